@@ -1,0 +1,105 @@
+# mkreport: make = the tool and the report's site; make check = every test.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/mkreport
+
+CC ?= cc
+B ?= build
+PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) \
+	-DMKR_DATADIR='"$(DATADIR)"' $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS = $(PKG_LIBS) -lm -lpthread
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+SRC := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+CONTENT ?= content
+SITE ?= site
+TEMPLATES ?= templates
+
+# Debian 12 packages the project needs to build, test and look at its output.
+DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
+	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
+	libxml2-utils fonts-dejavu-core
+
+.PHONY: all deps check unit regress bad inject repro lint asan install uninstall clean
+
+all: $(B)/mkreport $(B)/site.d
+
+deps:
+	@if dpkg -s $(DEB_PKGS) >/dev/null 2>&1; then :; else \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PKGS); \
+	fi
+
+$(B)/mkreport: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(OBJ:.o=.d)
+
+# The site: rebuilt only when an input named in the depfile (or the tool) changed.
+$(B)/site.d: $(B)/mkreport
+	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $@
+
+-include $(B)/site.d
+
+$(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+
+check: unit regress bad inject repro lint
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+regress: $(B)/mkreport
+	@sh tests/run-regress.sh $(B)/mkreport
+
+bad: $(B)/mkreport
+	@sh tests/run-bad.sh $(B)/mkreport
+
+inject: $(B)/mkreport
+	@sh tests/run-inject.sh $(B)/mkreport
+
+repro: $(B)/mkreport
+	@sh tests/run-repro.sh $(B)/mkreport
+
+lint:
+	@mandoc -Tlint -W warning docs/mkreport.1 && echo "lint: docs/mkreport.1 clean"
+
+# The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
+asan:
+	$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject
+
+install: $(B)/mkreport
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(B)/mkreport $(DESTDIR)$(BINDIR)/mkreport
+	install -m 644 docs/mkreport.1 $(DESTDIR)$(MANDIR)/man1/mkreport.1
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mkreport $(DESTDIR)$(MANDIR)/man1/mkreport.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan site

@@ -1,0 +1,76 @@
+/* cmd: dispatch to the command's modes, --help and --version. */
+#include "cmd/cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd_int.h"
+
+#ifndef MKR_VERSION
+#define MKR_VERSION "0.1.0"
+#endif
+
+void
+cmd_usage(FILE *f)
+{
+	fputs("usage: mkreport build [-v] [-C content] [-o site] [-T templates] [-M depfile]\n"
+	      "       mkreport check [-C content] [-T templates]\n"
+	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name]\n"
+	      "       mkreport --help | --version\n"
+	      "\n"
+	      "  build     validate the report and write the site (only changed files)\n"
+	      "  check     validate the report; print every error; write nothing\n"
+	      "  metrics   print every metric as JSON (default) or CSV\n"
+	      "\n"
+	      "  -C dir    the report's folder (default: content)\n"
+	      "  -o dir    the output folder (default: site)\n"
+	      "  -T dir    the templates folder (default: $MKREPORT_TEMPLATES, else installed)\n"
+	      "  -M file   also write a make dependency file\n"
+	      "  -v        say what was written\n"
+	      "\n"
+	      "Exit status: 0 success, 1 errors in the sources, 2 usage, 3 output not written.\n"
+	      "See mkreport(1).\n", f);
+}
+
+int
+cmd_report_diag(const diag *d)
+{
+	const char *nc = getenv("NO_COLOR");
+	int color = isatty(2) && (nc == NULL || nc[0] == '\0');
+	diag_print(d, stderr, color);
+	return diag_errors(d) ? CMD_ERRORS : CMD_OK;
+}
+
+int
+cmd_usage_error(const char *mode, const char *msg)
+{
+	fprintf(stderr, "mkreport%s%s: %s\n", mode ? " " : "", mode ? mode : "", msg);
+	fputs("Try 'mkreport --help'.\n", stderr);
+	return CMD_USAGE;
+}
+
+int
+cmd_main(int argc, char **argv)
+{
+	if (argc < 2)
+		return cmd_usage_error(NULL, "no mode given (build, check or metrics)");
+	const char *m = argv[1];
+	if (strcmp(m, "--help") == 0 || strcmp(m, "-h") == 0) {
+		cmd_usage(stdout);
+		return CMD_OK;
+	}
+	if (strcmp(m, "--version") == 0) {
+		printf("mkreport %s\n", MKR_VERSION);
+		return CMD_OK;
+	}
+	if (strcmp(m, "build") == 0)
+		return cmd_build(argc - 1, argv + 1);
+	if (strcmp(m, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(m, "metrics") == 0)
+		return cmd_metrics(argc - 1, argv + 1);
+	fprintf(stderr, "mkreport: unknown mode '%s'\n", m);
+	fputs("Try 'mkreport --help'.\n", stderr);
+	return CMD_USAGE;
+}

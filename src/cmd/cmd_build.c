@@ -1,0 +1,115 @@
+/* cmd_build: `mkreport build`: validate, render, then write site/ all or nothing. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/cmd_int.h"
+#include "cmd/pipeline.h"
+#include "util/buf.h"
+
+/* Appends one depfile path, escaping spaces and '$' for make. */
+static void
+dep_path(buf *b, const char *p)
+{
+	for (; *p; p++) {
+		if (*p == ' ' || *p == '#')
+			buf_putc(b, '\\');
+		if (*p == '$')
+			buf_putc(b, '$');
+		buf_putc(b, *p);
+	}
+}
+
+/* Writes the make depfile: "depfile: inputs" and an empty rule per input. */
+static int
+write_depfile(const char *path, const report *r, const char *tdir, diag *d)
+{
+	size_t n = r->ninputs + 2;
+	char **in = util_xcalloc(n, sizeof(char *));
+	for (size_t i = 0; i < r->ninputs; i++)
+		in[i] = util_xstrdup(r->inputs[i]);
+	buf t;
+	buf_init(&t);
+	buf_printf(&t, "%s/page.html", tdir);
+	in[r->ninputs] = buf_detach(&t);
+	buf_printf(&t, "%s/style.css", tdir);
+	in[r->ninputs + 1] = buf_detach(&t);
+	buf b;
+	buf_init(&b);
+	dep_path(&b, path);
+	buf_putc(&b, ':');
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&b, " \\\n  ");
+		dep_path(&b, in[i]);
+	}
+	buf_puts(&b, "\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&b, "\n");
+		dep_path(&b, in[i]);
+		buf_puts(&b, ":\n");
+		free(in[i]);
+	}
+	free(in);
+	FILE *f = fopen(path, "w");
+	int rc = 0;
+	if (f == NULL || fwrite(b.data, 1, b.len, f) != b.len) {
+		diag_error(d, diag_file_pos(d, path), "cannot write depfile");
+		rc = -1;
+	}
+	if (f && fclose(f) != 0 && rc == 0) {
+		diag_error(d, diag_file_pos(d, path), "cannot write depfile");
+		rc = -1;
+	}
+	buf_free(&b);
+	return rc;
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+	const char *content = "content", *out_dir = "site", *tdir = NULL, *depfile = NULL;
+	int verbose = 0, ch;
+	static const struct option opts[] = {
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "C:o:T:M:vh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'C': content = optarg; break;
+		case 'o': out_dir = optarg; break;
+		case 'T': tdir = optarg; break;
+		case 'M': depfile = optarg; break;
+		case 'v': verbose = 1; break;
+		case 'h': cmd_usage(stdout); return CMD_OK;
+		default: return cmd_usage_error("build", "bad option");
+		}
+	}
+	if (optind != argc)
+		return cmd_usage_error("build", "unexpected argument");
+	tdir = pipeline_templates_dir(tdir);
+	diag *d = diag_new();
+	pipeline p;
+	site_out *out = site_out_new();
+	int rc = CMD_OK;
+	if (pipeline_compute(content, d, &p) != 0 || pipeline_render(&p, tdir, d, out) != 0) {
+		rc = CMD_ERRORS;
+	} else {
+		site_stats st;
+		if (site_commit(out, out_dir, d, &st) != 0)
+			rc = CMD_WRITE;
+		else if (depfile && write_depfile(depfile, p.rep, tdir, d) != 0)
+			rc = CMD_WRITE;
+		else if (verbose)
+			fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",
+			    out_dir, st.written, st.unchanged, st.removed);
+	}
+	cmd_report_diag(d);
+	pipeline_free(&p);
+	site_out_free(out);
+	diag_free(d);
+	return rc;
+}

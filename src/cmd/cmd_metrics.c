@@ -1,0 +1,83 @@
+/* cmd_metrics: `mkreport metrics`: every metric as JSON or CSV on stdout. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/cmd_int.h"
+#include "cmd/pipeline.h"
+#include "model/export.h"
+#include "util/buf.h"
+
+/* Writes the JSON export of p (only scenario `only` if non-NULL) into b. */
+static void
+metrics_json(const pipeline *p, const char *only, buf *b)
+{
+	const report *r = p->rep;
+	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		if (only && strcmp(only, r->scenarios[i].name) != 0)
+			continue;
+		es[n].name = r->scenarios[i].name;
+		es[n].title = r->scenarios[i].title;
+		es[n].probability = r->scenarios[i].probability;
+		es[n].params = &r->scenarios[i].fin;
+		es[n].result = &p->results[i];
+		n++;
+	}
+	export_json(es, n, p->m, b);
+	free(es);
+}
+
+int
+cmd_metrics(int argc, char **argv)
+{
+	const char *content = "content", *only = NULL;
+	int csv = 0, ch;
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "csv", no_argument, NULL, 'c' },
+		{ "scenario", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "C:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'C': content = optarg; break;
+		case 'j': csv = 0; break;
+		case 'c': csv = 1; break;
+		case 's': only = optarg; break;
+		case 'h': cmd_usage(stdout); return CMD_OK;
+		default: return cmd_usage_error("metrics", "bad option");
+		}
+	}
+	if (optind != argc)
+		return cmd_usage_error("metrics", "unexpected argument");
+	diag *d = diag_new();
+	pipeline p;
+	int rc = CMD_OK;
+	if (pipeline_compute(content, d, &p) != 0) {
+		rc = cmd_report_diag(d);
+	} else if (only && report_scenario_index(p.rep, only) < 0) {
+		fprintf(stderr, "mkreport metrics: unknown scenario '%s'\n", only);
+		rc = CMD_USAGE;
+	} else {
+		buf b;
+		buf_init(&b);
+		if (csv)
+			export_csv(p.m, only, &b);
+		else
+			metrics_json(&p, only, &b);
+		fwrite(b.data ? b.data : "", 1, b.len, stdout);
+		buf_free(&b);
+		cmd_report_diag(d);
+		if (fflush(stdout) != 0)
+			rc = CMD_WRITE;
+	}
+	pipeline_free(&p);
+	diag_free(d);
+	return rc;
+}

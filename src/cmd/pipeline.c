@@ -1,0 +1,173 @@
+/* pipeline: the stages in order (load, compute, render) shared by the modes. */
+#include "cmd/pipeline.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/export.h"
+#include "model/fin_metrics.h"
+#include "render/page.h"
+#include "render/render.h"
+#include "util/buf.h"
+#include "util/path.h"
+
+/* Copies every fact metric of the report into m. */
+static void
+copy_facts(const report *r, metrics *m)
+{
+	for (size_t i = 0; i < metrics_count(r->facts); i++) {
+		const metric *f = metrics_at(r->facts, i);
+		if (f->years)
+			metrics_add_series(m, f->name, f->unit, f->years, f->vals, f->n,
+			    f->source, f->label);
+		else
+			metrics_add(m, f->name, f->unit, f->vals[0], f->source, f->label);
+	}
+}
+
+int
+pipeline_compute(const char *content_dir, diag *d, pipeline *p)
+{
+	memset(p, 0, sizeof *p);
+	p->rep = load_report(content_dir, d);
+	if (p->rep == NULL)
+		return -1;
+	const report *r = p->rep;
+	p->results = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof(fin_result));
+	p->m = metrics_new();
+	copy_facts(r, p->m);
+	const char **names = util_xcalloc(r->nscenarios + 1, sizeof(char *));
+	double *probs = util_xcalloc(r->nscenarios + 1, sizeof(double));
+	size_t nw = 0;
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		const rep_scenario *s = &r->scenarios[i];
+		model_fin_run(&s->fin, &p->results[i]);
+		fin_metrics_add(p->m, s->name, s->probability, &s->fin, &p->results[i]);
+		if (!s->counterfactual) {
+			names[nw] = s->name;
+			probs[nw++] = s->probability;
+		}
+	}
+	fin_metrics_expected(p->m, names, probs, nw);
+	free(names);
+	free(probs);
+	return 0;
+}
+
+const char *
+pipeline_templates_dir(const char *given)
+{
+	if (given)
+		return given;
+	const char *env = getenv("MKREPORT_TEMPLATES");
+	if (env && *env)
+		return env;
+	if (path_is_file(MKR_DATADIR "/templates/page.html"))
+		return MKR_DATADIR "/templates";
+	return "templates";
+}
+
+/* Adds a rendered buffer to out under rel and frees it. */
+static void
+add_buf(site_out *out, const char *rel, buf *b)
+{
+	site_out_add(out, rel, b->data ? b->data : "", b->len);
+	buf_free(b);
+}
+
+/* Renders the data exports: data/metrics.json and data/metrics.csv. */
+static void
+render_data(const pipeline *p, site_out *out)
+{
+	const report *r = p->rep;
+	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		es[i].name = r->scenarios[i].name;
+		es[i].title = r->scenarios[i].title;
+		es[i].probability = r->scenarios[i].probability;
+		es[i].params = &r->scenarios[i].fin;
+		es[i].result = &p->results[i];
+	}
+	buf b;
+	buf_init(&b);
+	export_json(es, r->nscenarios, p->m, &b);
+	add_buf(out, "data/metrics.json", &b);
+	export_csv(p->m, NULL, &b);
+	add_buf(out, "data/metrics.csv", &b);
+	free(es);
+}
+
+/* Reads templates_dir/name into out under name; records an error if unreadable. */
+static int
+copy_static(const char *templates_dir, const char *name, diag *d, site_out *out)
+{
+	char *path = path_join(templates_dir, name);
+	char *data;
+	size_t len;
+	int st = path_read_file(path, 1 << 20, &data, &len);
+	if (st != PATH_OK) {
+		diag_error(d, diag_file_pos(d, path), "cannot read '%s'", path);
+		free(path);
+		return -1;
+	}
+	site_out_add(out, name, data, len);
+	free(data);
+	free(path);
+	return 0;
+}
+
+/* Returns the output file name of section i: "<slug>.html". Caller frees. */
+static char *
+page_file(const report *r, size_t i)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s.html", r->sections[i].slug);
+	return buf_detach(&b);
+}
+
+int
+pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out)
+{
+	const report *r = p->rep;
+	render_ctx c = { r, p->m, d };
+	char *tpath = path_join(templates_dir, "page.html");
+	tmpl *t = tmpl_load(tpath, tpath, d);
+	free(tpath);
+	int rc = 0;
+	if (t == NULL)
+		return -1;
+	for (size_t i = 0; i < r->nsections; i++) {
+		buf b;
+		buf_init(&b);
+		if (page_render(&c, t, i, &b) != 0)
+			rc = -1;
+		char *name = page_file(r, i);
+		add_buf(out, name, &b);
+		free(name);
+	}
+	buf b;
+	buf_init(&b);
+	if (page_render_404(&c, t, &b) != 0)
+		rc = -1;
+	add_buf(out, "404.html", &b);
+	page_sitemap(r, &b);
+	add_buf(out, "sitemap.xml", &b);
+	page_robots(r, &b);
+	add_buf(out, "robots.txt", &b);
+	render_data(p, out);
+	if (copy_static(templates_dir, "style.css", d, out) != 0)
+		rc = -1;
+	tmpl_free(t);
+	return rc;
+}
+
+void
+pipeline_free(pipeline *p)
+{
+	report_free(p->rep);
+	free(p->results);
+	metrics_free(p->m);
+	memset(p, 0, sizeof *p);
+}

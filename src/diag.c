@@ -1,0 +1,138 @@
+/* diag: collect diagnostics with positions and print them all at once. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+struct diag {
+	char **interned;   /* interned file names */
+	size_t ninterned;  /* count of interned names */
+	char **texts;      /* formatted diagnostics, recorded order */
+	int *is_error;     /* 1 for errors, 0 for warnings, parallel to texts */
+	int ntexts;        /* count of diagnostics */
+	int nerrors;       /* count of errors */
+};
+
+diag *
+diag_new(void)
+{
+	return util_xcalloc(1, sizeof(diag));
+}
+
+void
+diag_free(diag *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->ninterned; i++)
+		free(d->interned[i]);
+	for (int i = 0; i < d->ntexts; i++)
+		free(d->texts[i]);
+	free(d->interned);
+	free(d->texts);
+	free(d->is_error);
+	free(d);
+}
+
+const char *
+diag_intern(diag *d, const char *path)
+{
+	for (size_t i = 0; i < d->ninterned; i++)
+		if (strcmp(d->interned[i], path) == 0)
+			return d->interned[i];
+	d->interned = util_xrealloc(d->interned, (d->ninterned + 1) * sizeof(char *));
+	d->interned[d->ninterned] = util_xstrdup(path);
+	return d->interned[d->ninterned++];
+}
+
+diag_pos
+diag_file_pos(diag *d, const char *file)
+{
+	diag_pos p = { diag_intern(d, file), 0, 0 };
+	return p;
+}
+
+static void
+record(diag *d, diag_pos pos, int is_error, const char *fmt, va_list ap)
+{
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, pos.file ? pos.file : "mkreport");
+	if (pos.line > 0) {
+		buf_printf(&b, ":%d", pos.line);
+		if (pos.col > 0)
+			buf_printf(&b, ":%d", pos.col);
+	}
+	buf_puts(&b, is_error ? ": error: " : ": warning: ");
+	buf_vprintf(&b, fmt, ap);
+	d->texts = util_xrealloc(d->texts, (size_t)(d->ntexts + 1) * sizeof(char *));
+	d->is_error = util_xrealloc(d->is_error, (size_t)(d->ntexts + 1) * sizeof(int));
+	d->texts[d->ntexts] = buf_detach(&b);
+	d->is_error[d->ntexts] = is_error;
+	d->ntexts++;
+	if (is_error)
+		d->nerrors++;
+}
+
+void
+diag_verror(diag *d, diag_pos pos, const char *fmt, va_list ap)
+{
+	record(d, pos, 1, fmt, ap);
+}
+
+void
+diag_error(diag *d, diag_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	record(d, pos, 1, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warn(diag *d, diag_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	record(d, pos, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+diag_errors(const diag *d)
+{
+	return d->nerrors;
+}
+
+int
+diag_count(const diag *d)
+{
+	return d->ntexts;
+}
+
+const char *
+diag_text(const diag *d, int i)
+{
+	if (i < 0 || i >= d->ntexts)
+		return NULL;
+	return d->texts[i];
+}
+
+void
+diag_print(const diag *d, FILE *f, int color)
+{
+	for (int i = 0; i < d->ntexts; i++) {
+		const char *t = d->texts[i];
+		const char *kw = d->is_error[i] ? ": error: " : ": warning: ";
+		const char *at = strstr(t, kw);
+		if (!color || at == NULL) {
+			fprintf(f, "%s\n", t);
+			continue;
+		}
+		fprintf(f, "\033[1m%.*s\033[0m: %s%s\033[0m: %s\n", (int)(at - t), t,
+		    d->is_error[i] ? "\033[1;31m" : "\033[1;35m",
+		    d->is_error[i] ? "error" : "warning", at + strlen(kw));
+	}
+}

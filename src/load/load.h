@@ -1,0 +1,88 @@
+/* load: a report's sources (report.yaml, pages, data/NAME.yaml) into typed structs. */
+#ifndef MKR_LOAD_H
+#define MKR_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model/finance.h"
+#include "model/metrics.h"
+
+enum {
+	LOAD_MAX_PAGE = 1 << 20, /* bytes in one Markdown page (cmark's worst cases stay < 1 s) */
+};
+
+/* One section (page) of the report, in report.yaml order; section 0 is the index. */
+typedef struct rep_section {
+	char *slug;        /* [a-z0-9-]+, unique; the page is slug.html ("index" for the first) */
+	char *title;       /* title shown in navigation and <title> */
+	char *description; /* one-sentence summary for <meta name="description"> */
+	char *file;        /* Markdown path relative to the content folder */
+	char *display;     /* the page path as shown in diagnostics (content/pages/x.md) */
+	char *text;        /* the page's Markdown, valid UTF-8, NUL-terminated */
+	size_t len;        /* bytes of text */
+	diag_pos pos;      /* where the section is declared in report.yaml */
+} rep_section;
+
+/* One bibliography entry from data/sources.yaml, in file order. */
+typedef struct rep_source {
+	char *id;          /* key used in [@id] and source: fields */
+	char *publisher;   /* who published it */
+	char *title;       /* title of the document */
+	char *date;        /* YYYY-MM-DD or YYYY-MM or YYYY */
+	char *url;         /* http(s) URL, NULL if none */
+	char *confidence;  /* confirmed | reported-by-press | statement | derived */
+	diag_pos pos;      /* where it is defined */
+} rep_source;
+
+/* One scenario, in data/scenarios.yaml order, with its inputs resolved. */
+typedef struct rep_scenario {
+	char *name;        /* id used in metric names: finance.npv@NAME */
+	char *title;       /* human title */
+	char *description; /* one or two sentences */
+	char *extends;     /* parent scenario name, NULL for base */
+	double probability;/* weight in the expectation; NaN for a counterfactual */
+	int counterfactual;/* 1: shown for comparison, not weighted */
+	fin_params fin;    /* resolved financial inputs */
+	diag_pos pos;      /* where the scenario is defined */
+} rep_scenario;
+
+/* A whole loaded report. Every string is owned by the report. */
+typedef struct report {
+	char *content_dir;  /* the content folder as given (-C) */
+	char *title;        /* report title */
+	char *subtitle;     /* may be NULL */
+	char *author;       /* may be NULL */
+	char *description;  /* summary for the index page's meta description */
+	char *as_of;        /* YYYY-MM-DD: the report's date, used for every date in output */
+	char *lang;         /* BCP 47 language tag, default "en" */
+	char *base_url;     /* absolute http(s) URL ending in '/', for sitemap.xml */
+	int raw_html;       /* 1 if report.yaml allows raw HTML in pages */
+	size_t nsections;
+	rep_section *sections;
+	size_t nsources;
+	rep_source *sources;
+	size_t nscenarios;
+	rep_scenario *scenarios;
+	metrics *facts;     /* fact.* metrics from data/facts.yaml (owned) */
+	size_t ninputs;
+	char **inputs;      /* every file read, as paths usable by make, in read order */
+} report;
+
+/* Loads content_dir/report.yaml, its pages and the data files. Returns the report
+ * (free with report_free), or NULL after recording every problem found in d. */
+report *load_report(const char *content_dir, diag *d);
+
+/* Frees r. NULL is a no-op. */
+void report_free(report *r);
+
+/* Returns the index of the source with id, or -1. */
+int report_source_index(const report *r, const char *id);
+
+/* Returns the index of the section with slug, or -1. */
+int report_section_index(const report *r, const char *slug);
+
+/* Returns the index of the scenario named name, or -1. */
+int report_scenario_index(const report *r, const char *name);
+
+#endif

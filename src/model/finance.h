@@ -1,0 +1,100 @@
+/* finance: Microsoft's cash flows from the OpenAI investment (MODEL.md, Financial). */
+#ifndef MKR_FINANCE_H
+#define MKR_FINANCE_H
+
+#include <stddef.h>
+
+enum {
+	FIN_MAX_YEARS = 101,   /* t0..T spans at most this many years */
+	FIN_MAX_TRANCHES = 64, /* investment tranches */
+};
+
+/* One investment tranche. */
+typedef struct fin_tranche {
+	int year;             /* calendar year of the outflow */
+	double amount;        /* usd_bn committed in that year */
+	double cash_fraction; /* share paid in cash; the rest is Azure credits, in [0, 1] */
+} fin_tranche;
+
+/* Every input of the financial model for one scenario, already resolved (extends and
+ * overrides applied) and expanded per year by the loader. Index i is year t0 + i.
+ * Values marked "NaN = none" use NAN where the data gives nothing. */
+typedef struct fin_params {
+	int t0;                          /* first year (undiscounted) */
+	int T;                           /* last year, t0 <= T < t0 + FIN_MAX_YEARS */
+	double discount_rate;            /* r, > -1 */
+	double azure_gross_margin;       /* in [0, 1] */
+	size_t ntranches;                /* used entries of tranche */
+	fin_tranche tranche[FIN_MAX_TRANCHES];
+	double revenue0;                 /* R_t0, usd_bn */
+	double growth0;                  /* g_0 */
+	double growth_inf;               /* g_inf */
+	double growth_decay;             /* d in (0, 1] */
+	double revenue_actual[FIN_MAX_YEARS]; /* reported revenue replacing the formula; NaN = none */
+	double margin0;                  /* m_0 at t0 */
+	double margin_inf;               /* m_inf from margin_year on */
+	int margin_year;                 /* t_m */
+	double margin_actual[FIN_MAX_YEARS];  /* reported margin replacing the path; NaN = none */
+	double loss_carry0;              /* L_{t0-1}, usd_bn >= 0 */
+	double a1;                       /* Microsoft's share of profit until recoup */
+	double a2;                       /* share after recoup until cap */
+	double recoup_multiple;          /* recoup threshold / total investment */
+	double cap_multiple;             /* cap / total investment; NaN = no cap */
+	int waterfall_end;               /* last year the waterfall applies (T if always) */
+	double rev_share[FIN_MAX_YEARS]; /* rs_t; 0 outside the term */
+	double compute_spend[FIN_MAX_YEARS];     /* usd_bn given directly; NaN = use intensity */
+	double compute_intensity[FIN_MAX_YEARS]; /* compute spend / revenue */
+	double azure_share[FIN_MAX_YEARS];       /* share of compute spend on Azure */
+	double stake[FIN_MAX_YEARS];     /* Microsoft's equity stake, fraction (0 before equity) */
+	double valuation[FIN_MAX_YEARS]; /* OpenAI equity value, usd_bn */
+	int sale_year;                   /* year a part of the stake is sold; 0 = never */
+	double sale_fraction;            /* fraction of the stake sold in sale_year */
+} fin_params;
+
+/* Outputs, per year index i (year t0 + i) for n years, and scalars. NaN means null. */
+typedef struct fin_result {
+	int t0;                                  /* first year */
+	int n;                                   /* years: T - t0 + 1 */
+	double total_investment;                 /* sum of tranche amounts, usd_bn */
+	double investment_cost[FIN_MAX_YEARS];   /* cash + cost of credits, positive */
+	double revenue[FIN_MAX_YEARS];
+	double growth[FIN_MAX_YEARS];            /* g_t (NaN at t0) */
+	double margin[FIN_MAX_YEARS];
+	double profit[FIN_MAX_YEARS];
+	double loss_carryforward[FIN_MAX_YEARS]; /* L_t */
+	double distributable[FIN_MAX_YEARS];     /* D_t */
+	double waterfall[FIN_MAX_YEARS];         /* Microsoft's profit-share receipts */
+	double revenue_share[FIN_MAX_YEARS];
+	double compute_spend[FIN_MAX_YEARS];
+	double hosting_profit[FIN_MAX_YEARS];
+	double equity_mark[FIN_MAX_YEARS];       /* stake x valuation after any sale (a mark) */
+	double stake_sale[FIN_MAX_YEARS];        /* cash from selling stake */
+	double cash_flow[FIN_MAX_YEARS];
+	double cumulative[FIN_MAX_YEARS];
+	double npv;                              /* at discount_rate, t0 undiscounted */
+	double irr;                              /* NaN without a sign change */
+	double moic;                             /* total inflows / total investment cost */
+	double moic_marked;                      /* (inflows + final equity mark) / cost */
+	double payback_year;                     /* NaN if never */
+} fin_result;
+
+/* Computes r from p. Pure: no I/O, no allocation. p must satisfy the ranges above
+ * (the loader checks them). */
+void model_fin_run(const fin_params *p, fin_result *r);
+
+/* Returns the NPV of cf[0..n-1] at rate, cf[0] undiscounted. */
+double model_npv(const double *cf, int n, double rate);
+
+/* Returns the IRR of cf[0..n-1]: a root of NPV in (-0.99, 10] found by scanning for a
+ * sign change and bisecting to 1e-10; NaN if there is no sign change. */
+double model_irr(const double *cf, int n);
+
+/* Returns the payback year of cumulative cash flows cum[0..n-1] (year t0 + i), by
+ * MODEL.md's end-of-year rule; NaN if cumulative never turns >= 0 from below. */
+double model_payback(const double *cf, const double *cum, int n, int t0);
+
+/* Returns the probability-weighted sum of v[0..n-1] with weights p[0..n-1]; NaN if any
+ * v (or p) is NaN or n is 0 (an expectation over nothing is undefined). */
+double model_expected(const double *v, const double *p, size_t n);
+
+#endif

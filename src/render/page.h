@@ -1,0 +1,39 @@
+/* page: whole HTML5 pages from the template, and the site's small fixed files. */
+#ifndef MKR_PAGE_H
+#define MKR_PAGE_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "render/render.h"
+#include "util/buf.h"
+
+typedef struct tmpl tmpl;
+
+/* Parses the XHTML template at path (shown as display in diagnostics) without
+ * entities, DTD loading or network; every external entity load is refused. Returns
+ * NULL after recording an error (with line:col) in d. Free with tmpl_free. */
+tmpl *tmpl_load(const char *path, const char *display, diag *d);
+
+/* Frees t. NULL is a no-op. */
+void tmpl_free(tmpl *t);
+
+/* Renders section i of c->rep through t into out as an HTML5 document (doctype,
+ * title, description, navigation, contents, body, sources, as-of date). Returns 0,
+ * or -1 after recording errors in c->d. */
+int page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out);
+
+/* Renders the 404 page (links back to the index, relative). Returns 0 or -1. */
+int page_render_404(const render_ctx *c, const tmpl *t, buf *out);
+
+/* Writes sitemap.xml (absolute URLs from base_url, lastmod = as_of) into out. */
+void page_sitemap(const report *r, buf *out);
+
+/* Writes robots.txt (allow all, sitemap line) into out. */
+void page_robots(const report *r, buf *out);
+
+/* Serializes node and its subtree as HTML5 into out: void elements without end tags,
+ * text and attribute values escaped, no namespace prefixes. */
+void html5_serialize(xmlNodePtr node, buf *out);
+
+#endif

@@ -1,0 +1,41 @@
+/* site: the output folder, written all or nothing, only changed files touched. */
+#ifndef MKR_SITE_H
+#define MKR_SITE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef struct site_out site_out;
+
+/* Counts of what site_commit did. */
+typedef struct site_stats {
+	size_t written;   /* files created or replaced */
+	size_t unchanged; /* files whose bytes were already right */
+	size_t removed;   /* files of the previous build no longer produced */
+} site_stats;
+
+/* Returns a new, empty set of output files; free with site_out_free. */
+site_out *site_out_new(void);
+
+/* Frees o. NULL is a no-op. */
+void site_out_free(site_out *o);
+
+/* Adds (or replaces) the file at relpath ("charts/x.svg"; no "..", no leading '/')
+ * with a copy of n bytes. */
+void site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n);
+
+/* Returns the number of files and the i-th path in sorted order. */
+size_t site_out_count(const site_out *o);
+const char *site_out_path(const site_out *o, size_t i);
+
+/* Returns the bytes of relpath (and *n), or NULL if not added. */
+const void *site_out_get(const site_out *o, const char *relpath, size_t *n);
+
+/* Writes o into dir (created if missing): a file whose bytes differ is written to a
+ * temporary file and renamed over; files listed in dir/.mkreport-manifest from the
+ * previous build and not in o are removed; the manifest is then updated. Returns 0,
+ * or -1 after recording an error in d (an I/O failure; files already renamed stay). */
+int site_commit(const site_out *o, const char *dir, diag *d, site_stats *st);
+
+#endif
