@@ -1,0 +1,277 @@
+/* finance: Microsoft's cash flows, NPV, IRR, MOIC and payback (MODEL.md, Financial). */
+#include "model/finance.h"
+
+#include <math.h>
+
+/* The IRR scan grid: steps of IRR_FINE from IRR_LO to 1, then IRR_COARSE up to IRR_HI. */
+#define IRR_LO (-0.99)
+#define IRR_HI 10.0
+#define IRR_FINE 0.001
+#define IRR_COARSE 0.01
+#define IRR_NFINE 1990   /* (1 - IRR_LO) / IRR_FINE */
+#define IRR_NCOARSE 900  /* (IRR_HI - 1) / IRR_COARSE */
+#define IRR_TOL 1e-10
+
+/* Fills investment_cost (cash + cost of credits) and total_investment from tranches. */
+static void
+fin_investment(const fin_params *p, fin_result *r)
+{
+	r->total_investment = 0;
+	for (int i = 0; i < r->n; i++)
+		r->investment_cost[i] = 0;
+	for (size_t k = 0; k < p->ntranches; k++) {
+		const fin_tranche *t = &p->tranche[k];
+		double cash = t->amount * t->cash_fraction;
+		double credits = t->amount * (1 - t->cash_fraction);
+		int i = t->year - p->t0;
+		r->total_investment += t->amount;
+		if (i >= 0 && i < r->n)
+			r->investment_cost[i] += cash + credits * (1 - p->azure_gross_margin);
+	}
+}
+
+/* Fills revenue and growth: actuals where given, else the decaying growth path. */
+static void
+fin_revenue(const fin_params *p, fin_result *r)
+{
+	r->growth[0] = NAN;
+	r->revenue[0] = isnan(p->revenue_actual[0]) ? p->revenue0 : p->revenue_actual[0];
+	for (int i = 1; i < r->n; i++) {
+		double g = p->growth_inf +
+		    (p->growth0 - p->growth_inf) * pow(p->growth_decay, i - 1);
+		r->growth[i] = g;
+		r->revenue[i] = isnan(p->revenue_actual[i]) ?
+		    r->revenue[i - 1] * (1 + g) : p->revenue_actual[i];
+	}
+}
+
+/* Returns the margin path's value in year t (before any actual replaces it). */
+static double
+fin_margin_path(const fin_params *p, int t)
+{
+	if (p->margin_year <= p->t0 || t >= p->margin_year)
+		return p->margin_inf;
+	return p->margin0 + (p->margin_inf - p->margin0) *
+	    (double)(t - p->t0) / (double)(p->margin_year - p->t0);
+}
+
+/* Fills margin, profit, loss_carryforward and distributable. */
+static void
+fin_profit(const fin_params *p, fin_result *r)
+{
+	double loss = p->loss_carry0;
+	for (int i = 0; i < r->n; i++) {
+		double m = isnan(p->margin_actual[i]) ?
+		    fin_margin_path(p, p->t0 + i) : p->margin_actual[i];
+		double pr = r->revenue[i] * m;
+		r->margin[i] = m;
+		r->profit[i] = pr;
+		r->distributable[i] = fmax(0, pr - loss);
+		loss = fmax(0, loss - pr);
+		r->loss_carryforward[i] = loss;
+	}
+}
+
+/* Pays share of the distributable profit *rem until cumulative receipts *cum reach
+ * limit, splitting exactly at it; consumes the profit used. Returns the amount paid. */
+static double
+fin_stage(double *rem, double *cum, double limit, double share)
+{
+	double pay;
+
+	if (*rem <= 0 || *cum >= limit)
+		return 0;
+	if (share <= 0) {
+		*rem = 0; /* the stage never ends: this year's profit is spent in it */
+		return 0;
+	}
+	if (share * *rem <= limit - *cum) {
+		pay = share * *rem;
+		*rem = 0;
+		*cum += pay;
+		return pay;
+	}
+	pay = limit - *cum;
+	*rem -= pay / share;
+	*cum = limit;
+	return pay;
+}
+
+/* Fills waterfall: a1 until recoup, a2 until the cap, nothing after, up to waterfall_end. */
+static void
+fin_waterfall(const fin_params *p, fin_result *r)
+{
+	double cap = isnan(p->cap_multiple) ? INFINITY : p->cap_multiple * r->total_investment;
+	double recoup = fmin(p->recoup_multiple * r->total_investment, cap);
+	double cum = 0;
+
+	for (int i = 0; i < r->n; i++) {
+		double rem = r->distributable[i];
+		double got = 0;
+		if (p->t0 + i <= p->waterfall_end) {
+			got = fin_stage(&rem, &cum, recoup, p->a1);
+			got += fin_stage(&rem, &cum, cap, p->a2);
+		}
+		r->waterfall[i] = got;
+	}
+}
+
+/* Fills revenue_share, compute_spend, hosting_profit, equity_mark and stake_sale. */
+static void
+fin_other_flows(const fin_params *p, fin_result *r)
+{
+	for (int i = 0; i < r->n; i++) {
+		int t = p->t0 + i;
+		double mark = p->stake[i] * p->valuation[i];
+		int sold = p->sale_year != 0 && t >= p->sale_year;
+		r->revenue_share[i] = p->rev_share[i] * r->revenue[i];
+		r->compute_spend[i] = isnan(p->compute_spend[i]) ?
+		    p->compute_intensity[i] * r->revenue[i] : p->compute_spend[i];
+		r->hosting_profit[i] = r->compute_spend[i] * p->azure_share[i] *
+		    p->azure_gross_margin;
+		r->equity_mark[i] = sold ? mark * (1 - p->sale_fraction) : mark;
+		r->stake_sale[i] = p->sale_year != 0 && t == p->sale_year ?
+		    mark * p->sale_fraction : 0;
+	}
+}
+
+/* Returns the year's cash inflows to Microsoft (everything but the investment). */
+static double
+fin_inflow(const fin_result *r, int i)
+{
+	return r->waterfall[i] + r->revenue_share[i] + r->hosting_profit[i] + r->stake_sale[i];
+}
+
+/* Fills cash_flow, cumulative and the scalar outputs. */
+static void
+fin_summary(const fin_params *p, fin_result *r)
+{
+	double cum = 0, in = 0, cost = 0;
+
+	for (int i = 0; i < r->n; i++) {
+		r->cash_flow[i] = fin_inflow(r, i) - r->investment_cost[i];
+		cum += r->cash_flow[i];
+		r->cumulative[i] = cum;
+		in += fin_inflow(r, i);
+		cost += r->investment_cost[i];
+	}
+	r->npv = model_npv(r->cash_flow, r->n, p->discount_rate);
+	r->irr = model_irr(r->cash_flow, r->n);
+	r->moic = cost != 0 ? in / cost : NAN;
+	r->moic_marked = cost != 0 ? (in + r->equity_mark[r->n - 1]) / cost : NAN;
+	r->payback_year = model_payback(r->cash_flow, r->cumulative, r->n, r->t0);
+}
+
+void
+model_fin_run(const fin_params *p, fin_result *r)
+{
+	r->t0 = p->t0;
+	r->n = p->T - p->t0 + 1;
+	fin_investment(p, r);
+	fin_revenue(p, r);
+	fin_profit(p, r);
+	fin_waterfall(p, r);
+	fin_other_flows(p, r);
+	fin_summary(p, r);
+}
+
+double
+model_npv(const double *cf, int n, double rate)
+{
+	double x = 1 / (1 + rate), f = 1, sum = 0;
+
+	for (int i = 0; i < n; i++) {
+		sum += cf[i] * f;
+		f *= x;
+	}
+	return sum;
+}
+
+/* Returns the k-th rate of the IRR scan grid, k in 0..IRR_NFINE + IRR_NCOARSE. */
+static double
+irr_grid(int k)
+{
+	if (k <= IRR_NFINE)
+		return IRR_LO + k * IRR_FINE;
+	return 1.0 + (k - IRR_NFINE) * IRR_COARSE;
+}
+
+/* Returns a root of NPV in [lo, hi], where NPV(lo) = flo and NPV(hi) differ in sign. */
+static double
+irr_bisect(const double *cf, int n, double lo, double hi, double flo)
+{
+	while (hi - lo > IRR_TOL) {
+		double mid = lo + (hi - lo) / 2;
+		double fm = model_npv(cf, n, mid);
+		if (fm == 0)
+			return mid;
+		if (signbit(fm) == signbit(flo)) {
+			lo = mid;
+			flo = fm;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo + (hi - lo) / 2;
+}
+
+/* Returns 1 if every cf[0..n-1] is zero (NPV is then zero at every rate: no IRR). */
+static int
+irr_all_zero(const double *cf, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (cf[i] != 0)
+			return 0;
+	}
+	return 1;
+}
+
+double
+model_irr(const double *cf, int n)
+{
+	double prev;
+
+	if (n <= 0 || irr_all_zero(cf, n))
+		return NAN;
+	prev = model_npv(cf, n, irr_grid(0));
+	if (isnan(prev))
+		return NAN;
+	for (int k = 1; k <= IRR_NFINE + IRR_NCOARSE; k++) {
+		double f = model_npv(cf, n, irr_grid(k));
+		if (f == 0)
+			return irr_grid(k);
+		if (prev != 0 && signbit(f) != signbit(prev))
+			return irr_bisect(cf, n, irr_grid(k - 1), irr_grid(k), prev);
+		prev = f;
+	}
+	return NAN;
+}
+
+double
+model_payback(const double *cf, const double *cum, int n, int t0)
+{
+	if (n <= 0)
+		return NAN;
+	if (cum[0] >= 0)
+		return t0;
+	for (int i = 1; i < n; i++) {
+		if (cum[i] >= 0 && cum[i - 1] < 0)
+			return t0 + i - 1 + -cum[i - 1] / cf[i];
+	}
+	return NAN;
+}
+
+double
+model_expected(const double *v, const double *p, size_t n)
+{
+	double sum = 0;
+
+	if (n == 0)
+		return NAN;
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(v[i]) || isnan(p[i]))
+			return NAN;
+		sum += v[i] * p[i];
+	}
+	return sum;
+}

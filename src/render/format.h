@@ -1,0 +1,24 @@
+/* format: metric values as display text (the formats of docs/authoring.md). */
+#ifndef MKR_FORMAT_H
+#define MKR_FORMAT_H
+
+#include "model/metrics.h"
+#include "util/buf.h"
+
+enum {
+	FORMAT_MAX_PRECISION = 9, /* largest P accepted in "name:P" */
+};
+
+/* Appends v formatted by spec ("usd_bn", "pct:1", ...) to out. A NULL spec picks the
+ * unit's default format: usd_bn, usd, pct (fraction), year, x (multiple), num (count),
+ * gw, and for plain numbers num with up to two decimals, trailing zeros dropped.
+ * Negatives carry U+2212 (minus sign); a value that rounds to zero has no sign. NaN
+ * and infinities print "n/a". Rounding is to nearest at the shown precision; usd_bn
+ * shows one decimal unless the value rounded to one decimal is at least 100 (so 99.95
+ * prints "$100bn"). Returns 0, or -1 for an unknown spec (out untouched). */
+int format_value(double v, metric_unit u, const char *spec, buf *out);
+
+/* Returns 1 if spec names a format (with an optional ":P", P in 0..9), else 0. */
+int format_known(const char *spec);
+
+#endif
