@@ -148,25 +148,310 @@ io_error(diag *d, const char *path, const char *what)
 	diag_error(d, diag_file_pos(d, path), "%s: %s", what, strerror(e));
 }
 
-/* Creates dir and every missing parent (like mkdir -p). Returns 0 or -1 (errno set). */
+/* Returns 1 if p is a directory (following symlinks). */
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Creates dir and every missing parent (like mkdir -p). Returns 0, or -1 with errno. */
 static int
 mkdirs(const char *dir)
 {
 	char *p = util_xstrdup(dir);
 	int rc = 0;
-	for (char *s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
+	for (char *s = strchr(p + 1, '/'); s != NULL && rc == 0; s = strchr(s + 1, '/')) {
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST)
 			rc = -1;
-		else if (c == '\0' && !path_is_dir_(p))
-			rc = -1;
-		*s = c;
-		if (c == '\0')
-			break;
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	if (rc == 0 && !is_dir(p)) {
+		errno = ENOTDIR;
+		rc = -1;
 	}
 	free(p);
+	return rc;
+}
+
+/* Returns 1 if full is a regular file (not a symlink) holding exactly bytes[0..n). */
+static int
+same_bytes(const char *full, const char *bytes, size_t n)
+{
+	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	struct stat st;
+	int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == n;
+	char chunk[65536];
+	size_t off = 0;
+	while (same && off < n) {
+		size_t want = n - off < sizeof chunk ? n - off : sizeof chunk;
+		ssize_t got = read(fd, chunk, want);
+		if (got <= 0 || memcmp(chunk, bytes + off, (size_t)got) != 0)
+			same = 0;
+		else
+			off += (size_t)got;
+	}
+	close(fd);
+	return same;
+}
+
+/* Writes n bytes to fd, retrying short writes. Returns 0, or -1 with errno. */
+static int
+write_all(int fd, const char *bytes, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, bytes, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		bytes += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Returns a mkstemp template in the folder of full (caller frees). */
+static char *
+tmp_template(const char *full)
+{
+	const char *slash = strrchr(full, '/');
+	buf b;
+	buf_init(&b);
+	if (slash)
+		buf_append(&b, full, (size_t)(slash - full) + 1);
+	buf_puts(&b, ".mkreport-tmp-XXXXXX");
+	return buf_detach(&b);
+}
+
+/* Writes full through a temporary file in its folder renamed over it. Returns 0, or
+ * -1 after recording the error. */
+static int
+write_atomic(diag *d, const char *full, const char *bytes, size_t n)
+{
+	char *tmp = tmp_template(full);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		io_error(d, full, "cannot create a temporary file");
+		free(tmp);
+		return -1;
+	}
+	int ok = write_all(fd, bytes, n) == 0 && fchmod(fd, 0644) == 0;
+	if (close(fd) != 0)
+		ok = 0;
+	if (ok && rename(tmp, full) != 0)
+		ok = 0;
+	if (!ok) {
+		io_error(d, full, "cannot write");
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+/* Makes full hold bytes: returns 0 if it already did, 1 if written, -1 on error. */
+static int
+sync_file(diag *d, const char *full, const char *bytes, size_t n)
+{
+	if (same_bytes(full, bytes, n))
+		return 0;
+	return write_atomic(d, full, bytes, n) == 0 ? 1 : -1;
+}
+
+/* Creates the folders holding dir/rel. Returns 0, or -1 after recording the error. */
+static int
+make_parents(diag *d, const char *dir, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	if (slash == NULL)
+		return 0;
+	char *sub = util_xstrndup(rel, (size_t)(slash - rel));
+	char *full = path_join(dir, sub);
+	int rc = mkdirs(full);
+	if (rc != 0)
+		io_error(d, full, "cannot create folder");
+	free(full);
+	free(sub);
+	return rc;
+}
+
+/* Writes every file of o into dir, counting into st. Stops at the first error. */
+static int
+commit_files(const site_out *o, const char *dir, diag *d, site_stats *st)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		const site_file *f = &o->files[i];
+		if (make_parents(d, dir, f->path) != 0)
+			return -1;
+		char *full = path_join(dir, f->path);
+		int rc = sync_file(d, full, f->bytes, f->n);
+		free(full);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			st->unchanged++;
+		else
+			st->written++;
+	}
+	return 0;
+}
+
+/* Appends a copy of s to l (unsorted). */
+static void
+list_push(site_list *l, const char *s, size_t n)
+{
+	l->v = util_xrealloc(l->v, (l->n + 1) * sizeof(char *));
+	l->v[l->n++] = util_xstrndup(s, n);
+}
+
+static void
+list_free(site_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads dir's previous manifest into l (valid relpaths only; none if there is no
+ * manifest). Returns 0, or -1 after recording a read error. */
+static int
+manifest_read(diag *d, const char *dir, site_list *l)
+{
+	char *full = path_join(dir, SITE_MANIFEST);
+	char *text = NULL;
+	size_t len = 0;
+	int rc = path_read_file(full, (size_t)64 << 20, &text, &len);
+	if (rc != PATH_OK) {
+		int missing = rc == PATH_ERRNO && errno == ENOENT;
+		if (!missing)
+			io_error(d, full, "cannot read the previous manifest");
+		free(full);
+		return missing ? 0 : -1;
+	}
+	for (char *p = text; p < text + len;) {
+		char *nl = memchr(p, '\n', (size_t)(text + len - p));
+		size_t k = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+		list_push(l, p, k);
+		if (!relpath_ok(l->v[l->n - 1]))
+			free(l->v[--l->n]);
+		p += k + 1;
+	}
+	qsort(l->v, l->n, sizeof(char *), cmp_str);
+	free(text);
+	free(full);
+	return 0;
+}
+
+/* Removes now-empty folders holding dir/rel, deepest first, up to (not) dir. */
+static void
+prune_parents(const char *dir, const char *rel)
+{
+	char *sub = util_xstrdup(rel);
+	for (char *slash = strrchr(sub, '/'); slash != NULL; slash = strrchr(sub, '/')) {
+		*slash = '\0';
+		char *full = path_join(dir, sub);
+		int rc = rmdir(full);
+		free(full);
+		if (rc != 0)
+			break;
+	}
+	free(sub);
+}
+
+/* Removes the files of old that o no longer produces. Returns 0 or -1. */
+static int
+remove_stale(const site_out *o, const site_list *old, const char *dir, diag *d,
+    site_stats *st)
+{
+	int rc = 0;
+	for (size_t i = 0; i < old->n; i++) {
+		if (site_out_get(o, old->v[i], NULL) != NULL)
+			continue;
+		char *full = path_join(dir, old->v[i]);
+		if (unlink(full) == 0) {
+			st->removed++;
+			prune_parents(dir, old->v[i]);
+		} else if (errno != ENOENT) {
+			io_error(d, full, "cannot remove");
+			rc = -1;
+		}
+		free(full);
+	}
+	return rc;
+}
+
+/* Writes the manifest: o's paths, plus old's when keep_old (after a failure, so the
+ * next build still knows every file it may have left). Returns 0 or -1. */
+static int
+manifest_write(const site_out *o, const site_list *old, int keep_old, const char *dir,
+    diag *d)
+{
+	site_list l = { NULL, 0 };
+	for (size_t i = 0; i < o->n; i++)
+		list_push(&l, o->files[i].path, strlen(o->files[i].path));
+	for (size_t i = 0; keep_old && i < old->n; i++)
+		if (site_out_get(o, old->v[i], NULL) == NULL)
+			list_push(&l, old->v[i], strlen(old->v[i]));
+	qsort(l.v, l.n, sizeof(char *), cmp_str);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < l.n; i++)
+		buf_printf(&b, "%s\n", l.v[i]);
+	char *full = path_join(dir, SITE_MANIFEST);
+	int rc = sync_file(d, full, b.data ? b.data : "", b.len);
+	free(full);
+	buf_free(&b);
+	list_free(&l);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Records an error for each relpath site_out_add refused. Returns their count. */
+static size_t
+report_bad(const site_out *o, diag *d)
+{
+	for (size_t i = 0; i < o->nbad; i++)
+		diag_error(d, diag_file_pos(d, o->bad[i]),
+		    "internal error: output path is not a clean relative path");
+	return o->nbad;
+}
+
+int
+site_commit(const site_out *o, const char *dir, diag *d, site_stats *st)
+{
+	site_stats local;
+	if (st == NULL)
+		st = &local;
+	*st = (site_stats){ 0, 0, 0 };
+	if (dir == NULL || dir[0] == '\0')
+		dir = ".";
+	if (report_bad(o, d) > 0)
+		return -1;
+	if (mkdirs(dir) != 0) {
+		io_error(d, dir, "cannot create the output folder");
+		return -1;
+	}
+	site_list old = { NULL, 0 };
+	if (manifest_read(d, dir, &old) != 0)
+		return -1;
+	int rc = remove_stale(o, &old, dir, d, st);
+	if (rc == 0)
+		rc = commit_files(o, dir, d, st);
+	if (manifest_write(o, &old, rc != 0, dir, d) != 0)
+		rc = -1;
+	list_free(&old);
 	return rc;
 }

@@ -1,0 +1,152 @@
+/* check_util: diagnostics, buffers and safe path reads. */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "util/buf.h"
+#include "util/path.h"
+
+START_TEST(diag_formats_positions)
+{
+	diag *d = diag_new();
+	diag_pos p = { diag_intern(d, "content/a.yaml"), 3, 7 };
+	diag_error(d, p, "unknown key '%s'", "x");
+	diag_pos nocol = { diag_intern(d, "content/a.yaml"), 9, 0 };
+	diag_warn(d, nocol, "w");
+	diag_error(d, diag_file_pos(d, "b.md"), "gone");
+	ck_assert_int_eq(diag_errors(d), 2);
+	ck_assert_int_eq(diag_count(d), 3);
+	ck_assert_str_eq(diag_text(d, 0), "content/a.yaml:3:7: error: unknown key 'x'");
+	ck_assert_str_eq(diag_text(d, 1), "content/a.yaml:9: warning: w");
+	ck_assert_str_eq(diag_text(d, 2), "b.md: error: gone");
+	ck_assert_ptr_null(diag_text(d, 3));
+	ck_assert_ptr_eq(p.file, nocol.file);
+	diag_free(d);
+	diag_free(NULL);
+}
+END_TEST
+
+START_TEST(diag_prints_in_order_with_colour)
+{
+	diag *d = diag_new();
+	diag_pos p = { diag_intern(d, "f"), 1, 2 };
+	diag_error(d, p, "one");
+	diag_error(d, p, "two");
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	diag_print(d, f, 0);
+	fclose(f);
+	ck_assert_str_eq(out, "f:1:2: error: one\nf:1:2: error: two\n");
+	free(out);
+	f = open_memstream(&out, &len);
+	diag_print(d, f, 1);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(out, "\033[1;31merror"));
+	ck_assert_ptr_nonnull(strstr(out, ": one\n"));
+	free(out);
+	diag_free(d);
+}
+END_TEST
+
+START_TEST(buf_grows_and_detaches)
+{
+	buf b;
+	buf_init(&b);
+	ck_assert_str_eq(buf_str(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i % 10);
+	ck_assert_uint_eq(b.len, 2000);
+	ck_assert_int_eq(b.data[1998], '9');
+	buf_reset(&b);
+	buf_puts(&b, "ab");
+	buf_putc(&b, 'c');
+	buf_append(&b, "de", 1);
+	char *s = buf_detach(&b);
+	ck_assert_str_eq(s, "abcd");
+	ck_assert_ptr_null(b.data);
+	free(s);
+	s = buf_detach(&b);
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+/* Makes a temp folder root/ with root/in.txt and out.txt beside root. */
+static char *
+make_tree(void)
+{
+	char tmpl[] = "/tmp/mkr-path-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	ck_assert_ptr_nonnull(dir);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd,
+	    "mkdir -p %s/root/sub && printf hello > %s/root/in.txt && printf secret > %s/out.txt"
+	    " && ln -s ../out.txt %s/root/link.txt", dir, dir, dir, dir);
+	ck_assert_int_eq(system(cmd), 0);
+	return strdup(dir);
+}
+
+START_TEST(path_read_stays_inside_root)
+{
+	char *dir = make_tree();
+	char *root = path_join(dir, "root");
+	char *data;
+	size_t len;
+	ck_assert_int_eq(path_read(root, "in.txt", 100, &data, &len), PATH_OK);
+	ck_assert_str_eq(data, "hello");
+	ck_assert_uint_eq(len, 5);
+	free(data);
+	ck_assert_int_eq(path_read(root, "sub/../in.txt", 100, &data, &len), PATH_OK);
+	free(data);
+	ck_assert_int_eq(path_read(root, "../out.txt", 100, &data, &len), PATH_OUTSIDE);
+	ck_assert_int_eq(path_read(root, "link.txt", 100, &data, &len), PATH_OUTSIDE);
+	ck_assert_int_eq(path_read(root, "/etc/passwd", 100, &data, &len), PATH_OUTSIDE);
+	ck_assert_int_eq(path_read(root, "in.txt", 4, &data, &len), PATH_TOO_BIG);
+	ck_assert_int_eq(path_read(root, "missing.txt", 100, &data, &len), PATH_ERRNO);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_int_eq(path_read(root, "sub", 100, &data, &len), PATH_ERRNO);
+	ck_assert_ptr_null(data);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(root);
+	free(dir);
+}
+END_TEST
+
+START_TEST(path_join_cases)
+{
+	char *p = path_join("a", "b");
+	ck_assert_str_eq(p, "a/b");
+	free(p);
+	p = path_join("a/", "b");
+	ck_assert_str_eq(p, "a/b");
+	free(p);
+	p = path_join(".", "b");
+	ck_assert_str_eq(p, "b");
+	free(p);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, diag_formats_positions);
+	tcase_add_test(tc, diag_prints_in_order_with_colour);
+	tcase_add_test(tc, buf_grows_and_detaches);
+	tcase_add_test(tc, path_read_stays_inside_root);
+	tcase_add_test(tc, path_join_cases);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
