@@ -167,6 +167,12 @@ model_fin_run(const fin_params *p, fin_result *r)
 {
 	r->t0 = p->t0;
 	r->n = p->T - p->t0 + 1;
+	if (r->n < 1 || r->n > FIN_MAX_YEARS) { /* outside the contract: no years, all null */
+		r->n = 0;
+		r->total_investment = r->npv = r->irr = r->moic = NAN;
+		r->moic_marked = r->payback_year = NAN;
+		return;
+	}
 	fin_investment(p, r);
 	fin_revenue(p, r);
 	fin_profit(p, r);

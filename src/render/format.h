@@ -15,7 +15,8 @@ enum {
  * Negatives carry U+2212 (minus sign); a value that rounds to zero has no sign. NaN
  * and infinities print "n/a". Rounding is to nearest at the shown precision; usd_bn
  * shows one decimal unless the value rounded to one decimal is at least 100 (so 99.95
- * prints "$100bn"). Returns 0, or -1 for an unknown spec (out untouched). */
+ * prints "$100bn"); year (and year:0) shows the calendar year a fractional year falls
+ * in (2031.4 -> 2032), year:P with P > 0 the value itself. Returns 0, or -1 for an unknown spec (out untouched). */
 int format_value(double v, metric_unit u, const char *spec, buf *out);
 
 /* Returns 1 if spec names a format (with an optional ":P", P in 0..9), else 0. */

@@ -18,6 +18,9 @@ tmpl *tmpl_load(const char *path, const char *display, diag *d);
 /* Frees t. NULL is a no-op. */
 void tmpl_free(tmpl *t);
 
+/* Returns t's parsed template document (owned by t; copy it before changing it). */
+xmlDocPtr tmpl_doc(const tmpl *t);
+
 /* Renders section i of c->rep through t into out as an HTML5 document (doctype,
  * title, description, navigation, contents, body, sources, as-of date). Returns 0,
  * or -1 after recording errors in c->d. */

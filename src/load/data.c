@@ -1,0 +1,171 @@
+/* data: the bibliography (data/sources.yaml) and the named facts (data/facts.yaml). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/load_int.h"
+#include "load/schema.h"
+#include "util/buf.h"
+
+/* Returns 1 if s is YYYY, YYYY-MM or YYYY-MM-DD (month 01-12, a real day). */
+static int
+source_date_ok(const yt_node *v)
+{
+	const char *s = v->str;
+	size_t n = strlen(s);
+	if (n == 10) {
+		const char *out;
+		diag *tmp = diag_new();
+		int ok = schema_date(tmp, v, "date", &out) == 0;
+		diag_free(tmp);
+		return ok;
+	}
+	if (n != 4 && n != 7)
+		return 0;
+	if (strspn(s, "0123456789") != 4)
+		return 0;
+	if (n == 4)
+		return 1;
+	return s[4] == '-' && strspn(s + 5, "0123456789") == 2 && atoi(s + 5) >= 1 &&
+	    atoi(s + 5) <= 12;
+}
+
+/* date and url of a source. */
+static int
+source_refs(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
+{
+	int bad = 0;
+	const yt_node *v = schema_need(c->d, m, "date", what);
+	if (v == NULL) {
+		bad = 1;
+	} else if (v->kind != YT_SCALAR || !source_date_ok(v)) {
+		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD, YYYY-MM or YYYY for '%s.date'",
+		    what);
+		bad = 1;
+	} else {
+		s->date = util_xstrdup(v->str);
+	}
+	v = yt_get(m, "url");
+	const char *u;
+	if (v != NULL && schema_url(c->d, v, "url", &u) == 0)
+		s->url = util_xstrdup(u);
+	else if (v != NULL)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+static int
+confidence_read(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
+{
+	static const char *const ok[] = { "confirmed", "reported-by-press", "statement",
+		"derived", NULL };
+	if (ld_str(c, m, "confidence", what, 1, &s->confidence) < 0)
+		return -1;
+	for (int i = 0; ok[i]; i++)
+		if (strcmp(s->confidence, ok[i]) == 0)
+			return 0;
+	diag_error(c->d, yt_get(m, "confidence")->pos, "'confidence' must be confirmed, "
+	    "reported-by-press, statement or derived, found '%.40s'", s->confidence);
+	return -1;
+}
+
+static int
+source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
+{
+	static const char *const keys[] = { "publisher", "title", "date", "url", "confidence",
+		"note", NULL };
+	s->id = util_xstrdup(k->str);
+	s->pos = k->pos;
+	char *what = ld_path("sources", k->str);
+	int bad = 0;
+	if (!ld_ident(k->str, "_-") || k->str[0] == '_' || k->str[0] == '-') {
+		diag_error(c->d, k->pos, "source id '%s' must match [a-z0-9][a-z0-9_-]*", k->str);
+		bad = 1;
+	}
+	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
+		bad |= schema_keys(c->d, m, keys, what) < 0;
+		bad |= ld_str(c, m, "publisher", what, 1, &s->publisher) < 0;
+		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+		bad |= source_refs(c, s, m, what) < 0;
+		bad |= confidence_read(c, s, m, what) < 0;
+		char *note;
+		if (ld_str(c, m, "note", what, 0, &note) < 0)
+			bad = 1;
+		else if (yt_get(m, "note"))
+			free(note);
+	} else {
+		bad = 1;
+	}
+	free(what);
+	return bad ? -1 : 0;
+}
+
+int
+ld_sources(ld_ctx *c, const yt_node *root)
+{
+	const yt_node *m = ld_top(c, root, "sources", YT_MAP, "data/sources.yaml");
+	if (m == NULL)
+		return -1;
+	report *r = c->r;
+	r->nsources = m->n;
+	r->sources = util_xcalloc(m->n, sizeof(rep_source));
+	int bad = 0;
+	for (size_t i = 0; i < m->n; i++)
+		bad |= source_read(c, &r->sources[i], m->keys[i], m->vals[i]) < 0;
+	return bad ? -1 : 0;
+}
+
+/* Adds one fact to r->facts as fact.<id>. */
+static int
+fact_read(ld_ctx *c, const yt_node *k, const yt_node *m, ld_qty *q)
+{
+	static const char *const extra[] = { "label", "unit", NULL };
+	char *what = ld_path("facts", k->str);
+	int bad = 0;
+	if (!ld_ident(k->str, "_")) {
+		diag_error(c->d, k->pos, "fact id '%s' must match [a-z0-9_]+", k->str);
+		bad = 1;
+	}
+	metric_unit unit = UNIT_NUMBER;
+	char *label = NULL, *uname = NULL;
+	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
+		bad |= ld_str(c, m, "label", what, 1, &label) < 0;
+		if (ld_str(c, m, "unit", what, 1, &uname) < 0) {
+			bad = 1;
+		} else if (metric_unit_parse(uname, &unit) < 0) {
+			diag_error(c->d, yt_get(m, "unit")->pos, "unknown unit '%.40s' (usd_bn, usd, "
+			    "fraction, year, multiple, count, gw or number)", uname);
+			bad = 1;
+		}
+	}
+	bad |= ld_qty_read(c, m, what, LDQ_SCALAR | LDQ_SERIES, extra, q) < 0;
+	if (!bad) {
+		buf name;
+		buf_init(&name);
+		buf_printf(&name, "fact.%s", k->str);
+		if (q->n == 0)
+			metrics_add(c->r->facts, buf_str(&name), unit, q->v, q->source, label);
+		else
+			metrics_add_series(c->r->facts, buf_str(&name), unit, q->years, q->vals,
+			    q->n, q->source, label);
+		buf_free(&name);
+	}
+	free(label);
+	free(uname);
+	free(what);
+	return bad ? -1 : 0;
+}
+
+int
+ld_facts(ld_ctx *c, const yt_node *root)
+{
+	const yt_node *m = ld_top(c, root, "facts", YT_MAP, "data/facts.yaml");
+	if (m == NULL)
+		return -1;
+	ld_qty *q = util_xmalloc(sizeof *q);
+	int bad = 0;
+	for (size_t i = 0; i < m->n; i++)
+		bad |= fact_read(c, m->keys[i], m->vals[i], q) < 0;
+	free(q);
+	return bad ? -1 : 0;
+}

@@ -1,0 +1,180 @@
+/* load: runs the loader's steps over a content folder and owns struct report. */
+#include "load/load.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/load_int.h"
+#include "load/schema.h"
+#include "util/buf.h"
+#include "util/path.h"
+
+char *
+ld_display(const ld_ctx *c, const char *rel)
+{
+	return path_join(c->dir, rel);
+}
+
+yt_node *
+ld_parse(ld_ctx *c, const char *rel)
+{
+	char *disp = ld_display(c, rel);
+	yt_node *n = NULL;
+	if (path_is_file(disp)) {
+		report *r = c->r;
+		r->inputs = util_xrealloc(r->inputs, (r->ninputs + 1) * sizeof(char *));
+		r->inputs[r->ninputs++] = util_xstrdup(disp);
+	}
+	n = yt_parse_file(disp, disp, c->d);
+	free(disp);
+	return n;
+}
+
+const yt_node *
+ld_top(ld_ctx *c, const yt_node *root, const char *key, yt_kind k, const char *file)
+{
+	const char *const allowed[] = { key, NULL };
+	if (schema_kind(c->d, root, YT_MAP, file) < 0)
+		return NULL;
+	schema_keys(c->d, root, allowed, file);
+	const yt_node *v = schema_need(c->d, root, key, file);
+	if (v == NULL || schema_kind(c->d, v, k, key) < 0)
+		return NULL;
+	return v;
+}
+
+int
+ld_str(ld_ctx *c, const yt_node *m, const char *key, const char *what, int required,
+    char **out)
+{
+	const yt_node *v = required ? schema_need(c->d, m, key, what) : yt_get(m, key);
+	if (v == NULL)
+		return required ? -1 : 0;
+	char *p = ld_path(what, key);
+	const char *s;
+	int st = schema_str(c->d, v, p, 0, &s);
+	free(p);
+	if (st < 0)
+		return -1;
+	*out = util_xstrdup(s);
+	return 0;
+}
+
+char *
+ld_path(const char *prefix, const char *key)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s.%s", prefix, key);
+	return buf_detach(&b);
+}
+
+int
+ld_ident(const char *s, const char *extra)
+{
+	if (s[0] == '\0')
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(extra, *p)))
+			return 0;
+	return 1;
+}
+
+/* Reads facts, finance and scenarios (the data files that depend on sources). */
+static void
+load_data(ld_ctx *c)
+{
+	yt_node *src = ld_parse(c, "data/sources.yaml");
+	if (src != NULL) {
+		c->sources_ok = 1;
+		ld_sources(c, src);
+	}
+	yt_node *facts = ld_parse(c, "data/facts.yaml");
+	if (facts != NULL)
+		ld_facts(c, facts);
+	yt_node *fin = ld_parse(c, "data/finance.yaml");
+	const yt_node *fmap = fin ? ld_top(c, fin, "finance", YT_MAP, "data/finance.yaml") : NULL;
+	fin_params *base = util_xcalloc(1, sizeof *base);
+	int fin_ok = fmap != NULL && ld_finance(c, fmap, base) == 0;
+	yt_node *scen = ld_parse(c, "data/scenarios.yaml");
+	if (scen != NULL)
+		ld_scenarios(c, scen, fmap, fin_ok ? base : NULL);
+	free(base);
+	yt_free(src);
+	yt_free(facts);
+	yt_free(fin);
+	yt_free(scen);
+}
+
+report *
+load_report(const char *content_dir, diag *d)
+{
+	report *r = util_xcalloc(1, sizeof *r);
+	r->content_dir = util_xstrdup(content_dir);
+	r->facts = metrics_new();
+	ld_ctx c = { d, r, content_dir, 0 };
+	int before = diag_errors(d);
+	ld_report_yaml(&c);
+	load_data(&c);
+	if (diag_errors(d) > before) {
+		report_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+report_free(report *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nsections; i++) {
+		rep_section *s = &r->sections[i];
+		free(s->slug); free(s->title); free(s->description);
+		free(s->file); free(s->display); free(s->text);
+	}
+	for (size_t i = 0; i < r->nsources; i++) {
+		rep_source *s = &r->sources[i];
+		free(s->id); free(s->publisher); free(s->title);
+		free(s->date); free(s->url); free(s->confidence);
+	}
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		rep_scenario *s = &r->scenarios[i];
+		free(s->name); free(s->title); free(s->description); free(s->extends);
+	}
+	for (size_t i = 0; i < r->ninputs; i++)
+		free(r->inputs[i]);
+	free(r->content_dir); free(r->title); free(r->subtitle); free(r->author);
+	free(r->description); free(r->as_of); free(r->lang); free(r->base_url);
+	free(r->sections); free(r->sources); free(r->scenarios); free(r->inputs);
+	metrics_free(r->facts);
+	free(r);
+}
+
+int
+report_source_index(const report *r, const char *id)
+{
+	for (size_t i = 0; i < r->nsources; i++)
+		if (r->sources[i].id && strcmp(r->sources[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+report_section_index(const report *r, const char *slug)
+{
+	for (size_t i = 0; i < r->nsections; i++)
+		if (r->sections[i].slug && strcmp(r->sections[i].slug, slug) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+report_scenario_index(const report *r, const char *name)
+{
+	for (size_t i = 0; i < r->nscenarios; i++)
+		if (r->scenarios[i].name && strcmp(r->scenarios[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

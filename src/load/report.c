@@ -1,0 +1,213 @@
+/* report: report.yaml (title, date, sections) and each section's Markdown page. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/load_int.h"
+#include "load/schema.h"
+#include "load/text_int.h"
+#include "util/buf.h"
+#include "util/path.h"
+
+/* Returns 1 if rel is absolute or has a ".." component. */
+static int
+path_escapes(const char *rel)
+{
+	if (rel[0] == '/')
+		return 1;
+	for (const char *p = rel; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == rel || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return 1;
+	return 0;
+}
+
+/* Records the page in inputs and checks its bytes are UTF-8. */
+static int
+page_accept(ld_ctx *c, rep_section *s)
+{
+	report *r = c->r;
+	r->inputs = util_xrealloc(r->inputs, (r->ninputs + 1) * sizeof(char *));
+	r->inputs[r->ninputs++] = util_xstrdup(s->display);
+	size_t bad;
+	if (load_utf8_check(s->text, s->len, &bad) == 0)
+		return 0;
+	diag_pos p = diag_file_pos(c->d, s->display);
+	load_offset_pos(s->text, s->len, bad, &p.line, &p.col);
+	diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)", (unsigned char)s->text[bad]);
+	return -1;
+}
+
+/* Reads the page named by the file: node fn into section s. */
+static int
+page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
+{
+	s->display = ld_display(c, s->file);
+	if (path_escapes(s->file)) {
+		diag_error(c->d, fn->pos, "page path escapes the content folder");
+		return -1;
+	}
+	int st = path_read(c->dir, s->file, LOAD_MAX_PAGE, &s->text, &s->len);
+	if (st == PATH_OK)
+		return page_accept(c, s);
+	if (st == PATH_OUTSIDE)
+		diag_error(c->d, fn->pos, "page path escapes the content folder");
+	else if (st == PATH_TOO_BIG)
+		diag_error(c->d, fn->pos, "page '%s' is larger than %d MiB", s->file,
+		    LOAD_MAX_PAGE >> 20);
+	else
+		diag_error(c->d, fn->pos, "cannot read page '%s': %s", s->file, strerror(errno));
+	return -1;
+}
+
+/* Checks the slug of section i against the earlier ones. */
+static int
+slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
+{
+	const char *slug = c->r->sections[i].slug;
+	if (!ld_ident(slug, "-")) {
+		diag_error(c->d, sn->pos, "section slug '%s' must match [a-z0-9-]+", slug);
+		return -1;
+	}
+	if (i > 0 && strcmp(slug, "index") == 0) {
+		diag_error(c->d, sn->pos, "slug 'index' is reserved for the first section");
+		return -1;
+	}
+	for (size_t j = 0; j < i; j++) {
+		if (slugs[j] != NULL && strcmp(slugs[j]->str, slug) == 0) {
+			diag_error(c->d, sn->pos, "duplicate section slug '%s' (first at line %d, "
+			    "column %d)", slug, slugs[j]->pos.line, slugs[j]->pos.col);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Reads sections[i] from its mapping. */
+static int
+section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
+{
+	static const char *const keys[] = { "slug", "title", "file", "description", NULL };
+	char what[48];
+	snprintf(what, sizeof what, "sections[%zu]", i);
+	if (schema_kind(c->d, m, YT_MAP, what) < 0)
+		return -1;
+	rep_section *s = &c->r->sections[i];
+	s->pos = m->pos;
+	int bad = schema_keys(c->d, m, keys, what) < 0;
+	bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+	bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
+	if (ld_str(c, m, "slug", what, 1, &s->slug) == 0) {
+		if (slug_check(c, i, yt_get(m, "slug"), slugs) < 0)
+			bad = 1;
+		else
+			slugs[i] = yt_get(m, "slug");
+	} else {
+		bad = 1;
+	}
+	if (ld_str(c, m, "file", what, 1, &s->file) == 0)
+		bad |= page_read(c, s, yt_get(m, "file")) < 0;
+	else
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+static int
+sections_read(ld_ctx *c, const yt_node *seq)
+{
+	if (schema_kind(c->d, seq, YT_SEQ, "sections") < 0)
+		return -1;
+	if (seq->n == 0) {
+		diag_error(c->d, seq->pos, "'sections' must list at least one section");
+		return -1;
+	}
+	report *r = c->r;
+	r->nsections = seq->n;
+	r->sections = util_xcalloc(seq->n, sizeof(rep_section));
+	const yt_node **slugs = util_xcalloc(seq->n, sizeof(yt_node *));
+	int bad = 0;
+	for (size_t i = 0; i < seq->n; i++)
+		bad |= section_read(c, i, seq->vals[i], slugs) < 0;
+	free(slugs);
+	return bad ? -1 : 0;
+}
+
+/* base_url: an absolute http(s) URL ending in '/'. */
+static int
+base_url_read(ld_ctx *c, const yt_node *m)
+{
+	const yt_node *v = schema_need(c->d, m, "base_url", "report.yaml");
+	const char *s;
+	if (v == NULL || schema_url(c->d, v, "base_url", &s) < 0)
+		return -1;
+	size_t n = strlen(s);
+	if ((strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0) || s[n - 1] != '/') {
+		diag_error(c->d, v->pos, "'base_url' must be an absolute http(s) URL ending in '/'");
+		return -1;
+	}
+	c->r->base_url = util_xstrdup(s);
+	return 0;
+}
+
+#define LANG_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+
+/* Records a bad language tag; returns 1. */
+static int
+diag_lang(ld_ctx *c, const yt_node *v)
+{
+	diag_error(c->d, v->pos, "'lang' must be a language tag such as en or en-GB");
+	return 1;
+}
+
+/* as_of, lang and raw_html. */
+static int
+meta_read(ld_ctx *c, const yt_node *m)
+{
+	report *r = c->r;
+	const char *s;
+	int bad = 0;
+	const yt_node *v = schema_need(c->d, m, "as_of", "report.yaml");
+	if (v != NULL && schema_date(c->d, v, "as_of", &s) == 0)
+		r->as_of = util_xstrdup(s);
+	else
+		bad = 1;
+	v = yt_get(m, "lang");
+	if (v != NULL) {
+		if (schema_str(c->d, v, "lang", 0, &s) < 0)
+			bad = 1;
+		else if (strspn(s, LANG_CHARS) != strlen(s))
+			bad = diag_lang(c, v);
+		else
+			r->lang = util_xstrdup(s);
+	}
+	if (r->lang == NULL)
+		r->lang = util_xstrdup("en");
+	v = yt_get(m, "raw_html");
+	if (v != NULL && schema_bool(c->d, v, "raw_html", &r->raw_html) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+int
+ld_report_yaml(ld_ctx *c)
+{
+	static const char *const keys[] = { "title", "subtitle", "author", "description",
+		"as_of", "lang", "base_url", "raw_html", "sections", NULL };
+	yt_node *root = ld_parse(c, "report.yaml");
+	if (root == NULL)
+		return -1;
+	report *r = c->r;
+	int bad = schema_kind(c->d, root, YT_MAP, "report.yaml") < 0;
+	if (!bad) {
+		bad |= schema_keys(c->d, root, keys, "report.yaml") < 0;
+		bad |= ld_str(c, root, "title", "report", 1, &r->title) < 0;
+		bad |= ld_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
+		bad |= ld_str(c, root, "author", "report", 0, &r->author) < 0;
+		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
+		bad |= meta_read(c, root) < 0;
+		bad |= base_url_read(c, root) < 0;
+		const yt_node *secs = schema_need(c->d, root, "sections", "report.yaml");
+		bad |= secs == NULL || sections_read(c, secs) < 0;
+	}
+	yt_free(root);
+	return bad ? -1 : 0;
+}

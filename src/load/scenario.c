@@ -1,0 +1,305 @@
+/* scenario: data/scenarios.yaml: extends chains, set: overrides on the YAML tree, weights. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/load_int.h"
+#include "load/schema.h"
+#include "util/buf.h"
+
+enum {
+	SC_MAX = 100, /* scenarios in one report */
+};
+
+/* Working state of one scenario. */
+typedef struct sc_item {
+	const yt_node *key; /* the name */
+	const yt_node *ext; /* the extends: value, NULL if none */
+	const yt_node *set; /* the set: mapping, NULL if none */
+	long parent;        /* index of the parent scenario, -1 if none or unknown */
+	int chain_ok;       /* 1 if the extends chain reaches base */
+	int done;           /* 1 once resolved */
+	int fin_ok;         /* 1 if its fin_params are valid */
+	yt_node *tree;      /* its own resolved finance tree (owned), NULL if as parent's */
+} sc_item;
+
+/* All scenarios of the file. */
+typedef struct sc_all {
+	ld_ctx *c;           /* context */
+	sc_item *it;         /* one per scenario */
+	size_t n;            /* count */
+	const yt_node *fin;  /* base finance mapping, NULL if unreadable */
+} sc_all;
+
+/* probability: (or none for a counterfactual). Returns -1 on error. */
+static int
+weight_read(ld_ctx *c, rep_scenario *s, const yt_node *m, const char *what)
+{
+	const yt_node *cf = yt_get(m, "counterfactual"), *p = yt_get(m, "probability");
+	s->probability = NAN;
+	if (cf != NULL && schema_bool(c->d, cf, "counterfactual", &s->counterfactual) < 0)
+		return -1;
+	if (s->counterfactual) {
+		if (p == NULL)
+			return 0;
+		diag_error(c->d, p->pos, "a counterfactual scenario has no probability");
+		return -1;
+	}
+	if (p == NULL) {
+		diag_error(c->d, m->pos, "missing key 'probability' in %s", what);
+		return -1;
+	}
+	ld_qty q;
+	char *pw = ld_path(what, "probability");
+	int st = ld_qty_read(c, p, pw, LDQ_SCALAR, NULL, &q);
+	if (st == 0)
+		st = ld_range(c, q.pos, q.v, 0, 1, 0, pw);
+	if (st == 0)
+		s->probability = q.v;
+	free(pw);
+	return st;
+}
+
+/* Name, title, description, extends, set of scenario i. */
+static int
+scen_read(sc_all *a, size_t i, const yt_node *k, const yt_node *m)
+{
+	static const char *const keys[] = { "title", "description", "extends", "probability",
+		"counterfactual", "set", "note", NULL };
+	ld_ctx *c = a->c;
+	rep_scenario *s = &c->r->scenarios[i];
+	sc_item *it = &a->it[i];
+	s->name = util_xstrdup(k->str);
+	s->pos = k->pos;
+	it->key = k;
+	it->parent = -1;
+	char *what = ld_path("scenarios", k->str);
+	int bad = 0;
+	if (!ld_ident(k->str, "-")) {
+		diag_error(c->d, k->pos, "scenario name '%s' must match [a-z0-9-]+", k->str);
+		bad = 1;
+	}
+	if (i == 0 && strcmp(k->str, "base") != 0) {
+		diag_error(c->d, k->pos, "the first scenario must be 'base'");
+		bad = 1;
+	}
+	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
+		bad |= schema_keys(c->d, m, keys, what) < 0;
+		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+		bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
+		bad |= weight_read(c, s, m, what) < 0;
+		it->ext = i == 0 ? yt_get(m, "extends") : schema_need(c->d, m, "extends", what);
+		it->set = yt_get(m, "set");
+		bad |= it->set && schema_kind(c->d, it->set, YT_MAP, "set") < 0;
+		if (it->set && it->set->kind != YT_MAP)
+			it->set = NULL;
+	} else {
+		bad = 1;
+	}
+	free(what);
+	return bad ? -1 : 0;
+}
+
+/* Finds each scenario's parent; records unknown names and a base that extends. */
+static void
+parents_find(sc_all *a)
+{
+	ld_ctx *c = a->c;
+	for (size_t i = 0; i < a->n; i++) {
+		sc_item *it = &a->it[i];
+		const char *name;
+		if (it->ext == NULL || schema_str(c->d, it->ext, "extends", 0, &name) < 0)
+			continue;
+		if (i == 0) {
+			diag_error(c->d, it->ext->pos, "the base scenario extends nothing");
+			continue;
+		}
+		it->parent = report_scenario_index(c->r, name);
+		if (it->parent < 0)
+			diag_error(c->d, it->ext->pos, "extends unknown scenario '%.60s'", name);
+		else
+			c->r->scenarios[i].extends = util_xstrdup(name);
+	}
+}
+
+/* Records a cycle through i once (at its lowest member); marks chains reaching base. */
+static void
+chains_check(sc_all *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		long j = (long)i;
+		size_t steps = 0;
+		while (j > 0 && a->it[j].parent >= 0 && steps <= a->n) {
+			j = a->it[j].parent;
+			steps++;
+			if (j == (long)i)
+				break;
+		}
+		a->it[i].chain_ok = j == 0;
+		if (j != (long)i || i == 0)
+			continue;
+		int lowest = 1;
+		buf b;
+		buf_init(&b);
+		buf_puts(&b, a->c->r->scenarios[i].name);
+		for (long k = a->it[i].parent; ; k = a->it[k].parent) {
+			lowest &= k >= (long)i;
+			buf_printf(&b, " -> %s", a->c->r->scenarios[k].name);
+			if (k == (long)i)
+				break;
+		}
+		if (lowest)
+			diag_error(a->c->d, a->it[i].ext->pos, "extends cycle: %s", buf_str(&b));
+		buf_free(&b);
+	}
+}
+
+/* The probabilities of the weighted scenarios must sum to 1. */
+static void
+weights_check(sc_all *a, const yt_node *at)
+{
+	double sum = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const rep_scenario *s = &a->c->r->scenarios[i];
+		if (s->counterfactual)
+			continue;
+		if (isnan(s->probability))
+			return;
+		sum += s->probability;
+	}
+	if (fabs(sum - 1.0) > 1e-9)
+		diag_error(a->c->d, at->pos, "the probabilities of the scenarios that are not "
+		    "counterfactual sum to %.10g, not 1", sum);
+}
+
+/* Returns the slot holding the node at dotted path rest under tree, or NULL. */
+static yt_node **
+path_slot(yt_node *tree, const char *rest)
+{
+	yt_node **slot = NULL, *cur = tree;
+	const char *p = rest;
+	for (;;) {
+		size_t len = strcspn(p, ".");
+		if (len == 0)
+			return NULL;
+		slot = NULL;
+		for (size_t i = 0; cur->kind == YT_MAP && i < cur->n; i++)
+			if (strlen(cur->keys[i]->str) == len && strncmp(cur->keys[i]->str, p, len) == 0)
+				slot = &cur->vals[i];
+		if (cur->kind == YT_SEQ && strspn(p, "0123456789") == len && len < 6 &&
+		    (size_t)atoi(p) < cur->n)
+			slot = &cur->vals[atoi(p)];
+		if (slot == NULL)
+			return NULL;
+		cur = *slot;
+		if (p[len] == '\0')
+			return slot;
+		p += len + 1;
+	}
+}
+
+/* Applies one set: entry (path k -> replacement v) to tree. */
+static int
+set_apply(ld_ctx *c, yt_node *tree, const yt_node *k, const yt_node *v)
+{
+	yt_node **slot = NULL;
+	if (strncmp(k->str, "finance.", 8) == 0)
+		slot = path_slot(tree, k->str + 8);
+	if (slot == NULL) {
+		diag_error(c->d, k->pos, "set: path '%.80s' does not name an input", k->str);
+		return -1;
+	}
+	yt_kind want = (*slot)->kind == YT_SCALAR ? YT_MAP : (*slot)->kind;
+	if (v->kind != want) {
+		diag_error(c->d, v->pos, "the replacement for '%.80s' must be %s like the original%s",
+		    k->str, yt_kind_name(want), (*slot)->kind == YT_SCALAR ?
+		    " (a quantity with its own provenance)" : "");
+		return -1;
+	}
+	yt_free(*slot);
+	*slot = yt_clone(v);
+	return 0;
+}
+
+/* Resolves scenario i whose parent is done. */
+static void
+scen_resolve(sc_all *a, size_t i, const fin_params *base)
+{
+	sc_item *it = &a->it[i];
+	rep_scenario *s = &a->c->r->scenarios[i];
+	it->done = 1;
+	if (i == 0) {
+		it->fin_ok = base != NULL;
+		if (base)
+			s->fin = *base;
+		return;
+	}
+	sc_item *par = &a->it[it->parent];
+	s->fin = a->c->r->scenarios[it->parent].fin;
+	it->fin_ok = par->fin_ok;
+	if (a->fin == NULL || ((it->set == NULL || it->set->n == 0) && par->tree == NULL))
+		return;
+	it->tree = yt_clone(par->tree ? par->tree : a->fin);
+	int bad = 0;
+	for (size_t k = 0; it->set && k < it->set->n; k++)
+		bad |= set_apply(a->c, it->tree, it->set->keys[k], it->set->vals[k]) < 0;
+	if (bad || !par->fin_ok)
+		it->fin_ok = 0;
+	else
+		it->fin_ok = ld_finance(a->c, it->tree, &s->fin) == 0;
+}
+
+/* Resolves every scenario whose chain reaches base, parents first. */
+static void
+resolve_all(sc_all *a, const fin_params *base)
+{
+	for (size_t pass = 0; pass <= a->n; pass++) {
+		int progress = 0;
+		for (size_t i = 0; i < a->n; i++) {
+			sc_item *it = &a->it[i];
+			if (it->done || !it->chain_ok || (i > 0 && !a->it[it->parent].done))
+				continue;
+			scen_resolve(a, i, base);
+			progress = 1;
+		}
+		if (!progress)
+			break;
+	}
+}
+
+/* Returns the scenarios: key of root (a map holding it). */
+static const yt_node *
+scen_key(const yt_node *root)
+{
+	for (size_t i = 0; i < root->n; i++)
+		if (strcmp(root->keys[i]->str, "scenarios") == 0)
+			return root->keys[i];
+	return root;
+}
+
+int
+ld_scenarios(ld_ctx *c, const yt_node *root, const yt_node *fin, const fin_params *base)
+{
+	const yt_node *m = ld_top(c, root, "scenarios", YT_MAP, "data/scenarios.yaml");
+	if (m == NULL)
+		return -1;
+	int before = diag_errors(c->d);
+	if (m->n == 0 || m->n > SC_MAX) {
+		diag_error(c->d, m->pos, "'scenarios' must list between 1 and %d scenarios", SC_MAX);
+		return -1;
+	}
+	sc_all a = { c, util_xcalloc(m->n, sizeof(sc_item)), m->n, fin };
+	report *r = c->r;
+	r->nscenarios = m->n;
+	r->scenarios = util_xcalloc(m->n, sizeof(rep_scenario));
+	for (size_t i = 0; i < m->n; i++)
+		scen_read(&a, i, m->keys[i], m->vals[i]);
+	parents_find(&a);
+	chains_check(&a);
+	weights_check(&a, scen_key(root));
+	resolve_all(&a, base);
+	for (size_t i = 0; i < a.n; i++)
+		yt_free(a.it[i].tree);
+	free(a.it);
+	return diag_errors(c->d) > before ? -1 : 0;
+}

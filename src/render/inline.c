@@ -1,0 +1,205 @@
+/* inline: a block's inline nodes (emphasis, code, links, images, raw HTML) as DOM. */
+#include "render/render_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+
+static void render_inline(rnd *r, cmark_node *n, xmlNodePtr parent);
+
+int
+render_url_ok(const char *url)
+{
+	if (url == NULL || url[0] == '\0')
+		return 0;
+	size_t n = strcspn(url, ":/?#");
+	if (url[n] != ':')
+		return 1;
+	return (n == 4 && strncasecmp(url, "http", 4) == 0) ||
+	    (n == 5 && strncasecmp(url, "https", 5) == 0) ||
+	    (n == 6 && strncasecmp(url, "mailto", 6) == 0);
+}
+
+void
+render_raw_html(rnd *r, const char *html, xmlNodePtr parent)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "<!DOCTYPE html><html><body>%s</body></html>", html ? html : "");
+	htmlDocPtr h = htmlReadMemory(b.data, (int)b.len, NULL, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	buf_free(&b);
+	if (h == NULL)
+		return;
+	xmlNodePtr root = xmlDocGetRootElement(h);
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "body") != 0)
+			continue;
+		for (xmlNodePtr k = c->children; k; k = k->next)
+			xmlAddChild(parent, xmlDocCopyNode(k, r->doc, 1));
+	}
+	xmlFreeDoc(h);
+}
+
+/* Returns 1 if url is a relative link to a page of this site (x.html, x.html#a) that
+ * no section has; its page name goes to *page. */
+static int
+unknown_page(rnd *r, const char *url, buf *page)
+{
+	size_t n = strcspn(url, "?#");
+	if (strcspn(url, ":/") < n || n < 6 || strncmp(url + n - 5, ".html", 5) != 0)
+		return 0;
+	buf_append(page, url, n);
+	char *slug = util_xstrndup(url, n - 5);
+	int known = report_section_index(r->rep, slug) >= 0;
+	free(slug);
+	return !known;
+}
+
+/* <a href> around the link text; links with a refused scheme keep only their text. */
+static void
+render_link(rnd *r, cmark_node *n, xmlNodePtr parent)
+{
+	const char *url = cmark_node_get_url(n);
+	const char *title = cmark_node_get_title(n);
+	xmlNodePtr into = parent;
+	buf page;
+	buf_init(&page);
+	if (render_url_ok(url)) {
+		if (unknown_page(r, url, &page))
+			diag_error(r->d, render_locate(r, url, strlen(url)),
+			    "link to unknown page '%s'", page.data);
+		into = render_el(r, parent, "a");
+		render_attr(into, "href", url);
+		if (title != NULL && title[0] != '\0')
+			render_attr(into, "title", title);
+	}
+	buf_free(&page);
+	int saved = r->in_link;
+	r->in_link = 1;
+	render_inlines(r, cmark_node_first_child(n), into);
+	r->in_link = saved;
+}
+
+/* Appends the plain text of n's descendants (an image's alt text) to out. */
+static void
+plain_text(cmark_node *n, buf *out)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (ev != CMARK_EVENT_ENTER || c == n)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			buf_puts(out, cmark_node_get_literal(c));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(out, ' ');
+	}
+	cmark_iter_free(it);
+}
+
+/* Returns 1 if s holds only spaces (or nothing). */
+static int
+blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* <img src alt>; an image without alt text is an error, one with a refused URL dropped. */
+static void
+render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
+{
+	const char *url = cmark_node_get_url(n);
+	const char *title = cmark_node_get_title(n);
+	buf alt;
+	buf_init(&alt);
+	plain_text(n, &alt);
+	if (blank(buf_str(&alt)))
+		diag_error(r->d, render_locate(r, "![", 2), "image has no alt text");
+	else if (render_url_ok(url)) {
+		xmlNodePtr img = render_el(r, parent, "img");
+		render_attr(img, "src", url);
+		render_attr(img, "alt", alt.data);
+		if (title != NULL && title[0] != '\0')
+			render_attr(img, "title", title);
+	}
+	buf_free(&alt);
+}
+
+/* An element holding n's rendered children. */
+static void
+render_wrap(rnd *r, cmark_node *n, xmlNodePtr parent, const char *name)
+{
+	render_inlines(r, cmark_node_first_child(n), render_el(r, parent, name));
+}
+
+/* Renders one inline node that is not text or a soft break. */
+static void
+render_inline_kind(rnd *r, cmark_node *n, xmlNodePtr parent)
+{
+	const char *lit = cmark_node_get_literal(n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LINEBREAK:
+		render_el(r, parent, "br");
+		break;
+	case CMARK_NODE_CODE:
+		(void)render_locate(r, lit, strlen(lit)); /* keeps later positions right */
+		render_el_text(r, parent, "code", NULL, lit);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		if (r->rep->raw_html)
+			render_raw_html(r, lit, parent);
+		break;
+	case CMARK_NODE_EMPH:
+		render_wrap(r, n, parent, "em");
+		break;
+	case CMARK_NODE_STRONG:
+		render_wrap(r, n, parent, "strong");
+		break;
+	case CMARK_NODE_LINK:
+		render_link(r, n, parent);
+		break;
+	case CMARK_NODE_IMAGE:
+		render_image(r, n, parent);
+		break;
+	default: /* custom inlines: their children */
+		render_inlines(r, cmark_node_first_child(n), parent);
+		break;
+	}
+}
+
+/* Renders n within the nesting limit. */
+static void
+render_inline(rnd *r, cmark_node *n, xmlNodePtr parent)
+{
+	if (render_enter(r) == 0)
+		render_inline_kind(r, n, parent);
+	render_leave(r);
+}
+
+void
+render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
+{
+	buf run;
+	buf_init(&run);
+	for (cmark_node *n = first; n; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_TEXT) {
+			buf_puts(&run, cmark_node_get_literal(n));
+			continue;
+		}
+		if (t == CMARK_NODE_SOFTBREAK) {
+			buf_putc(&run, '\n');
+			continue;
+		}
+		render_text(r, run.data, run.len, parent);
+		buf_reset(&run);
+		render_inline(r, n, parent);
+	}
+	render_text(r, run.data, run.len, parent);
+	buf_free(&run);
+}

@@ -1,0 +1,95 @@
+/* lists: the sources directive (bibliography) and the scenarios directive. */
+#include "render/render_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "render/format.h"
+
+/* Returns the reader's words for a source's confidence level. */
+static const char *
+confidence_text(const char *c)
+{
+	static const char *const map[][2] = {
+		{ "confirmed", "Confirmed" },
+		{ "reported-by-press", "Reported by the press" },
+		{ "statement", "Statement by a party" },
+		{ "derived", "Derived" },
+	};
+	for (size_t i = 0; c != NULL && i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(c, map[i][0]) == 0)
+			return map[i][1];
+	return c ? c : "";
+}
+
+/* Appends text to parent when it is set. */
+static void
+add_str(rnd *r, xmlNodePtr parent, const char *s)
+{
+	if (s != NULL)
+		render_add_text(r, parent, s, strlen(s));
+}
+
+/* One bibliography entry: publisher. title (linked). date. confidence. */
+static void
+render_source(rnd *r, const rep_source *s, xmlNodePtr ol)
+{
+	buf id;
+	buf_init(&id);
+	buf_printf(&id, "src-%s", s->id);
+	xmlNodePtr li = render_el(r, ol, "li");
+	render_attr(li, "id", id.data);
+	buf_free(&id);
+	render_el_text(r, li, "span", "source-publisher", s->publisher);
+	render_add_text(r, li, ". ", 2);
+	xmlNodePtr cite = render_el(r, li, "cite");
+	if (render_url_ok(s->url)) {
+		cite = render_el(r, cite, "a");
+		render_attr(cite, "href", s->url);
+	}
+	add_str(r, cite, s->title);
+	render_add_text(r, li, ". ", 2);
+	if (s->date != NULL) {
+		render_el_text(r, li, "time", NULL, s->date);
+		render_add_text(r, li, ". ", 2);
+	}
+	xmlNodePtr conf = render_el_text(r, li, "span", "source-confidence",
+	    confidence_text(s->confidence));
+	if (s->confidence != NULL)
+		render_attr(conf, "data-confidence", s->confidence);
+}
+
+void
+render_sources(rnd *r, xmlNodePtr parent)
+{
+	if (r->has_sources) {
+		diag_error(r->d, render_pos(r, r->block_line, 0),
+		    "only one sources directive per page");
+		return;
+	}
+	r->has_sources = 1;
+	xmlNodePtr ol = render_el_class(r, parent, "ol", "bibliography");
+	for (size_t i = 0; i < r->rep->nsources; i++)
+		render_source(r, &r->rep->sources[i], ol);
+}
+
+void
+render_scenarios(rnd *r, xmlNodePtr parent)
+{
+	xmlNodePtr dl = render_el_class(r, parent, "dl", "scenarios");
+	for (size_t i = 0; i < r->rep->nscenarios; i++) {
+		const rep_scenario *s = &r->rep->scenarios[i];
+		render_el_text(r, dl, "dt", NULL, s->title ? s->title : s->name);
+		buf p;
+		buf_init(&p);
+		if (s->counterfactual || isnan(s->probability)) {
+			buf_puts(&p, "Counterfactual: not weighted");
+		} else {
+			buf_puts(&p, "Probability: ");
+			format_value(s->probability, UNIT_FRACTION, "pct", &p);
+		}
+		render_el_text(r, dl, "dd", "scenario-probability", p.data);
+		buf_free(&p);
+		render_el_text(r, dl, "dd", "scenario-description", s->description);
+	}
+}

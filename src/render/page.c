@@ -1,0 +1,575 @@
+/* page: whole pages from the template (slots filled through the DOM), sitemap, robots. */
+#include "render/page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+/* U+21A9 LEFTWARDS ARROW WITH HOOK + U+FE0E (text, not emoji, presentation). */
+#define PAGE_BACK_ARROW "\xe2\x86\xa9\xef\xb8\x8e"
+
+static const char *const page_months[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December",
+};
+
+/* What the parts of a page shared by every kind of page need. */
+typedef struct page_info {
+	const report *r;          /* the report */
+	size_t current;           /* section shown, or (size_t)-1 (the 404 page) */
+	const char *title;        /* <title> and og:title */
+	const char *description;  /* meta and og:description */
+	const char *h1;           /* the page's heading, NULL to drop the slot */
+} page_info;
+
+/* ---- dates and file names ---- */
+
+/* Appends date (YYYY-MM-DD, YYYY-MM or YYYY) written out: "1 November 2026",
+ * "November 2026", "2026". Anything else is appended as given. */
+static void
+put_date(buf *out, const char *date)
+{
+	int y = 0, m = 0, d = 0, used = 0;
+	size_t len = strlen(date);
+	if (len == 10 && sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 &&
+	    used == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		buf_printf(out, "%d %s %d", d, page_months[m - 1], y);
+	else if (len == 7 && sscanf(date, "%4d-%2d%n", &y, &m, &used) == 2 && used == 7 &&
+	    m >= 1 && m <= 12)
+		buf_printf(out, "%s %d", page_months[m - 1], y);
+	else
+		buf_puts(out, date);
+}
+
+/* Appends the page file of section i ("<slug>.html"), relative to the site root. */
+static void
+put_page_file(buf *out, const report *r, size_t i)
+{
+	buf_printf(out, "%s.html", r->sections[i].slug);
+}
+
+/* Appends the absolute URL of section i: base_url itself for an "index" first section,
+ * else base_url + page file. */
+static void
+put_page_url(buf *out, const report *r, size_t i)
+{
+	buf_puts(out, r->base_url);
+	if (i != 0 || strcmp(r->sections[0].slug, "index") != 0)
+		put_page_file(out, r, i);
+}
+
+/* ---- DOM helpers: data only ever enters the tree as text nodes or attribute values ---- */
+
+/* Returns the first element at or below n (document order) whose data-slot is name. */
+static xmlNodePtr
+slot_find(xmlNodePtr n, const char *name)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(n, BAD_CAST "data-slot");
+		int hit = v != NULL && strcmp((const char *)v, name) == 0;
+		xmlFree(v);
+		if (hit)
+			return n;
+		xmlNodePtr in = slot_find(n->children, name);
+		if (in != NULL)
+			return in;
+	}
+	return NULL;
+}
+
+/* Removes and frees every child of n. */
+static void
+clear_children(xmlNodePtr n)
+{
+	while (n->children != NULL) {
+		xmlNodePtr c = n->children;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
+/* Appends the text s to n as a text node (never parsed as markup). */
+static void
+add_text(xmlNodePtr n, const char *s)
+{
+	if (s != NULL && s[0] != '\0')
+		xmlAddChild(n, xmlNewDocText(n->doc, BAD_CAST s));
+}
+
+/* Appends a new element name (no namespace prefix) to parent and returns it. */
+static xmlNodePtr
+add_el(xmlNodePtr parent, const char *name, const char *cls)
+{
+	xmlNodePtr n = xmlNewDocNode(parent->doc, NULL, BAD_CAST name, NULL);
+	xmlAddChild(parent, n);
+	if (cls != NULL)
+		xmlSetProp(n, BAD_CAST "class", BAD_CAST cls);
+	return n;
+}
+
+/* Appends <a href="href">text</a> to parent and returns it. */
+static xmlNodePtr
+add_link(xmlNodePtr parent, const char *href, const char *text)
+{
+	xmlNodePtr a = add_el(parent, "a", NULL);
+	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+	add_text(a, text);
+	return a;
+}
+
+/* Removes the slot name from doc (with its subtree and the blank text before it, so
+ * no empty line is left), if the template has it. */
+static void
+slot_drop(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	if (n == NULL)
+		return;
+	xmlNodePtr ws = n->prev;
+	if (ws != NULL && xmlIsBlankNode(ws)) {
+		xmlUnlinkNode(ws);
+		xmlFreeNode(ws);
+	}
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* Fills the slot name with value: the content attribute of a <meta>, the href of a
+ * <link>, the lang of <html>, else the element's whole text. A NULL or empty value
+ * removes the slot (every slot given a possibly empty value is optional). */
+static void
+slot_set(xmlDocPtr doc, const char *name, const char *value)
+{
+	if (value == NULL || value[0] == '\0') {
+		slot_drop(doc, name);
+		return;
+	}
+	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	if (n == NULL)
+		return;
+	const char *el = (const char *)n->name;
+	if (strcmp(el, "meta") == 0)
+		xmlSetProp(n, BAD_CAST "content", BAD_CAST value);
+	else if (strcmp(el, "link") == 0)
+		xmlSetProp(n, BAD_CAST "href", BAD_CAST value);
+	else if (strcmp(el, "html") == 0)
+		xmlSetProp(n, BAD_CAST "lang", BAD_CAST value);
+	else {
+		clear_children(n);
+		add_text(n, value);
+	}
+}
+
+/* Returns n if it is an <a>, else the first <a> below it (document order), or NULL. */
+static xmlNodePtr
+first_link(xmlNodePtr n)
+{
+	if (strcmp((const char *)n->name, "a") == 0)
+		return n;
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		xmlNodePtr a = c->type == XML_ELEMENT_NODE ? first_link(c) : NULL;
+		if (a != NULL)
+			return a;
+	}
+	return NULL;
+}
+
+/* Sets the href of the slot name (an <a>, or the first <a> inside it) and, when text
+ * is not NULL, replaces the link's text with it. */
+static void
+slot_href(xmlDocPtr doc, const char *name, const char *href, const char *text)
+{
+	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	xmlNodePtr a = n != NULL ? first_link(n) : NULL;
+	if (a == NULL)
+		return;
+	xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+	if (text != NULL) {
+		clear_children(a);
+		add_text(a, text);
+	}
+}
+
+/* Returns the slot name emptied of its template content, or NULL if absent. */
+static xmlNodePtr
+slot_empty(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	if (n != NULL)
+		clear_children(n);
+	return n;
+}
+
+/* Removes every data-slot attribute at or below n. */
+static void
+strip_slots(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnsetProp(n, BAD_CAST "data-slot");
+		strip_slots(n->children);
+	}
+}
+
+/* ---- the parts of a page ---- */
+
+/* Fills the site navigation: every section, the current one marked. */
+static void
+fill_nav(xmlDocPtr doc, const page_info *p)
+{
+	xmlNodePtr ol = slot_empty(doc, "nav");
+	buf href;
+	buf_init(&href);
+	for (size_t i = 0; ol != NULL && i < p->r->nsections; i++) {
+		buf_reset(&href);
+		put_page_file(&href, p->r, i);
+		xmlNodePtr li = add_el(ol, "li", NULL);
+		xmlNodePtr a = add_link(li, buf_str(&href), p->r->sections[i].title);
+		if (i == p->current)
+			xmlSetProp(a, BAD_CAST "aria-current", BAD_CAST "page");
+	}
+	buf_free(&href);
+}
+
+/* Fills the footer: the as-of date written out, the author, the method link. */
+static void
+fill_footer(xmlDocPtr doc, const report *r)
+{
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, "As of ");
+	put_date(&b, r->as_of);
+	slot_set(doc, "as-of", buf_str(&b));
+	if (r->author == NULL || r->author[0] == '\0')
+		slot_drop(doc, "author-line");
+	else
+		slot_set(doc, "author", r->author);
+	size_t m = 0;
+	while (m < r->nsections && strcmp(r->sections[m].slug, "method") != 0)
+		m++;
+	if (m == r->nsections) {
+		slot_drop(doc, "method");
+	} else {
+		buf_reset(&b);
+		put_page_file(&b, r, m);
+		slot_href(doc, "method", buf_str(&b), r->sections[m].title);
+	}
+	buf_free(&b);
+}
+
+/* Fills what every page has: language, head, header, navigation, heading, footer. */
+static void
+fill_common(xmlDocPtr doc, const page_info *p)
+{
+	const report *r = p->r;
+	slot_set(doc, "lang", r->lang ? r->lang : "en");
+	slot_set(doc, "title", p->title);
+	slot_set(doc, "description", p->description);
+	slot_set(doc, "og-title", p->title);
+	slot_set(doc, "og-description", p->description);
+	slot_set(doc, "report-title", r->title);
+	buf home;
+	buf_init(&home);
+	put_page_file(&home, r, 0);
+	slot_href(doc, "report-title", buf_str(&home), NULL);
+	buf_free(&home);
+	slot_set(doc, "report-subtitle", r->subtitle);
+	slot_set(doc, "page-title", p->h1);
+	fill_nav(doc, p);
+	fill_footer(doc, r);
+}
+
+/* Fills the "On this page" list from the level-2 and level-3 headings (level 3 nested
+ * under the level 2 before it); drops it when there are fewer than two. */
+static void
+fill_toc(xmlDocPtr doc, const render_body *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->nheadings; i++)
+		n += b->headings[i].level == 2 || b->headings[i].level == 3;
+	xmlNodePtr ol = n >= 2 ? slot_empty(doc, "toc-list") : NULL;
+	if (ol == NULL) {
+		slot_drop(doc, "toc");
+		return;
+	}
+	xmlNodePtr last2 = NULL, sub = NULL;
+	buf href;
+	buf_init(&href);
+	for (size_t i = 0; i < b->nheadings; i++) {
+		const render_heading *h = &b->headings[i];
+		if (h->level != 2 && h->level != 3)
+			continue;
+		if (h->level == 3 && last2 != NULL && sub == NULL)
+			sub = add_el(last2, "ol", NULL);
+		xmlNodePtr li = add_el(h->level == 3 && sub != NULL ? sub : ol, "li", NULL);
+		if (h->level == 2) {
+			last2 = li;
+			sub = NULL;
+		}
+		buf_reset(&href);
+		buf_printf(&href, "#%s", h->id);
+		add_link(li, buf_str(&href), h->text);
+	}
+	buf_free(&href);
+}
+
+/* Appends note k's entry for source s: publisher, "title" (linked when s has a url),
+ * date, and a link back to the note's first citation. */
+static void
+add_note(xmlNodePtr ol, size_t k, const rep_source *s)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "note-%zu", k);
+	xmlNodePtr li = add_el(ol, "li", NULL);
+	xmlSetProp(li, BAD_CAST "id", BAD_CAST buf_str(&b));
+	if (s->publisher != NULL) {
+		add_text(li, s->publisher);
+		add_text(li, ", ");
+	}
+	add_text(li, "\xe2\x80\x9c");
+	if (s->url != NULL && s->url[0] != '\0')
+		add_link(li, s->url, s->title);
+	else
+		add_text(li, s->title);
+	add_text(li, "\xe2\x80\x9d");
+	buf_reset(&b);
+	if (s->date != NULL) {
+		buf_puts(&b, ", ");
+		put_date(&b, s->date);
+	}
+	buf_puts(&b, ". ");
+	add_text(li, buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, "#cite-%zu-1", k);
+	xmlNodePtr back = add_link(li, buf_str(&b), PAGE_BACK_ARROW);
+	xmlSetProp(back, BAD_CAST "class", BAD_CAST "note-back");
+	buf_reset(&b);
+	buf_printf(&b, "Back to citation %zu", k);
+	xmlSetProp(back, BAD_CAST "aria-label", BAD_CAST buf_str(&b));
+	buf_free(&b);
+}
+
+/* Fills the page's notes (one per cited source, in note order); drops them if none. */
+static void
+fill_notes(xmlDocPtr doc, const report *r, const render_body *b)
+{
+	xmlNodePtr ol = b->ncites > 0 ? slot_empty(doc, "notes-list") : NULL;
+	if (ol == NULL) {
+		slot_drop(doc, "notes");
+		return;
+	}
+	for (size_t k = 1; k <= b->ncites; k++) {
+		int si = b->cites[k - 1];
+		if (si >= 0 && (size_t)si < r->nsources)
+			add_note(ol, k, &r->sources[si]);
+	}
+}
+
+/* Fills one side of the pager ("prev" or "next") with section j, or drops it. */
+static void
+fill_pager_side(xmlDocPtr doc, const report *r, const char *side, int has, size_t j)
+{
+	if (!has) {
+		slot_drop(doc, side);
+		return;
+	}
+	buf b;
+	buf_init(&b);
+	put_page_file(&b, r, j);
+	slot_href(doc, side, buf_str(&b), NULL);
+	buf_reset(&b);
+	buf_printf(&b, "%s-title", side);
+	slot_set(doc, buf_str(&b), r->sections[j].title);
+	buf_free(&b);
+}
+
+/* Fills the previous/next links of section i; drops the pager on a one-page report. */
+static void
+fill_pager(xmlDocPtr doc, const report *r, size_t i)
+{
+	if (r->nsections < 2) {
+		slot_drop(doc, "pager");
+		return;
+	}
+	fill_pager_side(doc, r, "prev", i > 0, i - 1);
+	fill_pager_side(doc, r, "next", i + 1 < r->nsections, i + 1);
+}
+
+/* Sets og:url and the canonical link of section i (absolute, from base_url). */
+static void
+fill_urls(xmlDocPtr doc, const report *r, size_t i)
+{
+	buf b;
+	buf_init(&b);
+	put_page_url(&b, r, i);
+	slot_set(doc, "og-url", buf_str(&b));
+	slot_set(doc, "canonical", buf_str(&b));
+	buf_free(&b);
+}
+
+/* Puts content (a <div class="content">) where the content slot is. */
+static void
+place_content(xmlDocPtr doc, xmlNodePtr content)
+{
+	xmlNodePtr slot = slot_find(xmlDocGetRootElement(doc), "content");
+	xmlReplaceNode(slot, content);
+	xmlFreeNode(slot);
+}
+
+/* Returns 1 if the body's first element is an <h1> (then it is the page's heading). */
+static int
+body_has_h1(xmlNodePtr root)
+{
+	xmlNodePtr n = root->children;
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n != NULL && strcmp((const char *)n->name, "h1") == 0;
+}
+
+/* Strips the slot markers and writes doc as an HTML5 document into out. */
+static void
+finish(xmlDocPtr doc, buf *out)
+{
+	strip_slots(xmlDocGetRootElement(doc));
+	buf_puts(out, "<!DOCTYPE html>\n");
+	html5_serialize(xmlDocGetRootElement(doc), out);
+}
+
+/* Returns the <title> of section i: the report title on the first page, else
+ * "Section - Report" (caller frees). */
+static char *
+page_title(const report *r, size_t i)
+{
+	buf b;
+	buf_init(&b);
+	if (i > 0)
+		buf_printf(&b, "%s \xe2\x80\x94 ", r->sections[i].title);
+	buf_puts(&b, r->title);
+	return buf_detach(&b);
+}
+
+/* Fills every slot of section i's page from its rendered body. */
+static void
+fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
+{
+	const report *r = c->rep;
+	const rep_section *s = &r->sections[i];
+	char *title = page_title(r, i);
+	const char *desc = i == 0 && r->description ? r->description : s->description;
+	page_info p = { r, i, title, desc, body_has_h1(body->root) ? NULL : s->title };
+	fill_common(doc, &p);
+	fill_urls(doc, r, i);
+	fill_toc(doc, body);
+	fill_notes(doc, r, body);
+	fill_pager(doc, r, i);
+	place_content(doc, body->root);
+	body->root = NULL;
+	free(title);
+}
+
+int
+page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out)
+{
+	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	render_body body;
+	memset(&body, 0, sizeof body);
+	int rc = render_markdown(c, i, doc, &body);
+	if (rc == 0 && body.root != NULL) {
+		fill_page(doc, c, i, &body);
+		finish(doc, out);
+	} else {
+		rc = -1;
+	}
+	if (body.root != NULL)
+		xmlFreeNode(body.root);
+	render_body_free(&body);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* Builds the 404 page's body: a short explanation and a link to the first page. */
+static xmlNodePtr
+notfound_body(xmlDocPtr doc, const report *r)
+{
+	xmlNodePtr div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
+	xmlSetProp(div, BAD_CAST "class", BAD_CAST "content");
+	xmlNodePtr p = add_el(div, "p", NULL);
+	add_text(p, "There is no page at this address. It may have moved, or the link "
+	    "may be mistyped. The report starts at ");
+	buf b;
+	buf_init(&b);
+	put_page_file(&b, r, 0);
+	add_link(p, buf_str(&b), r->sections[0].title);
+	buf_free(&b);
+	add_text(p, "; every section is listed above.");
+	return div;
+}
+
+/* The 404 page. A host may serve it for any missing path (/a/b/c), so relative links
+ * resolve against that path, not the site root: they work when the missing page would
+ * have sat at the top level, which covers mistyped page names. Absolute links would
+ * break opening the site from disk or from another sub-path, so they stay relative. */
+int
+page_render_404(const render_ctx *c, const tmpl *t, buf *out)
+{
+	const report *r = c->rep;
+	if (r->nsections == 0)
+		return -1;
+	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	buf title;
+	buf_init(&title);
+	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
+	page_info p = { r, (size_t)-1, buf_str(&title), r->description, "Page not found" };
+	fill_common(doc, &p);
+	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };
+	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
+		slot_drop(doc, drop[k]);
+	place_content(doc, notfound_body(doc, r));
+	finish(doc, out);
+	buf_free(&title);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* Appends <url><loc>loc</loc><lastmod>as_of</lastmod></url> and a newline to set. */
+static void
+sitemap_url(xmlNodePtr set, const char *loc, const char *as_of)
+{
+	xmlNodePtr u = add_el(set, "url", NULL);
+	add_text(add_el(u, "loc", NULL), loc);
+	add_text(add_el(u, "lastmod", NULL), as_of);
+	add_text(set, "\n");
+}
+
+void
+page_sitemap(const report *r, buf *out)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
+	xmlDocSetRootElement(doc, set);
+	xmlSetProp(set, BAD_CAST "xmlns", BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9");
+	add_text(set, "\n");
+	buf loc;
+	buf_init(&loc);
+	for (size_t i = 0; i < r->nsections; i++) {
+		buf_reset(&loc);
+		put_page_url(&loc, r, i);
+		sitemap_url(set, buf_str(&loc), r->as_of);
+	}
+	buf_free(&loc);
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	html5_serialize(set, out);
+	xmlFreeDoc(doc);
+}
+
+void
+page_robots(const report *r, buf *out)
+{
+	buf_printf(out, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", r->base_url);
+}

@@ -1,0 +1,149 @@
+/* render_int: state and helpers shared by the render stage's files for one page. */
+#ifndef MKR_RENDER_INT_H
+#define MKR_RENDER_INT_H
+
+#include <stddef.h>
+
+#include <cmark.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "load/ytree.h"
+#include "render/render.h"
+#include "util/buf.h"
+
+enum {
+	RENDER_MAX_DEPTH = 48,  /* nesting of Markdown blocks and inlines on a page */
+	RENDER_MAX_YEARS = 200, /* rows of a year-series table */
+};
+
+/* One page being rendered. Every pointer is borrowed unless marked owned. */
+typedef struct rnd {
+	const render_ctx *c;       /* what rendering reads */
+	const report *rep;         /* c->rep */
+	diag *d;                   /* c->d */
+	xmlDocPtr doc;             /* document the nodes are created in */
+	const char *file;          /* the page path for diagnostics (interned) */
+	const char *text;          /* the page's Markdown */
+	size_t len;                /* bytes of text */
+	size_t *lines;             /* owned: byte offset of each line's start (line 1 first) */
+	int nlines;                /* entries of lines */
+	int line_base;             /* page line of Markdown line 1, minus 1 */
+	int end_line;              /* 0: search each block's own lines; else up to this line */
+	size_t cur;                /* search cursor in text for the current block */
+	size_t win_end;            /* end of the search window of the current block */
+	int block_line;            /* page line where the current block starts */
+	int depth;                 /* current nesting of rendered nodes */
+	int too_deep;              /* 1 once the nesting error was reported */
+	int nested;                /* 1 inside a callout body (directives are code there) */
+	int in_link;               /* 1 while rendering a link's text */
+	int has_sources;           /* 1 after a sources directive on this page */
+	char **ids;                /* owned: heading ids used so far */
+	size_t nids;               /* entries of ids */
+	render_heading *heads;     /* owned: headings so far (moved to the body) */
+	size_t nheads;             /* entries of heads */
+	int *cites;                /* owned: source index of each note (moved to the body) */
+	int *uses;                 /* owned: citations so far of each note */
+	size_t ncites;             /* entries of cites and uses */
+} rnd;
+
+/* markdown.c: parses text as Markdown and renders its blocks into parent. line_base is
+ * the page line of the text's line 1 minus 1; end_line (0 = none) bounds the search for
+ * error positions when the text is not the page itself (a callout body). */
+void render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line,
+    xmlNodePtr parent);
+
+/* markdown.c: counts one nesting level; returns -1 (error reported once) beyond the limit. */
+int render_enter(rnd *r);
+
+/* markdown.c: leaves the level render_enter entered. */
+void render_leave(rnd *r);
+
+/* inline.c: renders the inline siblings from first on into parent, joining adjacent
+ * text and soft breaks before scanning them for metric references and citations. */
+void render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent);
+
+/* inline.c: parses raw HTML with libxml2's HTML parser and appends its nodes to parent. */
+void render_raw_html(rnd *r, const char *html, xmlNodePtr parent);
+
+/* inline.c: returns 1 if url is non-empty and has no scheme or http, https or mailto. */
+int render_url_ok(const char *url);
+
+/* refs.c: appends text s[0..n) to parent, replacing {{ metric }} references and
+ * [@source] citations. */
+void render_text(rnd *r, const char *s, size_t n, xmlNodePtr parent);
+
+/* locate.c: builds the line table of the page text. Returns nothing; fills r->lines. */
+void render_lines_init(rnd *r);
+
+/* locate.c: sets the search window to block's lines (cmark line numbers). */
+void render_window(rnd *r, cmark_node *block);
+
+/* locate.c: returns the page position of the next occurrence of s[0..n) in the current
+ * window and moves the cursor past it; if absent, the block's line without a column. */
+diag_pos render_locate(rnd *r, const char *s, size_t n);
+
+/* locate.c: returns the position of page line, column col (0 = unknown). */
+diag_pos render_pos(rnd *r, int line, int col);
+
+/* locate.c: returns the byte at page line:col, or '\0' outside the page. */
+char render_char_at(rnd *r, int line, int col);
+
+/* dom.c: appends a new element name to parent (when not NULL) and returns it. */
+xmlNodePtr render_el(rnd *r, xmlNodePtr parent, const char *name);
+
+/* dom.c: like render_el with a class attribute (cls may be NULL). */
+xmlNodePtr render_el_class(rnd *r, xmlNodePtr parent, const char *name, const char *cls);
+
+/* dom.c: like render_el_class with text content (text may be NULL). */
+xmlNodePtr render_el_text(rnd *r, xmlNodePtr parent, const char *name, const char *cls,
+    const char *text);
+
+/* dom.c: appends the text s[0..n) to parent as a text node (never parsed as markup). */
+void render_add_text(rnd *r, xmlNodePtr parent, const char *s, size_t n);
+
+/* dom.c: sets attribute name to val (stored as text, never parsed for entities). */
+void render_attr(xmlNodePtr node, const char *name, const char *val);
+
+/* slug.c: returns a page-unique id slugified from text (owned by r). */
+const char *render_unique_id(rnd *r, const char *text);
+
+/* slug.c: renders a heading node into parent: id, self-link anchor, headings list. */
+void render_heading_block(rnd *r, cmark_node *n, xmlNodePtr parent);
+
+/* slug.c: frees r's ids. */
+void render_ids_free(rnd *r);
+
+/* value.c: appends metric ref formatted by fmt (NULL = default) to out. Returns 0, or
+ * -1 after reporting an unknown metric, a bad year or an unknown format at pos. */
+int render_value(rnd *r, const char *ref, const char *fmt, diag_pos pos, buf *out);
+
+/* value.c: reads the "metric" (required) and "format" (optional, checked) keys of map m
+ * into *ref and *fmt (NULL if absent). Returns 0 or -1 after reporting. */
+int render_read_metric(rnd *r, const yt_node *m, const char *what, const char **ref,
+    const char **fmt);
+
+/* value.c: reads optional string key of map m into *out (NULL if absent). Returns 0/-1. */
+int render_opt_str(rnd *r, const yt_node *m, const char *key, const char *what,
+    const char **out);
+
+/* value.c: reads required string key of map m into *out. Returns 0 or -1. */
+int render_need_str(rnd *r, const yt_node *m, const char *key, const char *what,
+    const char **out);
+
+/* directive.c: returns 1 if info names a directive (cards, callout, table, ...). */
+int render_is_directive(const char *info);
+
+/* directive.c: expands the directive code block n into parent. */
+void render_directive(rnd *r, cmark_node *n, xmlNodePtr parent);
+
+/* table.c: renders a table directive's YAML root into parent. */
+void render_table(rnd *r, const yt_node *root, xmlNodePtr parent);
+
+/* lists.c: renders the sources directive (every source of the report) into parent. */
+void render_sources(rnd *r, xmlNodePtr parent);
+
+/* lists.c: renders the scenarios directive into parent. */
+void render_scenarios(rnd *r, xmlNodePtr parent);
+
+#endif

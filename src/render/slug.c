@@ -1,0 +1,146 @@
+/* slug: headings with unique ids, self-link anchors and the page's headings list. */
+#include "render/render_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Ids the page template and the notes list use: a heading never takes them. */
+static const char *const reserved[] = { "note-", "cite-", "src-", NULL };
+
+/* Appends text slugified to out: ASCII letters (lowercased) and digits kept, every
+ * other run of bytes one '-', none at either end; "section" if nothing is left. */
+static void
+slugify(const char *text, buf *out)
+{
+	int dash = 0;
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && out->len > 0)
+				buf_putc(out, '-');
+			buf_putc(out, c);
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	if (out->len == 0)
+		buf_puts(out, "section");
+	for (size_t i = 0; reserved[i]; i++)
+		if (strncmp(out->data, reserved[i], strlen(reserved[i])) == 0) {
+			char *s = buf_detach(out);
+			buf_printf(out, "s-%s", s);
+			free(s);
+			break;
+		}
+}
+
+/* Returns 1 if id is already used on the page. */
+static int
+id_used(const rnd *r, const char *id)
+{
+	for (size_t i = 0; i < r->nids; i++)
+		if (strcmp(r->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+render_unique_id(rnd *r, const char *text)
+{
+	buf base, id;
+	buf_init(&base);
+	buf_init(&id);
+	slugify(text, &base);
+	buf_puts(&id, base.data);
+	for (int k = 2; id_used(r, id.data); k++) {
+		buf_reset(&id);
+		buf_printf(&id, "%s-%d", base.data, k);
+	}
+	buf_free(&base);
+	r->ids = util_xrealloc(r->ids, (r->nids + 1) * sizeof(char *));
+	r->ids[r->nids] = buf_detach(&id);
+	return r->ids[r->nids++];
+}
+
+void
+render_ids_free(rnd *r)
+{
+	for (size_t i = 0; i < r->nids; i++)
+		free(r->ids[i]);
+	free(r->ids);
+	r->ids = NULL;
+	r->nids = 0;
+}
+
+/* Appends the text of n's subtree to out, leaving out citation marks. */
+static void
+heading_text(xmlNodePtr n, buf *out)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			buf_puts(out, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "sup") != 0)
+			heading_text(c, out);
+	}
+}
+
+/* Returns text with whitespace runs made one space and none at either end (new). */
+static char *
+squeeze(const char *text)
+{
+	buf b;
+	buf_init(&b);
+	int space = 0;
+	for (const char *p = text; *p; p++) {
+		if (strchr(" \t\r\n", *p) != NULL) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_putc(&b, ' ');
+		buf_putc(&b, *p);
+		space = 0;
+	}
+	return buf_detach(&b);
+}
+
+/* Records a heading in the page's headings list. */
+static void
+push_heading(rnd *r, int level, const char *id, char *text)
+{
+	r->heads = util_xrealloc(r->heads, (r->nheads + 1) * sizeof(render_heading));
+	r->heads[r->nheads].level = level;
+	r->heads[r->nheads].id = util_xstrdup(id);
+	r->heads[r->nheads].text = text;
+	r->nheads++;
+}
+
+void
+render_heading_block(rnd *r, cmark_node *n, xmlNodePtr parent)
+{
+	int level = cmark_node_get_heading_level(n);
+	char name[4];
+	snprintf(name, sizeof name, "h%d", level < 1 || level > 6 ? 2 : level);
+	xmlNodePtr h = render_el(r, parent, name);
+	render_window(r, n);
+	render_inlines(r, cmark_node_first_child(n), h);
+	buf raw;
+	buf_init(&raw);
+	heading_text(h, &raw);
+	char *text = squeeze(buf_str(&raw));
+	buf_free(&raw);
+	const char *id = render_unique_id(r, text);
+	render_attr(h, "id", id);
+	buf href;
+	buf_init(&href);
+	buf_printf(&href, "#%s", id);
+	xmlNodePtr a = render_el_text(r, h, "a", "anchor", "#");
+	render_attr(a, "href", href.data);
+	render_attr(a, "aria-label", "Link to this section");
+	buf_free(&href);
+	push_heading(r, level, id, text);
+}

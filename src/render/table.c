@@ -1,0 +1,279 @@
+/* table: the table directive's three shapes (scenario comparison, year series, free). */
+#include "render/render_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/schema.h"
+
+/* The parts of a table being built. */
+typedef struct tbl {
+	xmlNodePtr head; /* the <tr> of <thead> */
+	xmlNodePtr body; /* <tbody> */
+} tbl;
+
+/* Opens <figure class="table"><table> with caption, header row and body. */
+static tbl
+tbl_open(rnd *r, const yt_node *root, xmlNodePtr parent)
+{
+	tbl t;
+	const char *caption = NULL;
+	render_opt_str(r, root, "caption", "caption", &caption);
+	xmlNodePtr table = render_el(r, render_el_class(r, parent, "figure", "table"), "table");
+	if (caption != NULL)
+		render_el_text(r, table, "caption", NULL, caption);
+	t.head = render_el(r, render_el(r, table, "thead"), "tr");
+	t.body = render_el(r, table, "tbody");
+	return t;
+}
+
+/* Appends <th scope="scope">text</th> to tr. */
+static void
+th(rnd *r, xmlNodePtr tr, const char *scope, const char *text)
+{
+	render_attr(render_el_text(r, tr, "th", NULL, text), "scope", scope);
+}
+
+/* Appends a right-aligned cell with metric ref's value (format fmt) to tr. */
+static int
+value_cell(rnd *r, xmlNodePtr tr, const char *ref, const char *fmt, diag_pos pos)
+{
+	buf v;
+	buf_init(&v);
+	int rc = render_value(r, ref, fmt, pos, &v);
+	if (rc == 0)
+		render_attr(render_el_text(r, tr, "td", "num", v.data), "data-metric", ref);
+	buf_free(&v);
+	return rc;
+}
+
+/* Reads a list of {metric, label, format} maps (key what) into the checked list. */
+static const yt_node *
+metric_rows(rnd *r, const yt_node *root, const char *what)
+{
+	static const char *const keys[] = { "metric", "label", "format", NULL };
+	const yt_node *rows = schema_need(r->d, root, what, "table");
+	if (rows == NULL || schema_kind(r->d, rows, YT_SEQ, what) != 0)
+		return NULL;
+	int bad = 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		const yt_node *m = rows->vals[i];
+		const char *ref, *fmt, *label;
+		if (schema_kind(r->d, m, YT_MAP, what) != 0) {
+			bad = 1;
+			continue;
+		}
+		bad |= schema_keys(r->d, m, keys, what);
+		bad |= render_read_metric(r, m, what, &ref, &fmt);
+		bad |= render_need_str(r, m, "label", what, &label);
+	}
+	return bad ? NULL : rows;
+}
+
+/* Returns "name@scen" with any "[YEAR]" of name kept at the end (new string). */
+static char *
+scenario_ref(const char *name, const char *scen)
+{
+	size_t n = strcspn(name, "[");
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%.*s@%s%s", (int)n, name, scen, name + n);
+	return buf_detach(&b);
+}
+
+/* Checks the scenarios list of a comparison table. Returns 0 or -1. */
+static int
+check_scenarios(rnd *r, const yt_node *sc)
+{
+	if (sc == NULL || schema_kind(r->d, sc, YT_SEQ, "scenarios") != 0)
+		return -1;
+	int bad = 0;
+	for (size_t i = 0; i < sc->n; i++) {
+		const char *name;
+		if (schema_str(r->d, sc->vals[i], "scenario", 0, &name) != 0) {
+			bad = -1;
+		} else if (strcmp(name, "expected") != 0 &&
+		    report_scenario_index(r->rep, name) < 0) {
+			diag_error(r->d, sc->vals[i]->pos, "unknown scenario '%s'", name);
+			bad = -1;
+		}
+	}
+	return bad;
+}
+
+/* One row of a comparison table: label, then the metric for each scenario. */
+static void
+scenario_row(rnd *r, tbl *t, const yt_node *row, const yt_node *sc)
+{
+	const yt_node *mn = yt_get(row, "metric");
+	const yt_node *fn = yt_get(row, "format");
+	if (strchr(mn->str, '@') != NULL) {
+		diag_error(r->d, mn->pos, "metric '%s': a scenario table names metrics "
+		    "without '@scenario'", mn->str);
+		return;
+	}
+	xmlNodePtr tr = render_el(r, t->body, "tr");
+	th(r, tr, "row", yt_get(row, "label")->str);
+	for (size_t i = 0; i < sc->n; i++) {
+		char *ref = scenario_ref(mn->str, sc->vals[i]->str);
+		int rc = value_cell(r, tr, ref, fn ? fn->str : NULL, mn->pos);
+		free(ref);
+		if (rc != 0)
+			return;
+	}
+}
+
+/* Scenario comparison: one column per scenario, one row per metric. */
+static void
+scenario_table(rnd *r, const yt_node *root, xmlNodePtr parent)
+{
+	static const char *const keys[] = { "caption", "scenarios", "rows", NULL };
+	int bad = schema_keys(r->d, root, keys, "table");
+	bad |= check_scenarios(r, yt_get(root, "scenarios"));
+	const yt_node *rows = metric_rows(r, root, "rows");
+	const yt_node *sc = yt_get(root, "scenarios");
+	if (bad || rows == NULL)
+		return;
+	tbl t = tbl_open(r, root, parent);
+	render_el(r, t.head, "td");
+	for (size_t i = 0; i < sc->n; i++) {
+		int k = report_scenario_index(r->rep, sc->vals[i]->str);
+		th(r, t.head, "col", k < 0 ? "Expected (probability-weighted)" :
+		    r->rep->scenarios[k].title);
+	}
+	for (size_t i = 0; i < rows->n; i++)
+		scenario_row(r, &t, rows->vals[i], sc);
+}
+
+/* Reads years: {from, to, step} into *from, *to, *step. Returns 0 or -1. */
+static int
+read_years(rnd *r, const yt_node *root, long *from, long *to, long *step)
+{
+	static const char *const keys[] = { "from", "to", "step", NULL };
+	const yt_node *y = schema_need(r->d, root, "years", "table");
+	if (y == NULL || schema_kind(r->d, y, YT_MAP, "years") != 0)
+		return -1;
+	const yt_node *f = schema_need(r->d, y, "from", "years");
+	const yt_node *e = schema_need(r->d, y, "to", "years");
+	const yt_node *s = yt_get(y, "step");
+	int bad = schema_keys(r->d, y, keys, "years");
+	*step = 1;
+	bad |= !f || schema_int(r->d, f, "from", 1, 9999, from) != 0;
+	bad |= !e || schema_int(r->d, e, "to", 1, 9999, to) != 0;
+	bad |= s && schema_int(r->d, s, "step", 1, 100, step) != 0;
+	if (!bad && (*to < *from || (*to - *from) / *step >= RENDER_MAX_YEARS)) {
+		diag_error(r->d, y->pos, "years: 'to' must not be before 'from', and at most "
+		    "%d rows", RENDER_MAX_YEARS);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/* Year series: one row per year, one column per series. */
+static void
+series_table(rnd *r, const yt_node *root, xmlNodePtr parent)
+{
+	static const char *const keys[] = { "caption", "years", "series", NULL };
+	long from = 0, to = 0, step = 1;
+	int bad = schema_keys(r->d, root, keys, "table");
+	bad |= read_years(r, root, &from, &to, &step);
+	const yt_node *series = metric_rows(r, root, "series");
+	if (bad || series == NULL)
+		return;
+	tbl t = tbl_open(r, root, parent);
+	th(r, t.head, "col", "Year");
+	for (size_t i = 0; i < series->n; i++)
+		th(r, t.head, "col", yt_get(series->vals[i], "label")->str);
+	for (long y = from; y <= to; y += step) {
+		xmlNodePtr tr = render_el(r, t.body, "tr");
+		char year[24];
+		snprintf(year, sizeof year, "%ld", y);
+		th(r, tr, "row", year);
+		for (size_t i = 0; i < series->n; i++) {
+			const yt_node *mn = yt_get(series->vals[i], "metric");
+			const yt_node *fn = yt_get(series->vals[i], "format");
+			buf ref;
+			buf_init(&ref);
+			buf_printf(&ref, "%s[%ld]", mn->str, y);
+			int rc = value_cell(r, tr, ref.data, fn ? fn->str : NULL, mn->pos);
+			buf_free(&ref);
+			if (rc != 0)
+				return;
+		}
+	}
+}
+
+/* One cell of a free table: text (a row header when first) or {metric, format}. */
+static int
+free_cell(rnd *r, xmlNodePtr tr, const yt_node *cell, int first)
+{
+	static const char *const keys[] = { "metric", "format", NULL };
+	const char *ref, *fmt;
+	if (cell->kind == YT_SCALAR) {
+		if (first)
+			th(r, tr, "row", cell->str);
+		else
+			render_el_text(r, tr, "td", NULL, cell->str);
+		return 0;
+	}
+	if (schema_kind(r->d, cell, YT_MAP, "cell") != 0 ||
+	    schema_keys(r->d, cell, keys, "cell") != 0 ||
+	    render_read_metric(r, cell, "cell", &ref, &fmt) != 0)
+		return -1;
+	return value_cell(r, tr, ref, fmt, yt_get(cell, "metric")->pos);
+}
+
+/* One row of a free table, which must have ncols cells. */
+static void
+free_row(rnd *r, tbl *t, const yt_node *row, size_t ncols)
+{
+	if (schema_kind(r->d, row, YT_SEQ, "row") != 0)
+		return;
+	if (row->n != ncols) {
+		diag_error(r->d, row->pos, "row has %zu cells, the table %zu columns", row->n,
+		    ncols);
+		return;
+	}
+	xmlNodePtr tr = render_el(r, t->body, "tr");
+	for (size_t i = 0; i < row->n; i++)
+		free_cell(r, tr, row->vals[i], i == 0);
+}
+
+/* Free table: given column headers and rows of cells. */
+static void
+free_table(rnd *r, const yt_node *root, xmlNodePtr parent)
+{
+	static const char *const keys[] = { "caption", "columns", "rows", NULL };
+	int bad = schema_keys(r->d, root, keys, "table");
+	const yt_node *cols = yt_get(root, "columns");
+	const yt_node *rows = schema_need(r->d, root, "rows", "table");
+	bad |= schema_kind(r->d, cols, YT_SEQ, "columns");
+	bad |= rows == NULL || schema_kind(r->d, rows, YT_SEQ, "rows") != 0;
+	for (size_t i = 0; !bad && i < cols->n; i++) {
+		const char *s;
+		bad |= schema_str(r->d, cols->vals[i], "column", 1, &s);
+	}
+	if (bad)
+		return;
+	tbl t = tbl_open(r, root, parent);
+	for (size_t i = 0; i < cols->n; i++)
+		th(r, t.head, "col", cols->vals[i]->str);
+	for (size_t i = 0; i < rows->n; i++)
+		free_row(r, &t, rows->vals[i], cols->n);
+}
+
+void
+render_table(rnd *r, const yt_node *root, xmlNodePtr parent)
+{
+	if (schema_kind(r->d, root, YT_MAP, "table") != 0)
+		return;
+	if (yt_get(root, "scenarios") != NULL)
+		scenario_table(r, root, parent);
+	else if (yt_get(root, "years") != NULL)
+		series_table(r, root, parent);
+	else if (yt_get(root, "columns") != NULL)
+		free_table(r, root, parent);
+	else
+		diag_error(r->d, root->pos, "a table needs 'scenarios', 'years' or 'columns'");
+}

@@ -1,0 +1,177 @@
+/* check_export: JSON and CSV export (src/model/export.c) of a tiny model. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/export.h"
+#include "model/fin_metrics.h"
+
+/*
+ * The tiny model, 2020..2021, discount rate 0: invest 10 in cash in 2020; revenue 100
+ * flat (growth 0); revenue share 0 then 0.125 -> {0, 12.5}; nothing else.
+ * cash_flow {-10, 12.5}, cumulative {-10, 2.5}, npv = -10 + 12.5 = 2.5,
+ * moic = 12.5 / 10 = 1.25, payback = 2020 + 10 / 12.5 = 2020.8, no cap (null).
+ */
+static void
+tiny(fin_params *p, fin_result *r)
+{
+	*p = (fin_params){ .t0 = 2020, .T = 2021, .ntranches = 1, .revenue0 = 100,
+		.growth_decay = 1, .margin_year = 2020, .cap_multiple = NAN,
+		.waterfall_end = 2021 };
+	p->tranche[0] = (fin_tranche){ 2020, 10, 1.0 };
+	p->rev_share[1] = 0.125;
+	for (int i = 0; i < FIN_MAX_YEARS; i++) {
+		p->revenue_actual[i] = NAN;
+		p->margin_actual[i] = NAN;
+		p->compute_spend[i] = NAN;
+	}
+	model_fin_run(p, r);
+}
+
+/* Fills m with the tiny model as scenarios "base" (p 1) and "cf" (counterfactual),
+ * the expectation over base, and one fact whose label needs escaping. */
+static void
+tiny_metrics(metrics *m, const fin_params *p, const fin_result *r)
+{
+	const char *const names[] = { "base" };
+	const double probs[] = { 1 };
+
+	metrics_add(m, "fact.commit", UNIT_USD_BN, 13, "msft-10q", "Total, \"committed\"");
+	fin_metrics_add(m, "base", 1, p, r);
+	fin_metrics_add(m, "cf", NAN, p, r);
+	fin_metrics_expected(m, names, probs, 1);
+}
+
+/* Asserts that text contains frag. */
+static void
+has(const char *text, const char *frag)
+{
+	ck_assert_msg(strstr(text, frag) != NULL, "missing fragment: %s", frag);
+}
+
+START_TEST(json_tiny)
+{
+	fin_params p;
+	fin_result r;
+	metrics *m = metrics_new();
+	buf b;
+	export_scenario s[2];
+	const char *j;
+
+	tiny(&p, &r);
+	tiny_metrics(m, &p, &r);
+	s[0] = (export_scenario){ "base", "Base \"case\"\n", 1, &p, &r };
+	s[1] = (export_scenario){ "cf", "Counterfactual", NAN, &p, &r };
+	buf_init(&b);
+	export_json(s, 2, m, &b);
+	j = buf_str(&b);
+	has(j, "{\n  \"scenarios\": {\n    \"base\": {\n"
+	    "      \"title\": \"Base \\\"case\\\"\\u000a\",\n      \"probability\": 1,\n"
+	    "      \"finance\": {\n        \"years\": [2020, 2021],\n");
+	has(j, "\"npv\": 2.5,");
+	has(j, "\"moic\": 1.25,");
+	has(j, "\"payback_year\": 2020.8,");
+	has(j, "\"cap_multiple\": null,");
+	has(j, "\"total_investment\": 10,");
+	has(j, "\"investment_cost\": [10, 0],");
+	has(j, "\"cash_flow\": [-10, 12.5],");
+	has(j, "\"cumulative\": [-10, 2.5],");
+	has(j, "\"growth\": [null, 0],");
+	has(j, "\"probability\": null,");
+	has(j, "\"tranches\": [\n          {\n            \"year\": 2020,\n"
+	    "            \"amount\": 10,\n            \"cash_fraction\": 1\n          }\n"
+	    "        ],");
+	has(j, "\"revenue_actual\": [null, null],");
+	has(j, "\"revenue_share_rate\": [0, 0.125],");
+	has(j, "\"sale_year\": null,");
+	has(j, "\"units\": {\n        \"finance\": {\n          \"years\": \"year\",");
+	has(j, "\"npv\": \"usd_bn\",");
+	has(j, "\"cash_fraction\": \"fraction\"");
+	has(j, "\"expected\": {\n    \"finance.npv\": 2.5,");
+	has(j, "\"finance.cumulative\": {\n      \"years\": [2020, 2021],\n"
+	    "      \"values\": [-10, 2.5]\n    }");
+	has(j, "\"facts\": {\n    \"commit\": {\n      \"unit\": \"usd_bn\",\n"
+	    "      \"label\": \"Total, \\\"committed\\\"\",\n      \"source\": \"msft-10q\",\n"
+	    "      \"value\": 13\n    }\n  }\n}\n");
+	ck_assert_ptr_null(strstr(j, " nan"));   /* NaN always as null */
+	ck_assert_ptr_null(strstr(j, " -nan"));
+	ck_assert_ptr_null(strstr(j, "[nan"));
+	buf_free(&b);
+	metrics_free(m);
+}
+END_TEST
+
+/* Nothing at all: a well-formed document with empty objects. */
+START_TEST(json_empty)
+{
+	metrics *m = metrics_new();
+	buf b;
+
+	buf_init(&b);
+	export_json(NULL, 0, m, &b);
+	ck_assert_str_eq(buf_str(&b),
+	    "{\n  \"scenarios\": {},\n  \"expected\": {},\n  \"facts\": {}\n}\n");
+	buf_free(&b);
+	metrics_free(m);
+}
+END_TEST
+
+START_TEST(csv_rows)
+{
+	fin_params p;
+	fin_result r;
+	metrics *m = metrics_new();
+	buf b;
+	const char *c;
+
+	tiny(&p, &r);
+	tiny_metrics(m, &p, &r);
+	metrics_add(m, "fact.a,\"b\"", UNIT_NUMBER, 1, NULL, NULL);
+	buf_init(&b);
+	export_csv(m, NULL, &b);
+	c = buf_str(&b);
+	ck_assert_int_eq(strncmp(c, "metric,scenario,year,value,unit\n", 32), 0);
+	has(c, "\nfact.commit,,,13,usd_bn\n");
+	has(c, "\nfinance.npv,base,,2.5,usd_bn\n");
+	has(c, "\nfinance.irr,cf,,0.25");       /* -10 + 12.5 / (1 + r) = 0 at r = 0.25 */
+	has(c, "\nfinance.cap_multiple,base,,,multiple\n"); /* null: empty value */
+	has(c, "\nfinance.cumulative,base,2020,-10,usd_bn\n"
+	    "finance.cumulative,base,2021,2.5,usd_bn\n");
+	has(c, "\nfinance.npv,expected,,2.5,usd_bn\n");
+	has(c, "\n\"fact.a,\"\"b\"\"\",,,1,number\n");
+	buf_reset(&b);
+	export_csv(m, "cf", &b);
+	c = buf_str(&b);
+	has(c, "\nfinance.npv,cf,,2.5,usd_bn\n");
+	ck_assert_ptr_null(strstr(c, ",base,"));
+	ck_assert_ptr_null(strstr(c, "fact."));
+	buf_free(&b);
+	metrics_free(m);
+}
+END_TEST
+
+static Suite *
+export_suite(void)
+{
+	Suite *s = suite_create("export");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, json_tiny);
+	tcase_add_test(tc, json_empty);
+	tcase_add_test(tc, csv_rows);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *runner = srunner_create(export_suite());
+	int bad;
+
+	srunner_run_all(runner, CK_NORMAL);
+	bad = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return bad > 0;
+}
