@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "cmd/cmd.h"
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
 #include "util/buf.h"
+#include "util/path.h"
 
 /* Appends one depfile path, escaping spaces and '$' for make. */
 static void
@@ -22,9 +24,10 @@ dep_path(buf *b, const char *p)
 	}
 }
 
-/* Writes the make depfile: "depfile: inputs" and an empty rule per input. */
+/* Writes the make depfile at path: "target: inputs" and an empty rule per input. */
 static int
-write_depfile(const char *path, const report *r, const char *tdir, diag *d)
+write_depfile(const char *path, const char *target, const report *r, const char *tdir,
+    diag *d)
 {
 	size_t n = r->ninputs + 2;
 	char **in = util_xcalloc(n, sizeof(char *));
@@ -38,7 +41,7 @@ write_depfile(const char *path, const report *r, const char *tdir, diag *d)
 	in[r->ninputs + 1] = buf_detach(&t);
 	buf b;
 	buf_init(&b);
-	dep_path(&b, path);
+	dep_path(&b, target);
 	buf_putc(&b, ':');
 	for (size_t i = 0; i < n; i++) {
 		buf_puts(&b, " \\\n  ");
@@ -63,6 +66,24 @@ write_depfile(const char *path, const report *r, const char *tdir, diag *d)
 		rc = -1;
 	}
 	buf_free(&b);
+	return rc;
+}
+
+/* Marks the build's time on out_dir's manifest (make compares it with the inputs;
+ * its bytes do not change) and writes the depfile naming the manifest as target. */
+static int
+stamp_and_depfile(const char *out_dir, const char *depfile, const report *r,
+    const char *tdir, diag *d)
+{
+	char *manifest = path_join(out_dir, ".mkreport-manifest");
+	int rc = 0;
+	if (utimes(manifest, NULL) != 0) {
+		diag_error(d, diag_file_pos(d, manifest), "cannot update the manifest's time");
+		rc = -1;
+	} else {
+		rc = write_depfile(depfile, manifest, r, tdir, d);
+	}
+	free(manifest);
 	return rc;
 }
 
@@ -101,7 +122,7 @@ cmd_build(int argc, char **argv)
 		site_stats st;
 		if (site_commit(out, out_dir, d, &st) != 0)
 			rc = CMD_WRITE;
-		else if (depfile && write_depfile(depfile, p.rep, tdir, d) != 0)
+		else if (depfile && stamp_and_depfile(out_dir, depfile, p.rep, tdir, d) != 0)
 			rc = CMD_WRITE;
 		else if (verbose)
 			fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",

@@ -70,7 +70,9 @@ render_card(rnd *r, const yt_node *m, xmlNodePtr parent)
 	buf_init(&href);
 	buf_init(&val);
 	bad |= card_link(r, m, &href);
-	if (!bad && render_value(r, ref, fmt, yt_get(m, "metric")->pos, &val) == 0) {
+	if (ref != NULL)
+		bad |= render_value(r, ref, fmt, yt_get(m, "metric")->pos, &val);
+	if (!bad) {
 		xmlNodePtr card = render_el_class(r, parent, href.len ? "a" : "div", "card");
 		if (href.len)
 			render_attr(card, "href", href.data);

@@ -72,10 +72,11 @@ render_read_metric(rnd *r, const yt_node *m, const char *what, const char **ref,
 {
 	int rc = render_need_str(r, m, "metric", what, ref);
 	if (render_opt_str(r, m, "format", "format", fmt) != 0)
-		return -1;
+		rc = -1;
 	if (*fmt != NULL && !format_known(*fmt)) {
 		diag_error(r->d, yt_get(m, "format")->pos, "unknown format '%s'", *fmt);
-		return -1;
+		*fmt = NULL; /* reported once: the value is still looked up */
+		rc = -1;
 	}
 	return rc;
 }
