@@ -21,7 +21,6 @@ typedef struct page_info {
 	size_t current;           /* section shown, or (size_t)-1 (the 404 page) */
 	const char *title;        /* <title> and og:title */
 	const char *description;  /* meta and og:description */
-	const char *h1;           /* the page's heading, NULL to drop the slot */
 } page_info;
 
 /* ---- dates and file names ---- */
@@ -262,7 +261,7 @@ fill_footer(xmlDocPtr doc, const report *r)
 	buf_free(&b);
 }
 
-/* Fills what every page has: language, head, header, navigation, heading, footer. */
+/* Fills what every page has: language, head, header, navigation, footer. */
 static void
 fill_common(xmlDocPtr doc, const page_info *p)
 {
@@ -279,7 +278,6 @@ fill_common(xmlDocPtr doc, const page_info *p)
 	slot_href(doc, "report-title", buf_str(&home), NULL);
 	buf_free(&home);
 	slot_set(doc, "report-subtitle", r->subtitle);
-	slot_set(doc, "page-title", p->h1);
 	fill_nav(doc, p);
 	fill_footer(doc, r);
 }
@@ -422,14 +420,30 @@ place_content(xmlDocPtr doc, xmlNodePtr content)
 	xmlFreeNode(slot);
 }
 
-/* Returns 1 if the body's first element is an <h1> (then it is the page's heading). */
-static int
-body_has_h1(xmlNodePtr root)
+/* Returns the body's first element if it is an <h1> (the page's own heading), else NULL. */
+static xmlNodePtr
+body_h1(xmlNodePtr root)
 {
 	xmlNodePtr n = root->children;
 	while (n != NULL && n->type != XML_ELEMENT_NODE)
 		n = n->next;
-	return n != NULL && strcmp((const char *)n->name, "h1") == 0;
+	return n != NULL && strcmp((const char *)n->name, "h1") == 0 ? n : NULL;
+}
+
+/* Puts the page's heading in the page-title slot: the body's leading <h1> moved there
+ * (so it stays above the contents list and is never doubled), else the section title. */
+static void
+place_h1(xmlDocPtr doc, xmlNodePtr root, const char *title)
+{
+	xmlNodePtr h1 = body_h1(root);
+	xmlNodePtr slot = slot_find(xmlDocGetRootElement(doc), "page-title");
+	if (h1 == NULL || slot == NULL) {
+		slot_set(doc, "page-title", title);
+		return;
+	}
+	xmlUnlinkNode(h1);
+	xmlReplaceNode(slot, h1);
+	xmlFreeNode(slot);
 }
 
 /* Strips the slot markers and writes doc as an HTML5 document into out. */
@@ -462,7 +476,8 @@ fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
 	const rep_section *s = &r->sections[i];
 	char *title = page_title(r, i);
 	const char *desc = i == 0 && r->description ? r->description : s->description;
-	page_info p = { r, i, title, desc, body_has_h1(body->root) ? NULL : s->title };
+	page_info p = { r, i, title, desc };
+	place_h1(doc, body->root, s->title);
 	fill_common(doc, &p);
 	fill_urls(doc, r, i);
 	fill_toc(doc, body);
@@ -525,8 +540,9 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	buf title;
 	buf_init(&title);
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
-	page_info p = { r, (size_t)-1, buf_str(&title), r->description, "Page not found" };
+	page_info p = { r, (size_t)-1, buf_str(&title), r->description };
 	fill_common(doc, &p);
+	slot_set(doc, "page-title", "Page not found");
 	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
 		slot_drop(doc, drop[k]);

@@ -392,12 +392,18 @@ END_TEST
 
 START_TEST(test_page_markdown_h1_not_doubled)
 {
-	fx.secs[2].text = "# Own heading\n\nText.\n";
+	fx.secs[2].text = "# Own heading\n\nText.\n\n## A\n\nx\n\n## B\n\ny\n";
 	fx.secs[2].len = strlen(fx.secs[2].text);
 	char *html = render(2);
 	ck_assert_int_eq(count(html, "<h1"), 1);
-	ck_assert_ptr_nonnull(strstr(html, "Own heading"));
+	const char *h1 = strstr(html, "<h1");
+	const char *toc = strstr(html, "<nav class=\"toc\"");
+	const char *body = strstr(html, "<div class=\"content\">");
+	ck_assert(h1 != NULL && toc != NULL && body != NULL && h1 < toc && toc < body);
+	ck_assert_ptr_nonnull(strstr(h1, ">Own heading"));
 	ck_assert_ptr_null(strstr(html, "<h1>How we did it</h1>"));
+	/* The section title still names the page in <title> and the navigation. */
+	ck_assert_ptr_nonnull(strstr(html, "<title>How we did it \xe2\x80\x94 Report"));
 	free(html);
 }
 END_TEST
