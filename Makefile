@@ -7,7 +7,7 @@ DATADIR = $(PREFIX)/share/mkreport
 
 CC ?= cc
 B ?= build
-PKGS = libcmark libxml-2.0 yaml-0.1
+PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
@@ -32,7 +32,7 @@ TEMPLATES ?= templates
 
 # Debian 12 packages the project needs to build, test and look at its output.
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
-	check mandoc python3 python3-numpy \
+	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
 	libxml2-utils fonts-dejavu-core
 
 .PHONY: all deps check unit regress bad inject repro lint asan install uninstall clean

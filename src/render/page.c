@@ -534,8 +534,10 @@ int
 page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 {
 	const report *r = c->rep;
-	if (r->nsections == 0)
+	if (r->nsections == 0) {
+		diag_error(c->d, diag_file_pos(c->d, "404.html"), "the report has no sections");
 		return -1;
+	}
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	buf title;
 	buf_init(&title);

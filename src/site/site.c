@@ -310,6 +310,7 @@ list_push(site_list *l, const char *s, size_t n)
 	l->v[l->n++] = util_xstrndup(s, n);
 }
 
+/* Frees l's strings and empties it. */
 static void
 list_free(site_list *l)
 {
@@ -320,6 +321,7 @@ list_free(site_list *l)
 	l->n = 0;
 }
 
+/* qsort comparison of two char * by strcmp. */
 static int
 cmp_str(const void *a, const void *b)
 {
