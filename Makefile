@@ -35,7 +35,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
 	libxml2-utils fonts-dejavu-core
 
-.PHONY: all deps check unit regress bad inject repro lint asan install uninstall clean
+.PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -45,6 +45,10 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PKGS); \
 	fi
+	@command -v npm >/dev/null 2>&1 || { SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
+	@[ -x tests/html/node_modules/.bin/html-validate ] || \
+		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -66,7 +70,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject repro lint
+check: unit regress bad inject sitecheck lint
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -80,8 +84,8 @@ bad: $(B)/mkreport
 inject: $(B)/mkreport
 	@sh tests/run-inject.sh $(B)/mkreport
 
-repro: $(B)/mkreport
-	@sh tests/run-repro.sh $(B)/mkreport
+sitecheck: $(B)/mkreport
+	@sh tests/run-site.sh $(B)/mkreport
 
 lint:
 	@mandoc -Tlint -W warning docs/mkreport.1 && echo "lint: docs/mkreport.1 clean"
@@ -90,7 +94,7 @@ lint:
 asan:
 	$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck
 
 install: $(B)/mkreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates

@@ -36,7 +36,16 @@ render_add_text(rnd *r, xmlNodePtr parent, const char *s, size_t n)
 {
 	if (n == 0)
 		return;
-	xmlAddChild(parent, xmlNewDocTextLen(r->doc, BAD_CAST s, (int)n));
+	/* Linked by hand: xmlAddChild would merge it into a preceding text node, which
+	 * rescans that node's whole content and makes long runs of pieces quadratic. */
+	xmlNodePtr t = xmlNewDocTextLen(r->doc, BAD_CAST s, (int)n);
+	t->parent = parent;
+	t->prev = parent->last;
+	if (parent->last != NULL)
+		parent->last->next = t;
+	else
+		parent->children = t;
+	parent->last = t;
 }
 
 void

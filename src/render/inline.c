@@ -196,6 +196,8 @@ render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
 			buf_putc(&run, '\n');
 			continue;
 		}
+		if (t == CMARK_NODE_HTML_INLINE && !r->rep->raw_html)
+			continue; /* dropped: the text around it stays one run */
 		render_text(r, run.data, run.len, parent);
 		buf_reset(&run);
 		render_inline(r, n, parent);

@@ -74,6 +74,7 @@ render_window(rnd *r, cmark_node *block)
 	int last = r->end_line ? r->end_line : r->line_base + cmark_node_get_end_line(block);
 	r->cur = line_start(r, r->block_line);
 	r->win_end = line_end(r, last < r->block_line ? r->block_line : last);
+	r->misses = 0;
 }
 
 diag_pos
@@ -86,8 +87,10 @@ render_pos(rnd *r, int line, int col)
 diag_pos
 render_locate(rnd *r, const char *s, size_t n)
 {
-	if (n > 0 && r->cur < r->win_end && n <= r->win_end - r->cur) {
+	if (n > 0 && r->misses < RENDER_MAX_MISSES && r->cur < r->win_end &&
+	    n <= r->win_end - r->cur) {
 		const char *hit = find(r->text + r->cur, r->win_end - r->cur, s, n);
+		r->misses += hit == NULL;
 		if (hit != NULL) {
 			size_t off = (size_t)(hit - r->text);
 			int line = line_of(r, off);

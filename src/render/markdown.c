@@ -189,6 +189,7 @@ render_markdown(const render_ctx *c, size_t section, xmlDocPtr doc, render_body 
 	move_results(&r, out);
 	free(r.lines);
 	free(r.uses);
+	free(r.note_of);
 	render_ids_free(&r);
 	if (diag_errors(c->d) > before) {
 		xmlFreeNode(root);

@@ -57,7 +57,7 @@ scan_metric(rnd *r, const char *s, size_t n, size_t i, xmlNodePtr parent)
 	if (close == n) {
 		diag_error(r->d, render_locate(r, "{{", 2), "unclosed '{{' (a metric reference "
 		    "ends with '}}')");
-		return i + 2;
+		return n; /* no later '{{' of this text can close either */
 	}
 	diag_pos pos = render_locate(r, s + i, close + 2 - i);
 	metric_ref(r, s + i + 2, close - i - 2, pos, parent);
@@ -109,14 +109,19 @@ cite_end(const char *s, size_t n, size_t i)
 static int
 note_of(rnd *r, int src)
 {
-	for (size_t k = 0; k < r->ncites; k++)
-		if (r->cites[k] == src)
-			return (int)k + 1;
-	r->cites = util_xrealloc(r->cites, (r->ncites + 1) * sizeof(int));
-	r->uses = util_xrealloc(r->uses, (r->ncites + 1) * sizeof(int));
+	if (r->note_of == NULL)
+		r->note_of = util_xcalloc(r->rep->nsources, sizeof(int));
+	if (r->note_of[src] > 0)
+		return r->note_of[src];
+	if ((r->ncites & (r->ncites - 1)) == 0) { /* 0, 1, 2, 4...: double */
+		size_t cap = r->ncites ? 2 * r->ncites : 1;
+		r->cites = util_xrealloc(r->cites, cap * sizeof(int));
+		r->uses = util_xrealloc(r->uses, cap * sizeof(int));
+	}
 	r->cites[r->ncites] = src;
 	r->uses[r->ncites] = 0;
-	return (int)++r->ncites;
+	r->note_of[src] = (int)++r->ncites;
+	return r->note_of[src];
 }
 
 /* Appends <a href="#note-K" id="cite-K-J">K</a> for source index src to sup. */

@@ -15,6 +15,7 @@
 enum {
 	RENDER_MAX_DEPTH = 48,  /* nesting of Markdown blocks and inlines on a page */
 	RENDER_MAX_YEARS = 200, /* rows of a year-series table */
+	RENDER_MAX_MISSES = 16, /* failed position searches per block before giving up */
 };
 
 /* One page being rendered. Every pointer is borrowed unless marked owned. */
@@ -33,17 +34,21 @@ typedef struct rnd {
 	size_t cur;                /* search cursor in text for the current block */
 	size_t win_end;            /* end of the search window of the current block */
 	int block_line;            /* page line where the current block starts */
+	int misses;                /* failed position searches in the current block */
 	int depth;                 /* current nesting of rendered nodes */
 	int too_deep;              /* 1 once the nesting error was reported */
 	int nested;                /* 1 inside a callout body (directives are code there) */
 	int in_link;               /* 1 while rendering a link's text */
 	int has_sources;           /* 1 after a sources directive on this page */
-	char **ids;                /* owned: heading ids used so far */
-	size_t nids;               /* entries of ids */
+	char **ids;                /* owned: hash set of heading ids used (NULL = free slot) */
+	int *next;                 /* owned: per ids slot, next suffix to try for that base */
+	size_t idcap;              /* slots of ids and next (a power of two) */
+	size_t nids;               /* used slots */
 	render_heading *heads;     /* owned: headings so far (moved to the body) */
 	size_t nheads;             /* entries of heads */
 	int *cites;                /* owned: source index of each note (moved to the body) */
 	int *uses;                 /* owned: citations so far of each note */
+	int *note_of;              /* owned: per source index, its note number (0 = none) */
 	size_t ncites;             /* entries of cites and uses */
 } rnd;
 

@@ -38,41 +38,92 @@ slugify(const char *text, buf *out)
 		}
 }
 
-/* Returns 1 if id is already used on the page. */
-static int
-id_used(const rnd *r, const char *id)
+/* Returns the FNV-1a hash of s. */
+static size_t
+hash(const char *s)
 {
-	for (size_t i = 0; i < r->nids; i++)
-		if (strcmp(r->ids[i], id) == 0)
-			return 1;
-	return 0;
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Returns the slot of id in r's set, or the free slot where it would go. */
+static size_t
+id_slot(const rnd *r, const char *id)
+{
+	size_t i = hash(id) & (r->idcap - 1);
+	while (r->ids[i] != NULL && strcmp(r->ids[i], id) != 0)
+		i = (i + 1) & (r->idcap - 1);
+	return i;
+}
+
+/* Doubles the set (at least 64 slots), keeping every id and its next suffix. */
+static void
+ids_grow(rnd *r)
+{
+	char **old = r->ids;
+	int *oldnext = r->next;
+	size_t oldcap = r->idcap;
+	r->idcap = oldcap ? oldcap * 2 : 64;
+	r->ids = util_xcalloc(r->idcap, sizeof(char *));
+	r->next = util_xcalloc(r->idcap, sizeof(int));
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i] != NULL) {
+			size_t k = id_slot(r, old[i]);
+			r->ids[k] = old[i];
+			r->next[k] = oldnext[i];
+		}
+	free(old);
+	free(oldnext);
+}
+
+/* Adds id (taken over) to the set and returns it. */
+static const char *
+ids_add(rnd *r, char *id)
+{
+	if (2 * (r->nids + 1) > r->idcap)
+		ids_grow(r);
+	size_t k = id_slot(r, id);
+	r->ids[k] = id;
+	r->next[k] = 2;
+	r->nids++;
+	return id;
 }
 
 const char *
 render_unique_id(rnd *r, const char *text)
 {
-	buf base, id;
+	buf base;
 	buf_init(&base);
-	buf_init(&id);
 	slugify(text, &base);
-	buf_puts(&id, base.data);
-	for (int k = 2; id_used(r, id.data); k++) {
+	if (r->idcap == 0)
+		ids_grow(r);
+	size_t sb = id_slot(r, base.data);
+	if (r->ids[sb] == NULL)
+		return ids_add(r, buf_detach(&base));
+	buf id;
+	buf_init(&id);
+	int k = r->next[sb];
+	do {
 		buf_reset(&id);
-		buf_printf(&id, "%s-%d", base.data, k);
-	}
+		buf_printf(&id, "%s-%d", base.data, k++);
+	} while (r->ids[id_slot(r, id.data)] != NULL);
+	r->next[sb] = k;
 	buf_free(&base);
-	r->ids = util_xrealloc(r->ids, (r->nids + 1) * sizeof(char *));
-	r->ids[r->nids] = buf_detach(&id);
-	return r->ids[r->nids++];
+	return ids_add(r, buf_detach(&id));
 }
 
 void
 render_ids_free(rnd *r)
 {
-	for (size_t i = 0; i < r->nids; i++)
+	for (size_t i = 0; i < r->idcap; i++)
 		free(r->ids[i]);
 	free(r->ids);
+	free(r->next);
 	r->ids = NULL;
+	r->next = NULL;
+	r->idcap = 0;
 	r->nids = 0;
 }
 
@@ -112,7 +163,9 @@ squeeze(const char *text)
 static void
 push_heading(rnd *r, int level, const char *id, char *text)
 {
-	r->heads = util_xrealloc(r->heads, (r->nheads + 1) * sizeof(render_heading));
+	if ((r->nheads & (r->nheads - 1)) == 0) /* 0, 1, 2, 4...: double */
+		r->heads = util_xrealloc(r->heads, (r->nheads ? 2 * r->nheads : 1) *
+		    sizeof(render_heading));
 	r->heads[r->nheads].level = level;
 	r->heads[r->nheads].id = util_xstrdup(id);
 	r->heads[r->nheads].text = text;

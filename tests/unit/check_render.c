@@ -437,6 +437,34 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
+/* Returns a new string of s repeated n times. */
+static char *
+repeat(const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	char *out = malloc(len * n + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(out + i * len, s, len);
+	out[len * n] = '\0';
+	return out;
+}
+
+/* Hostile shapes of a large page stay fast (Check's timeout fails a slow run). */
+START_TEST(test_hostile_sizes)
+{
+	static const char *const shapes[] = { "#\n", "[a](ftp:x) <b> ", "{{ ",
+		"[@alpha] ", "![x](javascript:y) z ", "{{ a\\_b }} " };
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		char *md = repeat(shapes[i], 60000);
+		render(md);
+		free(md);
+	}
+	ck_assert_uint_eq(body.nheadings, 0); /* the last shape has errors */
+	render("# a\n");
+	ck_assert_str_eq(body.headings[0].id, "a");
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 render_suite(void)
@@ -467,6 +495,7 @@ render_suite(void)
 	tcase_add_test(td, test_yaml_error_inside_page);
 	tcase_add_test(td, test_not_a_directive);
 	tcase_add_test(td, test_deep_nesting);
+	tcase_add_test(td, test_hostile_sizes);
 	suite_add_tcase(s, td);
 	return s;
 }

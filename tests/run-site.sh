@@ -1,14 +1,15 @@
 #!/bin/sh
-# Same sources, same bytes: two clean builds of the shipped report are identical, a
-# rebuild into the same folder writes nothing, and the site passes check-site.py.
+# The shipped report's site: two clean builds are byte-identical (under different time
+# zones and locales), a rebuild into the same folder writes nothing, every page is valid
+# HTML5 (html-validate, installed by make deps), and every link and anchor resolves.
 set -u
 MKREPORT=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C TZ=UTC NO_COLOR=1
 pass=0 fail=0
-ok() { echo "repro: ok: $1"; pass=$((pass + 1)); }
-ko() { echo "repro: FAILED: $1"; fail=$((fail + 1)); }
+ok() { echo "site: ok: $1"; pass=$((pass + 1)); }
+ko() { echo "site: FAILED: $1"; fail=$((fail + 1)); }
 
 "$MKREPORT" build -C content -o "$tmp/a" -T templates || ko "first build"
 TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 "$MKREPORT" build -C content -o "$tmp/b" -T templates || ko "second build"
@@ -19,5 +20,9 @@ case "$out" in
 	*) ko "a rebuild wrote files: $out" ;;
 esac
 if python3 tests/check-site.py "$tmp/a"; then ok "the site's pages, links and anchors check"; else ko "check-site.py found problems"; fi
+hv=tests/html/node_modules/.bin/html-validate
+if [ ! -x "$hv" ]; then ko "html-validate is not installed (run make deps)"
+elif "$hv" --config tests/html/.htmlvalidate.json "$tmp"/a/*.html; then ok "every page is valid HTML5 (html-validate)"
+else ko "html-validate found problems"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
