@@ -1,0 +1,153 @@
+/* chart: chart specs drawn once with cairo and written as SVG, PNG (2x), PDF and CSV. */
+#ifndef MKR_CHART_H
+#define MKR_CHART_H
+
+#include <stddef.h>
+
+#include "model/metrics.h"
+#include "util/buf.h"
+
+/* The chart types. */
+typedef enum chart_type {
+	CHART_LINE,      /* lines over years or categories, labelled at their ends */
+	CHART_AREA,      /* stacked areas over years (values >= 0) */
+	CHART_BAR,       /* grouped or stacked bars, vertical or horizontal */
+	CHART_TORNADO,   /* low/high bars around a base value, per variable */
+	CHART_FAN,       /* percentile bands (p5..p95) around a median, over years */
+	CHART_WATERFALL, /* deltas building up to a total */
+	CHART_MATRIX,    /* heatmap / risk matrix: one series per row, one category per column */
+	CHART_TIMELINE,  /* dated events on a time axis */
+	CHART_MULTIPLES, /* one small line panel per series, shared scales */
+	CHART_TYPE_COUNT_ /* sentinel */
+} chart_type;
+
+/* Output formats of chart_render. */
+typedef enum chart_format {
+	CHART_SVG, /* SVG 1.1 with <title>/<desc>, deterministic ids */
+	CHART_PNG, /* raster at 2x the CSS size */
+	CHART_PDF  /* vector, dates set from the caller's date */
+} chart_format;
+
+/* One axis. Values are zero unless the caller sets them. */
+typedef struct chart_axis {
+	const char *label;  /* axis title ("US$ bn"), NULL for none */
+	metric_unit unit;   /* unit of the values, picks the tick format */
+	const char *format; /* format spec of src/render/format.h, NULL = by unit and tick step */
+	int log;            /* 1: log10 scale (value axes of line, fan, multiples only) */
+	int has_min;        /* 1: min below is a lower bound of the domain */
+	double min;         /* domain includes this value when has_min */
+	int has_max;        /* 1: max below is an upper bound of the domain */
+	double max;         /* domain includes this value when has_max */
+} chart_axis;
+
+/* One data series. */
+typedef struct chart_series {
+	const char *label;        /* name shown at the line end / in the legend / as row label */
+	size_t n;                 /* number of values */
+	const double *vals;       /* n values */
+	const int *years;         /* n increasing years, or NULL: values follow spec categories */
+	const char *const *notes; /* n cell texts (matrix) or NULL; an entry may be NULL */
+} chart_series;
+
+/* One fan: percentile series over years (all n long). */
+typedef struct chart_fan {
+	const char *label;  /* name of the median line */
+	size_t n;           /* number of years */
+	const int *years;   /* n increasing years */
+	const double *p[5]; /* p5, p25, p50, p75, p95, each n values */
+} chart_fan;
+
+/* Annotation kinds. */
+typedef enum chart_annot_kind {
+	CHART_ANNOT_HLINE, /* horizontal reference line at y (e.g. HHI 1800) */
+	CHART_ANNOT_VLINE, /* vertical reference line at x (e.g. payback year) */
+	CHART_ANNOT_POINT  /* a marker at (x, y) */
+} chart_annot_kind;
+
+/* One annotation, in data coordinates (x is a year or value on a linear x axis,
+ * or a 0-based category index on a band axis). */
+typedef struct chart_annot {
+	chart_annot_kind kind; /* what to draw */
+	double x;              /* VLINE, POINT */
+	double y;              /* HLINE, POINT */
+	const char *label;     /* text beside it, NULL for none */
+} chart_annot;
+
+/* One timeline event. */
+typedef struct chart_event {
+	int year;          /* calendar year */
+	int month;         /* 1..12, 0 if only the year is known */
+	const char *label; /* what happened (short) */
+} chart_event;
+
+/* A whole chart. A value struct: every pointer is borrowed and must live until the
+ * chart_* call returns. Unused fields stay zero/NULL. */
+typedef struct chart_spec {
+	chart_type type;            /* which chart */
+	const char *title;          /* drawn at the top; NULL = none (the page shows it) */
+	const char *caption;        /* SVG <title>; NULL = title */
+	const char *alt;            /* SVG <desc>: the alt text */
+	chart_axis x;               /* horizontal axis (category axis of horizontal bars) */
+	chart_axis y;               /* value axis */
+	size_t ncats;               /* number of categories */
+	const char *const *cats;    /* category names (bar, tornado, waterfall, matrix columns,
+	                               line without years) */
+	size_t nseries;             /* number of series */
+	const chart_series *series; /* the data; tornado: [0] = low case, [1] = high case;
+	                               waterfall: [0] = deltas; matrix: one per row */
+	size_t nfans;               /* number of fans */
+	const chart_fan *fans;      /* fan chart bands */
+	size_t nannots;             /* number of annotations */
+	const chart_annot *annots;  /* reference lines and markers */
+	size_t nevents;             /* number of events */
+	const chart_event *events;  /* timeline events */
+	int stacked;                /* bar: 1 = stacked, 0 = grouped */
+	int horizontal;             /* bar: 1 = bars run left to right */
+	double base;                /* tornado: the base-case value the bars start from */
+	const char *total_label;    /* waterfall: adds a final total bar with this label */
+	int width;                  /* CSS px, 0 = 800 */
+	int height;                 /* CSS px, 0 = 450 */
+	int dark;                   /* 1: dark theme */
+} chart_spec;
+
+enum {
+	CHART_DEFAULT_WIDTH = 800,  /* CSS px */
+	CHART_DEFAULT_HEIGHT = 450, /* CSS px */
+	CHART_MIN_SIZE = 200,       /* smallest width or height accepted */
+	CHART_MAX_SIZE = 4000,      /* largest width or height (the PNG is 2x) */
+	CHART_MAX_VALUES = 100000,  /* most values in one series */
+};
+
+/* Checks s without drawing: type, sizes, series lengths against years/categories,
+ * NaN or infinite values, empty series, increasing years, log scales with
+ * non-positive data, fans, annotations, events. Returns 0, or -1 with a one-line
+ * reason (no trailing newline) in why (n bytes, may be 0). */
+int chart_validate(const chart_spec *s, char *why, size_t n);
+
+/* Loads the project's fontconfig file (src/chart/fonts/fonts.conf or an installed
+ * copy) so every machine draws with the same fonts. Call once before the first
+ * chart_render; NULL uses the default fontconfig set-up (FONTCONFIG_FILE). Returns 0,
+ * or -1 with a reason in why if the file cannot be loaded. Not thread-safe. */
+int chart_fonts_init(const char *conf, char *why, size_t n);
+
+/* Releases the font map of chart_fonts_init (at exit, for leak checkers). */
+void chart_fonts_done(void);
+
+/* Draws s (validated first) as fmt and appends the bytes to out. date is the report's
+ * date "YYYY-MM-DD", written as the PDF's CreationDate and ModDate (never the clock);
+ * it may be NULL for SVG and PNG. The output depends only on s, fmt and date: SVG ids
+ * are numbered per document. Returns 0, or -1 with a reason in why (invalid spec,
+ * text with glyphs no font covers, cairo error); out is then unchanged. */
+int chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out,
+    char *why, size_t n);
+
+/* Appends the numbers the chart draws as CSV (RFC 4180, "\n" line ends, header row,
+ * numbers printed so they read back to the same double) to out. s must be valid. */
+void chart_csv(const chart_spec *s, buf *out);
+
+/* Returns the type's name ("line", "area", "bar", "tornado", "fan", "waterfall",
+ * "matrix", "timeline", "multiples") and parses one back (-1 if unknown). */
+const char *chart_type_name(chart_type t);
+int chart_type_parse(const char *s, chart_type *out);
+
+#endif
