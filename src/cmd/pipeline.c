@@ -1,9 +1,12 @@
 /* pipeline: the stages in order (load, compute, render) shared by the modes. */
 #include "cmd/pipeline.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/export.h"
 #include "model/fin_metrics.h"
@@ -55,6 +58,27 @@ pipeline_compute(const char *content_dir, diag *d, pipeline *p)
 	return 0;
 }
 
+/* Returns PREFIX/share/mkreport/templates for the PREFIX/bin the running binary is in
+ * (so an installed tree can move), or NULL if that folder has no page.html. */
+static const char *
+templates_beside_binary(void)
+{
+	static char dir[PATH_MAX + 64];
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	snprintf(dir, sizeof dir, "%s/../share/mkreport/templates", exe);
+	char page[sizeof dir + 16];
+	snprintf(page, sizeof page, "%s/page.html", dir);
+	return path_is_file(page) ? dir : NULL;
+}
+
 const char *
 pipeline_templates_dir(const char *given)
 {
@@ -63,6 +87,9 @@ pipeline_templates_dir(const char *given)
 	const char *env = getenv("MKREPORT_TEMPLATES");
 	if (env && *env)
 		return env;
+	const char *beside = templates_beside_binary();
+	if (beside)
+		return beside;
 	if (path_is_file(MKR_DATADIR "/templates/page.html"))
 		return MKR_DATADIR "/templates";
 	return "templates";

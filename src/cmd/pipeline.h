@@ -24,7 +24,8 @@ int pipeline_compute(const char *content_dir, diag *d, pipeline *p);
 int pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out);
 
 /* Returns the templates folder to use: given if non-NULL, else $MKREPORT_TEMPLATES,
- * else the installed one, else ./templates. The string is static or given. */
+ * else ../share/mkreport/templates beside the binary's folder, else the one of the
+ * configured PREFIX, else ./templates. The string is static or given. */
 const char *pipeline_templates_dir(const char *given);
 
 /* Frees what p owns and empties it. */

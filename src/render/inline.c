@@ -109,7 +109,8 @@ blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* <img src alt>; an image without alt text is an error, one with a refused URL dropped. */
+/* <img src alt>; an image without alt text or with a URL that has a scheme (an external
+ * request) is an error; one with a refused URL is dropped. */
 static void
 render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
@@ -120,6 +121,11 @@ render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 	plain_text(n, &alt);
 	if (blank(buf_str(&alt)))
 		diag_error(r->d, render_locate(r, "![", 2), "image has no alt text");
+	else if ((strcspn(url, ":/") < strcspn(url, "?#") && strchr(url, ':') != NULL) ||
+	    strncmp(url, "//", 2) == 0)
+		diag_error(r->d, render_locate(r, url, strlen(url)),
+		    "image '%s' is loaded from elsewhere: the site makes no external requests",
+		    url);
 	else if (render_url_ok(url)) {
 		xmlNodePtr img = render_el(r, parent, "img");
 		render_attr(img, "src", url);
