@@ -129,14 +129,14 @@ chains_check(sc_all *a)
 	for (size_t i = 0; i < a->n; i++) {
 		long j = (long)i;
 		size_t steps = 0;
-		while (j > 0 && a->it[j].parent >= 0 && steps <= a->n) {
+		int cycle = 0;
+		while (j > 0 && a->it[j].parent >= 0 && steps <= a->n && !cycle) {
 			j = a->it[j].parent;
 			steps++;
-			if (j == (long)i)
-				break;
+			cycle = j == (long)i;
 		}
 		a->it[i].chain_ok = j == 0;
-		if (j != (long)i || i == 0)
+		if (!cycle)
 			continue;
 		int lowest = 1;
 		buf b;
