@@ -146,11 +146,44 @@ fin_add_series(metrics *m, const char *scenario, const fin_result *r)
 	buf_free(&b);
 }
 
+/* Adds the per-year input series of p (already expanded by the loader) over t0..T. */
+static void
+fin_add_input_series(metrics *m, const char *scenario, const fin_params *p)
+{
+	static const struct {
+		const char *name;  /* metric name without "finance." and "@S" */
+		metric_unit unit;  /* its unit */
+		size_t offset;     /* offset of the per-year array in fin_params */
+	} in[] = {
+		{ "azure_share", UNIT_FRACTION, offsetof(fin_params, azure_share) },
+		{ "compute_intensity", UNIT_NUMBER, offsetof(fin_params, compute_intensity) },
+		{ "revenue_share_rate", UNIT_FRACTION, offsetof(fin_params, rev_share) },
+		{ "stake", UNIT_FRACTION, offsetof(fin_params, stake) },
+		{ "valuation", UNIT_USD_BN, offsetof(fin_params, valuation) },
+	};
+	int years[FIN_MAX_YEARS];
+	int n = p->T - p->t0 + 1;
+	buf b;
+
+	if (n <= 0 || n > FIN_MAX_YEARS)
+		return;
+	buf_init(&b);
+	for (int i = 0; i < n; i++)
+		years[i] = p->t0 + i;
+	for (size_t k = 0; k < sizeof in / sizeof in[0]; k++) {
+		const double *a = (const double *)((const char *)p + in[k].offset);
+		metrics_add_series(m, fin_name(&b, "finance.", in[k].name, scenario), in[k].unit,
+		    years, a, (size_t)n, NULL, NULL);
+	}
+	buf_free(&b);
+}
+
 void
 fin_metrics_add(metrics *m, const char *scenario, double probability,
     const fin_params *p, const fin_result *r)
 {
 	fin_add_inputs(m, scenario, p);
+	fin_add_input_series(m, scenario, p);
 	fin_add_outputs(m, scenario, r);
 	fin_add_series(m, scenario, r);
 	if (!isnan(probability)) {

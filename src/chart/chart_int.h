@@ -1,0 +1,193 @@
+/* chart_int: what the chart module's files share (plans, layout, the drawing context). */
+#ifndef MKR_CHART_INT_H
+#define MKR_CHART_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+#include "chart/chart.h"
+#include "chart/scale.h"
+#include "chart/theme.h"
+#include "util/buf.h"
+
+enum {
+	CHART_LABEL_MAX = 64, /* bytes of one formatted tick label */
+};
+
+/* Measures text: the layout's only view of fonts (pango in text.c, a fake in tests). */
+typedef struct chart_text {
+	void *ctx; /* the measurer's state */
+	void (*measure)(void *ctx, const char *s, double px, int bold, double *w, double *h);
+	           /* stores the logical width and height of s at px pixels */
+} chart_text;
+
+/* What a chart type needs of one axis, before any pixel is known. */
+typedef struct chart_plan_axis {
+	int none;                 /* 1: no axis at all (timeline's vertical) */
+	int band;                 /* 1: categories */
+	size_t nbands;            /* band: number of categories */
+	const char *const *names; /* band: their names */
+	int years;                /* 1: calendar years (ticks are whole years) */
+	double lo;                /* continuous: smallest data value */
+	double hi;                /* continuous: largest data value */
+	int zero;                 /* 1: the domain includes 0 */
+	int log;                  /* 1: log10 scale */
+	const chart_axis *spec;   /* unit, format, title, bounds */
+} chart_plan_axis;
+
+/* Legend entry kinds. */
+typedef enum chart_key_kind {
+	CHART_KEY_LINE, /* a short line */
+	CHART_KEY_BOX   /* a filled square */
+} chart_key_kind;
+
+/* One legend entry or direct label. */
+typedef struct chart_key {
+	const char *label;    /* text */
+	theme_rgb color;      /* swatch / label colour */
+	chart_key_kind kind;  /* swatch shape */
+	double end;           /* direct labels: data y the label points at */
+	double y;             /* direct labels: pixel y after collision avoidance */
+} chart_key;
+
+/* A type's plan: axes, and how series are named. */
+typedef struct chart_plan {
+	chart_plan_axis x;  /* horizontal axis */
+	chart_plan_axis y;  /* vertical axis */
+	size_t nkeys;       /* legend entries or direct labels */
+	chart_key *keys;    /* owned (util_xcalloc), freed by chart_plan_free */
+	int direct;         /* 1: keys are direct labels at the right end if they fit */
+	int grid_x;         /* 1: vertical gridlines at x ticks */
+	int zero_line;      /* 1: draw the zero line on the value axis if in range */
+} chart_plan;
+
+/* One laid-out axis. */
+typedef struct chart_laxis {
+	scale sc;                                   /* the scale */
+	scale_ticks t;                              /* continuous: ticks */
+	char label[SCALE_MAX_TICKS][CHART_LABEL_MAX]; /* continuous: formatted tick labels */
+	size_t every;                               /* show every k-th tick/band label (>= 1) */
+	int rotate;                                 /* band x: labels turned 45 degrees */
+	double extent;                              /* px the labels take across the axis */
+} chart_laxis;
+
+/* The result of layout: every position, no drawing. */
+typedef struct chart_layout {
+	double w;            /* chart width, CSS px */
+	double h;            /* chart height */
+	double title_y;      /* top of the title */
+	double legend_y;     /* top of the legend */
+	double ytitle_y;     /* top of the value-axis title line */
+	double x0, y0;       /* plot area, top left */
+	double x1, y1;       /* plot area, bottom right */
+	chart_laxis xa;      /* horizontal axis */
+	chart_laxis ya;      /* vertical axis */
+	int legend;          /* 1: keys drawn as a legend (0: direct labels or none) */
+	double label_x;      /* direct labels: left edge */
+} chart_layout;
+
+/* Everything drawing needs. */
+typedef struct chart_ctx {
+	const chart_spec *s; /* the chart */
+	theme th;            /* its theme */
+	chart_text tm;       /* text measurer */
+	chart_plan p;        /* the type's plan */
+	chart_layout L;      /* the computed layout */
+	cairo_t *cr;         /* drawing target, 1 unit = 1 CSS px */
+	void *text;          /* text.c's pango state */
+	int unknown;         /* glyphs no font covered so far */
+} chart_ctx;
+
+/* A chart type's functions. */
+typedef struct chart_kind {
+	void (*plan)(const chart_spec *s, const theme *th, chart_plan *p); /* axes and keys */
+	void (*draw)(chart_ctx *c);                       /* the data marks */
+	void (*csv)(const chart_spec *s, buf *out);       /* the numbers drawn */
+} chart_kind;
+
+/* The functions of type t (valid t). */
+const chart_kind *chart_kind_of(chart_type t);
+
+/* Per-type functions (one file each). */
+void chart_line_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_line_draw(chart_ctx *c);
+void chart_area_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_area_draw(chart_ctx *c);
+void chart_bar_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_bar_draw(chart_ctx *c);
+void chart_bar_stack(const chart_spec *s, size_t cat, double *lo, double *hi);
+void chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_tornado_draw(chart_ctx *c);
+void chart_tornado_csv(const chart_spec *s, buf *out);
+void chart_fan_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_fan_draw(chart_ctx *c);
+void chart_fan_csv(const chart_spec *s, buf *out);
+void chart_waterfall_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_waterfall_draw(chart_ctx *c);
+void chart_waterfall_csv(const chart_spec *s, buf *out);
+void chart_matrix_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_matrix_draw(chart_ctx *c);
+void chart_matrix_csv(const chart_spec *s, buf *out);
+void chart_timeline_plan(const chart_spec *s, const theme *th, chart_plan *p);
+void chart_timeline_draw(chart_ctx *c);
+void chart_timeline_csv(const chart_spec *s, buf *out);
+void chart_multiples_draw(chart_ctx *c);
+
+/* csv.c: the wide table of series by x (line, area, bar, multiples). */
+void chart_series_csv(const chart_spec *s, buf *out);
+/* csv.c: appends v so strtod reads back the same double; NaN appends nothing. */
+void chart_csv_num(buf *out, double v);
+/* csv.c: appends s as a CSV field (quoted when needed; NULL = empty). */
+void chart_csv_text(buf *out, const char *s);
+
+/* plan helpers (layout.c). */
+void chart_plan_free(chart_plan *p);
+void chart_plan_extend(chart_plan_axis *a, double v);
+chart_key *chart_plan_keys(chart_plan *p, size_t n);
+/* Sets a series-derived x axis: years when series have years, else categories. */
+void chart_plan_series_x(const chart_spec *s, chart_plan_axis *x);
+
+/* Computes c->L for c->p inside the rectangle (x, y, w, h) (the whole chart, or one
+ * small multiple), title and legend included when with_title. Never draws. */
+void chart_layout_compute(chart_ctx *c, double x, double y, double w, double h, int with_title);
+
+/* Spreads n direct labels (keys[i].y holds the wanted centre) so that centres are at
+ * least gap apart and inside [top, bottom], keeping their order by wanted y. */
+void chart_layout_spread(chart_key *keys, size_t n, double gap, double top, double bottom);
+
+/* Formats v for axis a with the tick step (0 = value label) into out (size CHART_LABEL_MAX). */
+void chart_format_tick(const chart_axis *a, double v, double step, char *out);
+
+/* x pixel of data value (or band index centre) v on the laid-out horizontal axis. */
+double chart_x(const chart_ctx *c, double v);
+/* y pixel of data value v on the laid-out vertical axis. */
+double chart_y(const chart_ctx *c, double v);
+
+/* text.c: measuring and drawing text with pango. */
+void *chart_text_new(cairo_t *cr, const theme *th);
+void chart_text_free(void *t);
+void chart_text_measure(void *t, const char *s, double px, int bold, double *w, double *h);
+/* Draws s at (x, y) with anchor (ax, ay) in fractions of its box (0 = left/top), turned
+ * by angle radians about the anchor, and counts glyphs no font has in c->unknown. */
+void chart_text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
+    double ax, double ay, double angle, theme_rgb col);
+/* Returns the family name the font map picks for th->family (owned by caller, free()). */
+char *chart_text_family(void *t, const theme *th);
+
+/* axis.c: background, title, grid, ticks, axis titles, zero line. */
+void chart_axes_draw(chart_ctx *c);
+void chart_title_draw(chart_ctx *c);
+/* legend.c: the legend or the direct labels. */
+void chart_keys_draw(chart_ctx *c);
+/* annot.c: reference lines and markers. */
+void chart_annots_draw(chart_ctx *c);
+
+/* draw helpers (axis.c). */
+void chart_set_color(cairo_t *cr, theme_rgb col, double alpha);
+void chart_fill_rect(cairo_t *cr, double x, double y, double w, double h, theme_rgb col);
+
+/* The one drawing function: background, axes, marks, annotations, labels (chart.c). */
+void chart_draw(chart_ctx *c);
+
+#endif
