@@ -46,11 +46,13 @@ source_refs(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 		s->date = util_xstrdup(v->str);
 	}
 	v = yt_get(m, "url");
+	char *path = ld_path(what, "url");
 	const char *u;
-	if (v != NULL && schema_url(c->d, v, "url", &u) == 0)
+	if (v != NULL && schema_url(c->d, v, path, &u) == 0)
 		s->url = util_xstrdup(u);
 	else if (v != NULL)
 		bad = 1;
+	free(path);
 	return bad ? -1 : 0;
 }
 
@@ -64,8 +66,8 @@ confidence_read(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 	for (int i = 0; ok[i]; i++)
 		if (strcmp(s->confidence, ok[i]) == 0)
 			return 0;
-	diag_error(c->d, yt_get(m, "confidence")->pos, "'confidence' must be confirmed, "
-	    "reported-by-press, statement or derived, found '%.40s'", s->confidence);
+	diag_error(c->d, yt_get(m, "confidence")->pos, "'%s.confidence' must be confirmed, "
+	    "reported-by-press, statement or derived, found '%.40s'", what, s->confidence);
 	return -1;
 }
 

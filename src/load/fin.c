@@ -143,23 +143,44 @@ record_prov(fin_rd *f, const yt_node *m, const char *what, int direct)
 		f->bad = 1;
 }
 
-/* A number field of a record: returns -1 if missing or bad; *direct |= written bare. */
-static int
-field_in(fin_rd *f, const yt_node *m, const char *what, const char *key, double *v,
-    diag_pos *pos, int *direct)
+/* A number field what.key of a record in [lo, hi] (a year if year): stores it in *out
+ * (double) or *yout (int); *direct |= written bare. */
+static void
+field_in(fin_rd *f, const yt_node *m, const char *what, const char *key, double lo,
+    double hi, int *direct, double *out, int *yout)
 {
 	const yt_node *n = schema_need(f->c->d, m, key, what);
 	if (n == NULL) {
 		f->bad = 1;
-		return -1;
+		return;
 	}
 	*direct |= n->kind == YT_SCALAR;
 	char *path = ld_path(what, key);
-	int st = ld_num_field(f->c, n, path, v, pos);
-	free(path);
+	double v;
+	diag_pos pos;
+	int st = ld_num_field(f->c, n, path, &v, &pos);
+	if (st == 0 && yout != NULL)
+		st = ld_year(f->c, pos, v, (int)lo, (int)hi, path, yout);
+	else if (st == 0)
+		st = ld_range(f->c, pos, v, lo, hi, 0, path);
+	if (st == 0 && out != NULL)
+		*out = v;
 	if (st < 0)
 		f->bad = 1;
-	return st;
+	free(path);
+}
+
+/* Checks the kind and keys of a record; returns 0 if it is a mapping. */
+static int
+record_start(fin_rd *f, const yt_node *m, const char *what, const char *const *keys)
+{
+	if (schema_kind(f->c->d, m, YT_MAP, what) < 0) {
+		f->bad = 1;
+		return -1;
+	}
+	if (schema_keys(f->c->d, m, keys, what) < 0)
+		f->bad = 1;
+	return 0;
 }
 
 static void
@@ -169,27 +190,13 @@ tranche_in(fin_rd *f, const yt_node *m, size_t i)
 		"assumption", "rationale", "note", NULL };
 	char what[48];
 	snprintf(what, sizeof what, "finance.tranches[%zu]", i);
-	if (schema_kind(f->c->d, m, YT_MAP, what) < 0 || schema_keys(f->c->d, m, keys, what) < 0)
-		f->bad = 1;
-	if (m->kind != YT_MAP)
+	if (record_start(f, m, what, keys) < 0)
 		return;
 	fin_tranche *t = &f->p->tranche[i];
-	double y, v;
-	diag_pos pos;
 	int direct = 0;
-	if (field_in(f, m, what, "year", &y, &pos, &direct) == 0 &&
-	    ld_year(f->c, pos, y, year_lo(f), year_hi(f), "year", &t->year) < 0)
-		f->bad = 1;
-	if (field_in(f, m, what, "amount", &v, &pos, &direct) == 0 &&
-	    ld_range(f->c, pos, v, 0, INFINITY, 0, "amount") == 0)
-		t->amount = v;
-	else
-		f->bad = 1;
-	if (field_in(f, m, what, "cash_fraction", &v, &pos, &direct) == 0 &&
-	    ld_range(f->c, pos, v, 0, 1, 0, "cash_fraction") == 0)
-		t->cash_fraction = v;
-	else
-		f->bad = 1;
+	field_in(f, m, what, "year", year_lo(f), year_hi(f), &direct, NULL, &t->year);
+	field_in(f, m, what, "amount", 0, INFINITY, &direct, &t->amount, NULL);
+	field_in(f, m, what, "cash_fraction", 0, 1, &direct, &t->cash_fraction, NULL);
 	record_prov(f, m, what, direct);
 }
 
@@ -324,21 +331,11 @@ sale_in(fin_rd *f, const yt_node *m)
 	static const char *const keys[] = { "year", "fraction", "source", "assumption",
 		"rationale", "note", NULL };
 	const char *w = "finance.equity.sale";
-	if (schema_kind(f->c->d, m, YT_MAP, w) < 0 || schema_keys(f->c->d, m, keys, w) < 0)
-		f->bad = 1;
-	if (m->kind != YT_MAP)
+	if (record_start(f, m, w, keys) < 0)
 		return;
-	double y, v;
-	diag_pos pos;
 	int direct = 0;
-	if (field_in(f, m, w, "year", &y, &pos, &direct) == 0 &&
-	    ld_year(f->c, pos, y, year_lo(f), year_hi(f), "year", &f->p->sale_year) < 0)
-		f->bad = 1;
-	if (field_in(f, m, w, "fraction", &v, &pos, &direct) == 0 &&
-	    ld_range(f->c, pos, v, 0, 1, 0, "fraction") == 0)
-		f->p->sale_fraction = v;
-	else
-		f->bad = 1;
+	field_in(f, m, w, "year", year_lo(f), year_hi(f), &direct, NULL, &f->p->sale_year);
+	field_in(f, m, w, "fraction", 0, 1, &direct, &f->p->sale_fraction, NULL);
 	record_prov(f, m, w, direct);
 }
 
