@@ -87,8 +87,10 @@ typedef struct chart_spec {
 	const char *title;          /* drawn at the top; NULL = none (the page shows it) */
 	const char *caption;        /* SVG <title>; NULL = title */
 	const char *alt;            /* SVG <desc>: the alt text */
-	chart_axis x;               /* horizontal axis (category axis of horizontal bars) */
-	chart_axis y;               /* value axis */
+	chart_axis x;               /* category or time axis (drawn vertically for horizontal bars
+	                               and tornados) */
+	chart_axis y;               /* value axis (drawn horizontally for horizontal bars and
+	                               tornados) */
 	size_t ncats;               /* number of categories */
 	const char *const *cats;    /* category names (bar, tornado, waterfall, matrix columns,
 	                               line without years) */

@@ -48,7 +48,8 @@ typedef struct chart_key {
 	theme_rgb color;      /* swatch / label colour */
 	chart_key_kind kind;  /* swatch shape */
 	double end;           /* direct labels: data y the label points at */
-	double y;             /* direct labels: pixel y after collision avoidance */
+	double x;             /* legend: pixel x of the swatch */
+	double y;             /* legend: top pixel; direct labels: centre after spreading */
 } chart_key;
 
 /* A type's plan: axes, and how series are named. */
@@ -60,6 +61,8 @@ typedef struct chart_plan {
 	int direct;         /* 1: keys are direct labels at the right end if they fit */
 	int grid_x;         /* 1: vertical gridlines at x ticks */
 	int zero_line;      /* 1: draw the zero line on the value axis if in range */
+	double band_pad;    /* fraction of each band left empty, 0 = the default 0.25 */
+	const char **names; /* owned band names (sorted or extended), or NULL */
 } chart_plan;
 
 /* One laid-out axis. */
@@ -81,6 +84,8 @@ typedef struct chart_layout {
 	double ytitle_y;     /* top of the value-axis title line */
 	double x0, y0;       /* plot area, top left */
 	double x1, y1;       /* plot area, bottom right */
+	double left;         /* panel's inner left edge (axis title x) */
+	double bottom;       /* panel's inner bottom edge (x-axis title baseline) */
 	chart_laxis xa;      /* horizontal axis */
 	chart_laxis ya;      /* vertical axis */
 	int legend;          /* 1: keys drawn as a legend (0: direct labels or none) */
@@ -112,11 +117,21 @@ const chart_kind *chart_kind_of(chart_type t);
 /* Per-type functions (one file each). */
 void chart_line_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_line_draw(chart_ctx *c);
+/* Draws series i: in its palette colour with an end dot, or thin in the context colour. */
+void chart_line_series(chart_ctx *c, size_t i, int context);
 void chart_area_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_area_draw(chart_ctx *c);
 void chart_bar_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_bar_draw(chart_ctx *c);
 void chart_bar_stack(const chart_spec *s, size_t cat, double *lo, double *hi);
+/* Sets the band and value axes of bars (vertical, or horizontal when horizontal). */
+void chart_bar_axes(const chart_spec *s, chart_plan *p, size_t nbands,
+    const char *const *names, int horizontal);
+/* Fills band i's bar from value a to b across fractions [f0, f1] of the band. */
+void chart_bar_fill(chart_ctx *c, size_t i, double f0, double f1, double a, double b,
+    theme_rgb col);
+/* Writes text just beyond value v (outward from a) at fraction f of band i. */
+void chart_bar_label(chart_ctx *c, size_t i, double f, double a, double v, const char *text);
 void chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_tornado_draw(chart_ctx *c);
 void chart_tornado_csv(const chart_spec *s, buf *out);
@@ -132,6 +147,7 @@ void chart_matrix_csv(const chart_spec *s, buf *out);
 void chart_timeline_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_timeline_draw(chart_ctx *c);
 void chart_timeline_csv(const chart_spec *s, buf *out);
+void chart_multiples_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_multiples_draw(chart_ctx *c);
 
 /* csv.c: the wide table of series by x (line, area, bar, multiples). */
@@ -172,6 +188,9 @@ void chart_text_measure(void *t, const char *s, double px, int bold, double *w, 
  * by angle radians about the anchor, and counts glyphs no font has in c->unknown. */
 void chart_text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
     double ax, double ay, double angle, theme_rgb col);
+/* Draws s like chart_text_draw (unturned) over a background-coloured outline. */
+void chart_text_halo(chart_ctx *c, const char *s, double x, double y, double px, int bold,
+    double ax, double ay, theme_rgb col);
 /* Returns the family name the font map picks for th->family (owned by caller, free()). */
 char *chart_text_family(void *t, const theme *th);
 
@@ -187,7 +206,16 @@ void chart_annots_draw(chart_ctx *c);
 void chart_set_color(cairo_t *cr, theme_rgb col, double alpha);
 void chart_fill_rect(cairo_t *cr, double x, double y, double w, double h, theme_rgb col);
 
-/* The one drawing function: background, axes, marks, annotations, labels (chart.c). */
+/* Fills c->p: the type's plan, widened by the annotations' values (chart.c). */
+void chart_plan_build(chart_ctx *c);
+/* svg.c: rewrites cairo's SVG in (len bytes) into out: <title>/<desc> first in the root,
+ * role="img" and aria-labelledby, px units, ids renumbered per document. Returns 0, or
+ * -1 with a reason in why. */
+int chart_svg_finish(const chart_spec *s, const char *in, size_t len, buf *out, char *why,
+    size_t n);
+
+/* The one drawing function: background, axes, marks, annotations, labels (chart.c).
+ * c->L must have been computed (except for small multiples, which lay out each panel). */
 void chart_draw(chart_ctx *c);
 
 #endif

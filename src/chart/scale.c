@@ -131,7 +131,7 @@ scale_year_ticks(int y0, int y1, int max_ticks, scale_ticks *t)
 int
 scale_decimals(double step)
 {
-	if (!isfinite(step) || step <= 0 || step >= 1)
+	if (!isfinite(step) || step <= 0)
 		return 0;
 	int d = 0;
 	while (d < 9 && fabs(step * pow(10, d) - round(step * pow(10, d))) > 1e-6 * step * pow(10, d))

@@ -54,7 +54,8 @@ int scale_nice_log(double lo, double hi, int max_intervals, scale_ticks *t);
 void scale_year_ticks(int y0, int y1, int max_ticks, scale_ticks *t);
 
 /* Returns the number of decimals needed to print every multiple of step exactly
- * (0 for steps >= 1; 1 for 0.5; 3 for 0.005); step <= 0 or not finite gives 0. */
+ * (0 for whole steps; 1 for 0.5 and 2.5; 3 for 0.005), at most 9; step <= 0 or not
+ * finite gives 0. */
 int scale_decimals(double step);
 
 /* Maps data value v to pixels on a LINEAR or LOG scale (LOG: v > 0). */

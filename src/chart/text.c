@@ -1,6 +1,8 @@
 /* text: chart text measured and drawn with pango on one pinned font map. */
 #include "chart/chart_int.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,9 @@ chart_fonts_init(const char *conf, char *why, size_t n)
 			return -1;
 		}
 		fclose(f);
-		setenv("FONTCONFIG_FILE", conf, 1);
+		char *abs = realpath(conf, NULL);
+		setenv("FONTCONFIG_FILE", abs ? abs : conf, 1);
+		free(abs);
 	}
 	chart_fonts_done();
 	chart_font_map();
@@ -108,9 +112,10 @@ chart_text_measure(void *p, const char *s, double px, int bold, double *w, doubl
 	*h = (double)lr.height / PANGO_SCALE;
 }
 
-void
-chart_text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
-    double ax, double ay, double angle, theme_rgb col)
+/* Draws s as chart_text_draw does, first outlined in the background colour if halo. */
+static void
+text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
+    double ax, double ay, double angle, theme_rgb col, int halo)
 {
 	chart_pango *t = c->text;
 	PangoRectangle lr;
@@ -122,12 +127,37 @@ chart_text_draw(chart_ctx *c, const char *s, double x, double y, double px, int 
 	cairo_save(c->cr);
 	cairo_translate(c->cr, x, y);
 	cairo_rotate(c->cr, angle);
-	cairo_move_to(c->cr, -ax * lr.width / PANGO_SCALE - (double)lr.x / PANGO_SCALE,
-	    -ay * lr.height / PANGO_SCALE - (double)lr.y / PANGO_SCALE);
-	chart_set_color(c->cr, col, 1);
+	double mx = -ax * lr.width / PANGO_SCALE - (double)lr.x / PANGO_SCALE;
+	double my = -ay * lr.height / PANGO_SCALE - (double)lr.y / PANGO_SCALE;
 	pango_cairo_update_layout(c->cr, t->layout);
+	if (halo) {
+		cairo_save(c->cr);
+		cairo_move_to(c->cr, mx, my);
+		pango_cairo_layout_path(c->cr, t->layout);
+		chart_set_color(c->cr, c->th.bg, 1);
+		cairo_set_line_width(c->cr, 4);
+		cairo_set_line_join(c->cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_stroke(c->cr);
+		cairo_restore(c->cr);
+	}
+	cairo_move_to(c->cr, mx, my);
+	chart_set_color(c->cr, col, 1);
 	pango_cairo_show_layout(c->cr, t->layout);
 	cairo_restore(c->cr);
+}
+
+void
+chart_text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
+    double ax, double ay, double angle, theme_rgb col)
+{
+	text_draw(c, s, x, y, px, bold, ax, ay, angle, col, 0);
+}
+
+void
+chart_text_halo(chart_ctx *c, const char *s, double x, double y, double px, int bold,
+    double ax, double ay, theme_rgb col)
+{
+	text_draw(c, s, x, y, px, bold, ax, ay, 0, col, 1);
 }
 
 char *

@@ -2,10 +2,12 @@
 #include "cmd/cmd.h"
 
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd/cmd_int.h"
+#include "cmd/pipeline.h"
 
 #ifndef MKR_VERSION
 #define MKR_VERSION "0.1.0"
@@ -15,8 +17,9 @@ void
 cmd_usage(FILE *f)
 {
 	fputs("usage: mkreport build [-v] [-C content] [-o site] [-T templates] [-M depfile]\n"
-	      "       mkreport check [-C content] [-T templates]\n"
-	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name]\n"
+	      "                      [-j jobs]\n"
+	      "       mkreport check [-C content] [-T templates] [-j jobs]\n"
+	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
 	      "       mkreport --help | --version\n"
 	      "\n"
 	      "  build     validate the report and write the site (only changed files)\n"
@@ -28,9 +31,24 @@ cmd_usage(FILE *f)
 	      "  -T dir    the templates folder (default: $MKREPORT_TEMPLATES, else installed)\n"
 	      "  -M file   also write a make dependency file\n"
 	      "  -v        say what was written\n"
+	      "  -j jobs   Monte Carlo threads (default: the online cores); same output\n"
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the sources, 2 usage, 3 output not written.\n"
 	      "See mkreport(1).\n", f);
+}
+
+int
+cmd_jobs(const char *mode, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long j = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || j < 0 || j > 1024) {
+		cmd_usage_error(mode, "-j needs a whole number in 0..1024");
+		return -1;
+	}
+	pipeline_set_jobs((int)j);
+	return 0;
 }
 
 int

@@ -98,13 +98,14 @@ cmd_build(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "C:o:T:M:vh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:o:T:M:j:vh", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': content = optarg; break;
 		case 'o': out_dir = optarg; break;
 		case 'T': tdir = optarg; break;
 		case 'M': depfile = optarg; break;
 		case 'v': verbose = 1; break;
+		case 'j': if (cmd_jobs("build", optarg) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("build", "bad option");
 		}

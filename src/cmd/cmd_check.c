@@ -16,10 +16,11 @@ cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "C:T:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:T:j:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': content = optarg; break;
 		case 'T': tdir = optarg; break;
+		case 'j': if (cmd_jobs("check", optarg) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("check", "bad option");
 		}

@@ -37,17 +37,18 @@ cmd_metrics(int argc, char **argv)
 	const char *content = "content", *only = NULL;
 	int csv = 0, ch;
 	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
+		{ "json", no_argument, NULL, 'J' },
 		{ "csv", no_argument, NULL, 'c' },
 		{ "scenario", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "C:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:j:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C': content = optarg; break;
-		case 'j': csv = 0; break;
+		case 'J': csv = 0; break;
+		case 'j': if (cmd_jobs("metrics", optarg) < 0) return CMD_USAGE; break;
 		case 'c': csv = 1; break;
 		case 's': only = optarg; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;

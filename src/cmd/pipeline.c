@@ -10,6 +10,7 @@
 
 #include "model/export.h"
 #include "model/fin_metrics.h"
+#include "model/unc_metrics.h"
 #include "render/page.h"
 #include "render/render.h"
 #include "util/buf.h"
@@ -27,6 +28,33 @@ copy_facts(const report *r, metrics *m)
 		else
 			metrics_add(m, f->name, f->unit, f->vals[0], f->source, f->label);
 	}
+}
+
+static int pipeline_jobs; /* Monte Carlo threads; 0 = online cores */
+
+void
+pipeline_set_jobs(int jobs)
+{
+	pipeline_jobs = jobs;
+}
+
+/* Runs the sensitivity analysis and Monte Carlo of the base scenario (r's first).
+ * $MKREPORT_MC_DRAWS (a whole number >= 1) replaces the data's draws, for benchmarks. */
+static void
+pipeline_uncertainty(const report *r, metrics *m)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("MKREPORT_MC_DRAWS");
+	char *end = NULL;
+	unsigned long long nd = env && *env ? strtoull(env, &end, 10) : 0;
+	mc_config cfg = { r->mc_draws, r->mc_seed, pipeline_jobs };
+	if (nd >= 1 && *end == '\0')
+		cfg.draws = (size_t)nd;
+	if (cfg.jobs <= 0)
+		cfg.jobs = cores >= 1 && cores <= 1024 ? (int)cores : 1;
+	if (r->nscenarios > 0)
+		model_uncertainty(m, r->scenarios[0].name, &r->scenarios[0].fin, r->uncertain,
+		    r->nuncertain, &cfg);
 }
 
 int
@@ -53,6 +81,7 @@ pipeline_compute(const char *content_dir, diag *d, pipeline *p)
 		}
 	}
 	fin_metrics_expected(p->m, names, probs, nw);
+	pipeline_uncertainty(r, p->m);
 	free(names);
 	free(probs);
 	return 0;

@@ -4,16 +4,27 @@
 
 #include "diag.h"
 #include "load/load.h"
+#include "model/competition.h"
+#include "model/dependency.h"
 #include "model/finance.h"
 #include "model/metrics.h"
+#include "model/risk.h"
 #include "site/site.h"
+#include "util/buf.h"
 
 /* Everything a run has computed. */
 typedef struct pipeline {
 	report *rep;          /* loaded report (owned) */
 	fin_result *results;  /* one per scenario, in rep->scenarios order (owned) */
 	metrics *m;           /* every metric: facts, per-scenario and expected (owned) */
+	dep_result *dep;      /* one per scenario; set where the scenario has dep (owned) */
+	comp_result **comp;   /* one per scenario, NULL where it has no comp (owned) */
+	risk_result *risk;    /* the risk register's outputs, NULL without one (owned) */
 } pipeline;
+
+/* Sets the worker threads of the Monte Carlo for later pipeline_compute calls: jobs
+ * >= 1, or 0 for the number of online cores (the default). */
+void pipeline_set_jobs(int jobs);
 
 /* Loads content_dir and computes every metric into p. Returns 0, or -1 after
  * recording errors in d (p is then empty). Free with pipeline_free. */
@@ -27,6 +38,10 @@ int pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_
  * else ../share/mkreport/templates beside the binary's folder, else the one of the
  * configured PREFIX, else ./templates. The string is static or given. */
 const char *pipeline_templates_dir(const char *given);
+
+/* Writes the JSON export of p into b: every scenario, or only the one named only if
+ * non-NULL (which must exist); with the dependency, competition and risk parts. */
+void pipeline_export_json(const pipeline *p, const char *only, buf *b);
 
 /* Frees what p owns and empties it. */
 void pipeline_free(pipeline *p);

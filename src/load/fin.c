@@ -15,7 +15,62 @@ typedef struct fin_rd {
 	int hz;          /* 1 once t0..T is known */
 	int n;           /* years in the horizon, T - t0 + 1 (when hz) */
 	int bad;         /* 1 after any error */
+	int record;      /* 1: add uncertain inputs to c->r->uncertain (the base data) */
 } fin_rd;
+
+/* Returns path with every "[k]" written ".k" (set:-style), in a new string. */
+static char *
+dotted(const char *path)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *s = path; *s; s++) {
+		if (*s == '[')
+			buf_putc(&b, '.');
+		else if (*s != ']')
+			buf_putc(&b, *s);
+	}
+	return buf_detach(&b);
+}
+
+/* Checks low:/high: against the input's range; if the quantity is uncertain and f
+ * records, appends it to c->r->uncertain, setting count doubles at out (inside f->p). */
+static void
+unc_add(fin_rd *f, const ld_qty *q, const char *what, const double *out, int count,
+    double lo, double hi, int lo_open)
+{
+	if (!isnan(q->low) && (ld_range(f->c, q->pos, q->low, lo, hi, lo_open, what) < 0 ||
+	    ld_range(f->c, q->pos, q->high, lo, hi, lo_open, what) < 0))
+		f->bad = 1;
+	if (!f->record || (isnan(q->low) && !q->has_dist))
+		return;
+	report *r = f->c->r;
+	r->uncertain = util_xrealloc(r->uncertain, (r->nuncertain + 1) * sizeof *r->uncertain);
+	model_uparam *u = &r->uncertain[r->nuncertain++];
+	memset(u, 0, sizeof *u);
+	u->path = dotted(what);
+	u->ref.offset = (size_t)((const char *)out - (const char *)f->p);
+	u->ref.count = count;
+	u->value = q->v;
+	u->low = q->low;
+	u->high = q->high;
+	u->has_dist = q->has_dist;
+	u->law = q->law;
+	u->min = lo;
+	u->max = hi;
+	u->min_open = lo_open;
+}
+
+/* Records an error if a year input q carries low:, high: or dist:. */
+static void
+year_certain(fin_rd *f, const ld_qty *q, const char *what)
+{
+	if (isnan(q->low) && !q->has_dist)
+		return;
+	diag_error(f->c->d, q->pos, "'%s' is a year: low:, high: and dist: are not allowed "
+	    "on it", what);
+	f->bad = 1;
+}
 
 /* Lowest and highest year a year input may take. */
 static int
@@ -67,9 +122,10 @@ scalar_in(fin_rd *f, const yt_node *g, const char *prefix, const char *key, doub
 	ld_qty q;
 	char *what;
 	int st = qty_in(f, g, prefix, key, LDQ_SCALAR | flags, &q, &what);
-	if (st == 0 && ld_range(f->c, q.pos, q.v, lo, hi, lo_open, what) == 0)
+	if (st == 0 && ld_range(f->c, q.pos, q.v, lo, hi, lo_open, what) == 0) {
 		*out = q.v;
-	else
+		unc_add(f, &q, what, out, 1, lo, hi, lo_open);
+	} else
 		f->bad = 1, st = -1;
 	free(what);
 	return st;
@@ -85,6 +141,8 @@ year_in(fin_rd *f, const yt_node *g, const char *prefix, const char *key, int lo
 	int st = qty_in(f, g, prefix, key, LDQ_SCALAR, &q, &what);
 	if (st == 0 && ld_year(f->c, q.pos, q.v, lo, hi, what, out) < 0)
 		f->bad = 1, st = -1;
+	if (st == 0)
+		year_certain(f, &q, what);
 	free(what);
 	return st;
 }
@@ -99,8 +157,10 @@ series_in(fin_rd *f, const yt_node *g, const char *prefix, const char *key, doub
 	int st = qty_in(f, g, prefix, key, LDQ_SCALAR | LDQ_SERIES, q, &what);
 	if (st == 0 && ld_qty_range(f->c, q, lo, hi, 0, what) < 0)
 		f->bad = 1, st = -1;
-	if (st == 0 && f->hz)
+	if (st == 0 && f->hz) {
 		ld_expand(q, f->p->t0, f->n, zero_before, out);
+		unc_add(f, q, what, out, f->n, lo, hi, 0);
+	}
 	free(what);
 	free(q);
 	return st;
@@ -156,15 +216,18 @@ field_in(fin_rd *f, const yt_node *m, const char *what, const char *key, double 
 	}
 	*direct |= n->kind == YT_SCALAR;
 	char *path = ld_path(what, key);
-	double v;
-	diag_pos pos;
-	int st = ld_num_field(f->c, n, path, &v, &pos);
-	if (st == 0 && yout != NULL)
-		st = ld_year(f->c, pos, v, (int)lo, (int)hi, path, yout);
-	else if (st == 0)
-		st = ld_range(f->c, pos, v, lo, hi, 0, path);
-	if (st == 0 && out != NULL)
-		*out = v;
+	ld_qty q;
+	int st = ld_num_qty(f->c, n, path, &q);
+	if (st == 0 && yout != NULL) {
+		st = ld_year(f->c, q.pos, q.v, (int)lo, (int)hi, path, yout);
+		year_certain(f, &q, path);
+	} else if (st == 0) {
+		st = ld_range(f->c, q.pos, q.v, lo, hi, 0, path);
+	}
+	if (st == 0 && out != NULL) {
+		*out = q.v;
+		unc_add(f, &q, path, out, 1, lo, hi, 0);
+	}
 	if (st < 0)
 		f->bad = 1;
 	free(path);
@@ -284,9 +347,9 @@ revenue_share_in(fin_rd *f, const yt_node *fin)
 	const char *w = "finance.revenue_share";
 	const yt_node *g = group(f, fin, "revenue_share", keys);
 	fin_params *p = f->p;
-	double rate[FIN_MAX_YEARS] = { 0 };
 	int from = 0, to = 0;
-	int ok = series_in(f, g, w, "rate", 0, 1, 0, rate) == 0;
+	size_t nu = f->c->r->nuncertain;
+	int ok = series_in(f, g, w, "rate", 0, 1, 0, p->rev_share) == 0;
 	ok &= year_in(f, g, w, "from_year", year_lo(f), year_hi(f), &from) == 0;
 	ok &= year_in(f, g, w, "to_year", year_lo(f), year_hi(f), &to) == 0;
 	if (ok && from > to) {
@@ -295,7 +358,12 @@ revenue_share_in(fin_rd *f, const yt_node *fin)
 		f->bad = 1;
 	}
 	for (int i = 0; ok && f->hz && i < f->n; i++)
-		p->rev_share[i] = p->t0 + i >= from && p->t0 + i <= to ? rate[i] : 0.0;
+		p->rev_share[i] = p->t0 + i >= from && p->t0 + i <= to ? p->rev_share[i] : 0.0;
+	if (ok && f->hz && f->c->r->nuncertain > nu) { /* a constant rate: only the term */
+		model_uparam *u = &f->c->r->uncertain[nu];
+		u->ref.offset += (size_t)(from - p->t0) * sizeof(double);
+		u->ref.count = to - from + 1;
+	}
 }
 
 static void
@@ -352,14 +420,15 @@ equity_in(fin_rd *f, const yt_node *fin)
 		sale_in(f, sale);
 }
 
-int
-ld_finance(ld_ctx *c, const yt_node *fin, fin_params *p)
+/* Converts fin into p; record as in fin_rd. */
+static int
+finance_read(ld_ctx *c, const yt_node *fin, fin_params *p, int record)
 {
 	static const char *const keys[] = { "start_year", "end_year", "discount_rate",
 		"azure_gross_margin", "tranches", "revenue", "margin", "loss_carryforward_initial",
 		"waterfall", "revenue_share", "hosting", "equity", NULL };
 	memset(p, 0, sizeof *p);
-	fin_rd f = { c, p, 0, 0, 0 };
+	fin_rd f = { c, p, 0, 0, 0, record };
 	if (schema_keys(c->d, fin, keys, "finance") < 0)
 		f.bad = 1;
 	horizon_in(&f, fin);
@@ -375,4 +444,16 @@ ld_finance(ld_ctx *c, const yt_node *fin, fin_params *p)
 	hosting_in(&f, fin);
 	equity_in(&f, fin);
 	return f.bad ? -1 : 0;
+}
+
+int
+ld_finance(ld_ctx *c, const yt_node *fin, fin_params *p)
+{
+	return finance_read(c, fin, p, 0);
+}
+
+int
+ld_finance_base(ld_ctx *c, const yt_node *fin, fin_params *p)
+{
+	return finance_read(c, fin, p, 1);
 }

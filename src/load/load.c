@@ -96,11 +96,22 @@ load_data(ld_ctx *c)
 	yt_node *fin = ld_parse(c, "data/finance.yaml");
 	const yt_node *fmap = fin ? ld_top(c, fin, "finance", YT_MAP, "data/finance.yaml") : NULL;
 	fin_params *base = util_xcalloc(1, sizeof *base);
-	int fin_ok = fmap != NULL && ld_finance(c, fmap, base) == 0;
+	int fin_ok = fmap != NULL && ld_finance_base(c, fmap, base) == 0;
+	yt_node *dep, *comp;
+	ld_parts_read(c, &dep, &comp);
 	yt_node *scen = ld_parse(c, "data/scenarios.yaml");
 	if (scen != NULL)
 		ld_scenarios(c, scen, fmap, fin_ok ? base : NULL);
 	free(base);
+	yt_free(dep);
+	yt_free(comp);
+	ld_risks_file(c);
+	char *unc_path = ld_display(c, "data/uncertainty.yaml");
+	yt_node *unc = path_is_file(unc_path) ? ld_parse(c, "data/uncertainty.yaml") : NULL;
+	if (unc != NULL || !path_is_file(unc_path))
+		ld_uncertainty(c, unc);
+	free(unc_path);
+	yt_free(unc);
 	yt_free(src);
 	yt_free(facts);
 	yt_free(fin);
@@ -113,7 +124,7 @@ load_report(const char *content_dir, diag *d)
 	report *r = util_xcalloc(1, sizeof *r);
 	r->content_dir = util_xstrdup(content_dir);
 	r->facts = metrics_new();
-	ld_ctx c = { d, r, content_dir, 0 };
+	ld_ctx c = { .d = d, .r = r, .dir = content_dir };
 	int before = diag_errors(d);
 	ld_report_yaml(&c);
 	load_data(&c);
@@ -142,13 +153,19 @@ report_free(report *r)
 	for (size_t i = 0; i < r->nscenarios; i++) {
 		rep_scenario *s = &r->scenarios[i];
 		free(s->name); free(s->title); free(s->description); free(s->extends);
+		dep_params_free(s->dep);
+		comp_params_free(s->comp);
 	}
 	for (size_t i = 0; i < r->ninputs; i++)
 		free(r->inputs[i]);
+	for (size_t i = 0; i < r->nuncertain; i++)
+		free(r->uncertain[i].path);
+	free(r->uncertain);
 	free(r->content_dir); free(r->title); free(r->subtitle); free(r->author);
 	free(r->description); free(r->as_of); free(r->lang); free(r->base_url);
 	free(r->sections); free(r->sources); free(r->scenarios); free(r->inputs);
 	metrics_free(r->facts);
+	risk_register_free(r->risks);
 	free(r);
 }
 

@@ -3,10 +3,15 @@
 #define MKR_LOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
+#include "model/competition.h"
+#include "model/dependency.h"
 #include "model/finance.h"
 #include "model/metrics.h"
+#include "model/risk.h"
+#include "model/params.h"
 
 enum {
 	LOAD_MAX_PAGE = 1 << 20, /* bytes in one Markdown page (cmark's worst cases stay < 1 s) */
@@ -44,6 +49,8 @@ typedef struct rep_scenario {
 	double probability;/* weight in the expectation; NaN for a counterfactual */
 	int counterfactual;/* 1: shown for comparison, not weighted */
 	fin_params fin;    /* resolved financial inputs */
+	dep_params *dep;   /* resolved dependency inputs (owned); NULL without dependency.yaml */
+	comp_params *comp; /* resolved competition inputs (owned); NULL without competition.yaml */
 	diag_pos pos;      /* where the scenario is defined */
 } rep_scenario;
 
@@ -65,8 +72,13 @@ typedef struct report {
 	size_t nscenarios;
 	rep_scenario *scenarios;
 	metrics *facts;     /* fact.* metrics from data/facts.yaml (owned) */
+	risk_register *risks; /* data/risks.yaml (owned); NULL without that file */
 	size_t ninputs;
 	char **inputs;      /* every file read, as paths usable by make, in read order */
+	model_uparam *uncertain; /* base inputs with low/high or dist:, in file order (owned) */
+	size_t nuncertain;  /* entries of uncertain */
+	size_t mc_draws;    /* Monte Carlo draws (data/uncertainty.yaml; default 10000) */
+	uint64_t mc_seed;   /* Monte Carlo seed (data/uncertainty.yaml; default 1) */
 } report;
 
 /* Loads content_dir/report.yaml, its pages and the data files. Returns the report

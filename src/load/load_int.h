@@ -18,6 +18,10 @@ typedef struct ld_ctx {
 	report *r;       /* the report being filled */
 	const char *dir; /* the content folder */
 	int sources_ok;  /* 1 once sources.yaml parsed: source ids can be checked */
+	const yt_node *dep_map;  /* base dependency: mapping, NULL without one */
+	const yt_node *comp_map; /* base competition: mapping, NULL without one */
+	int dep_ok;      /* 1 if dep_map converted without errors */
+	int comp_ok;     /* 1 if comp_map converted without errors */
 } ld_ctx;
 
 /* Flags of ld_qty_read. */
@@ -36,6 +40,10 @@ typedef struct ld_qty {
 	double vals[LD_SERIES_MAX];    /* value per listed year */
 	diag_pos vpos[LD_SERIES_MAX];  /* position of each value */
 	const char *source;            /* the source id, or NULL for an assumption */
+	double low;                    /* low: of a scalar, NaN if absent */
+	double high;                   /* high: of a scalar, NaN if absent */
+	int has_dist;                  /* 1 if dist: was given (scalar only) */
+	dist law;                      /* the dist: when has_dist */
 } ld_qty;
 
 /* load.c: returns content_dir/rel as shown to the user (caller frees). */
@@ -80,6 +88,10 @@ int ld_qty_read(ld_ctx *c, const yt_node *n, const char *what, unsigned flags,
 /* quantity.c: a number field of a record: a plain number, or a scalar quantity of its own. */
 int ld_num_field(ld_ctx *c, const yt_node *n, const char *what, double *v, diag_pos *pos);
 
+/* quantity.c: ld_num_field keeping the whole quantity (low, high, dist) in q; a bare
+ * number gives a quantity without them. */
+int ld_num_qty(ld_ctx *c, const yt_node *n, const char *what, ld_qty *q);
+
 /* quantity.c: records "'what' must be in [lo, hi]" (or (lo, hi] if lo_open) unless v is. */
 int ld_range(ld_ctx *c, diag_pos pos, double v, double lo, double hi, int lo_open,
     const char *what);
@@ -96,6 +108,14 @@ int ld_year(ld_ctx *c, diag_pos pos, double v, int lo, int hi, const char *what,
  * last, and is linear in between. */
 void ld_expand(const ld_qty *q, int t0, int n, int zero_before, double *out);
 
+/* fin.c: ld_finance for the base data, also recording in c->r->uncertain every scalar
+ * input with low:/high: or dist: (docs/model.md, "Uncertainty"). */
+int ld_finance_base(ld_ctx *c, const yt_node *fin, fin_params *p);
+
+/* uncertainty.c: reads the optional data/uncertainty.yaml's tree (root, NULL if the
+ * file is absent) into c->r->mc_draws and mc_seed. */
+int ld_uncertainty(ld_ctx *c, const yt_node *root);
+
 /* fin.c: converts the finance mapping (the value of finance:) into p. Returns 0 or -1
  * after recording every problem. */
 int ld_finance(ld_ctx *c, const yt_node *fin, fin_params *p);
@@ -104,5 +124,45 @@ int ld_finance(ld_ctx *c, const yt_node *fin, fin_params *p);
  * finance mapping (NULL if finance.yaml could not be read) and base its converted
  * inputs (NULL if they had errors). */
 int ld_scenarios(ld_ctx *c, const yt_node *root, const yt_node *fin, const fin_params *base);
+
+/* part.c: reads the required scalar quantity prefix.key of map m, checks it is in
+ * [lo, hi] (or (lo, hi]), stores it in *out and, if source is non-NULL, a copy of its
+ * source id (NULL for an assumption) in *source. Returns 0 or -1 after an error. */
+int ld_qty_at(ld_ctx *c, const yt_node *m, const char *prefix, const char *key, double lo,
+    double hi, int lo_open, double *out, char **source);
+
+/* part.c: returns the value of required key of map m (named prefix) if it is of kind k
+ * and, for a mapping with keys non-NULL, holds only those keys; NULL after errors. */
+const yt_node *ld_group(ld_ctx *c, const yt_node *m, const char *prefix, const char *key,
+    yt_kind k, const char *const *keys);
+
+/* part.c: checks that mapping m (named what) has 1..max entries whose keys are
+ * [a-z0-9_]+. Returns 0 or -1 after errors. */
+int ld_ids(ld_ctx *c, const yt_node *m, const char *what, size_t max);
+
+/* part.c: a number field what.key of a record (bare or a quantity) in [lo, hi] into
+ * *out; *direct |= written bare. Returns 0 or -1 after an error. */
+int ld_rec_num(ld_ctx *c, const yt_node *m, const char *what, const char *key, double lo,
+    double hi, int *direct, double *out);
+
+/* part.c: the record's provenance (required if direct, else optional) and note:; stores
+ * a copy of the source id or NULL in *source. Returns 0 or -1 after an error. */
+int ld_rec_prov(ld_ctx *c, const yt_node *m, const char *what, int direct, char **source);
+
+/* part.c: parses the optional data/dependency.yaml and data/competition.yaml, converts
+ * their base inputs (recording errors) and sets c->dep_map/dep_ok, c->comp_map/comp_ok.
+ * The trees go to *dep and *comp (NULL if absent); the caller frees them after
+ * ld_scenarios. */
+void ld_parts_read(ld_ctx *c, yt_node **dep, yt_node **comp);
+
+/* dependency.c: converts a dependency mapping into p (strings owned by p). Returns 0
+ * or -1 after recording every problem. */
+int ld_dependency(ld_ctx *c, const yt_node *m, dep_params *p);
+
+/* competition.c: converts a competition mapping into p. Returns 0 or -1 after errors. */
+int ld_competition(ld_ctx *c, const yt_node *m, comp_params *p);
+
+/* risk.c: reads the optional data/risks.yaml into c->r->risks. */
+void ld_risks_file(ld_ctx *c);
 
 #endif

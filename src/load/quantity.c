@@ -157,22 +157,114 @@ value_read(ld_ctx *c, const yt_node *v, const char *what, unsigned flags, ld_qty
 	return schema_num(c->d, v, what, &q->v);
 }
 
-/* Optional low:, high: (numbers) and note: (text). */
+/* The distributions dist: accepts, with their parameter counts. */
+static const struct {
+	const char *name; /* key inside dist: */
+	dist_kind kind;   /* the law */
+	size_t nparams;   /* numbers in its list */
+} dist_names[] = {
+	{ "normal", DIST_NORMAL, 2 },
+	{ "lognormal", DIST_LOGNORMAL, 2 },
+	{ "triangular", DIST_TRIANGULAR, 3 },
+	{ "uniform", DIST_UNIFORM, 2 },
+};
+
+/* Reads the want numbers of the list seq into d; -1 after an error. */
 static int
-extras_read(ld_ctx *c, const yt_node *m, const char *what, int scalar)
+dist_params(ld_ctx *c, const yt_node *seq, const char *name, size_t want, dist *d)
 {
-	static const char *const names[] = { "low", "high", NULL };
+	double x[3] = { 0, 0, 0 };
+	if (schema_kind(c->d, seq, YT_SEQ, name) < 0)
+		return -1;
+	if (seq->n != want) {
+		diag_error(c->d, seq->pos, "'%s' takes %zu numbers, found %zu", name, want, seq->n);
+		return -1;
+	}
 	int bad = 0;
-	for (int i = 0; names[i]; i++) {
-		const yt_node *v = yt_get(m, names[i]);
-		double x;
-		if (v != NULL && !scalar) {
-			diag_error(c->d, v->pos, "'%s' is only allowed with value: in '%s'", names[i],
-			    what);
-			bad = 1;
-		} else if (v != NULL) {
-			bad |= schema_num(c->d, v, names[i], &x) < 0;
-		}
+	for (size_t i = 0; i < want; i++)
+		bad |= schema_num(c->d, seq->vals[i], name, &x[i]) < 0;
+	d->a = x[0];
+	d->b = x[1];
+	d->c = x[2];
+	return bad ? -1 : 0;
+}
+
+/* dist: {normal: [mean, sd]} | {lognormal: [mu, sigma]} | {triangular: [min, mode,
+ * max]} | {uniform: [min, max]}, checked with dist_check at dist:'s position. */
+static int
+dist_read(ld_ctx *c, const yt_node *n, const char *what, ld_qty *q)
+{
+	if (schema_kind(c->d, n, YT_MAP, "dist") < 0)
+		return -1;
+	size_t k = 0, nd = sizeof dist_names / sizeof dist_names[0];
+	while (n->n == 1 && k < nd && strcmp(n->keys[0]->str, dist_names[k].name) != 0)
+		k++;
+	if (n->n != 1 || k == nd) {
+		diag_error(c->d, n->pos, "'dist' of '%s' must be one of {normal: [mean, sd]}, "
+		    "{lognormal: [mu, sigma]}, {triangular: [min, mode, max]}, "
+		    "{uniform: [min, max]}", what);
+		return -1;
+	}
+	q->law.kind = dist_names[k].kind;
+	if (dist_params(c, n->vals[0], dist_names[k].name, dist_names[k].nparams, &q->law) < 0)
+		return -1;
+	const char *why = dist_check(&q->law);
+	if (why != NULL) {
+		diag_error(c->d, n->pos, "invalid distribution for '%s': %s", what, why);
+		return -1;
+	}
+	q->has_dist = 1;
+	return 0;
+}
+
+/* Reads the optional number key of m into *out (NaN if absent); scalar quantities only. */
+static int
+extra_num(ld_ctx *c, const yt_node *m, const char *key, const char *what, int scalar,
+    double *out)
+{
+	const yt_node *v = yt_get(m, key);
+	*out = NAN;
+	if (v == NULL)
+		return 0;
+	if (!scalar) {
+		diag_error(c->d, v->pos, "'%s' is only allowed with value: in '%s'", key, what);
+		return -1;
+	}
+	return schema_num(c->d, v, key, out);
+}
+
+/* low: and high: come together and bracket the value: low <= value <= high. */
+static int
+bounds_check(ld_ctx *c, const yt_node *m, const char *what, const ld_qty *q)
+{
+	if (isnan(q->low) != isnan(q->high)) {
+		diag_error(c->d, yt_get(m, isnan(q->low) ? "high" : "low")->pos,
+		    "'%s' needs both low: and high:", what);
+		return -1;
+	}
+	if (isnan(q->low) || (q->low <= q->v && q->v <= q->high))
+		return 0;
+	diag_error(c->d, yt_get(m, "low")->pos, "'%s' needs low <= value <= high, found "
+	    "low %g, value %g, high %g", what, q->low, q->v, q->high);
+	return -1;
+}
+
+/* Optional low:, high: (numbers), dist: (scalars only) and note: (text); the bounds
+ * are checked against the value when value_ok. */
+static int
+extras_read(ld_ctx *c, const yt_node *m, const char *what, int scalar, int value_ok,
+    ld_qty *q)
+{
+	int bad = extra_num(c, m, "low", what, scalar, &q->low) < 0;
+	bad |= extra_num(c, m, "high", what, scalar, &q->high) < 0;
+	if (!bad && value_ok)
+		bad |= bounds_check(c, m, what, q) < 0;
+	const yt_node *dn = yt_get(m, "dist");
+	if (dn != NULL && !scalar) {
+		diag_error(c->d, dn->pos, "'dist' is only allowed with value: in '%s'", what);
+		bad = 1;
+	} else if (dn != NULL) {
+		bad |= dist_read(c, dn, what, q) < 0;
 	}
 	const yt_node *note = yt_get(m, "note");
 	const char *s;
@@ -186,8 +278,8 @@ static int
 qty_keys(ld_ctx *c, const yt_node *m, const char *what, const char *const *extra)
 {
 	const char *keys[24] = { "value", "values", "source", "assumption", "rationale", "note",
-		"low", "high" };
-	size_t k = 8;
+		"low", "high", "dist" };
+	size_t k = 9;
 	for (size_t i = 0; extra && extra[i] && k < 23; i++)
 		keys[k++] = extra[i];
 	keys[k] = NULL;
@@ -202,6 +294,8 @@ ld_qty_read(ld_ctx *c, const yt_node *n, const char *what, unsigned flags,
 	q->v = NAN;
 	q->pos = n->pos;
 	q->source = NULL;
+	q->low = q->high = NAN;
+	q->has_dist = 0;
 	if (n->kind != YT_MAP)
 		return not_quantity(c, n, what);
 	int bad = qty_keys(c, n, what, extra) < 0;
@@ -225,19 +319,30 @@ ld_qty_read(ld_ctx *c, const yt_node *n, const char *what, unsigned flags,
 		q->pos = vs->pos;
 		bad |= series_read(c, vs, what, q) < 0;
 	}
-	bad |= extras_read(c, n, what, vs == NULL) < 0;
+	bad |= extras_read(c, n, what, vs == NULL, !bad, q) < 0;
 	bad |= ld_provenance(c, n, what, &q->source) < 0;
 	return bad ? -1 : 0;
 }
 
 int
+ld_num_qty(ld_ctx *c, const yt_node *n, const char *what, ld_qty *q)
+{
+	q->n = 0;
+	q->pos = n->pos;
+	q->source = NULL;
+	q->low = q->high = NAN;
+	q->has_dist = 0;
+	if (n->kind == YT_SCALAR)
+		return schema_num(c->d, n, what, &q->v);
+	return ld_qty_read(c, n, what, LDQ_SCALAR, NULL, q);
+}
+
+int
 ld_num_field(ld_ctx *c, const yt_node *n, const char *what, double *v, diag_pos *pos)
 {
-	*pos = n->pos;
-	if (n->kind == YT_SCALAR)
-		return schema_num(c->d, n, what, v);
 	ld_qty q;
-	if (ld_qty_read(c, n, what, LDQ_SCALAR, NULL, &q) < 0)
+	*pos = n->pos;
+	if (ld_num_qty(c, n, what, &q) < 0)
 		return -1;
 	*v = q.v;
 	*pos = q.pos;

@@ -11,6 +11,10 @@ enum {
 	SC_MAX = 100, /* scenarios in one report */
 };
 
+/* The data a set: path may start with: finance.yaml, dependency.yaml, competition.yaml. */
+enum { SC_FIN, SC_DEP, SC_COMP, SC_NPARTS };
+static const char *const sc_prefix[SC_NPARTS] = { "finance.", "dependency.", "competition." };
+
 /* Working state of one scenario. */
 typedef struct sc_item {
 	const yt_node *key; /* the name */
@@ -19,8 +23,9 @@ typedef struct sc_item {
 	long parent;        /* index of the parent scenario, -1 if none or unknown */
 	int chain_ok;       /* 1 if the extends chain reaches base */
 	int done;           /* 1 once resolved */
-	int fin_ok;         /* 1 if its fin_params are valid */
-	yt_node *tree;      /* its own resolved finance tree (owned), NULL if as parent's */
+	int ok[SC_NPARTS];  /* 1 if its inputs of each part are valid */
+	yt_node *tree[SC_NPARTS]; /* its own resolved tree per part (owned), NULL if as parent's */
+	const yt_node *eff[SC_NPARTS]; /* its effective tree per part (own, an ancestor's or base) */
 } sc_item;
 
 /* All scenarios of the file. */
@@ -28,7 +33,7 @@ typedef struct sc_all {
 	ld_ctx *c;           /* context */
 	sc_item *it;         /* one per scenario */
 	size_t n;            /* count */
-	const yt_node *fin;  /* base finance mapping, NULL if unreadable */
+	const yt_node *root[SC_NPARTS]; /* base mapping per part, NULL if absent or unreadable */
 } sc_all;
 
 /* probability: (or none for a counterfactual). Returns -1 on error. */
@@ -198,13 +203,24 @@ path_slot(yt_node *tree, const char *rest)
 	}
 }
 
-/* Applies one set: entry (path k -> replacement v) to tree. */
+/* Returns the part a set: path starts with, or -1. */
 static int
-set_apply(ld_ctx *c, yt_node *tree, const yt_node *k, const yt_node *v)
+set_part(const char *path)
+{
+	for (int p = 0; p < SC_NPARTS; p++)
+		if (strncmp(path, sc_prefix[p], strlen(sc_prefix[p])) == 0)
+			return p;
+	return -1;
+}
+
+/* Applies one set: entry (path k -> replacement v) to the trees of its part. */
+static int
+set_apply(ld_ctx *c, yt_node **trees, const yt_node *k, const yt_node *v)
 {
 	yt_node **slot = NULL;
-	if (strncmp(k->str, "finance.", 8) == 0)
-		slot = path_slot(tree, k->str + 8);
+	int part = set_part(k->str);
+	if (part >= 0 && trees[part] != NULL)
+		slot = path_slot(trees[part], k->str + strlen(sc_prefix[part]));
 	if (slot == NULL) {
 		diag_error(c->d, k->pos, "set: path '%.80s' does not name an input", k->str);
 		return -1;
@@ -221,6 +237,47 @@ set_apply(ld_ctx *c, yt_node *tree, const yt_node *k, const yt_node *v)
 	return 0;
 }
 
+/* Returns 1 if set (NULL: none) has a path of part p. */
+static int
+set_has(const yt_node *set, int p)
+{
+	for (size_t k = 0; set && k < set->n; k++)
+		if (set_part(set->keys[k]->str) == p)
+			return 1;
+	return 0;
+}
+
+/* Converts the dependency and competition inputs of scenario s from the effective
+ * trees of it (each only if that part is ok so far). */
+static void
+parts_convert(sc_all *a, sc_item *it, rep_scenario *s)
+{
+	if (it->eff[SC_DEP] != NULL && it->ok[SC_DEP]) {
+		s->dep = dep_params_new();
+		it->ok[SC_DEP] = ld_dependency(a->c, it->eff[SC_DEP], s->dep) == 0;
+	}
+	if (it->eff[SC_COMP] != NULL && it->ok[SC_COMP]) {
+		s->comp = comp_params_new();
+		it->ok[SC_COMP] = ld_competition(a->c, it->eff[SC_COMP], s->comp) == 0;
+	}
+}
+
+/* Resolves the base scenario. */
+static void
+base_resolve(sc_all *a, const fin_params *base)
+{
+	sc_item *it = &a->it[0];
+	rep_scenario *s = &a->c->r->scenarios[0];
+	it->ok[SC_FIN] = base != NULL;
+	it->ok[SC_DEP] = a->c->dep_ok;
+	it->ok[SC_COMP] = a->c->comp_ok;
+	for (int p = 0; p < SC_NPARTS; p++)
+		it->eff[p] = a->root[p];
+	if (base)
+		s->fin = *base;
+	parts_convert(a, it, s);
+}
+
 /* Resolves scenario i whose parent is done. */
 static void
 scen_resolve(sc_all *a, size_t i, const fin_params *base)
@@ -229,24 +286,25 @@ scen_resolve(sc_all *a, size_t i, const fin_params *base)
 	rep_scenario *s = &a->c->r->scenarios[i];
 	it->done = 1;
 	if (i == 0) {
-		it->fin_ok = base != NULL;
-		if (base)
-			s->fin = *base;
+		base_resolve(a, base);
 		return;
 	}
 	sc_item *par = &a->it[it->parent];
 	s->fin = a->c->r->scenarios[it->parent].fin;
-	it->fin_ok = par->fin_ok;
-	if (a->fin == NULL || ((it->set == NULL || it->set->n == 0) && par->tree == NULL))
-		return;
-	it->tree = yt_clone(par->tree ? par->tree : a->fin);
+	for (int p = 0; p < SC_NPARTS; p++) {
+		it->ok[p] = par->ok[p];
+		it->eff[p] = par->eff[p];
+		if (a->root[p] != NULL && (par->tree[p] != NULL || set_has(it->set, p)))
+			it->eff[p] = it->tree[p] = yt_clone(par->eff[p]);
+	}
 	int bad = 0;
 	for (size_t k = 0; it->set && k < it->set->n; k++)
 		bad |= set_apply(a->c, it->tree, it->set->keys[k], it->set->vals[k]) < 0;
-	if (bad || !par->fin_ok)
-		it->fin_ok = 0;
-	else
-		it->fin_ok = ld_finance(a->c, it->tree, &s->fin) == 0;
+	for (int p = 0; bad && p < SC_NPARTS; p++)
+		it->ok[p] = 0;
+	if (it->tree[SC_FIN] != NULL && it->ok[SC_FIN])
+		it->ok[SC_FIN] = ld_finance(a->c, it->tree[SC_FIN], &s->fin) == 0;
+	parts_convert(a, it, s);
 }
 
 /* Resolves every scenario whose chain reaches base, parents first. */
@@ -288,7 +346,8 @@ ld_scenarios(ld_ctx *c, const yt_node *root, const yt_node *fin, const fin_param
 		diag_error(c->d, m->pos, "'scenarios' must list between 1 and %d scenarios", SC_MAX);
 		return -1;
 	}
-	sc_all a = { c, util_xcalloc(m->n, sizeof(sc_item)), m->n, fin };
+	sc_all a = { c, util_xcalloc(m->n, sizeof(sc_item)), m->n,
+		{ fin, c->dep_map, c->comp_map } };
 	report *r = c->r;
 	r->nscenarios = m->n;
 	r->scenarios = util_xcalloc(m->n, sizeof(rep_scenario));
@@ -299,7 +358,8 @@ ld_scenarios(ld_ctx *c, const yt_node *root, const yt_node *fin, const fin_param
 	weights_check(&a, scen_key(root));
 	resolve_all(&a, base);
 	for (size_t i = 0; i < a.n; i++)
-		yt_free(a.it[i].tree);
+		for (int p = 0; p < SC_NPARTS; p++)
+			yt_free(a.it[i].tree[p]);
 	free(a.it);
 	return diag_errors(c->d) > before ? -1 : 0;
 }

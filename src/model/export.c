@@ -2,9 +2,13 @@
 #include "model/export.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/fin_metrics.h"
+#include "model/montecarlo.h"
+#include "model/unc_metrics.h"
 
 enum { JW_MAX_DEPTH = 16 }; /* nesting the export needs (it uses 5) */
 
@@ -364,6 +368,92 @@ ex_facts(jw *w, const metrics *m)
 	jw_close(w, '}');
 }
 
+/* Returns the metric named by the printf-style fmt (built in tmp), or NULL. */
+static const metric *
+ex_find(const metrics *m, buf *tmp, const char *fmt, ...)
+{
+	va_list ap;
+	buf_reset(tmp);
+	va_start(ap, fmt);
+	buf_vprintf(tmp, fmt, ap);
+	va_end(ap);
+	return metrics_find(m, buf_str(tmp));
+}
+
+/* Returns the first metric whose name starts with prefix, or NULL. */
+static const metric *
+ex_prefixed(const metrics *m, const char *prefix)
+{
+	for (size_t i = 0; i < metrics_count(m); i++)
+		if (strncmp(metrics_at(m, i)->name, prefix, strlen(prefix)) == 0)
+			return metrics_at(m, i);
+	return NULL;
+}
+
+/* Writes "sensitivity": the rows in rank order from the sensitivity.rank.<k>.* metrics
+ * (docs/model.md, "Uncertainty"); an empty array without them. */
+static void
+ex_sensitivity(jw *w, const metrics *m, buf *tmp)
+{
+	const metric *count = ex_prefixed(m, "sensitivity.count@");
+	jw_open(w, "sensitivity", '[');
+	for (size_t k = 1; count && k <= (size_t)count->vals[0]; k++) {
+		const char *scen = strchr(count->name, '@') + 1;
+		jw_open(w, NULL, '{');
+		for (size_t f = 0; f < nunc_sens_fields; f++) {
+			const metric *x = ex_find(m, tmp, "sensitivity.rank.%zu.%s@%s", k,
+			    unc_sens_fields[f], scen);
+			if (f == 0)
+				jw_str(w, "path", x ? x->label : NULL);
+			jw_num(w, unc_sens_fields[f], x ? x->vals[0] : NAN);
+		}
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
+/* Writes member key: {p5: .., ..., p95: ..} from mc.<what>.p<P>@scen (series: arrays). */
+static void
+ex_mc_pcts(jw *w, const metrics *m, const char *what, const char *scen, buf *tmp)
+{
+	char key[8];
+	jw_open(w, what, '{');
+	for (int k = 0; k < MC_NPCT; k++) {
+		snprintf(key, sizeof key, "p%.0f", mc_percentiles[k] * 100);
+		const metric *x = ex_find(m, tmp, "mc.%s.%s@%s", what, key, scen);
+		if (x && x->years && k == 0)
+			jw_ints(w, "years", x->years, x->n);
+		if (x && x->years)
+			jw_nums(w, key, x->vals, x->n);
+		else
+			jw_num(w, key, x ? x->vals[0] : NAN);
+	}
+	jw_close(w, '}');
+}
+
+/* Writes "monte_carlo": draws, seed and the percentiles of the mc.* metrics; null
+ * when the run had none. */
+static void
+ex_monte_carlo(jw *w, const metrics *m, buf *tmp)
+{
+	const metric *draws = metrics_find(m, "mc.draws"), *seed = metrics_find(m, "mc.seed");
+	const metric *prob = ex_prefixed(m, "mc.payback_probability@");
+	if (draws == NULL || seed == NULL || prob == NULL) {
+		jw_num(w, "monte_carlo", NAN);
+		return;
+	}
+	const char *scen = strchr(prob->name, '@') + 1;
+	jw_open(w, "monte_carlo", '{');
+	jw_str(w, "scenario", scen);
+	jw_num(w, "draws", draws->vals[0]);
+	jw_num(w, "seed", seed->vals[0]);
+	ex_mc_pcts(w, m, "npv", scen, tmp);
+	ex_mc_pcts(w, m, "payback_year", scen, tmp);
+	ex_mc_pcts(w, m, "cumulative", scen, tmp);
+	ex_metric_value(w, "payback_probability", prob);
+	jw_close(w, '}');
+}
+
 void
 export_json(const export_scenario *s, size_t ns, const metrics *m, buf *out)
 {
@@ -378,6 +468,8 @@ export_json(const export_scenario *s, size_t ns, const metrics *m, buf *out)
 	jw_close(&w, '}');
 	ex_expected(&w, m, &tmp);
 	ex_facts(&w, m);
+	ex_sensitivity(&w, m, &tmp);
+	ex_monte_carlo(&w, m, &tmp);
 	jw_close(&w, '}');
 	buf_putc(out, '\n');
 	buf_free(&tmp);

@@ -2,8 +2,11 @@
 #ifndef MKR_EXPORT_H
 #define MKR_EXPORT_H
 
+#include "model/competition.h"
+#include "model/dependency.h"
 #include "model/finance.h"
 #include "model/metrics.h"
+#include "model/risk.h"
 #include "util/buf.h"
 
 /* One scenario as export sees it (borrowed pointers). */
@@ -13,13 +16,31 @@ typedef struct export_scenario {
 	double probability;       /* NaN for a counterfactual (exported as null) */
 	const fin_params *params; /* resolved inputs */
 	const fin_result *result; /* outputs */
+	const dep_params *dep;    /* dependency inputs, NULL: no "dependency" object */
+	const dep_result *dep_result;   /* dependency outputs (with dep) */
+	const comp_params *comp;  /* competition inputs, NULL: no "competition" object */
+	const comp_result *comp_result; /* competition outputs (with comp) */
 } export_scenario;
+
+/* The report-wide parts of the export (borrowed; NULL members are left out). */
+typedef struct export_extra {
+	const risk_register *risks;    /* the register, NULL: no "risks" */
+	const risk_result *risk_result;/* its outputs */
+	const comp_params *comp;       /* the base scenario's competition inputs, NULL: no */
+	const comp_result *comp_result;/* their outputs (the observed years are used) */
+} export_extra;
 
 /* Writes the JSON document of MODEL.md's Export section into out: per scenario the
  * resolved inputs and every output series with units, then "expected" (every
  * "*@expected" metric of m, keyed without the suffix) and "facts". NaN is written as
  * null; numbers with 17 significant digits; keys in a fixed order. */
 void export_json(const export_scenario *s, size_t ns, const metrics *m, buf *out);
+
+/* export_json plus, per scenario with dep/comp, the objects "dependency" and
+ * "competition" (inputs, outputs, units), and at the top level "risks" and the
+ * observed "competition" when x has them (x may be NULL). */
+void export_json_extra(const export_scenario *s, size_t ns, const export_extra *x,
+    const metrics *m, buf *out);
 
 /* Writes every metric of m as CSV rows "metric,scenario,year,value,unit" (RFC 4180
  * quoting, empty year for scalars, empty value for null) into out. If scenario is

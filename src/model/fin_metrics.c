@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/expect.h"
 #include "util/buf.h"
 
 #define SERIES(field, unit) { #field, unit, offsetof(fin_result, field) }
@@ -200,18 +201,9 @@ static void
 fin_expect_scalar(metrics *m, const char *name, const char *const *scenarios,
     const double *probs, size_t n, buf *b)
 {
-	double *v = util_xcalloc(n, sizeof *v);
-	metric_unit unit = UNIT_NUMBER;
-
-	for (size_t i = 0; i < n; i++) {
-		const metric *x = metrics_find(m, fin_name(b, "finance.", name, scenarios[i]));
-		v[i] = x && x->years == NULL ? x->vals[0] : NAN;
-		if (x)
-			unit = x->unit;
-	}
-	metrics_add(m, fin_name(b, "finance.", name, "expected"), unit,
-	    model_expected(v, probs, n), NULL, NULL);
-	free(v);
+	buf_reset(b);
+	buf_printf(b, "finance.%s", name);
+	model_expect_scalar(m, buf_str(b), scenarios, probs, n);
 }
 
 /* Returns 1 if series a and b cover the same years. */

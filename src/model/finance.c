@@ -45,9 +45,8 @@ fin_revenue(const fin_params *p, fin_result *r)
 	}
 }
 
-/* Returns the margin path's value in year t (before any actual replaces it). */
-static double
-fin_margin_path(const fin_params *p, int t)
+double
+model_margin_path(const fin_params *p, int t)
 {
 	if (p->margin_year <= p->t0 || t >= p->margin_year)
 		return p->margin_inf;
@@ -62,7 +61,7 @@ fin_profit(const fin_params *p, fin_result *r)
 	double loss = p->loss_carry0;
 	for (int i = 0; i < r->n; i++) {
 		double m = isnan(p->margin_actual[i]) ?
-		    fin_margin_path(p, p->t0 + i) : p->margin_actual[i];
+		    model_margin_path(p, p->t0 + i) : p->margin_actual[i];
 		double pr = r->revenue[i] * m;
 		r->margin[i] = m;
 		r->profit[i] = pr;
@@ -72,10 +71,8 @@ fin_profit(const fin_params *p, fin_result *r)
 	}
 }
 
-/* Pays share of the distributable profit *rem until cumulative receipts *cum reach
- * limit, splitting exactly at it; consumes the profit used. Returns the amount paid. */
-static double
-fin_stage(double *rem, double *cum, double limit, double share)
+double
+model_fin_stage(double *rem, double *cum, double limit, double share)
 {
 	double pay;
 
@@ -109,8 +106,8 @@ fin_waterfall(const fin_params *p, fin_result *r)
 		double rem = r->distributable[i];
 		double got = 0;
 		if (p->t0 + i <= p->waterfall_end) {
-			got = fin_stage(&rem, &cum, recoup, p->a1);
-			got += fin_stage(&rem, &cum, cap, p->a2);
+			got = model_fin_stage(&rem, &cum, recoup, p->a1);
+			got += model_fin_stage(&rem, &cum, cap, p->a2);
 		}
 		r->waterfall[i] = got;
 	}

@@ -82,6 +82,14 @@ typedef struct fin_result {
  * (the loader checks them). */
 void model_fin_run(const fin_params *p, fin_result *r);
 
+/* Returns the margin path's value in year t (before any actual replaces it). */
+double model_margin_path(const fin_params *p, int t);
+
+/* Pays share of the distributable profit *rem until cumulative receipts *cum reach
+ * limit, splitting exactly at it; consumes the profit used. Returns the amount paid.
+ * (One waterfall stage; exported for the Monte Carlo's kernel.) */
+double model_fin_stage(double *rem, double *cum, double limit, double share);
+
 /* Returns the NPV of cf[0..n-1] at rate, cf[0] undiscounted. */
 double model_npv(const double *cf, int n, double rate);
 

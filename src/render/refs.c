@@ -181,7 +181,10 @@ render_text(rnd *r, const char *s, size_t n, xmlNodePtr parent)
 			continue;
 		}
 		if (s[i] == '[' && i + 1 < n && s[i + 1] == '@' && (end = cite_end(s, n, i))) {
-			render_add_text(r, parent, s + lit, i - lit);
+			size_t k = i; /* the marker sits against the words it supports */
+			while (k > lit && (s[k - 1] == ' ' || s[k - 1] == '\n'))
+				k--;
+			render_add_text(r, parent, s + lit, k - lit);
 			citation(r, s + i, end - i, parent);
 			i = lit = end;
 			continue;

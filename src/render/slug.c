@@ -1,4 +1,5 @@
-/* slug: headings with unique ids, self-link anchors and the page's headings list. */
+/* slug: headings with unique ids, self-link anchors (below the title) and the page's
+ * headings list. */
 #include "render/render_int.h"
 
 #include <stdio.h>
@@ -188,12 +189,14 @@ render_heading_block(rnd *r, cmark_node *n, xmlNodePtr parent)
 	buf_free(&raw);
 	const char *id = render_unique_id(r, text);
 	render_attr(h, "id", id);
-	buf href;
-	buf_init(&href);
-	buf_printf(&href, "#%s", id);
-	xmlNodePtr a = render_el_text(r, h, "a", "anchor", "#");
-	render_attr(a, "href", href.data);
-	render_attr(a, "aria-label", "Link to this section");
-	buf_free(&href);
+	if (level > 1) { /* a level-1 heading is the page's title: its address is the link */
+		buf href;
+		buf_init(&href);
+		buf_printf(&href, "#%s", id);
+		xmlNodePtr a = render_el_text(r, h, "a", "anchor", "#");
+		render_attr(a, "href", href.data);
+		render_attr(a, "aria-label", "Link to this section");
+		buf_free(&href);
+	}
 	push_heading(r, level, id, text);
 }

@@ -13,6 +13,101 @@ typedef struct tbl {
 	xmlNodePtr body; /* <tbody> */
 } tbl;
 
+/* Returns 1 if n is an element called name whose class attribute lists cls. */
+static int
+el_has_class(xmlNodePtr n, const char *name, const char *cls)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
+		return 0;
+	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	int hit = 0;
+	size_t len = strlen(cls);
+	for (const char *c = (const char *)v; c != NULL && *c != '\0' && !hit; c += strcspn(c, " ")) {
+		c += strspn(c, " ");
+		hit = strncmp(c, cls, len) == 0 && (c[len] == '\0' || c[len] == ' ');
+	}
+	xmlFree(v);
+	return hit;
+}
+
+/* Returns the first element child of n called name, or NULL. */
+static xmlNodePtr
+child_el(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+/* Returns cell col (0-based) of row tr, or NULL. */
+static xmlNodePtr
+row_cell(xmlNodePtr tr, size_t col)
+{
+	for (xmlNodePtr n = tr->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (col-- == 0)
+			return n;
+	}
+	return NULL;
+}
+
+/* Returns 1 if n is a <td> with nothing in it but white space. */
+static int
+cell_empty(xmlNodePtr n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "td") != 0)
+		return 0;
+	xmlChar *t = xmlNodeGetContent(n);
+	int empty = t == NULL || t[strspn((const char *)t, " \t\n")] == '\0';
+	xmlFree(t);
+	return empty;
+}
+
+/* Returns 1 if column col of every body row of a table holds a numeric cell (<td
+ * class="num">) or an empty one, and at least one cell is numeric. */
+static int
+column_numeric(xmlNodePtr tbody, size_t col)
+{
+	int nums = 0;
+	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
+		if (tr->type != XML_ELEMENT_NODE)
+			continue;
+		xmlNodePtr cell = row_cell(tr, col);
+		int num = el_has_class(cell, "td", "num");
+		if (!num && !cell_empty(cell))
+			return 0;
+		nums += num;
+	}
+	return nums > 0;
+}
+
+/* Gives each header cell of table's <thead> whose column is numeric the class "num",
+ * so a heading lines up with its figures. Tables with spanning cells are left alone.
+ * table may be NULL. */
+static void
+tidy_table(xmlNodePtr table)
+{
+	if (table == NULL)
+		return;
+	xmlNodePtr tbody = child_el(table, "tbody");
+	xmlNodePtr tr = child_el(child_el(table, "thead"), "tr");
+	if (tbody == NULL || tr == NULL)
+		return;
+	size_t col = 0;
+	for (xmlNodePtr th = tr->children; th != NULL; th = th->next) {
+		if (th->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlHasProp(th, BAD_CAST "colspan") != NULL)
+			return;
+		if (strcmp((const char *)th->name, "th") == 0 &&
+		    xmlHasProp(th, BAD_CAST "class") == NULL && column_numeric(tbody, col))
+			xmlSetProp(th, BAD_CAST "class", BAD_CAST "num");
+		col++;
+	}
+}
+
 /* Opens <figure class="table"><table> with caption, header row and body. */
 static tbl
 tbl_open(rnd *r, const yt_node *root, xmlNodePtr parent)
@@ -274,6 +369,11 @@ render_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 		series_table(r, root, parent);
 	else if (yt_get(root, "columns") != NULL)
 		free_table(r, root, parent);
-	else
+	else {
 		diag_error(r->d, root->pos, "a table needs 'scenarios', 'years' or 'columns'");
+		return;
+	}
+	xmlNodePtr fig = parent->last;
+	if (el_has_class(fig, "figure", "table"))
+		tidy_table(child_el(fig, "table"));
 }

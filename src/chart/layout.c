@@ -1,0 +1,410 @@
+/* layout: plans to positions (margins, ticks, legend, direct labels) before any drawing. */
+#include "chart/chart_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/format.h"
+
+void
+chart_plan_free(chart_plan *p)
+{
+	free(p->keys);
+	free(p->names);
+	p->keys = NULL;
+	p->names = NULL;
+	p->nkeys = 0;
+}
+
+void
+chart_plan_extend(chart_plan_axis *a, double v)
+{
+	if (!isfinite(v))
+		return;
+	if (v < a->lo)
+		a->lo = v;
+	if (v > a->hi)
+		a->hi = v;
+}
+
+chart_key *
+chart_plan_keys(chart_plan *p, size_t n)
+{
+	free(p->keys);
+	p->keys = n ? util_xcalloc(n, sizeof(*p->keys)) : NULL;
+	p->nkeys = n;
+	return p->keys;
+}
+
+void
+chart_plan_series_x(const chart_spec *s, chart_plan_axis *x)
+{
+	x->spec = &s->x;
+	if (s->nseries && s->series[0].years) {
+		x->years = 1;
+		x->lo = HUGE_VAL;
+		x->hi = -HUGE_VAL;
+		for (size_t i = 0; i < s->nseries; i++)
+			for (size_t j = 0; j < s->series[i].n; j++)
+				chart_plan_extend(x, s->series[i].years[j]);
+	} else {
+		x->band = 1;
+		x->nbands = s->ncats;
+		x->names = s->cats;
+	}
+}
+
+/* Name of the format a unit's ticks use before ":decimals". */
+static const char *
+tick_base(metric_unit u)
+{
+	switch (u) {
+	case UNIT_USD_BN: return "usd_bn";
+	case UNIT_USD: return "usd";
+	case UNIT_FRACTION: return "pct";
+	case UNIT_YEAR: return "year";
+	case UNIT_MULTIPLE: return "x";
+	case UNIT_GW: return "gw";
+	default: return "num";
+	}
+}
+
+void
+chart_format_tick(const chart_axis *a, double v, double step, char *out)
+{
+	buf b;
+	char spec[32];
+	const char *use = a->format;
+	buf_init(&b);
+	if (!use && step > 0) {
+		double shown = a->unit == UNIT_FRACTION ? step * 100 : step;
+		snprintf(spec, sizeof spec, "%s:%d", tick_base(a->unit), scale_decimals(shown));
+		use = a->unit == UNIT_YEAR ? "year" : spec;
+	}
+	if (format_value(v, a->unit, use, &b) != 0)
+		format_value(v, a->unit, NULL, &b);
+	snprintf(out, CHART_LABEL_MAX, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+/* Width and height of s in c's tick font. */
+static void
+tick_size(chart_ctx *c, const char *s, double *w, double *h)
+{
+	c->tm.measure(c->tm.ctx, s, c->th.tick_px, 0, w, h);
+}
+
+/* Widest band name of a. */
+static double
+names_width(chart_ctx *c, const chart_plan_axis *a, double *h)
+{
+	double mw = 0, w;
+	*h = 0;
+	for (size_t i = 0; i < a->nbands; i++) {
+		tick_size(c, a->names[i], &w, h);
+		if (w > mw)
+			mw = w;
+	}
+	if (*h == 0)
+		tick_size(c, "0", &w, h);
+	return mw;
+}
+
+/* The continuous domain of a after zero, bounds and degenerate ranges. */
+static void
+plan_domain(const chart_plan_axis *a, double *lo, double *hi)
+{
+	*lo = a->lo;
+	*hi = a->hi;
+	if (!(*lo <= *hi))
+		*lo = *hi = 0;
+	if (a->spec && a->spec->has_min && a->spec->min < *lo)
+		*lo = a->spec->min;
+	if (a->spec && a->spec->has_max && a->spec->max > *hi)
+		*hi = a->spec->max;
+	if (a->zero && !a->log) {
+		if (*lo > 0)
+			*lo = 0;
+		if (*hi < 0)
+			*hi = 0;
+	}
+}
+
+/* Fills ticks and labels of continuous axis a for at most max intervals (or ticks
+ * for years). Returns the widest label's width. */
+static double
+axis_ticks(chart_ctx *c, const chart_plan_axis *a, chart_laxis *la, int max)
+{
+	double lo, hi, mw = 0, w, h;
+	plan_domain(a, &lo, &hi);
+	if (a->years)
+		scale_year_ticks((int)floor(lo), (int)ceil(hi), max + 1, &la->t);
+	else if (a->log)
+		scale_nice_log(lo, hi, max, &la->t);
+	else
+		scale_nice(lo, hi, max, &la->t);
+	la->sc.kind = a->log ? SCALE_LOG : SCALE_LINEAR;
+	la->sc.d0 = la->t.lo;
+	la->sc.d1 = la->t.hi;
+	for (size_t i = 0; i < la->t.n; i++) {
+		if (a->years)
+			snprintf(la->label[i], CHART_LABEL_MAX, "%d", (int)la->t.v[i]);
+		else
+			chart_format_tick(a->spec, la->t.v[i], la->t.step, la->label[i]);
+		tick_size(c, la->label[i], &w, &h);
+		if (w > mw)
+			mw = w;
+	}
+	la->every = 1;
+	return mw;
+}
+
+/* Intervals that fit len px when each takes per px, within [2, 10]. */
+static int
+fit_count(double len, double per)
+{
+	int k = per > 0 ? (int)floor(len / per) : 10;
+	return k < 2 ? 2 : k > 10 ? 10 : k;
+}
+
+/* Lays out the horizontal axis across width w; returns the px its labels take below. */
+static double
+layout_x(chart_ctx *c, double w)
+{
+	const chart_plan_axis *a = &c->p.x;
+	chart_laxis *la = &c->L.xa;
+	double lw, lh;
+	la->every = 1;
+	la->rotate = 0;
+	if (a->none)
+		return 0;
+	if (a->band) {
+		double bw = a->nbands ? w / (double)a->nbands : w;
+		lw = names_width(c, a, &lh);
+		if (lw + 8 <= bw)
+			return lh + 6;
+		if (lh * 1.5 + 4 <= bw) {
+			la->rotate = 1;
+			return (lw + lh) * 0.7071 + 8;
+		}
+		la->rotate = 1;
+		la->every = (size_t)ceil((lh * 1.5 + 4) / bw);
+		return (lw + lh) * 0.7071 + 8;
+	}
+	int max = fit_count(w, 90);
+	for (;; max--) {
+		lw = axis_ticks(c, a, la, max);
+		tick_size(c, "0", &lh, &lh);
+		if (max <= 2 || (double)la->t.n * (lw + 16) <= w)
+			break;
+	}
+	return lh + 6;
+}
+
+/* Lays out the vertical axis for a plot height h; returns the px its labels take left. */
+static double
+layout_y(chart_ctx *c, double h)
+{
+	const chart_plan_axis *a = &c->p.y;
+	chart_laxis *la = &c->L.ya;
+	double lh;
+	la->every = 1;
+	if (a->none)
+		return 0;
+	if (a->band) {
+		double lw = names_width(c, a, &lh);
+		return lw + 10;
+	}
+	tick_size(c, "0", &lh, &lh);
+	return axis_ticks(c, a, la, fit_count(h, lh * 3.2)) + 10;
+}
+
+/* Measures the keys; returns the widest label and stores one label's height. */
+static double
+keys_width(chart_ctx *c, double *h)
+{
+	double mw = 0, w;
+	*h = 0;
+	for (size_t i = 0; i < c->p.nkeys; i++) {
+		c->tm.measure(c->tm.ctx, c->p.keys[i].label, c->th.label_px, 0, &w, h);
+		if (w > mw)
+			mw = w;
+	}
+	return mw;
+}
+
+/* Places the legend's keys in rows from (x, y) within width w; returns its height. */
+static double
+layout_legend(chart_ctx *c, double x, double y, double w)
+{
+	double cx = x, cy = y, lw, lh, row = 0;
+	for (size_t i = 0; i < c->p.nkeys; i++) {
+		chart_key *k = &c->p.keys[i];
+		c->tm.measure(c->tm.ctx, k->label, c->th.label_px, 0, &lw, &lh);
+		double item = 18 + lw;
+		if (cx > x && cx + item > x + w) {
+			cx = x;
+			cy += row + 4;
+		}
+		k->x = cx;
+		k->y = cy;
+		cx += item + 18;
+		row = lh;
+	}
+	return c->p.nkeys ? cy - y + row : 0;
+}
+
+void
+chart_layout_spread(chart_key *keys, size_t n, double gap, double top, double bottom)
+{
+	size_t *ord = util_xcalloc(n ? n : 1, sizeof(*ord));
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		for (; j > 0 && keys[ord[j - 1]].y > keys[i].y; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = i;
+	}
+	for (size_t i = 0; i < n; i++) {
+		chart_key *k = &keys[ord[i]];
+		double min = i ? keys[ord[i - 1]].y + gap : top;
+		if (k->y < min)
+			k->y = min;
+	}
+	for (size_t i = n; i-- > 0;) {
+		chart_key *k = &keys[ord[i]];
+		double max = i + 1 < n ? keys[ord[i + 1]].y - gap : bottom;
+		if (k->y > max)
+			k->y = max;
+	}
+	free(ord);
+}
+
+/* Whether direct labels fit: not too wide, not too many for the height. */
+static int
+direct_fits(chart_ctx *c, double w, double h)
+{
+	double lh, mw;
+	if (!c->p.direct || !c->p.nkeys)
+		return 0;
+	mw = keys_width(c, &lh);
+	return mw <= w * 0.28 && (double)c->p.nkeys * lh <= h * 0.8;
+}
+
+/* Sets the scales' pixel ranges once the plot rectangle is known. */
+static void
+layout_scales(chart_ctx *c)
+{
+	chart_layout *L = &c->L;
+	L->xa.sc.r0 = L->x0;
+	L->xa.sc.r1 = L->x1;
+	if (c->p.x.band) {
+		L->xa.sc.kind = SCALE_BAND;
+		L->xa.sc.nbands = c->p.x.nbands;
+		L->xa.sc.pad = c->p.band_pad > 0 ? c->p.band_pad : 0.25;
+	}
+	L->ya.sc.r0 = L->y1;
+	L->ya.sc.r1 = L->y0;
+	if (c->p.y.band) {
+		L->ya.sc.kind = SCALE_BAND;
+		L->ya.sc.nbands = c->p.y.nbands;
+		L->ya.sc.pad = c->p.band_pad > 0 ? c->p.band_pad : 0.25;
+		L->ya.sc.r0 = L->y0;
+		L->ya.sc.r1 = L->y1;
+	}
+}
+
+/* Places the direct labels right of the plot, spread to avoid collisions. */
+static void
+layout_direct(chart_ctx *c)
+{
+	double lh, w;
+	keys_width(c, &lh);
+	for (size_t i = 0; i < c->p.nkeys; i++)
+		c->p.keys[i].y = chart_y(c, c->p.keys[i].end);
+	chart_layout_spread(c->p.keys, c->p.nkeys, lh, c->L.y0 - lh / 2, c->L.y1 + lh / 2);
+	(void)w;
+	c->L.label_x = c->L.x1 + 10;
+}
+
+/* Reserves the top lines: title, legend, value-axis title. Returns the new top. */
+static double
+layout_top(chart_ctx *c, double x, double top, double w, int with_title)
+{
+	double tw, th;
+	chart_layout *L = &c->L;
+	if (with_title && c->s->title) {
+		c->tm.measure(c->tm.ctx, c->s->title, c->th.title_px, 1, &tw, &th);
+		L->title_y = top;
+		top += th + c->th.pad / 2;
+	}
+	if (L->legend) {
+		L->legend_y = top;
+		top += layout_legend(c, x, top, w) + c->th.pad / 2;
+	}
+	const chart_axis *ya = c->p.y.spec;
+	if (ya && ya->label && !c->p.y.none) {
+		tick_size(c, ya->label, &tw, &th);
+		L->ytitle_y = top;
+		top += th + 6;
+	}
+	return top;
+}
+
+void
+chart_layout_compute(chart_ctx *c, double x, double y, double w, double h, int with_title)
+{
+	chart_layout *L = &c->L;
+	double pad = c->th.pad, lh, tw;
+	memset(&L->xa, 0, sizeof(L->xa));
+	memset(&L->ya, 0, sizeof(L->ya));
+	L->w = w;
+	L->h = h;
+	L->legend = c->p.nkeys > 0 && !direct_fits(c, w, h * 0.6);
+	double top = layout_top(c, x + pad, y + pad, w - 2 * pad, with_title);
+	double bottom = y + h - pad, left = x + pad, right = x + w - pad;
+	L->left = left;
+	L->bottom = bottom;
+	tick_size(c, "0", &tw, &lh);
+	if (!c->p.y.band && !c->p.y.none)
+		top += lh / 2;
+	if (c->p.x.spec && c->p.x.spec->label && !c->p.x.none)
+		bottom -= lh + 6;
+	if (!L->legend && c->p.direct && c->p.nkeys)
+		right -= keys_width(c, &tw) + 14;
+	else if (!c->p.x.band && !c->p.x.none)
+		right -= 20;
+	if (c->p.y.none)
+		left += 20;
+	left += layout_y(c, bottom - top - lh - 6);
+	bottom -= layout_x(c, right - left);
+	double wide = layout_y(c, bottom - top);
+	if (x + pad + wide > left)
+		left = x + pad + wide;
+	L->x0 = left;
+	L->y0 = top;
+	L->x1 = right > left + 10 ? right : left + 10;
+	L->y1 = bottom > top + 10 ? bottom : top + 10;
+	layout_scales(c);
+	if (!L->legend && c->p.direct && c->p.nkeys)
+		layout_direct(c);
+}
+
+double
+chart_x(const chart_ctx *c, double v)
+{
+	const scale *s = &c->L.xa.sc;
+	if (s->kind == SCALE_BAND)
+		return scale_band_mid(s, (size_t)(v < 0 ? 0 : v));
+	return scale_map(s, v);
+}
+
+double
+chart_y(const chart_ctx *c, double v)
+{
+	const scale *s = &c->L.ya.sc;
+	if (s->kind == SCALE_BAND)
+		return scale_band_mid(s, (size_t)(v < 0 ? 0 : v));
+	return scale_map(s, v);
+}

@@ -1,0 +1,169 @@
+/* output: one drawing written to SVG, PNG (2x) or PDF bytes through cairo's stream surfaces. */
+#include "chart/chart_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+/* cairo write callback: appends to the buf in closure. */
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes a reason and returns -1. */
+static int
+fail(char *why, size_t n, const char *msg, const char *detail)
+{
+	if (n)
+		snprintf(why, n, "%s%s%s", msg, detail ? ": " : "", detail ? detail : "");
+	return -1;
+}
+
+/* Chart width and height in CSS px. */
+static void
+chart_size(const chart_spec *s, double *w, double *h)
+{
+	*w = s->width ? s->width : CHART_DEFAULT_WIDTH;
+	*h = s->height ? s->height : CHART_DEFAULT_HEIGHT;
+}
+
+/* Checks that the theme's family is the font pango picks (no silent fallback). */
+static int
+check_family(chart_ctx *c, char *why, size_t n)
+{
+	char *got = chart_text_family(c->text, &c->th);
+	int ok = strcmp(got, c->th.family) == 0;
+	if (!ok && n)
+		snprintf(why, n, "font family '%s' is not installed (pango chose '%s'): run make deps",
+		    c->th.family, got);
+	free(got);
+	return ok ? 0 : -1;
+}
+
+/* Lays out and draws s on surface, unit device units per CSS px. */
+static int
+draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, char *why, size_t n)
+{
+	chart_ctx c;
+	int rc = 0;
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.th = theme_default(s->dark);
+	c.cr = cairo_create(surface);
+	cairo_scale(c.cr, unit, unit);
+	c.text = chart_text_new(c.cr, &c.th);
+	c.tm.ctx = c.text;
+	c.tm.measure = chart_text_measure;
+	chart_size(s, &c.L.w, &c.L.h);
+	if (check_family(&c, why, n)) {
+		rc = -1;
+	} else {
+		chart_plan_build(&c);
+		if (s->type != CHART_MULTIPLES)
+			chart_layout_compute(&c, 0, 0, c.L.w, c.L.h, 1);
+		chart_draw(&c);
+		chart_plan_free(&c.p);
+		if (cairo_status(c.cr) != CAIRO_STATUS_SUCCESS)
+			rc = fail(why, n, "cairo", cairo_status_to_string(cairo_status(c.cr)));
+		else if (c.unknown)
+			rc = fail(why, n, "a label has characters no installed font covers", NULL);
+	}
+	chart_text_free(c.text);
+	cairo_destroy(c.cr);
+	return rc;
+}
+
+/* Finishes surface and reports its status. */
+static int
+finish(cairo_surface_t *surface, int rc, char *why, size_t n)
+{
+	cairo_surface_finish(surface);
+	if (rc == 0 && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+		rc = fail(why, n, "cairo", cairo_status_to_string(cairo_surface_status(surface)));
+	cairo_surface_destroy(surface);
+	return rc;
+}
+
+/* SVG: cairo's drawing, then the libxml2 step. */
+static int
+render_svg(const chart_spec *s, buf *out, char *why, size_t n)
+{
+	double w, h;
+	buf raw;
+	buf_init(&raw);
+	chart_size(s, &w, &h);
+	cairo_surface_t *surface = cairo_svg_surface_create_for_stream(to_buf, &raw, w, h);
+	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
+	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+	int rc = finish(surface, draw_on(surface, 1, s, why, n), why, n);
+	if (rc == 0)
+		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);
+	buf_free(&raw);
+	return rc;
+}
+
+/* PNG: an image at 2x, encoded by cairo. */
+static int
+render_png(const chart_spec *s, buf *out, char *why, size_t n)
+{
+	double w, h;
+	buf raw;
+	buf_init(&raw);
+	chart_size(s, &w, &h);
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2,
+	    (int)h * 2);
+	int rc = draw_on(surface, 2, s, why, n);
+	if (rc == 0 && cairo_surface_write_to_png_stream(surface, to_buf, &raw) != CAIRO_STATUS_SUCCESS)
+		rc = fail(why, n, "cannot encode the PNG", NULL);
+	rc = finish(surface, rc, why, n);
+	if (rc == 0)
+		buf_append(out, raw.data, raw.len);
+	buf_free(&raw);
+	return rc;
+}
+
+/* PDF: vector, 1 CSS px = 0.75 pt, dates and title from the caller. */
+static int
+render_pdf(const chart_spec *s, const char *date, buf *out, char *why, size_t n)
+{
+	double w, h;
+	char iso[40];
+	buf raw;
+	if (!date || strlen(date) != 10)
+		return fail(why, n, "a PDF needs the report's date as YYYY-MM-DD", NULL);
+	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	buf_init(&raw);
+	chart_size(s, &w, &h);
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_buf, &raw, w * 0.75,
+	    h * 0.75);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+	if (s->caption || s->title)
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+		    s->caption ? s->caption : s->title);
+	int rc = finish(surface, draw_on(surface, 0.75, s, why, n), why, n);
+	if (rc == 0)
+		buf_append(out, raw.data, raw.len);
+	buf_free(&raw);
+	return rc;
+}
+
+int
+chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, char *why,
+    size_t n)
+{
+	if (chart_validate(s, why, n))
+		return -1;
+	switch (fmt) {
+	case CHART_SVG: return render_svg(s, out, why, n);
+	case CHART_PNG: return render_png(s, out, why, n);
+	case CHART_PDF: return render_pdf(s, date, out, why, n);
+	default: return fail(why, n, "unknown output format", NULL);
+	}
+}

@@ -1,0 +1,423 @@
+/* montecarlo: sampled draws of the base scenario, streamed into fixed histograms. */
+#include "model/montecarlo.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/rng.h"
+#include "util/buf.h"
+
+const double mc_percentiles[MC_NPCT] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
+
+enum { MC_ROW = MC_BINS + 2 }; /* counts per output: underflow, MC_BINS bins, overflow */
+
+/* One worker's tallies: merged by integer addition and min/max (order-independent). */
+typedef struct mc_acc {
+	uint64_t *hist;   /* nq rows of MC_ROW counts */
+	double *mn;       /* nq exact minima */
+	double *mx;       /* nq exact maxima */
+	uint64_t *pay_by; /* n: draws whose payback falls in year index i */
+	fin_params *work; /* the worker's copy of the base inputs, sampled in place */
+} mc_acc;
+
+/* A whole run: read-only during the parallel part except the block dispenser. */
+typedef struct mc_run {
+	const fin_params *base;   /* base inputs */
+	const model_uparam **dp;  /* the inputs with a dist, in order */
+	size_t ndp;               /* their count */
+	size_t draws;             /* N */
+	size_t nblocks;           /* ceil(N / MC_BLOCK) */
+	int n;                    /* years */
+	int nq;                   /* outputs: n cumulative, NPV (index n), payback (n + 1) */
+	double *lo;               /* nq lower edges of bin 1 */
+	double *w;                /* nq bin widths */
+	double *inv_w;            /* nq 1 / width */
+	mc_acc *acc;              /* one per job */
+	int jobs;                 /* workers */
+	size_t bytes;             /* heap bytes allocated */
+	pthread_mutex_t lock;     /* guards next_block and next_g */
+	size_t next_block;        /* the next block to hand out */
+	rng next_g;               /* the stream of next_block */
+} mc_run;
+
+/* One worker's argument. */
+typedef struct mc_job {
+	mc_run *run; /* the run */
+	int id;      /* its index into run->acc */
+} mc_job;
+
+/* Allocates zeroed bytes counted in r->bytes. */
+static void *
+mc_alloc(mc_run *r, size_t count, size_t size)
+{
+	r->bytes += count * size;
+	return util_xcalloc(count, size);
+}
+
+/* The year's investment cost of every tranche in p into cost[0..n-1]; returns the total. */
+static double
+mc_investment(const fin_params *p, int n, double *cost)
+{
+	double total = 0;
+	memset(cost, 0, (size_t)n * sizeof *cost);
+	for (size_t k = 0; k < p->ntranches; k++) {
+		const fin_tranche *t = &p->tranche[k];
+		int i = t->year - p->t0;
+		total += t->amount;
+		if (i >= 0 && i < n)
+			cost[i] += t->amount * t->cash_fraction +
+			    t->amount * (1 - t->cash_fraction) * (1 - p->azure_gross_margin);
+	}
+	return total;
+}
+
+/* The year's inflows other than the waterfall: revenue share, hosting, stake sale. */
+static double
+mc_other_inflows(const fin_params *p, int i, double rev)
+{
+	int t = p->t0 + i;
+	double cs = isnan(p->compute_spend[i]) ? p->compute_intensity[i] * rev :
+	    p->compute_spend[i];
+	double sale = p->sale_year != 0 && t == p->sale_year ?
+	    p->stake[i] * p->valuation[i] * p->sale_fraction : 0;
+	return p->rev_share[i] * rev + cs * p->azure_share[i] * p->azure_gross_margin + sale;
+}
+
+void
+model_mc_kernel(const fin_params *p, mc_draw *d)
+{
+	double cost[FIN_MAX_YEARS];
+	int n = p->T - p->t0 + 1;
+	double total = mc_investment(p, n, cost);
+	double capv = isnan(p->cap_multiple) ? INFINITY : p->cap_multiple * total;
+	double recoup = fmin(p->recoup_multiple * total, capv);
+	double rev = 0, dk = 1, loss = p->loss_carry0, wcum = 0, cum = 0, prev = 0;
+	double npv = 0, f = 1, x = 1 / (1 + p->discount_rate);
+
+	d->payback = NAN;
+	for (int i = 0; i < n; i++) {
+		if (i == 0) {
+			rev = p->revenue0;
+		} else {
+			rev *= 1 + (p->growth_inf + (p->growth0 - p->growth_inf) * dk);
+			dk *= p->growth_decay;
+		}
+		if (!isnan(p->revenue_actual[i]))
+			rev = p->revenue_actual[i];
+		double m = isnan(p->margin_actual[i]) ? model_margin_path(p, p->t0 + i) :
+		    p->margin_actual[i];
+		double pr = rev * m, rem = fmax(0, pr - loss), got = 0;
+		loss = fmax(0, loss - pr);
+		if (p->t0 + i <= p->waterfall_end) {
+			got = model_fin_stage(&rem, &wcum, recoup, p->a1);
+			got += model_fin_stage(&rem, &wcum, capv, p->a2);
+		}
+		double cf = got + mc_other_inflows(p, i, rev) - cost[i];
+		cum += cf;
+		d->cumulative[i] = cum;
+		npv += cf * f;
+		f *= x;
+		if (isnan(d->payback) && cum >= 0 && (i == 0 || prev < 0))
+			d->payback = i == 0 ? p->t0 : p->t0 + i - 1 + -prev / cf;
+		prev = cum;
+	}
+	d->npv = npv;
+}
+
+size_t
+model_mc_count(const model_uparam *u, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += u[i].has_dist != 0;
+	return k;
+}
+
+/* Samples every dist input into work and runs the kernel. */
+static void
+mc_one(const mc_run *r, fin_params *work, rng *g, mc_draw *d)
+{
+	for (size_t j = 0; j < r->ndp; j++) {
+		const model_uparam *u = r->dp[j];
+		model_param_set(work, &u->ref, model_param_clamp(u, dist_sample(&u->law, g)));
+	}
+	model_mc_kernel(work, d);
+}
+
+/* Counts v into output q of a. NaN (never for valid inputs) goes to the overflow bin. */
+static void
+mc_add(const mc_run *r, mc_acc *a, int q, double v)
+{
+	uint64_t *h = a->hist + (size_t)q * MC_ROW;
+	if (isnan(v)) {
+		h[MC_ROW - 1]++;
+		return;
+	}
+	if (v < a->mn[q])
+		a->mn[q] = v;
+	if (v > a->mx[q])
+		a->mx[q] = v;
+	double x = (v - r->lo[q]) * r->inv_w[q];
+	h[x < 0 ? 0 : x >= MC_BINS ? MC_ROW - 1 : (size_t)x + 1]++;
+}
+
+/* Counts one draw's outputs into a. */
+static void
+mc_tally(const mc_run *r, mc_acc *a, const mc_draw *d)
+{
+	for (int i = 0; i < r->n; i++)
+		mc_add(r, a, i, d->cumulative[i]);
+	mc_add(r, a, r->n, d->npv);
+	if (isnan(d->payback))
+		return;
+	mc_add(r, a, r->n + 1, d->payback);
+	int y = (int)ceil(d->payback - r->base->t0);
+	a->pay_by[y < 0 ? 0 : y >= r->n ? r->n - 1 : y]++;
+}
+
+/* Runs block k (its stream g) into a. */
+static void
+mc_block(const mc_run *r, size_t k, rng *g, mc_acc *a)
+{
+	size_t count = r->draws - k * MC_BLOCK < MC_BLOCK ? r->draws - k * MC_BLOCK : MC_BLOCK;
+	mc_draw d;
+	for (size_t i = 0; i < count; i++) {
+		mc_one(r, a->work, g, &d);
+		mc_tally(r, a, &d);
+	}
+}
+
+/* Worker: takes blocks in increasing order (the dispenser jumps the stream once per
+ * block handed out) until none is left. */
+static void *
+mc_worker(void *arg)
+{
+	mc_job *j = arg;
+	mc_run *r = j->run;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t k = r->next_block++;
+		rng g = r->next_g;
+		if (k < r->nblocks)
+			rng_jump(&r->next_g);
+		pthread_mutex_unlock(&r->lock);
+		if (k >= r->nblocks)
+			return NULL;
+		mc_block(r, k, &g, &r->acc[j->id]);
+	}
+}
+
+/* Returns output q (< n: cumulative of year q; n: NPV) of draw d. */
+static double
+mc_value(const mc_draw *d, int q, int n)
+{
+	return q < n ? d->cumulative[q] : d->npv;
+}
+
+/* Sets output q's bins from the pilot draws d[0..count-1]: the pilot's range widened
+ * by half its span on each side (a tiny range around a constant). */
+static void
+mc_range(mc_run *r, int q, const mc_draw *d, size_t count)
+{
+	double mn = INFINITY, mx = -INFINITY;
+	for (size_t i = 0; i < count; i++) {
+		double x = mc_value(&d[i], q, r->n);
+		if (!isnan(x)) {
+			mn = fmin(mn, x);
+			mx = fmax(mx, x);
+		}
+	}
+	if (mn > mx)
+		mn = mx = 0;
+	double pad = mx > mn ? (mx - mn) / 2 : fmax(fabs(mn) * 1e-9, 1e-12);
+	r->lo[q] = mn - pad;
+	r->w[q] = (mx - mn + 2 * pad) / MC_BINS;
+	r->inv_w[q] = 1 / r->w[q];
+}
+
+/* Runs block 0 (stream: the seed's) keeping its draws, sets every output's bins from
+ * them (payback's are fixed: t0 .. t0 + n), then counts them into acc[0]. */
+static void
+mc_pilot(mc_run *r, rng *g)
+{
+	size_t count = r->draws < MC_BLOCK ? r->draws : MC_BLOCK;
+	mc_draw *d = mc_alloc(r, MC_BLOCK, sizeof *d);
+	for (size_t i = 0; i < count; i++)
+		mc_one(r, r->acc[0].work, g, &d[i]);
+	for (int q = 0; q <= r->n; q++)
+		mc_range(r, q, d, count);
+	r->lo[r->n + 1] = r->base->t0;
+	r->w[r->n + 1] = (double)r->n / MC_BINS;
+	r->inv_w[r->n + 1] = MC_BINS / (double)r->n;
+	for (size_t i = 0; i < count; i++)
+		mc_tally(r, &r->acc[0], &d[i]);
+	free(d);
+}
+
+/* Allocates the run's tables and one accumulator per job. */
+static void
+mc_setup(mc_run *r)
+{
+	size_t nq = (size_t)r->nq;
+	r->lo = mc_alloc(r, nq, sizeof(double));
+	r->w = mc_alloc(r, nq, sizeof(double));
+	r->inv_w = mc_alloc(r, nq, sizeof(double));
+	r->acc = mc_alloc(r, (size_t)r->jobs, sizeof *r->acc);
+	for (int j = 0; j < r->jobs; j++) {
+		mc_acc *a = &r->acc[j];
+		a->hist = mc_alloc(r, nq * MC_ROW, sizeof *a->hist);
+		a->mn = mc_alloc(r, nq, sizeof(double));
+		a->mx = mc_alloc(r, nq, sizeof(double));
+		a->pay_by = mc_alloc(r, (size_t)r->n, sizeof *a->pay_by);
+		a->work = mc_alloc(r, 1, sizeof *a->work);
+		*a->work = *r->base;
+		for (size_t q = 0; q < nq; q++) {
+			a->mn[q] = INFINITY;
+			a->mx[q] = -INFINITY;
+		}
+	}
+}
+
+/* Adds every accumulator into acc[0] (integer sums, min and max) and frees the others. */
+static void
+mc_merge(mc_run *r)
+{
+	size_t nq = (size_t)r->nq;
+	mc_acc *a = &r->acc[0];
+	for (int j = 1; j < r->jobs; j++) {
+		mc_acc *b = &r->acc[j];
+		for (size_t i = 0; i < nq * MC_ROW; i++)
+			a->hist[i] += b->hist[i];
+		for (size_t q = 0; q < nq; q++) {
+			a->mn[q] = fmin(a->mn[q], b->mn[q]);
+			a->mx[q] = fmax(a->mx[q], b->mx[q]);
+		}
+		for (int i = 0; i < r->n; i++)
+			a->pay_by[i] += b->pay_by[i];
+	}
+}
+
+/* Returns the value of rank rank (p x N) in output q's histogram by linear
+ * interpolation inside its bin (the underflow and overflow bins span the exact minimum
+ * and maximum), clamped to [min, max]; NaN if fewer than rank values were counted. */
+static double
+mc_quantile(const mc_run *r, int q, double rank)
+{
+	const mc_acc *a = &r->acc[0];
+	const uint64_t *h = a->hist + (size_t)q * MC_ROW;
+	double below = 0;
+	for (int b = 0; b < MC_ROW; b++) {
+		if (h[b] == 0 || below + (double)h[b] < rank) {
+			below += (double)h[b];
+			continue;
+		}
+		double e0 = b == 0 ? a->mn[q] : r->lo[q] + (b - 1) * r->w[q];
+		double e1 = b == MC_ROW - 1 ? a->mx[q] : b == 0 ? r->lo[q] : r->lo[q] + b * r->w[q];
+		double v = e0 + (rank - below) / (double)h[b] * (e1 - e0);
+		return fmin(fmax(v, a->mn[q]), a->mx[q]);
+	}
+	return NAN;
+}
+
+/* Fills out from the merged accumulator. */
+static void
+mc_results(const mc_run *r, mc_summary *out)
+{
+	double nd = (double)r->draws, by = 0;
+	for (int k = 0; k < MC_NPCT; k++) {
+		double rank = mc_percentiles[k] * nd;
+		out->npv[k] = mc_quantile(r, r->n, rank);
+		out->payback[k] = mc_quantile(r, r->n + 1, rank);
+		for (int i = 0; i < r->n; i++)
+			out->cumulative[k][i] = mc_quantile(r, i, rank);
+	}
+	for (int i = 0; i < r->n; i++) {
+		by += (double)r->acc[0].pay_by[i];
+		out->payback_prob[i] = by / nd;
+	}
+}
+
+/* Runs blocks 1.. on r->jobs threads (in this thread if there is one job or a thread
+ * cannot start: the blocks and their streams are the same either way). */
+static void
+mc_parallel(mc_run *r)
+{
+	pthread_t *th = util_xcalloc((size_t)r->jobs, sizeof *th);
+	mc_job *jb = util_xcalloc((size_t)r->jobs, sizeof *jb);
+	int *started = util_xcalloc((size_t)r->jobs, sizeof *started);
+	for (int j = 0; j < r->jobs; j++) {
+		jb[j].run = r;
+		jb[j].id = j;
+		started[j] = r->jobs > 1 && pthread_create(&th[j], NULL, mc_worker, &jb[j]) == 0;
+	}
+	for (int j = 0; j < r->jobs; j++) {
+		if (started[j])
+			pthread_join(th[j], NULL);
+		else
+			mc_worker(&jb[j]);
+	}
+	free(th);
+	free(jb);
+	free(started);
+}
+
+/* Frees what mc_setup allocated. */
+static void
+mc_teardown(mc_run *r)
+{
+	for (int j = 0; j < r->jobs; j++) {
+		free(r->acc[j].hist);
+		free(r->acc[j].mn);
+		free(r->acc[j].mx);
+		free(r->acc[j].pay_by);
+		free(r->acc[j].work);
+	}
+	free(r->acc);
+	free(r->lo);
+	free(r->w);
+	free(r->inv_w);
+}
+
+int
+model_mc_run(const fin_params *base, const model_uparam *u, size_t n,
+    const mc_config *cfg, mc_summary *out)
+{
+	mc_run r;
+	size_t k = 0;
+	if (model_mc_count(u, n) == 0 || cfg->draws == 0 || base->T < base->t0)
+		return -1;
+	memset(&r, 0, sizeof r);
+	r.base = base;
+	r.dp = mc_alloc(&r, model_mc_count(u, n), sizeof *r.dp);
+	for (size_t i = 0; i < n; i++)
+		if (u[i].has_dist)
+			r.dp[k++] = &u[i];
+	r.ndp = k;
+	r.draws = cfg->draws;
+	r.nblocks = (cfg->draws + MC_BLOCK - 1) / MC_BLOCK;
+	r.n = base->T - base->t0 + 1;
+	r.nq = r.n + 2;
+	r.jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
+	mc_setup(&r);
+	rng_seed(&r.next_g, cfg->seed);
+	rng g = r.next_g;
+	rng_jump(&r.next_g);
+	r.next_block = 1;
+	mc_pilot(&r, &g);
+	pthread_mutex_init(&r.lock, NULL);
+	mc_parallel(&r);
+	pthread_mutex_destroy(&r.lock);
+	mc_merge(&r);
+	memset(out, 0, sizeof *out);
+	out->draws = cfg->draws;
+	out->seed = cfg->seed;
+	out->t0 = base->t0;
+	out->n = r.n;
+	mc_results(&r, out);
+	out->bytes = r.bytes;
+	mc_teardown(&r);
+	free((void *)r.dp);
+	return 0;
+}

@@ -1,0 +1,913 @@
+/* check_chart: unit tests of the chart module: validation, layout, CSV, rendering, goldens.
+ * Golden SVGs live in tests/chart-golden/<name>.svg (CHART_GOLDEN_UPDATE=1 rewrites them).
+ * PNGs are checked by size (2x) and by their mean channel value, stored in
+ * tests/chart-golden/<name>.png.txt, within PNG_TOLERANCE (0..255 scale): antialiasing
+ * may differ slightly across pixman/freetype builds, a changed drawing moves it more. */
+#include <check.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "chart/chart.h"
+#include "chart/chart_int.h"
+
+#define GOLDEN_DIR "tests/chart-golden/"
+#define FONTS_CONF "src/chart/fonts/fonts.conf"
+#define PNG_TOLERANCE 0.35 /* mean channel value, 0..255 */
+#define DATE "2026-11-01"
+
+/* Fixed small data sets, one (or more) per chart type. */
+static const int yrs12[] = { 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030 };
+static const double rev_base[] = { 0, 0.1, 0.3, 1.0, 3.7, 8.2, 13.0, 20.5, 29.0, 38.5, 48.0, 57.0 };
+static const double rev_div[] = { 0, 0.1, 0.3, 1.0, 3.7, 7.9, 11.5, 15.0, 18.2, 21.0, 23.5, 25.0 };
+static const double cum_base[] = { -1.0, -1.4, -2.2, -4.1, -9.8, -10.5, -9.0, -6.2, -1.5, 4.8, 12.6, 21.9 };
+static const chart_series line_series[] = {
+	{ "Base case", 12, rev_base, yrs12, NULL },
+	{ "OpenAI diversifies", 12, rev_div, yrs12, NULL },
+	{ "Cumulative cash", 12, cum_base, yrs12, NULL },
+};
+static const chart_annot line_annots[] = {
+	{ CHART_ANNOT_VLINE, 2027.7, 0, "Payback 2028" },
+	{ CHART_ANNOT_POINT, 2025, 13.0, "Restructuring" },
+};
+
+static chart_spec
+fx_line(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_LINE;
+	s.title = "Revenue and cumulative cash";
+	s.caption = "Revenue by scenario";
+	s.alt = "Three lines from 2019 to 2030.";
+	s.y.unit = UNIT_USD_BN;
+	s.y.label = "US$ bn";
+	s.nseries = 3;
+	s.series = line_series;
+	s.nannots = 2;
+	s.annots = line_annots;
+	return s;
+}
+
+static const int yrs7[] = { 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
+static const double hhi[] = { 2310, 2250, 2105, 1990, 1870, 1795, 1760 };
+static const chart_annot hhi_annots[] = {
+	{ CHART_ANNOT_HLINE, 0, 1800, "HHI 1800: highly concentrated" },
+};
+static const chart_series hhi_series[] = { { "Cloud HHI", 7, hhi, yrs7, NULL } };
+
+static chart_spec
+fx_hhi(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_LINE;
+	s.title = "Cloud market concentration (HHI)";
+	s.y.unit = UNIT_NUMBER;
+	s.nseries = 1;
+	s.series = hhi_series;
+	s.nannots = 1;
+	s.annots = hhi_annots;
+	return s;
+}
+
+static const int yrs6[] = { 2020, 2021, 2022, 2023, 2024, 2025 };
+static const double a1[] = { 0.2, 0.4, 1.1, 2.5, 4.0, 6.1 };
+static const double a2[] = { 0.1, 0.3, 0.9, 2.0, 3.1, 4.4 };
+static const double a3[] = { 0.0, 0.1, 0.4, 1.2, 2.2, 3.0 };
+static const chart_series area_series[] = {
+	{ "Azure credits", 6, a1, yrs6, NULL },
+	{ "Cash", 6, a2, yrs6, NULL },
+	{ "Revenue share", 6, a3, yrs6, NULL },
+};
+
+static chart_spec
+fx_area(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_AREA;
+	s.title = "Flows to OpenAI by kind";
+	s.y.unit = UNIT_USD_BN;
+	s.nseries = 3;
+	s.series = area_series;
+	return s;
+}
+
+static const char *const scen[] = { "Base", "Diversify", "Deepen", "Pre-2025 terms" };
+static const double npv[] = { 42.5, 18.2, 71.0, -6.4 };
+static const double irr[] = { 31.0, 14.5, 40.2, 5.0 };
+static const chart_series bar_series[] = {
+	{ "NPV", 4, npv, NULL, NULL },
+	{ "Inflows", 4, irr, NULL, NULL },
+};
+
+static chart_spec
+fx_bar(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_BAR;
+	s.title = "NPV and inflows by scenario";
+	s.y.unit = UNIT_USD_BN;
+	s.ncats = 4;
+	s.cats = scen;
+	s.nseries = 2;
+	s.series = bar_series;
+	return s;
+}
+
+static chart_spec
+fx_bar1(void)
+{
+	chart_spec s = fx_bar();
+	s.title = "NPV to Microsoft by scenario";
+	s.nseries = 1;
+	return s;
+}
+
+static const char *const firms[] = { "Amazon Web Services", "Microsoft Azure", "Google Cloud",
+	"Alibaba Cloud", "Oracle" };
+static const double sh24[] = { 0.30, 0.21, 0.12, 0.04, 0.03 };
+static const double sh19[] = { 0.02, 0.03, 0.01, 0.005, 0.01 };
+static const chart_series hbar_series[] = {
+	{ "Share 2019", 5, sh24, NULL, NULL },
+	{ "Gain to 2024", 5, sh19, NULL, NULL },
+};
+
+static chart_spec
+fx_hbar(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_BAR;
+	s.title = "Cloud infrastructure share";
+	s.y.unit = UNIT_FRACTION;
+	s.ncats = 5;
+	s.cats = firms;
+	s.nseries = 2;
+	s.series = hbar_series;
+	s.stacked = 1;
+	s.horizontal = 1;
+	return s;
+}
+
+static const char *const vars[] = { "Discount rate", "Terminal growth", "Azure share",
+	"Margin", "Revenue growth" };
+static const double tlow[] = { 55.0, 35.0, 30.0, 28.0, 12.0 };
+static const double thigh[] = { 31.0, 51.0, 50.0, 60.0, 80.0 };
+static const chart_series tor_series[] = {
+	{ "Low input", 5, tlow, NULL, NULL },
+	{ "High input", 5, thigh, NULL, NULL },
+};
+
+static chart_spec
+fx_tornado(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_TORNADO;
+	s.title = "NPV sensitivity, US$ bn";
+	s.y.unit = UNIT_USD_BN;
+	s.ncats = 5;
+	s.cats = vars;
+	s.nseries = 2;
+	s.series = tor_series;
+	s.base = 42.5;
+	return s;
+}
+
+static const int fyrs[] = { 2025, 2026, 2027, 2028, 2029, 2030 };
+static const double f5[] = { 10, 11, 11.5, 12, 12, 12.5 };
+static const double f25[] = { 12, 14, 16, 18, 20, 22 };
+static const double f50[] = { 13, 16, 20, 24, 28, 32 };
+static const double f75[] = { 14, 18, 24, 31, 38, 45 };
+static const double f95[] = { 16, 22, 31, 42, 55, 68 };
+static const chart_fan fans[] = { { "Median revenue", 6, fyrs, { f5, f25, f50, f75, f95 } } };
+static const int ayrs[] = { 2022, 2023, 2024, 2025 };
+static const double act[] = { 1.0, 3.7, 8.2, 13.0 };
+static const chart_series fan_series[] = { { "Actual", 4, act, ayrs, NULL } };
+
+static chart_spec
+fx_fan(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_FAN;
+	s.title = "OpenAI revenue outlook, US$ bn";
+	s.y.unit = UNIT_USD_BN;
+	s.nfans = 1;
+	s.fans = fans;
+	s.nseries = 1;
+	s.series = fan_series;
+	return s;
+}
+
+static const char *const wcats[] = { "Investment", "Azure margin", "Revenue share",
+	"Profit share", "Equity mark" };
+static const double wd[] = { -13.0, 6.5, 9.2, 4.1, 25.0 };
+static const chart_series wf_series[] = { { "Cash flow", 5, wd, NULL, NULL } };
+
+static chart_spec
+fx_waterfall(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_WATERFALL;
+	s.title = "Microsoft's value build-up, US$ bn";
+	s.y.unit = UNIT_USD_BN;
+	s.ncats = 5;
+	s.cats = wcats;
+	s.nseries = 1;
+	s.series = wf_series;
+	s.total_label = "Net value";
+	return s;
+}
+
+static const char *const impact[] = { "Minor", "Moderate", "Major", "Severe", "Critical" };
+static const double r5[] = { 5, 10, 15, 20, 25 };
+static const double r4[] = { 4, 8, 12, 16, 20 };
+static const double r3[] = { 3, 6, 9, 12, 15 };
+static const double r2[] = { 2, 4, 6, 8, 10 };
+static const double r1[] = { 1, 2, 3, 4, 5 };
+static const char *const n5[] = { NULL, NULL, NULL, "Compute costs", NULL };
+static const char *const n4[] = { NULL, NULL, "Antitrust", NULL, NULL };
+static const char *const n2[] = { NULL, "Talent", NULL, NULL, "AGI clause" };
+static const chart_series mat_series[] = {
+	{ "Almost certain", 5, r5, NULL, n5 },
+	{ "Likely", 5, r4, NULL, n4 },
+	{ "Possible", 5, r3, NULL, NULL },
+	{ "Unlikely", 5, r2, NULL, n2 },
+	{ "Rare", 5, r1, NULL, NULL },
+};
+
+static chart_spec
+fx_matrix(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_MATRIX;
+	s.title = "Risk matrix";
+	s.x.label = "Impact";
+	s.y.label = "Likelihood";
+	s.ncats = 5;
+	s.cats = impact;
+	s.nseries = 5;
+	s.series = mat_series;
+	return s;
+}
+
+static const chart_event events[] = {
+	{ 2019, 7, "First investment, $1bn" },
+	{ 2021, 1, "Second round" },
+	{ 2023, 1, "$10bn commitment" },
+	{ 2023, 11, "Board crisis" },
+	{ 2024, 10, "Funding round at $157bn" },
+	{ 2025, 1, "Stargate announced" },
+	{ 2025, 10, "Recapitalisation" },
+};
+
+static chart_spec
+fx_timeline(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_TIMELINE;
+	s.title = "The partnership, 2019-2025";
+	s.nevents = 7;
+	s.events = events;
+	return s;
+}
+
+static const double m3[] = { 0, 0.1, 0.3, 1.0, 3.7, 8.5, 15.0, 24.0, 35.0, 47.0, 60.0, 74.0 };
+static const double m4[] = { 0, 0.1, 0.3, 1.0, 3.7, 6.0, 7.0, 7.5, 7.8, 8.0, 8.1, 8.2 };
+static const chart_series mult_series[] = {
+	{ "Base", 12, rev_base, yrs12, NULL },
+	{ "Diversify", 12, rev_div, yrs12, NULL },
+	{ "Deepen", 12, m3, yrs12, NULL },
+	{ "Pre-2025 terms", 12, m4, yrs12, NULL },
+};
+
+static chart_spec
+fx_multiples(void)
+{
+	chart_spec s = { 0 };
+	s.type = CHART_MULTIPLES;
+	s.title = "Revenue by scenario, US$ bn";
+	s.y.unit = UNIT_USD_BN;
+	s.nseries = 4;
+	s.series = mult_series;
+	return s;
+}
+
+/* Every fixture with its golden file stem. */
+static const struct fixture {
+	const char *name;
+	chart_spec (*make)(void);
+} fixtures[] = {
+	{ "line", fx_line }, { "hhi", fx_hhi }, { "area", fx_area }, { "bar", fx_bar },
+	{ "bar1", fx_bar1 }, { "hbar", fx_hbar }, { "tornado", fx_tornado }, { "fan", fx_fan },
+	{ "waterfall", fx_waterfall }, { "matrix", fx_matrix }, { "timeline", fx_timeline },
+	{ "multiples", fx_multiples },
+};
+#define NFIXTURES (sizeof(fixtures) / sizeof(fixtures[0]))
+
+/* Renders s as fmt into a new buf; fails the test on error. */
+static buf
+render(const chart_spec *s, chart_format fmt)
+{
+	buf b;
+	char why[256] = "";
+	buf_init(&b);
+	int rc = chart_render(s, fmt, DATE, &b, why, sizeof why);
+	ck_assert_msg(rc == 0, "render failed: %s", why);
+	return b;
+}
+
+/* Reads a whole file into b; returns 0, or -1 if it cannot be read. */
+static int
+read_file(const char *path, buf *b)
+{
+	char tmp[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		buf_append(b, tmp, n);
+	fclose(f);
+	return 0;
+}
+
+/* Writes n bytes to path; fails the test on error. */
+static void
+write_file(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	ck_assert_uint_eq(fwrite(p, 1, n, f), n);
+	fclose(f);
+}
+
+/* Asserts that validation fails with a reason containing want. */
+static void
+expect_invalid(const chart_spec *s, const char *want)
+{
+	char why[256] = "";
+	buf b;
+	buf_init(&b);
+	ck_assert_int_eq(chart_validate(s, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, want) != NULL, "reason '%s' lacks '%s'", why, want);
+	/* and nothing is drawn: render fails the same way and leaves out empty */
+	ck_assert_int_eq(chart_render(s, CHART_SVG, DATE, &b, why, sizeof why), -1);
+	ck_assert_uint_eq(b.len, 0);
+}
+
+START_TEST(test_fixtures_valid)
+{
+	char why[256];
+	for (size_t i = 0; i < NFIXTURES; i++) {
+		chart_spec s = fixtures[i].make();
+		ck_assert_msg(chart_validate(&s, why, sizeof why) == 0, "%s: %s", fixtures[i].name, why);
+	}
+}
+END_TEST
+
+START_TEST(test_invalid_lengths)
+{
+	static const double three[] = { 1, 2, 3 };
+	static const chart_series bad[] = { { "A", 3, three, NULL, NULL } };
+	chart_spec s = fx_bar();
+	s.nseries = 1;
+	s.series = bad; /* 3 values for 4 categories */
+	expect_invalid(&s, "has 3 values for 4 categories");
+	static const int y3[] = { 2020, 2021, 2022 };
+	static const chart_series two[] = { { "A", 3, three, y3, NULL }, { "B", 2, three, y3, NULL } };
+	s = fx_area();
+	s.series = two;
+	s.nseries = 2;
+	expect_invalid(&s, "'B' has 2 values but 'A' has 3");
+}
+END_TEST
+
+START_TEST(test_invalid_values)
+{
+	double v[3] = { 1, NAN, 3 };
+	static const int y3[] = { 2020, 2021, 2022 };
+	chart_series se = { "Revenue", 3, v, y3, NULL };
+	chart_spec s = fx_line();
+	s.series = &se;
+	s.nseries = 1;
+	s.nannots = 0;
+	expect_invalid(&s, "'Revenue' value 2 is NaN");
+	v[1] = INFINITY;
+	expect_invalid(&s, "value 2 is infinite");
+	v[1] = -INFINITY;
+	expect_invalid(&s, "value 2 is infinite");
+	v[1] = 1e300;
+	expect_invalid(&s, "beyond");
+	v[1] = 2;
+	se.n = 0;
+	expect_invalid(&s, "is empty");
+	se.n = 3;
+	s.nseries = 0;
+	expect_invalid(&s, "no series");
+}
+END_TEST
+
+START_TEST(test_invalid_log)
+{
+	double v[3] = { 1, 0, 3 };
+	static const int y3[] = { 2020, 2021, 2022 };
+	chart_series se = { "Users", 3, v, y3, NULL };
+	chart_spec s = fx_line();
+	s.series = &se;
+	s.nseries = 1;
+	s.nannots = 0;
+	s.y.log = 1;
+	expect_invalid(&s, "log scale needs values > 0");
+	v[1] = -2;
+	expect_invalid(&s, "log scale needs values > 0");
+	v[1] = 2;
+	chart_spec ok = s;
+	char why[128];
+	ck_assert_int_eq(chart_validate(&ok, why, sizeof why), 0);
+	chart_spec bar = fx_bar();
+	bar.y.log = 1;
+	expect_invalid(&bar, "log scale is only for");
+	chart_spec fan = fx_fan();
+	fan.y.log = 1;
+	static const double z[6] = { 0, 1, 1, 1, 1, 1 };
+	chart_fan f = fans[0];
+	f.p[0] = z;
+	fan.fans = &f;
+	expect_invalid(&fan, "log scale needs values > 0");
+}
+END_TEST
+
+START_TEST(test_invalid_shapes)
+{
+	chart_spec s = fx_tornado();
+	s.nseries = 1;
+	expect_invalid(&s, "tornado needs two series");
+	s = fx_waterfall();
+	s.nseries = 2;
+	s.series = bar_series;
+	expect_invalid(&s, "waterfall needs one series");
+	s = fx_timeline();
+	s.nevents = 0;
+	expect_invalid(&s, "no events");
+	chart_event e = { 2024, 13, "x" };
+	s.events = &e;
+	s.nevents = 1;
+	expect_invalid(&s, "invalid date");
+	static const double neg[] = { 1, -1, 1, 1, 1, 1 };
+	chart_series a[1] = { { "A", 6, neg, yrs6, NULL } };
+	s = fx_area();
+	s.series = a;
+	s.nseries = 1;
+	expect_invalid(&s, "stacked areas need values >= 0");
+	s = fx_fan();
+	chart_fan f = fans[0];
+	f.p[1] = f95; /* p25 above p50 */
+	s.fans = &f;
+	expect_invalid(&s, "out of order");
+	s = fx_line();
+	s.width = 50;
+	expect_invalid(&s, "chart size");
+	s = fx_line();
+	s.type = CHART_TYPE_COUNT_;
+	expect_invalid(&s, "unknown chart type");
+	static const int down[] = { 2020, 2022, 2021, 2023, 2024, 2025 };
+	chart_series d[1] = { { "D", 6, a1, down, NULL } };
+	s = fx_line();
+	s.series = d;
+	s.nseries = 1;
+	s.nannots = 0;
+	expect_invalid(&s, "not increasing");
+}
+END_TEST
+
+START_TEST(test_invalid_annot)
+{
+	chart_annot an = { CHART_ANNOT_HLINE, 0, NAN, "threshold" };
+	chart_spec s = fx_hhi();
+	s.annots = &an;
+	expect_invalid(&s, "NaN or infinite position");
+	an.kind = CHART_ANNOT_POINT;
+	an.y = 1;
+	an.x = INFINITY;
+	expect_invalid(&s, "NaN or infinite position");
+	/* an unused coordinate may be anything */
+	an.kind = CHART_ANNOT_HLINE;
+	char why[128];
+	ck_assert_int_eq(chart_validate(&s, why, sizeof why), 0);
+}
+END_TEST
+
+/* A fake measurer: 7 px per byte, 1.25 x px high. */
+static void
+fake_measure(void *ctx, const char *s, double px, int bold, double *w, double *h)
+{
+	(void)ctx;
+	(void)bold;
+	*w = 7.0 * (double)strlen(s ? s : "");
+	*h = px * 1.25;
+}
+
+/* Lays out s with the fake measurer into c (no cairo). */
+static void
+fake_layout(chart_ctx *c, const chart_spec *s)
+{
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	c->th = theme_default(0);
+	c->tm.measure = fake_measure;
+	chart_plan_build(c);
+	chart_layout_compute(c, 0, 0, 800, 450, 1);
+}
+
+START_TEST(test_spread)
+{
+	chart_key k[3] = { { .y = 101 }, { .y = 100 }, { .y = 102 } };
+	chart_layout_spread(k, 3, 10, 0, 500);
+	/* order by wanted y: k1 (100), k0 (101), k2 (102); pushed down 10 apart */
+	ck_assert_double_eq(k[1].y, 100);
+	ck_assert_double_eq(k[0].y, 110);
+	ck_assert_double_eq(k[2].y, 120);
+	chart_key b[2] = { { .y = 495 }, { .y = 496 } };
+	chart_layout_spread(b, 2, 10, 0, 500);
+	/* 505 would pass the bottom: the pair moves up */
+	ck_assert_double_eq(b[0].y, 490);
+	ck_assert_double_eq(b[1].y, 500);
+}
+END_TEST
+
+START_TEST(test_layout_direct_labels)
+{
+	chart_ctx c;
+	chart_spec s = fx_line();
+	fake_layout(&c, &s);
+	ck_assert_int_eq(c.L.legend, 0);
+	/* widest label "OpenAI diversifies" = 18 x 7 px; labels right of the plot, inside */
+	ck_assert(c.L.label_x >= c.L.x1);
+	ck_assert(c.L.label_x + 18 * 7 <= 800);
+	/* the two close line ends are at least one label height (17.5 px) apart */
+	ck_assert(fabs(c.p.keys[1].y - c.p.keys[2].y) >= 14 * 1.25 - 1e-9);
+	/* the y domain covers the data, rounded outward: -20..60 */
+	ck_assert_double_eq(c.L.ya.sc.d0, -20);
+	ck_assert_double_eq(c.L.ya.sc.d1, 60);
+	ck_assert_str_eq(c.L.ya.label[c.L.ya.t.n - 1], "$60bn");
+	ck_assert_str_eq(c.L.xa.label[0], "2020");
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+START_TEST(test_layout_legend_when_too_wide)
+{
+	static const char *const long_name =
+	    "A series name far too long to sit at the end of its line";
+	chart_series se[2] = { line_series[0], line_series[1] };
+	se[0].label = long_name;
+	chart_spec s = fx_line();
+	s.series = se;
+	s.nseries = 2;
+	chart_ctx c;
+	fake_layout(&c, &s);
+	ck_assert_int_eq(c.L.legend, 1);
+	ck_assert(c.L.x1 > 700); /* no room kept on the right */
+	ck_assert(c.L.legend_y < c.L.y0);
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+START_TEST(test_layout_rotate_and_thin)
+{
+	static const char *const longcats[] = { "First long category", "Second long category",
+		"Third long category", "Fourth long category" };
+	static const double v4[] = { 1, 2, 3, 4 };
+	static const chart_series se[] = { { "V", 4, v4, NULL, NULL } };
+	chart_spec s = fx_bar1();
+	chart_ctx c;
+	fake_layout(&c, &s);
+	ck_assert_int_eq(c.L.xa.rotate, 0); /* "Pre-2025 terms" = 98 px < a ~170 px band */
+	ck_assert_uint_eq(c.L.xa.every, 1);
+	chart_plan_free(&c.p);
+	s.cats = longcats;
+	s.series = se;
+	fake_layout(&c, &s);
+	ck_assert_int_eq(c.L.xa.rotate, 0); /* 140 px still fits */
+	chart_plan_free(&c.p);
+	s.width = 400;
+	memset(&c, 0, sizeof c);
+	c.s = &s;
+	c.th = theme_default(0);
+	c.tm.measure = fake_measure;
+	chart_plan_build(&c);
+	chart_layout_compute(&c, 0, 0, 400, 450, 1);
+	ck_assert_int_eq(c.L.xa.rotate, 1); /* 140 px labels in ~80 px bands turn */
+	ck_assert(c.L.y1 < 450 - 100);      /* and the plot leaves room for them */
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+START_TEST(test_tick_format)
+{
+	char out[CHART_LABEL_MAX];
+	chart_axis usd = { .unit = UNIT_USD_BN };
+	chart_axis pct = { .unit = UNIT_FRACTION };
+	chart_axis fmt = { .unit = UNIT_USD_BN, .format = "usd_bn:2" };
+	chart_format_tick(&usd, 50, 10, out);
+	ck_assert_str_eq(out, "$50bn");
+	chart_format_tick(&usd, 0.5, 0.5, out);
+	ck_assert_str_eq(out, "$0.5bn");
+	chart_format_tick(&usd, -20, 10, out);
+	ck_assert_str_eq(out, "\xe2\x88\x92$20bn");
+	chart_format_tick(&pct, 0.1, 0.05, out);
+	ck_assert_str_eq(out, "10%");
+	chart_format_tick(&pct, 0.025, 0.025, out);
+	ck_assert_str_eq(out, "2.5%");
+	chart_format_tick(&usd, 42.5, 0, out); /* value labels: the unit's default */
+	ck_assert_str_eq(out, "$42.5bn");
+	chart_format_tick(&fmt, 3, 1, out);
+	ck_assert_str_eq(out, "$3.00bn");
+}
+END_TEST
+
+START_TEST(test_csv_numbers)
+{
+	buf b;
+	buf_init(&b);
+	chart_csv_num(&b, 0.1);
+	buf_putc(&b, ' ');
+	chart_csv_num(&b, 13);
+	buf_putc(&b, ' ');
+	chart_csv_num(&b, -2.5);
+	buf_putc(&b, ' ');
+	chart_csv_num(&b, 80); /* %.1g would give 8e+01 */
+	buf_putc(&b, ' ');
+	chart_csv_num(&b, -0.0);
+	buf_putc(&b, ' ');
+	chart_csv_num(&b, 1.0 / 3);
+	buf_putc(&b, ' ');
+	chart_csv_text(&b, "a, \"b\"");
+	ck_assert_str_eq(buf_str(&b), "0.1 13 -2.5 80 0 0.3333333333333333 \"a, \"\"b\"\"\"");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_csv_tables)
+{
+	buf b;
+	buf_init(&b);
+	static const double exact[] = { -13.0, 6.5, 9.25, 4.0, 25.0 }; /* sums stay exact */
+	static const chart_series wx[] = { { "Cash flow", 5, exact, NULL, NULL } };
+	chart_spec s = fx_waterfall();
+	s.series = wx;
+	chart_csv(&s, &b);
+	/* running totals by hand: -13, -6.5, 2.75, 6.75, 31.75 */
+	ck_assert_str_eq(buf_str(&b), "category,delta,start,end\n"
+	    "Investment,-13,0,-13\n"
+	    "Azure margin,6.5,-13,-6.5\n"
+	    "Revenue share,9.25,-6.5,2.75\n"
+	    "Profit share,4,2.75,6.75\n"
+	    "Equity mark,25,6.75,31.75\n"
+	    "Net value,,0,31.75\n");
+	buf_reset(&b);
+	s = fx_bar();
+	chart_csv(&s, &b);
+	ck_assert_str_eq(buf_str(&b), "category,NPV,Inflows\nBase,42.5,31\nDiversify,18.2,14.5\n"
+	    "Deepen,71,40.2\nPre-2025 terms,-6.4,5\n");
+	buf_reset(&b);
+	s = fx_tornado();
+	chart_csv(&s, &b);
+	/* spans: 68, 32, 24, 20, 16 -> revenue growth, margin, discount, azure, terminal */
+	ck_assert_str_eq(buf_str(&b), "variable,Low input,High input,base\n"
+	    "Revenue growth,12,80,42.5\nMargin,28,60,42.5\nDiscount rate,55,31,42.5\n"
+	    "Azure share,30,50,42.5\nTerminal growth,35,51,42.5\n");
+	buf_reset(&b);
+	s = fx_timeline();
+	chart_csv(&s, &b);
+	ck_assert(strncmp(buf_str(&b), "year,month,event\n2019,7,\"First investment, $1bn\"\n", 49) == 0);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_csv_equals_plotted)
+{
+	/* every value of the line chart reads back from its CSV, at its year */
+	buf b;
+	buf_init(&b);
+	chart_spec s = fx_line();
+	chart_csv(&s, &b);
+	char *save = NULL, *text = util_xstrdup(buf_str(&b));
+	char *line = strtok_r(text, "\n", &save);
+	ck_assert_str_eq(line, "year,Base case,OpenAI diversifies,Cumulative cash");
+	for (size_t j = 0; j < 12; j++) {
+		line = strtok_r(NULL, "\n", &save);
+		ck_assert_ptr_nonnull(line);
+		char *end;
+		ck_assert_int_eq((int)strtol(line, &end, 10), yrs12[j]);
+		for (size_t i = 0; i < 3; i++) {
+			ck_assert_int_eq(*end, ',');
+			ck_assert(strtod(end + 1, &end) == line_series[i].vals[j]);
+		}
+	}
+	ck_assert_ptr_null(strtok_r(NULL, "\n", &save));
+	free(text);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_svg_accessible)
+{
+	chart_spec s = fx_line();
+	s.caption = "Revenue <b>&amp; cash</b>";
+	s.alt = "A & B";
+	buf b = render(&s, CHART_SVG);
+	xmlDocPtr doc = xmlReadMemory(b.data, (int)b.len, "x.svg", NULL, XML_PARSE_NONET);
+	ck_assert_ptr_nonnull(doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr t = root->children;
+	ck_assert_str_eq((char *)t->name, "title");
+	xmlChar *tx = xmlNodeGetContent(t);
+	ck_assert_str_eq((char *)tx, "Revenue <b>&amp; cash</b>"); /* text, not markup */
+	xmlFree(tx);
+	ck_assert_str_eq((char *)t->next->name, "desc");
+	xmlChar *role = xmlGetProp(root, BAD_CAST "role");
+	xmlChar *lab = xmlGetProp(root, BAD_CAST "aria-labelledby");
+	ck_assert_str_eq((char *)role, "img");
+	ck_assert_str_eq((char *)lab, "chart-title chart-desc");
+	xmlFree(role);
+	xmlFree(lab);
+	xmlFreeDoc(doc);
+	ck_assert(strstr(b.data, "width=\"800px\"") != NULL);
+	buf_free(&b);
+}
+END_TEST
+
+/* Whether the bytes of b (which may hold NULs) contain s. */
+static int
+contains(const buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= b->len; i++)
+		if (memcmp(b->data + i, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+START_TEST(test_deterministic)
+{
+	chart_spec s = fx_line();
+	buf svg1 = render(&s, CHART_SVG), pdf1 = render(&s, CHART_PDF);
+	for (size_t i = 0; i < NFIXTURES; i++) {
+		chart_spec o = fixtures[i].make();
+		buf tmp = render(&o, CHART_SVG);
+		buf_free(&tmp);
+	}
+	buf svg2 = render(&s, CHART_SVG), pdf2 = render(&s, CHART_PDF);
+	ck_assert_uint_eq(svg1.len, svg2.len);
+	ck_assert(memcmp(svg1.data, svg2.data, svg1.len) == 0);
+	ck_assert_uint_eq(pdf1.len, pdf2.len);
+	ck_assert(memcmp(pdf1.data, pdf2.data, pdf1.len) == 0);
+	ck_assert(contains(&pdf1, "/CreationDate (20261101"));
+	buf_free(&svg1);
+	buf_free(&svg2);
+	buf_free(&pdf1);
+	buf_free(&pdf2);
+}
+END_TEST
+
+START_TEST(test_unknown_glyphs)
+{
+	chart_spec s = fx_bar1();
+	s.title = "Tofu \xe6\xbc\xa2"; /* U+6F22: neither Inter nor DejaVu Sans has it */
+	char why[256] = "";
+	buf b;
+	buf_init(&b);
+	ck_assert_int_eq(chart_render(&s, CHART_PNG, DATE, &b, why, sizeof why), -1);
+	ck_assert(strstr(why, "no installed font") != NULL);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_int_eq(chart_render(&s, CHART_PDF, NULL, &b, why, sizeof why), -1);
+	ck_assert(strstr(why, "date") != NULL);
+}
+END_TEST
+
+/* cairo read callback over a buf. */
+typedef struct reader {
+	const buf *b; /* source */
+	size_t at;    /* bytes read */
+} reader;
+
+static cairo_status_t
+read_buf(void *closure, unsigned char *data, unsigned int len)
+{
+	reader *r = closure;
+	if (r->at + len > r->b->len)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->b->data + r->at, len);
+	r->at += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Mean of every channel of a PNG's pixels; stores its size. */
+static double
+png_mean(const buf *png, int *w, int *h)
+{
+	reader r = { png, 0 };
+	cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_buf, &r);
+	ck_assert_int_eq(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+	*w = cairo_image_surface_get_width(img);
+	*h = cairo_image_surface_get_height(img);
+	int stride = cairo_image_surface_get_stride(img);
+	const unsigned char *p = cairo_image_surface_get_data(img);
+	double sum = 0;
+	for (int y = 0; y < *h; y++)
+		for (int x = 0; x < *w * 4; x++)
+			sum += p[(size_t)y * (size_t)stride + (size_t)x];
+	cairo_surface_destroy(img);
+	return sum / ((double)*w * *h * 4);
+}
+
+/* Compares (or with CHART_GOLDEN_UPDATE=1 rewrites) fixture i's SVG and PNG goldens. */
+static void
+golden_one(size_t i, int dark)
+{
+	char path[256], name[64];
+	int update = getenv("CHART_GOLDEN_UPDATE") && strcmp(getenv("CHART_GOLDEN_UPDATE"), "1") == 0;
+	chart_spec s = fixtures[i].make();
+	s.dark = dark;
+	snprintf(name, sizeof name, "%s%s", fixtures[i].name, dark ? "-dark" : "");
+	buf svg = render(&s, CHART_SVG), png = render(&s, CHART_PNG), want;
+	int w, h;
+	double mean = png_mean(&png, &w, &h);
+	ck_assert_int_eq(w, 1600);
+	ck_assert_int_eq(h, 900);
+	snprintf(path, sizeof path, GOLDEN_DIR "%s.svg", name);
+	buf_init(&want);
+	if (update) {
+		write_file(path, svg.data, svg.len);
+		char line[64];
+		int n = snprintf(line, sizeof line, "%.4f\n", mean);
+		snprintf(path, sizeof path, GOLDEN_DIR "%s.png.txt", name);
+		write_file(path, line, (size_t)n);
+	} else {
+		ck_assert_msg(read_file(path, &want) == 0, "missing golden %s", path);
+		ck_assert_msg(want.len == svg.len && memcmp(want.data, svg.data, svg.len) == 0,
+		    "%s differs from the drawing (CHART_GOLDEN_UPDATE=1 to accept)", path);
+		buf_reset(&want);
+		snprintf(path, sizeof path, GOLDEN_DIR "%s.png.txt", name);
+		ck_assert_msg(read_file(path, &want) == 0, "missing golden %s", path);
+		double gold = strtod(buf_str(&want), NULL);
+		ck_assert_msg(fabs(gold - mean) <= PNG_TOLERANCE, "%s: PNG mean %.4f, golden %.4f",
+		    name, mean, gold);
+	}
+	buf_free(&want);
+	buf_free(&svg);
+	buf_free(&png);
+}
+
+START_TEST(test_golden)
+{
+	golden_one((size_t)_i / 2, _i % 2);
+}
+END_TEST
+
+static Suite *
+chart_suite(void)
+{
+	Suite *s = suite_create("chart");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_fixtures_valid);
+	tcase_add_test(tc, test_invalid_lengths);
+	tcase_add_test(tc, test_invalid_values);
+	tcase_add_test(tc, test_invalid_log);
+	tcase_add_test(tc, test_invalid_shapes);
+	tcase_add_test(tc, test_invalid_annot);
+	tcase_add_test(tc, test_spread);
+	tcase_add_test(tc, test_layout_direct_labels);
+	tcase_add_test(tc, test_layout_legend_when_too_wide);
+	tcase_add_test(tc, test_layout_rotate_and_thin);
+	tcase_add_test(tc, test_tick_format);
+	tcase_add_test(tc, test_csv_numbers);
+	tcase_add_test(tc, test_csv_tables);
+	tcase_add_test(tc, test_csv_equals_plotted);
+	tcase_add_test(tc, test_svg_accessible);
+	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_unknown_glyphs);
+	tcase_add_loop_test(tc, test_golden, 0, (int)NFIXTURES * 2);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	char why[256];
+	if (chart_fonts_init(FONTS_CONF, why, sizeof why) != 0) {
+		fprintf(stderr, "check_chart: %s\n", why);
+		return EXIT_FAILURE;
+	}
+	SRunner *sr = srunner_create(chart_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	chart_fonts_done();
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
