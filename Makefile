@@ -33,9 +33,10 @@ TEMPLATES ?= templates
 # Debian 12 packages the project needs to build, test and look at its output.
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
-	libxml2-utils fonts-dejavu-core
+	libxml2-utils fonts-dejavu-core fonts-inter time
 
-.PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean
+.PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean \
+	reference jobs
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -70,7 +71,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck lint
+check: unit regress bad inject sitecheck lint reference jobs
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -86,6 +87,15 @@ inject: $(B)/mkreport
 
 sitecheck: $(B)/mkreport
 	@sh tests/run-site.sh $(B)/mkreport
+
+# The financial outputs recomputed independently (Debian's python3 with numpy).
+PYTHON ?= /usr/bin/python3
+reference: $(B)/mkreport
+	@$(PYTHON) tests/reference/recompute.py $(B)/mkreport $(CONTENT) tests/fixtures/mini/content
+
+# -j 1, 2, 4 and 0 give byte-identical metrics.
+jobs: $(B)/mkreport
+	@sh tests/run-jobs.sh $(B)/mkreport
 
 lint:
 	@mandoc -Tlint -W warning docs/mkreport.1 && echo "lint: docs/mkreport.1 clean"

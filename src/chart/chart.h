@@ -126,20 +126,24 @@ enum {
  * reason (no trailing newline) in why (n bytes, may be 0). */
 int chart_validate(const chart_spec *s, char *why, size_t n);
 
-/* Loads the project's fontconfig file (src/chart/fonts/fonts.conf or an installed
- * copy) so every machine draws with the same fonts. Call once before the first
- * chart_render; NULL uses the default fontconfig set-up (FONTCONFIG_FILE). Returns 0,
- * or -1 with a reason in why if the file cannot be loaded. Not thread-safe. */
+/* Selects the project's fontconfig file (src/chart/fonts/fonts.conf or an installed
+ * copy) so every machine draws with the same fonts: sets FONTCONFIG_FILE for the
+ * process, so call it before anything in the process uses fontconfig or pango. The font
+ * map is created by the first chart_render (pango starts a thread then: fork before
+ * it, not after). NULL keeps the default set-up. Returns 0, or -1 with a reason in why
+ * if the file cannot be read. Not thread-safe. */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
-/* Releases the font map of chart_fonts_init (at exit, for leak checkers). */
+/* Releases the chart font map (at exit, for leak checkers); the next chart_render makes
+ * a new one. */
 void chart_fonts_done(void);
 
 /* Draws s (validated first) as fmt and appends the bytes to out. date is the report's
  * date "YYYY-MM-DD", written as the PDF's CreationDate and ModDate (never the clock);
  * it may be NULL for SVG and PNG. The output depends only on s, fmt and date: SVG ids
  * are numbered per document. Returns 0, or -1 with a reason in why (invalid spec,
- * text with glyphs no font covers, cairo error); out is then unchanged. */
+ * text with glyphs no font covers, cairo error); out is then unchanged. Uses one
+ * process-wide font map: call from one thread at a time. */
 int chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out,
     char *why, size_t n);
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/format.h"
+#include "model/format.h"
 
 void
 chart_plan_free(chart_plan *p)
@@ -175,7 +175,7 @@ layout_x(chart_ctx *c, double w)
 {
 	const chart_plan_axis *a = &c->p.x;
 	chart_laxis *la = &c->L.xa;
-	double lw, lh;
+	double lw, lh, zw;
 	la->every = 1;
 	la->rotate = 0;
 	if (a->none)
@@ -196,7 +196,7 @@ layout_x(chart_ctx *c, double w)
 	int max = fit_count(w, 90);
 	for (;; max--) {
 		lw = axis_ticks(c, a, la, max);
-		tick_size(c, "0", &lh, &lh);
+		tick_size(c, "0", &zw, &lh);
 		if (max <= 2 || (double)la->t.n * (lw + 16) <= w)
 			break;
 	}
@@ -292,39 +292,40 @@ direct_fits(chart_ctx *c, double w, double h)
 	return mw <= w * 0.28 && (double)c->p.nkeys * lh <= h * 0.8;
 }
 
-/* Sets the scales' pixel ranges once the plot rectangle is known. */
+/* Makes sc a band scale over a's categories when a is a band axis. */
+static void
+band_scale(scale *sc, const chart_plan_axis *a, double pad)
+{
+	if (!a->band)
+		return;
+	sc->kind = SCALE_BAND;
+	sc->nbands = a->nbands;
+	sc->pad = pad > 0 ? pad : 0.25;
+}
+
+/* Sets the scales' pixel ranges once the plot rectangle is known: values grow upward,
+ * categories run downward. */
 static void
 layout_scales(chart_ctx *c)
 {
 	chart_layout *L = &c->L;
 	L->xa.sc.r0 = L->x0;
 	L->xa.sc.r1 = L->x1;
-	if (c->p.x.band) {
-		L->xa.sc.kind = SCALE_BAND;
-		L->xa.sc.nbands = c->p.x.nbands;
-		L->xa.sc.pad = c->p.band_pad > 0 ? c->p.band_pad : 0.25;
-	}
-	L->ya.sc.r0 = L->y1;
-	L->ya.sc.r1 = L->y0;
-	if (c->p.y.band) {
-		L->ya.sc.kind = SCALE_BAND;
-		L->ya.sc.nbands = c->p.y.nbands;
-		L->ya.sc.pad = c->p.band_pad > 0 ? c->p.band_pad : 0.25;
-		L->ya.sc.r0 = L->y0;
-		L->ya.sc.r1 = L->y1;
-	}
+	L->ya.sc.r0 = c->p.y.band ? L->y0 : L->y1;
+	L->ya.sc.r1 = c->p.y.band ? L->y1 : L->y0;
+	band_scale(&L->xa.sc, &c->p.x, c->p.band_pad);
+	band_scale(&L->ya.sc, &c->p.y, c->p.band_pad);
 }
 
 /* Places the direct labels right of the plot, spread to avoid collisions. */
 static void
 layout_direct(chart_ctx *c)
 {
-	double lh, w;
+	double lh;
 	keys_width(c, &lh);
 	for (size_t i = 0; i < c->p.nkeys; i++)
 		c->p.keys[i].y = chart_y(c, c->p.keys[i].end);
 	chart_layout_spread(c->p.keys, c->p.nkeys, lh, c->L.y0 - lh / 2, c->L.y1 + lh / 2);
-	(void)w;
 	c->L.label_x = c->L.x1 + 10;
 }
 

@@ -90,80 +90,69 @@ finish(cairo_surface_t *surface, int rc, char *why, size_t n)
 	return rc;
 }
 
-/* SVG: cairo's drawing, then the libxml2 step. */
-static int
-render_svg(const chart_spec *s, buf *out, char *why, size_t n)
+/* Returns a new surface for fmt writing into raw, sized for s; stores the device units
+ * per CSS px in unit. PNG images are drawn first and encoded by encode_png. */
+static cairo_surface_t *
+make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, double *unit)
 {
 	double w, h;
-	buf raw;
-	buf_init(&raw);
+	cairo_surface_t *sf;
 	chart_size(s, &w, &h);
-	cairo_surface_t *surface = cairo_svg_surface_create_for_stream(to_buf, &raw, w, h);
-	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-	cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
-	int rc = finish(surface, draw_on(surface, 1, s, why, n), why, n);
-	if (rc == 0)
-		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);
-	buf_free(&raw);
-	return rc;
-}
-
-/* PNG: an image at 2x, encoded by cairo. */
-static int
-render_png(const chart_spec *s, buf *out, char *why, size_t n)
-{
-	double w, h;
-	buf raw;
-	buf_init(&raw);
-	chart_size(s, &w, &h);
-	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2,
-	    (int)h * 2);
-	int rc = draw_on(surface, 2, s, why, n);
-	if (rc == 0 && cairo_surface_write_to_png_stream(surface, to_buf, &raw) != CAIRO_STATUS_SUCCESS)
-		rc = fail(why, n, "cannot encode the PNG", NULL);
-	rc = finish(surface, rc, why, n);
-	if (rc == 0)
-		buf_append(out, raw.data, raw.len);
-	buf_free(&raw);
-	return rc;
-}
-
-/* PDF: vector, 1 CSS px = 0.75 pt, dates and title from the caller. */
-static int
-render_pdf(const chart_spec *s, const char *date, buf *out, char *why, size_t n)
-{
-	double w, h;
-	char iso[40];
-	buf raw;
-	if (!date || strlen(date) != 10)
-		return fail(why, n, "a PDF needs the report's date as YYYY-MM-DD", NULL);
-	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
-	buf_init(&raw);
-	chart_size(s, &w, &h);
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_buf, &raw, w * 0.75,
-	    h * 0.75);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+	if (fmt == CHART_PNG) {
+		*unit = 2;
+		return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2, (int)h * 2);
+	}
+	if (fmt == CHART_SVG) {
+		*unit = 1;
+		sf = cairo_svg_surface_create_for_stream(to_buf, raw, w, h);
+		cairo_svg_surface_restrict_to_version(sf, CAIRO_SVG_VERSION_1_1);
+		cairo_svg_surface_set_document_unit(sf, CAIRO_SVG_UNIT_PX);
+		return sf;
+	}
+	*unit = 0.75; /* 1 CSS px = 0.75 pt */
+	sf = cairo_pdf_surface_create_for_stream(to_buf, raw, w * 0.75, h * 0.75);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, iso);
 	if (s->caption || s->title)
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
 		    s->caption ? s->caption : s->title);
-	int rc = finish(surface, draw_on(surface, 0.75, s, why, n), why, n);
-	if (rc == 0)
-		buf_append(out, raw.data, raw.len);
-	buf_free(&raw);
-	return rc;
+	return sf;
+}
+
+/* Encodes a drawn image surface as PNG into raw. */
+static int
+encode_png(cairo_surface_t *sf, buf *raw, char *why, size_t n)
+{
+	if (cairo_surface_write_to_png_stream(sf, to_buf, raw) != CAIRO_STATUS_SUCCESS)
+		return fail(why, n, "cannot encode the PNG", NULL);
+	return 0;
 }
 
 int
 chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, char *why,
     size_t n)
 {
+	char iso[40] = "";
+	double unit;
+	buf raw;
 	if (chart_validate(s, why, n))
 		return -1;
-	switch (fmt) {
-	case CHART_SVG: return render_svg(s, out, why, n);
-	case CHART_PNG: return render_png(s, out, why, n);
-	case CHART_PDF: return render_pdf(s, date, out, why, n);
-	default: return fail(why, n, "unknown output format", NULL);
-	}
+	if ((unsigned)fmt > CHART_PDF)
+		return fail(why, n, "unknown output format", NULL);
+	if (fmt == CHART_PDF && (!date || strlen(date) != 10))
+		return fail(why, n, "a PDF needs the report's date as YYYY-MM-DD", NULL);
+	if (fmt == CHART_PDF)
+		snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	buf_init(&raw);
+	cairo_surface_t *sf = make_surface(s, fmt, iso, &raw, &unit);
+	int rc = draw_on(sf, unit, s, why, n);
+	if (rc == 0 && fmt == CHART_PNG)
+		rc = encode_png(sf, &raw, why, n);
+	rc = finish(sf, rc, why, n);
+	if (rc == 0 && fmt == CHART_SVG)
+		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);
+	else if (rc == 0)
+		buf_append(out, raw.data, raw.len);
+	buf_free(&raw);
+	return rc;
 }

@@ -1,7 +1,6 @@
 /* text: chart text measured and drawn with pango on one pinned font map. */
 #include "chart/chart_int.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +34,7 @@ chart_fonts_init(const char *conf, char *why, size_t n)
 		setenv("FONTCONFIG_FILE", abs ? abs : conf, 1);
 		free(abs);
 	}
-	chart_fonts_done();
-	chart_font_map();
+	chart_fonts_done(); /* the next chart creates a font map reading the new file */
 	return 0;
 }
 

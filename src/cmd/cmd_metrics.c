@@ -10,27 +10,6 @@
 #include "model/export.h"
 #include "util/buf.h"
 
-/* Writes the JSON export of p (only scenario `only` if non-NULL) into b. */
-static void
-metrics_json(const pipeline *p, const char *only, buf *b)
-{
-	const report *r = p->rep;
-	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
-	size_t n = 0;
-	for (size_t i = 0; i < r->nscenarios; i++) {
-		if (only && strcmp(only, r->scenarios[i].name) != 0)
-			continue;
-		es[n].name = r->scenarios[i].name;
-		es[n].title = r->scenarios[i].title;
-		es[n].probability = r->scenarios[i].probability;
-		es[n].params = &r->scenarios[i].fin;
-		es[n].result = &p->results[i];
-		n++;
-	}
-	export_json(es, n, p->m, b);
-	free(es);
-}
-
 int
 cmd_metrics(int argc, char **argv)
 {
@@ -71,7 +50,7 @@ cmd_metrics(int argc, char **argv)
 		if (csv)
 			export_csv(p.m, only, &b);
 		else
-			metrics_json(&p, only, &b);
+			pipeline_export_json(&p, only, &b);
 		fwrite(b.data ? b.data : "", 1, b.len, stdout);
 		buf_free(&b);
 		cmd_report_diag(d);

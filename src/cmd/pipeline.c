@@ -10,6 +10,7 @@
 
 #include "model/export.h"
 #include "model/fin_metrics.h"
+#include "model/part_metrics.h"
 #include "model/unc_metrics.h"
 #include "render/page.h"
 #include "render/render.h"
@@ -57,6 +58,35 @@ pipeline_uncertainty(const report *r, metrics *m)
 		    r->nuncertain, &cfg);
 }
 
+/* Runs the dependency, competition and risk models of every scenario that has their
+ * data and adds their metrics; names/probs are the nw weighted scenarios. */
+static void
+pipeline_parts(pipeline *p, const char *const *names, const double *probs, size_t nw)
+{
+	const report *r = p->rep;
+	p->dep = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof(dep_result));
+	p->comp = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof(comp_result *));
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		const rep_scenario *s = &r->scenarios[i];
+		if (s->dep != NULL) {
+			model_dep_run(s->dep, &p->results[i], &p->dep[i]);
+			dep_metrics_add(p->m, s->name, s->dep, &p->dep[i]);
+		}
+		if (s->comp != NULL) {
+			p->comp[i] = model_comp_run(s->comp);
+			if (i == 0)
+				comp_metrics_observed(p->m, s->comp, p->comp[i]);
+			comp_metrics_add(p->m, s->name, s->comp, p->comp[i]);
+		}
+	}
+	part_metrics_expected(p->m, names, probs, nw);
+	if (r->risks != NULL) {
+		p->risk = util_xcalloc(1, sizeof *p->risk);
+		model_risk_run(r->risks, p->risk);
+		risk_metrics_add(p->m, r->risks, p->risk);
+	}
+}
+
 int
 pipeline_compute(const char *content_dir, diag *d, pipeline *p)
 {
@@ -81,6 +111,7 @@ pipeline_compute(const char *content_dir, diag *d, pipeline *p)
 		}
 	}
 	fin_metrics_expected(p->m, names, probs, nw);
+	pipeline_parts(p, names, probs, nw);
 	pipeline_uncertainty(r, p->m);
 	free(names);
 	free(probs);
@@ -132,26 +163,40 @@ add_buf(site_out *out, const char *rel, buf *b)
 	buf_free(b);
 }
 
+void
+pipeline_export_json(const pipeline *p, const char *only, buf *b)
+{
+	const report *r = p->rep;
+	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
+	export_extra x = { r->risks, p->risk, NULL, NULL };
+	size_t n = 0;
+	if (r->nscenarios > 0 && p->comp != NULL && p->comp[0] != NULL) {
+		x.comp = r->scenarios[0].comp;
+		x.comp_result = p->comp[0];
+	}
+	for (size_t i = 0; i < r->nscenarios; i++) {
+		const rep_scenario *s = &r->scenarios[i];
+		if (only && strcmp(only, s->name) != 0)
+			continue;
+		es[n] = (export_scenario){ s->name, s->title, s->probability, &s->fin,
+			&p->results[i], s->dep, p->dep ? &p->dep[i] : NULL, s->comp,
+			p->comp ? p->comp[i] : NULL };
+		n++;
+	}
+	export_json_extra(es, n, &x, p->m, b);
+	free(es);
+}
+
 /* Renders the data exports: data/metrics.json and data/metrics.csv. */
 static void
 render_data(const pipeline *p, site_out *out)
 {
-	const report *r = p->rep;
-	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
-	for (size_t i = 0; i < r->nscenarios; i++) {
-		es[i].name = r->scenarios[i].name;
-		es[i].title = r->scenarios[i].title;
-		es[i].probability = r->scenarios[i].probability;
-		es[i].params = &r->scenarios[i].fin;
-		es[i].result = &p->results[i];
-	}
 	buf b;
 	buf_init(&b);
-	export_json(es, r->nscenarios, p->m, &b);
+	pipeline_export_json(p, NULL, &b);
 	add_buf(out, "data/metrics.json", &b);
 	export_csv(p->m, NULL, &b);
 	add_buf(out, "data/metrics.csv", &b);
-	free(es);
 }
 
 /* Reads templates_dir/name into out under name; records an error if unreadable. */
@@ -222,8 +267,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out 
 void
 pipeline_free(pipeline *p)
 {
+	for (size_t i = 0; p->comp != NULL && p->rep != NULL && i < p->rep->nscenarios; i++)
+		comp_result_free(p->comp[i]);
 	report_free(p->rep);
 	free(p->results);
 	metrics_free(p->m);
+	free(p->comp);
+	free(p->dep);
+	free(p->risk);
 	memset(p, 0, sizeof *p);
 }

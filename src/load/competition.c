@@ -165,7 +165,7 @@ market_read(ld_ctx *c, const yt_node *key, const yt_node *m, comp_market *k)
 		bad |= ld_str(c, m, "label", what, 1, &k->label) < 0;
 		bad |= firms_read(c, m, what, k) < 0;
 	}
-	const yt_node *bs = bad ? NULL : yt_get(m, "blocs");
+	const yt_node *bs = m->kind == YT_MAP ? yt_get(m, "blocs") : NULL;
 	char *bw = ld_path(what, "blocs");
 	if (bs != NULL && (schema_kind(c->d, bs, YT_MAP, bw) < 0 ||
 	    ld_ids(c, bs, bw, COMP_MAX_BLOCS) < 0))
@@ -230,8 +230,9 @@ ld_competition(ld_ctx *c, const yt_node *m, comp_params *p)
 {
 	static const char *const keys[] = { "thresholds", "horizon", "markets", NULL };
 	diag_pos hpos;
-	int bad = schema_keys(c->d, m, keys, "competition") < 0;
-	bad |= thresholds_read(c, m, p) < 0;
+	int before = diag_errors(c->d);
+	schema_keys(c->d, m, keys, "competition");
+	thresholds_read(c, m, p);
 	int hok = horizon_read(c, m, p, &hpos) == 0;
 	const yt_node *ms = ld_group(c, m, "competition", "markets", YT_MAP, NULL);
 	int mbad = ms == NULL || ld_ids(c, ms, "competition.markets", COMP_MAX_MARKETS) < 0;
@@ -240,6 +241,6 @@ ld_competition(ld_ctx *c, const yt_node *m, comp_params *p)
 		p->nmarkets = i + 1;
 	}
 	if (hok && !mbad)
-		bad |= horizon_check(c, hpos, p) < 0;
-	return bad || !hok || mbad ? -1 : 0;
+		horizon_check(c, hpos, p);
+	return diag_errors(c->d) > before ? -1 : 0;
 }

@@ -81,11 +81,11 @@ ld_dependency(ld_ctx *c, const yt_node *m, dep_params *p)
 	static const char *const keys[] = { "indices", "switching", NULL };
 	static const char *const ikeys[] = { "openai_on_microsoft", "microsoft_on_openai",
 		NULL };
-	int bad = schema_keys(c->d, m, keys, "dependency") < 0;
+	int before = diag_errors(c->d);
+	schema_keys(c->d, m, keys, "dependency");
 	const yt_node *idx = ld_group(c, m, "dependency", "indices", YT_MAP, ikeys);
-	bad |= idx == NULL;
 	for (int k = 0; idx && k < DEP_NINDICES; k++)
-		bad |= index_read(c, idx, dep_index_names[k], &p->index[k]) < 0;
-	bad |= switching_read(c, m, &p->sw) < 0;
-	return bad ? -1 : 0;
+		index_read(c, idx, dep_index_names[k], &p->index[k]);
+	switching_read(c, m, &p->sw);
+	return diag_errors(c->d) > before ? -1 : 0;
 }

@@ -131,8 +131,9 @@ int ld_scenarios(ld_ctx *c, const yt_node *root, const yt_node *fin, const fin_p
 int ld_qty_at(ld_ctx *c, const yt_node *m, const char *prefix, const char *key, double lo,
     double hi, int lo_open, double *out, char **source);
 
-/* part.c: returns the value of required key of map m (named prefix) if it is of kind k
- * and, for a mapping with keys non-NULL, holds only those keys; NULL after errors. */
+/* part.c: returns the value of required key of map m (named prefix) if it is of kind k,
+ * else NULL after an error; for a mapping with keys non-NULL, also records an error
+ * for each other key (the mapping is still returned). */
 const yt_node *ld_group(ld_ctx *c, const yt_node *m, const char *prefix, const char *key,
     yt_kind k, const char *const *keys);
 

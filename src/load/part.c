@@ -1,5 +1,4 @@
 /* part: shared reads of the optional model parts (dependency, competition, risks). */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +37,8 @@ ld_group(ld_ctx *c, const yt_node *m, const char *prefix, const char *key, yt_ki
 	char *what = ld_path(prefix, key);
 	if (g != NULL && schema_kind(c->d, g, k, what) < 0)
 		g = NULL;
-	if (g != NULL && k == YT_MAP && keys != NULL && schema_keys(c->d, g, keys, what) < 0)
-		g = NULL;
+	if (g != NULL && k == YT_MAP && keys != NULL)
+		schema_keys(c->d, g, keys, what);
 	free(what);
 	return g;
 }

@@ -6,6 +6,7 @@
 #include "load/load_int.h"
 #include "load/schema.h"
 #include "util/buf.h"
+#include "util/path.h"
 
 enum {
 	SC_MAX = 100, /* scenarios in one report */
@@ -14,6 +15,8 @@ enum {
 /* The data a set: path may start with: finance.yaml, dependency.yaml, competition.yaml. */
 enum { SC_FIN, SC_DEP, SC_COMP, SC_NPARTS };
 static const char *const sc_prefix[SC_NPARTS] = { "finance.", "dependency.", "competition." };
+static const char *const sc_file[SC_NPARTS] = { "data/finance.yaml", "data/dependency.yaml",
+	"data/competition.yaml" };
 
 /* Working state of one scenario. */
 typedef struct sc_item {
@@ -213,6 +216,16 @@ set_part(const char *path)
 	return -1;
 }
 
+/* Returns 1 if the content folder holds the file rel. */
+static int
+sc_file_exists(ld_ctx *c, const char *rel)
+{
+	char *disp = ld_display(c, rel);
+	int yes = path_is_file(disp);
+	free(disp);
+	return yes;
+}
+
 /* Applies one set: entry (path k -> replacement v) to the trees of its part. */
 static int
 set_apply(ld_ctx *c, yt_node **trees, const yt_node *k, const yt_node *v)
@@ -221,6 +234,8 @@ set_apply(ld_ctx *c, yt_node **trees, const yt_node *k, const yt_node *v)
 	int part = set_part(k->str);
 	if (part >= 0 && trees[part] != NULL)
 		slot = path_slot(trees[part], k->str + strlen(sc_prefix[part]));
+	else if (part >= 0 && sc_file_exists(c, sc_file[part]))
+		return -1; /* the file could not be read: its own errors say why */
 	if (slot == NULL) {
 		diag_error(c->d, k->pos, "set: path '%.80s' does not name an input", k->str);
 		return -1;

@@ -290,6 +290,276 @@ ex_units(jw *w, const char *key, const ex_field *f, size_t nf)
 	jw_close(w, '}');
 }
 
+/* Writes member key: true or false. */
+static void
+jw_bool(jw *w, const char *key, int v)
+{
+	jw_sep(w, key);
+	buf_puts(w->out, v ? "true" : "false");
+}
+
+/* Writes member key: {name: unit name, ...} for the n pairs of names and units. */
+static void
+ex_unit_map(jw *w, const char *key, const char *const *names, const metric_unit *units,
+    size_t n)
+{
+	jw_open(w, key, '{');
+	for (size_t k = 0; k < n; k++)
+		jw_str(w, names[k], metric_unit_name(units[k]));
+	jw_close(w, '}');
+}
+
+/* Writes the indices of p (with their factors) and r's values. */
+static void
+ex_dep_indices(jw *w, const dep_params *p, const dep_result *r)
+{
+	jw_open(w, "indices", '{');
+	for (int k = 0; k < DEP_NINDICES; k++) {
+		const dep_index *x = &p->index[k];
+		jw_open(w, dep_index_names[k], '{');
+		jw_str(w, "label", x->label);
+		jw_num(w, "value", r->index[k]);
+		jw_open(w, "factors", '{');
+		for (size_t i = 0; i < x->nfactors; i++) {
+			jw_open(w, x->factor[i].id, '{');
+			jw_str(w, "label", x->factor[i].label);
+			jw_str(w, "source", x->factor[i].source);
+			jw_num(w, "value", x->factor[i].value);
+			jw_num(w, "weight", x->factor[i].weight);
+			jw_num(w, "contribution", x->factor[i].value * x->factor[i].weight);
+			jw_close(w, '}');
+		}
+		jw_close(w, '}');
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+}
+
+/* Writes a scenario's "dependency": indices, asymmetry, switching, units. */
+static void
+ex_dependency(jw *w, const dep_params *p, const dep_result *r)
+{
+	static const char *const names[] = { "value", "weight", "contribution", "asymmetry",
+		"engineering_cost", "overlap_months", "transition_months", "efficiency_drop",
+		"fraction", "years", "engineering", "duplicate", "performance", "total",
+		"share_of_revenue" };
+	static const metric_unit units[] = { UNIT_FRACTION, UNIT_FRACTION, UNIT_FRACTION,
+		UNIT_FRACTION, UNIT_USD_BN, UNIT_NUMBER, UNIT_NUMBER, UNIT_FRACTION,
+		UNIT_FRACTION, UNIT_YEAR, UNIT_USD_BN, UNIT_USD_BN, UNIT_USD_BN, UNIT_USD_BN,
+		UNIT_FRACTION };
+	int years[FIN_MAX_YEARS];
+	size_t n = (size_t)r->n;
+
+	for (size_t i = 0; i < n; i++)
+		years[i] = r->t0 + (int)i;
+	jw_open(w, "dependency", '{');
+	ex_dep_indices(w, p, r);
+	jw_num(w, "asymmetry", r->asymmetry);
+	jw_open(w, "switching", '{');
+	jw_num(w, "engineering_cost", p->sw.engineering);
+	jw_num(w, "overlap_months", p->sw.overlap_months);
+	jw_num(w, "transition_months", p->sw.transition_months);
+	jw_num(w, "efficiency_drop", p->sw.efficiency_drop);
+	jw_num(w, "fraction", p->sw.fraction);
+	jw_ints(w, "years", years, n);
+	jw_nums(w, "engineering", r->engineering, n);
+	jw_nums(w, "duplicate", r->duplicate, n);
+	jw_nums(w, "performance", r->performance, n);
+	jw_nums(w, "total", r->total, n);
+	jw_nums(w, "share_of_revenue", r->share_of_revenue, n);
+	jw_close(w, '}');
+	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
+	jw_close(w, '}');
+}
+
+/* Writes member key: {firm id: values[f]} over market k's firms (nv values each). */
+static void
+ex_per_firm(jw *w, const char *key, const comp_market *k, double *const *values, size_t nv)
+{
+	jw_open(w, key, '{');
+	for (size_t f = 0; f < k->nfirms; f++)
+		jw_nums(w, k->firm[f].id, values[f], nv);
+	jw_close(w, '}');
+}
+
+/* Writes member key: {bloc id: values[b]} over market k's blocs (nv values each). */
+static void
+ex_per_bloc(jw *w, const char *key, const comp_market *k, double *const *values, size_t nv)
+{
+	jw_open(w, key, '{');
+	for (size_t b = 0; b < k->nblocs; b++)
+		jw_nums(w, k->bloc[b].id, values[b], nv);
+	jw_close(w, '}');
+}
+
+/* Writes the thresholds of p as {name: {value, source}}. */
+static void
+ex_thresholds(jw *w, const comp_params *p)
+{
+	jw_open(w, "thresholds", '{');
+	jw_open(w, "hhi_highly_concentrated", '{');
+	jw_num(w, "value", p->hhi_high);
+	jw_str(w, "source", p->hhi_high_source);
+	jw_close(w, '}');
+	jw_open(w, "hhi_significant_change", '{');
+	jw_num(w, "value", p->hhi_change);
+	jw_str(w, "source", p->hhi_change_source);
+	jw_close(w, '}');
+	jw_close(w, '}');
+}
+
+/* Writes one market's projection (x) for a scenario. */
+static void
+ex_projection(jw *w, const comp_market *k, const comp_market_result *x)
+{
+	int years[COMP_MAX_PROJ];
+	double boost[COMP_MAX_FIRMS];
+
+	for (size_t t = 0; t < x->nproj; t++)
+		years[t] = x->p0 + (int)t;
+	for (size_t f = 0; f < k->nfirms; f++)
+		boost[f] = k->firm[f].boost;
+	jw_open(w, k->id, '{');
+	jw_str(w, "label", k->label);
+	jw_open(w, "boost", '{');
+	for (size_t f = 0; f < k->nfirms; f++)
+		jw_num(w, k->firm[f].id, boost[f]);
+	jw_close(w, '}');
+	jw_ints(w, "years", years, x->nproj);
+	ex_per_firm(w, "projected_share", k, x->proj_share, x->nproj);
+	ex_per_bloc(w, "projected_bloc", k, x->proj_bloc, x->nproj);
+	jw_nums(w, "projected_hhi", x->proj_hhi, x->nproj);
+	jw_nums(w, "projected_cr3", x->proj_cr3, x->nproj);
+	jw_num(w, "hhi_change", x->hhi_change);
+	jw_bool(w, "highly_concentrated", x->highly_concentrated);
+	jw_bool(w, "significant_change", x->significant_change);
+	jw_close(w, '}');
+}
+
+/* Writes a scenario's "competition": horizon, thresholds, per-market projection. */
+static void
+ex_competition(jw *w, const comp_params *p, const comp_result *r)
+{
+	static const char *const names[] = { "horizon", "thresholds", "boost", "years",
+		"projected_share", "projected_bloc", "projected_hhi", "projected_cr3",
+		"hhi_change" };
+	static const metric_unit units[] = { UNIT_YEAR, UNIT_NUMBER, UNIT_FRACTION, UNIT_YEAR,
+		UNIT_FRACTION, UNIT_FRACTION, UNIT_NUMBER, UNIT_FRACTION, UNIT_NUMBER };
+
+	jw_open(w, "competition", '{');
+	jw_num(w, "horizon", p->horizon);
+	ex_thresholds(w, p);
+	jw_open(w, "markets", '{');
+	for (size_t i = 0; i < p->nmarkets; i++)
+		ex_projection(w, &p->market[i], &r->market[i]);
+	jw_close(w, '}');
+	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
+	jw_close(w, '}');
+}
+
+/* Writes the scenario's dependency and competition objects, if it has them. */
+static void
+ex_parts(jw *w, const export_scenario *s)
+{
+	if (s->dep != NULL && s->dep_result != NULL)
+		ex_dependency(w, s->dep, s->dep_result);
+	if (s->comp != NULL && s->comp_result != NULL)
+		ex_competition(w, s->comp, s->comp_result);
+}
+
+/* Writes one observed market: years, firms, blocs, HHI and CR3. */
+static void
+ex_market_observed(jw *w, const comp_market *k, const comp_market_result *x)
+{
+	jw_open(w, k->id, '{');
+	jw_str(w, "label", k->label);
+	jw_ints(w, "years", k->years, k->nyears);
+	jw_open(w, "firms", '{');
+	for (size_t f = 0; f < k->nfirms; f++) {
+		jw_open(w, k->firm[f].id, '{');
+		jw_str(w, "label", k->firm[f].label);
+		jw_str(w, "source", k->firm[f].source);
+		jw_nums(w, "shares", k->firm[f].shares, k->nyears);
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+	jw_open(w, "blocs", '{');
+	for (size_t b = 0; b < k->nblocs; b++) {
+		jw_open(w, k->bloc[b].id, '{');
+		jw_str(w, "label", k->bloc[b].label);
+		jw_open(w, "members", '[');
+		for (size_t i = 0; i < k->bloc[b].nmembers; i++)
+			jw_str(w, NULL, k->firm[k->bloc[b].member[i]].id);
+		jw_close(w, ']');
+		jw_nums(w, "shares", x->bloc[b], k->nyears);
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+	jw_nums(w, "hhi", x->hhi, x->nyears);
+	jw_nums(w, "cr3", x->cr3, x->nyears);
+	jw_close(w, '}');
+}
+
+/* Writes the top-level observed "competition". */
+static void
+ex_competition_observed(jw *w, const comp_params *p, const comp_result *r)
+{
+	static const char *const names[] = { "thresholds", "years", "shares", "hhi", "cr3" };
+	static const metric_unit units[] = { UNIT_NUMBER, UNIT_YEAR, UNIT_FRACTION,
+		UNIT_NUMBER, UNIT_FRACTION };
+
+	jw_open(w, "competition", '{');
+	ex_thresholds(w, p);
+	jw_open(w, "markets", '{');
+	for (size_t i = 0; i < p->nmarkets; i++)
+		ex_market_observed(w, &p->market[i], &r->market[i]);
+	jw_close(w, '}');
+	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
+	jw_close(w, '}');
+}
+
+/* Writes the top-level "risks": total, units and the register in data order. */
+static void
+ex_risks(jw *w, const risk_register *g, const risk_result *r)
+{
+	static const char *const names[] = { "likelihood", "impact", "expected", "rank",
+		"likelihood_band", "impact_band", "total_expected" };
+	static const metric_unit units[] = { UNIT_FRACTION, UNIT_USD_BN, UNIT_USD_BN,
+		UNIT_NUMBER, UNIT_NUMBER, UNIT_NUMBER, UNIT_USD_BN };
+
+	jw_open(w, "risks", '{');
+	jw_num(w, "total_expected", r->total_expected);
+	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
+	jw_open(w, "register", '{');
+	for (size_t i = 0; i < r->n; i++) {
+		const risk_entry *e = &g->entry[i];
+		jw_open(w, e->id, '{');
+		jw_str(w, "title", e->title);
+		jw_str(w, "category", e->category);
+		jw_str(w, "description", e->description);
+		jw_str(w, "source", e->source);
+		jw_num(w, "likelihood", e->likelihood);
+		jw_num(w, "impact", e->impact);
+		jw_num(w, "expected", r->expected[i]);
+		jw_num(w, "rank", r->rank[i]);
+		jw_num(w, "likelihood_band", r->likelihood_band[i]);
+		jw_num(w, "impact_band", r->impact_band[i]);
+		jw_close(w, '}');
+	}
+	jw_close(w, '}');
+	jw_close(w, '}');
+}
+
+/* Writes the report-wide parts of x that are present. */
+static void
+ex_top_parts(jw *w, const export_extra *x)
+{
+	if (x->risks != NULL && x->risk_result != NULL)
+		ex_risks(w, x->risks, x->risk_result);
+	if (x->comp != NULL && x->comp_result != NULL)
+		ex_competition_observed(w, x->comp, x->comp_result);
+}
+
 /* Writes one scenario's object: title, probability, finance, inputs, units. */
 static void
 ex_scenario(jw *w, const export_scenario *s)
@@ -307,6 +577,7 @@ ex_scenario(jw *w, const export_scenario *s)
 	ex_units(w, "finance", fin, nfin);
 	ex_units(w, "inputs", in, nin);
 	jw_close(w, '}');
+	ex_parts(w, s);
 	jw_close(w, '}');
 }
 
@@ -457,6 +728,13 @@ ex_monte_carlo(jw *w, const metrics *m, buf *tmp)
 void
 export_json(const export_scenario *s, size_t ns, const metrics *m, buf *out)
 {
+	export_json_extra(s, ns, NULL, m, out);
+}
+
+void
+export_json_extra(const export_scenario *s, size_t ns, const export_extra *x,
+    const metrics *m, buf *out)
+{
 	jw w = { .out = out, .depth = 0, .first = { 1 } };
 	buf tmp;
 
@@ -468,6 +746,8 @@ export_json(const export_scenario *s, size_t ns, const metrics *m, buf *out)
 	jw_close(&w, '}');
 	ex_expected(&w, m, &tmp);
 	ex_facts(&w, m);
+	if (x != NULL)
+		ex_top_parts(&w, x);
 	ex_sensitivity(&w, m, &tmp);
 	ex_monte_carlo(&w, m, &tmp);
 	jw_close(&w, '}');

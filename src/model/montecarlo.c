@@ -85,6 +85,13 @@ mc_other_inflows(const fin_params *p, int i, double rev)
 	return p->rev_share[i] * rev + cs * p->azure_share[i] * p->azure_gross_margin + sale;
 }
 
+/* Returns max(0, x) as fmax(0, x) does (0 for NaN), without a call into libm. */
+static inline double
+pos(double x)
+{
+	return x > 0 ? x : 0;
+}
+
 void
 model_mc_kernel(const fin_params *p, mc_draw *d)
 {
@@ -108,8 +115,8 @@ model_mc_kernel(const fin_params *p, mc_draw *d)
 			rev = p->revenue_actual[i];
 		double m = isnan(p->margin_actual[i]) ? model_margin_path(p, p->t0 + i) :
 		    p->margin_actual[i];
-		double pr = rev * m, rem = fmax(0, pr - loss), got = 0;
-		loss = fmax(0, loss - pr);
+		double pr = rev * m, rem = pos(pr - loss), got = 0;
+		loss = pos(loss - pr);
 		if (p->t0 + i <= p->waterfall_end) {
 			got = model_fin_stage(&rem, &wcum, recoup, p->a1);
 			got += model_fin_stage(&rem, &wcum, capv, p->a2);

@@ -1,7 +1,6 @@
 /* part_metrics: the dependency, competition and risk models as named metrics. */
 #include "model/part_metrics.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "render/format.h"
+#include "model/format.h"
 
 /* Returns the reader's words for a source's confidence level. */
 static const char *

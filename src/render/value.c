@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "load/schema.h"
-#include "render/format.h"
+#include "model/format.h"
 
 /* Reports why metrics_lookup(ref) failed with code rc. */
 static void

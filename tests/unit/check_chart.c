@@ -21,6 +21,17 @@
 #define DATE "2026-11-01"
 
 /* Fixed small data sets, one (or more) per chart type. */
+
+/* Returns an empty spec of type t with title. */
+static chart_spec
+spec_of(chart_type t, const char *title)
+{
+	chart_spec s = { 0 };
+	s.type = t;
+	s.title = title;
+	return s;
+}
+
 static const int yrs12[] = { 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030 };
 static const double rev_base[] = { 0, 0.1, 0.3, 1.0, 3.7, 8.2, 13.0, 20.5, 29.0, 38.5, 48.0, 57.0 };
 static const double rev_div[] = { 0, 0.1, 0.3, 1.0, 3.7, 7.9, 11.5, 15.0, 18.2, 21.0, 23.5, 25.0 };
@@ -38,9 +49,7 @@ static const chart_annot line_annots[] = {
 static chart_spec
 fx_line(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_LINE;
-	s.title = "Revenue and cumulative cash";
+	chart_spec s = spec_of(CHART_LINE, "Revenue and cumulative cash");
 	s.caption = "Revenue by scenario";
 	s.alt = "Three lines from 2019 to 2030.";
 	s.y.unit = UNIT_USD_BN;
@@ -62,9 +71,7 @@ static const chart_series hhi_series[] = { { "Cloud HHI", 7, hhi, yrs7, NULL } }
 static chart_spec
 fx_hhi(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_LINE;
-	s.title = "Cloud market concentration (HHI)";
+	chart_spec s = spec_of(CHART_LINE, "Cloud market concentration (HHI)");
 	s.y.unit = UNIT_NUMBER;
 	s.nseries = 1;
 	s.series = hhi_series;
@@ -86,9 +93,7 @@ static const chart_series area_series[] = {
 static chart_spec
 fx_area(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_AREA;
-	s.title = "Flows to OpenAI by kind";
+	chart_spec s = spec_of(CHART_AREA, "Flows to OpenAI by kind");
 	s.y.unit = UNIT_USD_BN;
 	s.nseries = 3;
 	s.series = area_series;
@@ -106,9 +111,7 @@ static const chart_series bar_series[] = {
 static chart_spec
 fx_bar(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_BAR;
-	s.title = "NPV and inflows by scenario";
+	chart_spec s = spec_of(CHART_BAR, "NPV and inflows by scenario");
 	s.y.unit = UNIT_USD_BN;
 	s.ncats = 4;
 	s.cats = scen;
@@ -138,9 +141,7 @@ static const chart_series hbar_series[] = {
 static chart_spec
 fx_hbar(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_BAR;
-	s.title = "Cloud infrastructure share";
+	chart_spec s = spec_of(CHART_BAR, "Cloud infrastructure share");
 	s.y.unit = UNIT_FRACTION;
 	s.ncats = 5;
 	s.cats = firms;
@@ -163,9 +164,7 @@ static const chart_series tor_series[] = {
 static chart_spec
 fx_tornado(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_TORNADO;
-	s.title = "NPV sensitivity, US$ bn";
+	chart_spec s = spec_of(CHART_TORNADO, "NPV sensitivity, US$ bn");
 	s.y.unit = UNIT_USD_BN;
 	s.ncats = 5;
 	s.cats = vars;
@@ -189,9 +188,7 @@ static const chart_series fan_series[] = { { "Actual", 4, act, ayrs, NULL } };
 static chart_spec
 fx_fan(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_FAN;
-	s.title = "OpenAI revenue outlook, US$ bn";
+	chart_spec s = spec_of(CHART_FAN, "OpenAI revenue outlook, US$ bn");
 	s.y.unit = UNIT_USD_BN;
 	s.nfans = 1;
 	s.fans = fans;
@@ -208,9 +205,7 @@ static const chart_series wf_series[] = { { "Cash flow", 5, wd, NULL, NULL } };
 static chart_spec
 fx_waterfall(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_WATERFALL;
-	s.title = "Microsoft's value build-up, US$ bn";
+	chart_spec s = spec_of(CHART_WATERFALL, "Microsoft's value build-up, US$ bn");
 	s.y.unit = UNIT_USD_BN;
 	s.ncats = 5;
 	s.cats = wcats;
@@ -240,9 +235,7 @@ static const chart_series mat_series[] = {
 static chart_spec
 fx_matrix(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_MATRIX;
-	s.title = "Risk matrix";
+	chart_spec s = spec_of(CHART_MATRIX, "Risk matrix");
 	s.x.label = "Impact";
 	s.y.label = "Likelihood";
 	s.ncats = 5;
@@ -265,9 +258,7 @@ static const chart_event events[] = {
 static chart_spec
 fx_timeline(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_TIMELINE;
-	s.title = "The partnership, 2019-2025";
+	chart_spec s = spec_of(CHART_TIMELINE, "The partnership, 2019-2025");
 	s.nevents = 7;
 	s.events = events;
 	return s;
@@ -285,9 +276,7 @@ static const chart_series mult_series[] = {
 static chart_spec
 fx_multiples(void)
 {
-	chart_spec s = { 0 };
-	s.type = CHART_MULTIPLES;
-	s.title = "Revenue by scenario, US$ bn";
+	chart_spec s = spec_of(CHART_MULTIPLES, "Revenue by scenario, US$ bn");
 	s.y.unit = UNIT_USD_BN;
 	s.nseries = 4;
 	s.series = mult_series;
@@ -868,12 +857,20 @@ START_TEST(test_golden)
 }
 END_TEST
 
+/* Releases the font map after each test (in the forked child too, for LeakSanitizer). */
+static void
+fonts_teardown(void)
+{
+	chart_fonts_done();
+}
+
 static Suite *
 chart_suite(void)
 {
 	Suite *s = suite_create("chart");
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, NULL, fonts_teardown);
 	tcase_add_test(tc, test_fixtures_valid);
 	tcase_add_test(tc, test_invalid_lengths);
 	tcase_add_test(tc, test_invalid_values);

@@ -61,8 +61,8 @@ START_TEST(json_tiny)
 
 	tiny(&p, &r);
 	tiny_metrics(m, &p, &r);
-	s[0] = (export_scenario){ "base", "Base \"case\"\n", 1, &p, &r };
-	s[1] = (export_scenario){ "cf", "Counterfactual", NAN, &p, &r };
+	s[0] = (export_scenario){ "base", "Base \"case\"\n", 1, &p, &r, NULL, NULL, NULL, NULL };
+	s[1] = (export_scenario){ "cf", "Counterfactual", NAN, &p, &r, NULL, NULL, NULL, NULL };
 	buf_init(&b);
 	export_json(s, 2, m, &b);
 	j = buf_str(&b);
@@ -93,7 +93,8 @@ START_TEST(json_tiny)
 	    "      \"values\": [-10, 2.5]\n    }");
 	has(j, "\"facts\": {\n    \"commit\": {\n      \"unit\": \"usd_bn\",\n"
 	    "      \"label\": \"Total, \\\"committed\\\"\",\n      \"source\": \"msft-10q\",\n"
-	    "      \"value\": 13\n    }\n  }\n}\n");
+	    "      \"value\": 13\n    }\n  },\n  \"sensitivity\": [],\n"
+	    "  \"monte_carlo\": null\n}\n");
 	ck_assert_ptr_null(strstr(j, " nan"));   /* NaN always as null */
 	ck_assert_ptr_null(strstr(j, " -nan"));
 	ck_assert_ptr_null(strstr(j, "[nan"));
@@ -111,7 +112,8 @@ START_TEST(json_empty)
 	buf_init(&b);
 	export_json(NULL, 0, m, &b);
 	ck_assert_str_eq(buf_str(&b),
-	    "{\n  \"scenarios\": {},\n  \"expected\": {},\n  \"facts\": {}\n}\n");
+	    "{\n  \"scenarios\": {},\n  \"expected\": {},\n  \"facts\": {},\n"
+	    "  \"sensitivity\": [],\n  \"monte_carlo\": null\n}\n");
 	buf_free(&b);
 	metrics_free(m);
 }

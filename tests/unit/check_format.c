@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "render/format.h"
+#include "model/format.h"
 
 #define MINUS "\xe2\x88\x92"
 

@@ -1,5 +1,5 @@
 /* format: metric values as display text (the formats of docs/authoring.md). */
-#include "render/format.h"
+#include "model/format.h"
 
 #include <math.h>
 #include <stdio.h>
