@@ -1,4 +1,4 @@
-/* directive: fenced blocks holding YAML (cards, callout, table, sources, scenarios). */
+/* directive: fenced blocks (cards, callout, table, sources, scenarios, risks, chart). */
 #include "render/render_int.h"
 
 #include <string.h>
@@ -7,9 +7,10 @@
 
 /* The directive names, in the order of dir_kind. */
 static const char *const names[] = { "cards", "callout", "table", "sources", "scenarios",
-	NULL };
+	"chart", "risks", NULL };
 
-enum dir_kind { DIR_CARDS, DIR_CALLOUT, DIR_TABLE, DIR_SOURCES, DIR_SCENARIOS };
+enum dir_kind { DIR_CARDS, DIR_CALLOUT, DIR_TABLE, DIR_SOURCES, DIR_SCENARIOS, DIR_CHART,
+	DIR_RISKS };
 
 /* Returns the directive kind info names, or -1. */
 static int
@@ -138,7 +139,7 @@ render_callout(rnd *r, const yt_node *root, int end_line, xmlNodePtr parent)
 	r->nested = 0;
 }
 
-/* sources and scenarios take no body; returns 0 if it is empty. */
+/* sources, scenarios and risks take no body; returns 0 if it is empty. */
 static int
 no_body(rnd *r, const char *lit, int fence_line, const char *name)
 {
@@ -162,6 +163,8 @@ render_yaml_directive(rnd *r, int kind, cmark_node *n, int fence_line, xmlNodePt
 		render_cards(r, root, parent);
 	else if (kind == DIR_CALLOUT)
 		render_callout(r, root, r->line_base + cmark_node_get_end_line(n), parent);
+	else if (kind == DIR_CHART)
+		render_chart_directive(r, root, fence_line, parent);
 	else
 		render_table(r, root, parent);
 	yt_free(root);
@@ -172,13 +175,15 @@ render_directive(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
 	int kind = dir_kind_of(cmark_node_get_fence_info(n));
 	int fence_line = r->line_base + cmark_node_get_start_line(n);
-	if (kind == DIR_SOURCES || kind == DIR_SCENARIOS) {
+	if (kind == DIR_SOURCES || kind == DIR_SCENARIOS || kind == DIR_RISKS) {
 		if (no_body(r, cmark_node_get_literal(n), fence_line, names[kind]) != 0)
 			return;
 		if (kind == DIR_SOURCES)
 			render_sources(r, parent);
-		else
+		else if (kind == DIR_SCENARIOS)
 			render_scenarios(r, parent);
+		else
+			render_risks(r, fence_line, parent);
 		return;
 	}
 	render_yaml_directive(r, kind, n, fence_line, parent);

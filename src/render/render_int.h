@@ -50,6 +50,10 @@ typedef struct rnd {
 	int *uses;                 /* owned: citations so far of each note */
 	int *note_of;              /* owned: per source index, its note number (0 = none) */
 	size_t ncites;             /* entries of cites and uses */
+	render_file *files;        /* owned: chart files so far (moved to the body) */
+	size_t nfiles;             /* entries of files */
+	render_chart *charts;      /* owned: chart figures so far (moved to the body) */
+	size_t ncharts;            /* entries of charts */
 } rnd;
 
 /* markdown.c: parses text as Markdown and renders its blocks into parent. line_base is
@@ -57,6 +61,13 @@ typedef struct rnd {
  * error positions when the text is not the page itself (a callout body). */
 void render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line,
     xmlNodePtr parent);
+
+/* markdown.c: sets r up to render section of c->rep into doc (page text, file name,
+ * line table). Release with render_rnd_done. */
+void render_rnd_init(rnd *r, const render_ctx *c, size_t section, xmlDocPtr doc);
+
+/* markdown.c: frees everything r owns (results not moved out included). */
+void render_rnd_done(rnd *r);
 
 /* markdown.c: counts one nesting level; returns -1 (error reported once) beyond the limit. */
 int render_enter(rnd *r);
@@ -145,10 +156,29 @@ void render_directive(rnd *r, cmark_node *n, xmlNodePtr parent);
 /* table.c: renders a table directive's YAML root into parent. */
 void render_table(rnd *r, const yt_node *root, xmlNodePtr parent);
 
+/* chart_directive.c: renders a chart directive's YAML root (the fence at page line
+ * fence_line) as a figure into parent and records its files in r. */
+void render_chart_directive(rnd *r, const yt_node *root, int fence_line, xmlNodePtr parent);
+
+/* figures.c: returns 1 if the inside of a {{ }} reference, trimmed, is "figure ID". */
+int render_is_figure_ref(const char *name);
+
+/* figures.c: renders the reference "figure ID" found at pos as a link "Figure N" to
+ * the figure's page and anchor; an unknown id is an error at pos. */
+void render_figure_ref(rnd *r, const char *name, diag_pos pos, xmlNodePtr parent);
+
+/* figures.c: returns the number of chart id on the page being rendered: from the
+ * report-wide table, else the next per-page number. */
+int render_figure_number(rnd *r, const char *id);
+
 /* lists.c: renders the sources directive (every source of the report) into parent. */
 void render_sources(rnd *r, xmlNodePtr parent);
 
 /* lists.c: renders the scenarios directive into parent. */
 void render_scenarios(rnd *r, xmlNodePtr parent);
+
+/* risks.c: renders the risks directive (the register in rank order) into parent; an
+ * error at fence_line if the report has no data/risks.yaml. */
+void render_risks(rnd *r, int fence_line, xmlNodePtr parent);
 
 #endif

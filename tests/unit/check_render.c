@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "model/part_metrics.h"
 #include "render/render.h"
 
 #define MINUS "\xe2\x88\x92"
@@ -90,7 +91,7 @@ render(const char *md)
 	render_body_free(&body);
 	sections[0].text = (char *)md;
 	sections[0].len = strlen(md);
-	render_ctx c = { &rep, mt, dg };
+	render_ctx c = { &rep, mt, dg, NULL };
 	last_rc = render_markdown(&c, 0, doc, &body);
 	if (last_rc != 0) {
 		ck_assert_ptr_null(body.root);
@@ -422,9 +423,9 @@ END_TEST
 
 START_TEST(test_not_a_directive)
 {
-	const char *o = render("```chart\nfoo: <b>\n```\n\n```cards extra\nx\n```\n");
+	const char *o = render("```plot\nfoo: <b>\n```\n\n```cards extra\nx\n```\n");
 	ck_assert_int_eq(last_rc, 0);
-	HAS(o, "<pre><code class=\"language-chart\">foo: &lt;b&gt;\n</code></pre>");
+	HAS(o, "<pre><code class=\"language-plot\">foo: &lt;b&gt;\n</code></pre>");
 	HAS(o, "<pre><code class=\"language-cards\">x\n</code></pre>");
 }
 END_TEST
@@ -470,6 +471,36 @@ START_TEST(test_hostile_sizes)
 END_TEST
 
 /* Builds the suite. */
+/* The risks directive lists the register in rank order (expected = likelihood x impact:
+ * "big" 0.5 x 10 = 5.0 ranks above "small" 0.9 x 1 = 0.9), straight from the data. */
+START_TEST(test_risks_directive)
+{
+	render("Intro\n\n```risks\n```\n");
+	ck_assert_int_eq(last_rc, -1);
+	ck_assert(has_diag(PAGE ":3:1: error: the risks directive needs data/risks.yaml"));
+	risk_register *g = risk_register_new();
+	g->n = 2;
+	g->entry = calloc(2, sizeof *g->entry);
+	g->entry[0] = (risk_entry){ .id = strdup("small"), .title = strdup("Small <b>one</b>"),
+		.category = strdup("c"), .likelihood = 0.9, .impact = 1, .impact_band = 1 };
+	g->entry[1] = (risk_entry){ .id = strdup("big"), .title = strdup("Big one"),
+		.category = strdup("c"), .likelihood = 0.5, .impact = 10, .impact_band = 4 };
+	risk_result res;
+	model_risk_run(g, &res);
+	risk_metrics_add(mt, g, &res);
+	rep.risks = g;
+	const char *o = render("```risks\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	ck_assert_ptr_nonnull(strstr(o, "Big one"));
+	ck_assert(strstr(o, "Big one") < strstr(o, "Small &lt;b&gt;one&lt;/b&gt;"));
+	HAS(o, "<td class=\"num\" data-metric=\"risk.big.expected\">$5.0bn</td>");
+	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood\">90%</td>");
+	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood_band\">5</td>");
+	rep.risks = NULL;
+	risk_register_free(g);
+}
+END_TEST
+
 static Suite *
 render_suite(void)
 {
@@ -496,6 +527,7 @@ render_suite(void)
 	tcase_add_test(td, test_table_series);
 	tcase_add_test(td, test_table_free);
 	tcase_add_test(td, test_sources_and_scenarios);
+	tcase_add_test(td, test_risks_directive);
 	tcase_add_test(td, test_yaml_error_inside_page);
 	tcase_add_test(td, test_not_a_directive);
 	tcase_add_test(td, test_deep_nesting);
