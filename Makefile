@@ -36,7 +36,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libxml2-utils fonts-dejavu-core fonts-inter time
 
 .PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean \
-	reference jobs
+	reference jobs fuzz
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -106,6 +106,30 @@ asan:
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck
 
+# libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
+# build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) B=build-fuzz CC=$(FUZZ_CC) CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+		EXTRA_CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' \
+		EXTRA_LDFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer' \
+		build-fuzz/fuzz_ytree build-fuzz/fuzz_page build-fuzz/seed/ytree build-fuzz/seed/page
+
+$(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+$(B)/seed/ytree: FORCE
+	@mkdir -p $@ && find tests/bad tests/fixtures -name '*.yaml' | \
+		while read -r f; do cp "$$f" "$@/$$(echo "$$f" | tr / _)"; done
+
+$(B)/seed/page: FORCE
+	@mkdir -p $@ && find tests/bad tests/fixtures content -name '*.md' | \
+		while read -r f; do cp "$$f" "$@/$$(echo "$$f" | tr / _)"; done
+
+.PHONY: FORCE
+FORCE:
+
 install: $(B)/mkreport
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(B)/mkreport $(DESTDIR)$(BINDIR)/mkreport
@@ -117,4 +141,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan site
+	rm -rf build build-asan build-fuzz site

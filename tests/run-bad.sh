@@ -35,7 +35,7 @@ run_case() {
 		status=1
 	else
 		sums "$tmp" >"$tmp/sums.before"
-		(cd "$tmp" && "$mk" build -C content -o site -T "$templates" >/dev/null 2>"$tmp/stderr.raw")
+		(cd "$tmp" && timeout 60 "$mk" build -C content -o site -T "$templates" >/dev/null 2>"$tmp/stderr.raw")
 		rc=$?
 		sed "s|$tmp/content|content|g" "$tmp/stderr.raw" >"$tmp/stderr"
 		if [ "$rc" -ne 1 ]; then

@@ -56,6 +56,7 @@ firm_read(ld_ctx *c, const yt_node *key, const yt_node *m, const char *what, com
 		bad |= ld_str(c, m, "label", fw, 1, &f->label) < 0;
 		bad |= shares_read(c, m, fw, k, f) < 0;
 		bad |= ld_qty_at(c, m, fw, "boost", -1, 10, 1, &f->boost, NULL) < 0;
+		bad |= ld_note(c, m, fw) < 0;
 	}
 	free(fw);
 	return bad ? -1 : 0;
@@ -106,6 +107,7 @@ bloc_read(ld_ctx *c, const yt_node *key, const yt_node *m, const char *what, com
 	if (!bad) {
 		bad |= schema_keys(c->d, m, keys, bw) < 0;
 		bad |= ld_str(c, m, "label", bw, 1, &b->label) < 0;
+		bad |= ld_note(c, m, bw) < 0;
 		const yt_node *s = ld_group(c, m, bw, "members", YT_SEQ, NULL);
 		if (s != NULL && (s->n == 0 || s->n > COMP_MAX_FIRMS)) {
 			diag_error(c->d, s->pos, "'%s.members' must list between 1 and %d firms", bw,
@@ -163,6 +165,7 @@ market_read(ld_ctx *c, const yt_node *key, const yt_node *m, comp_market *k)
 	if (!bad) {
 		bad |= schema_keys(c->d, m, keys, what) < 0;
 		bad |= ld_str(c, m, "label", what, 1, &k->label) < 0;
+		bad |= ld_note(c, m, what) < 0;
 		bad |= firms_read(c, m, what, k) < 0;
 	}
 	const yt_node *bs = m->kind == YT_MAP ? yt_get(m, "blocs") : NULL;

@@ -90,11 +90,7 @@ source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
 		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
 		bad |= source_refs(c, s, m, what) < 0;
 		bad |= confidence_read(c, s, m, what) < 0;
-		char *note;
-		if (ld_str(c, m, "note", what, 0, &note) < 0)
-			bad = 1;
-		else if (yt_get(m, "note"))
-			free(note);
+		bad |= ld_note(c, m, what) < 0;
 	} else {
 		bad = 1;
 	}
@@ -108,6 +104,7 @@ ld_sources(ld_ctx *c, const yt_node *root)
 	const yt_node *m = ld_top(c, root, "sources", YT_MAP, "data/sources.yaml");
 	if (m == NULL)
 		return -1;
+	c->sources_ok = 1; /* ids are known: references to them can be checked */
 	report *r = c->r;
 	r->nsources = m->n;
 	r->sources = util_xcalloc(m->n, sizeof(rep_source));

@@ -198,8 +198,7 @@ record_prov(fin_rd *f, const yt_node *m, const char *what, int direct)
 	if ((direct || yt_get(m, "source") || yt_get(m, "assumption")) &&
 	    ld_provenance(f->c, m, what, &src) < 0)
 		f->bad = 1;
-	const yt_node *note = yt_get(m, "note");
-	if (note != NULL && schema_str(f->c->d, note, "note", 1, &src) < 0)
+	if (ld_note(f->c, m, what) < 0)
 		f->bad = 1;
 }
 

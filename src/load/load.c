@@ -1,9 +1,11 @@
 /* load: runs the loader's steps over a content folder and owns struct report. */
 #include "load/load.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "load/load_int.h"
 #include "load/schema.h"
@@ -29,6 +31,22 @@ ld_parse(ld_ctx *c, const char *rel)
 	n = yt_parse_file(disp, disp, c->d);
 	free(disp);
 	return n;
+}
+
+int
+ld_exists(const ld_ctx *c, const char *rel)
+{
+	char *disp = ld_display(c, rel);
+	struct stat st;
+	int yes = lstat(disp, &st) == 0;
+	free(disp);
+	return yes;
+}
+
+yt_node *
+ld_parse_optional(ld_ctx *c, const char *rel)
+{
+	return ld_exists(c, rel) ? ld_parse(c, rel) : NULL;
 }
 
 const yt_node *
@@ -61,6 +79,19 @@ ld_str(ld_ctx *c, const yt_node *m, const char *key, const char *what, int requi
 	return 0;
 }
 
+int
+ld_note(ld_ctx *c, const yt_node *m, const char *what)
+{
+	const yt_node *n = yt_get(m, "note");
+	if (n == NULL)
+		return 0;
+	char *p = ld_path(what, "note");
+	const char *s;
+	int st = schema_str(c->d, n, p, 1, &s);
+	free(p);
+	return st;
+}
+
 char *
 ld_path(const char *prefix, const char *key)
 {
@@ -86,10 +117,8 @@ static void
 load_data(ld_ctx *c)
 {
 	yt_node *src = ld_parse(c, "data/sources.yaml");
-	if (src != NULL) {
-		c->sources_ok = 1;
+	if (src != NULL)
 		ld_sources(c, src);
-	}
 	yt_node *facts = ld_parse(c, "data/facts.yaml");
 	if (facts != NULL)
 		ld_facts(c, facts);
@@ -106,11 +135,9 @@ load_data(ld_ctx *c)
 	yt_free(dep);
 	yt_free(comp);
 	ld_risks_file(c);
-	char *unc_path = ld_display(c, "data/uncertainty.yaml");
-	yt_node *unc = path_is_file(unc_path) ? ld_parse(c, "data/uncertainty.yaml") : NULL;
-	if (unc != NULL || !path_is_file(unc_path))
+	yt_node *unc = ld_parse_optional(c, "data/uncertainty.yaml");
+	if (unc != NULL || !ld_exists(c, "data/uncertainty.yaml"))
 		ld_uncertainty(c, unc);
-	free(unc_path);
 	yt_free(unc);
 	yt_free(src);
 	yt_free(facts);
@@ -118,9 +145,24 @@ load_data(ld_ctx *c)
 	yt_free(scen);
 }
 
+/* Returns 0 if dir is a folder, else records one error for it and returns -1 (rather
+ * than one "cannot read" per file). */
+static int
+content_dir_ok(const char *dir, diag *d)
+{
+	struct stat st;
+	int e = stat(dir, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (e == 0)
+		return 0;
+	diag_error(d, diag_file_pos(d, dir), "cannot read the content folder: %s", strerror(e));
+	return -1;
+}
+
 report *
 load_report(const char *content_dir, diag *d)
 {
+	if (content_dir_ok(content_dir, d) < 0)
+		return NULL;
 	report *r = util_xcalloc(1, sizeof *r);
 	r->content_dir = util_xstrdup(content_dir);
 	r->facts = metrics_new();

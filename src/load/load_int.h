@@ -52,6 +52,14 @@ char *ld_display(const ld_ctx *c, const char *rel);
 /* load.c: parses content_dir/rel, recording it in r->inputs when read. NULL on error. */
 yt_node *ld_parse(ld_ctx *c, const char *rel);
 
+/* load.c: returns 1 if content_dir/rel exists as anything (a file, a folder, a broken
+ * link): an optional file that exists is read, so a folder there is an error, not
+ * silently "absent". */
+int ld_exists(const ld_ctx *c, const char *rel);
+
+/* load.c: ld_parse for an optional file: NULL without a diagnostic if it does not exist. */
+yt_node *ld_parse_optional(ld_ctx *c, const char *rel);
+
 /* load.c: checks that root is a map holding only key, whose value is of kind k;
  * returns that value or NULL after recording errors. file names root's file. */
 const yt_node *ld_top(ld_ctx *c, const yt_node *root, const char *key, yt_kind k,
@@ -61,6 +69,10 @@ const yt_node *ld_top(ld_ctx *c, const yt_node *root, const char *key, yt_kind k
  * Returns 0 or -1 after recording an error. */
 int ld_str(ld_ctx *c, const yt_node *m, const char *key, const char *what, int required,
     char **out);
+
+/* load.c: checks the optional note: of record m (named what) is text. Returns 0 or -1
+ * after an error. */
+int ld_note(ld_ctx *c, const yt_node *m, const char *what);
 
 /* load.c: returns prefix.key in a new string (caller frees). */
 char *ld_path(const char *prefix, const char *key);

@@ -5,7 +5,6 @@
 #include "load/load_int.h"
 #include "load/schema.h"
 #include "util/buf.h"
-#include "util/path.h"
 
 int
 ld_qty_at(ld_ctx *c, const yt_node *m, const char *prefix, const char *key, double lo,
@@ -84,15 +83,14 @@ ld_rec_num(ld_ctx *c, const yt_node *m, const char *what, const char *key, doubl
 int
 ld_rec_prov(ld_ctx *c, const yt_node *m, const char *what, int direct, char **source)
 {
-	const char *src = NULL, *note;
+	const char *src = NULL;
 	int st = 0;
 	*source = NULL;
 	if (direct || yt_get(m, "source") || yt_get(m, "assumption"))
 		st = ld_provenance(c, m, what, &src);
 	if (st == 0 && src != NULL)
 		*source = util_xstrdup(src);
-	const yt_node *n = yt_get(m, "note");
-	if (n != NULL && schema_str(c->d, n, "note", 1, &note) < 0)
+	if (ld_note(c, m, what) < 0)
 		st = -1;
 	return st;
 }
@@ -101,9 +99,7 @@ ld_rec_prov(ld_ctx *c, const yt_node *m, const char *what, int direct, char **so
 static yt_node *
 part_parse(ld_ctx *c, const char *rel, const char *key, const yt_node **map)
 {
-	char *disp = ld_display(c, rel);
-	yt_node *root = path_is_file(disp) ? ld_parse(c, rel) : NULL;
-	free(disp);
+	yt_node *root = ld_parse_optional(c, rel);
 	*map = root ? ld_top(c, root, key, YT_MAP, rel) : NULL;
 	return root;
 }

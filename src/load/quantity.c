@@ -266,10 +266,7 @@ extras_read(ld_ctx *c, const yt_node *m, const char *what, int scalar, int value
 	} else if (dn != NULL) {
 		bad |= dist_read(c, dn, what, q) < 0;
 	}
-	const yt_node *note = yt_get(m, "note");
-	const char *s;
-	if (note != NULL)
-		bad |= schema_str(c->d, note, "note", 1, &s) < 0;
+	bad |= ld_note(c, m, what) < 0;
 	return bad ? -1 : 0;
 }
 

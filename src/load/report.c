@@ -54,6 +54,8 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 	else if (st == PATH_TOO_BIG)
 		diag_error(c->d, fn->pos, "page '%s' is larger than %d MiB", s->file,
 		    LOAD_MAX_PAGE >> 20);
+	else if (st == PATH_NOT_FILE)
+		diag_error(c->d, fn->pos, "cannot read page '%s': not a regular file", s->file);
 	else
 		diag_error(c->d, fn->pos, "cannot read page '%s': %s", s->file, strerror(errno));
 	return -1;

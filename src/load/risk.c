@@ -6,7 +6,6 @@
 #include "load/load_int.h"
 #include "load/schema.h"
 #include "util/buf.h"
-#include "util/path.h"
 
 /* impact_bands: {edges: [4 increasing numbers >= 0], provenance}. */
 static int
@@ -102,9 +101,7 @@ risks_read(ld_ctx *c, const yt_node *root)
 void
 ld_risks_file(ld_ctx *c)
 {
-	char *disp = ld_display(c, "data/risks.yaml");
-	yt_node *root = path_is_file(disp) ? ld_parse(c, "data/risks.yaml") : NULL;
-	free(disp);
+	yt_node *root = ld_parse_optional(c, "data/risks.yaml");
 	if (root != NULL)
 		risks_read(c, root);
 	yt_free(root);

@@ -6,7 +6,6 @@
 #include "load/load_int.h"
 #include "load/schema.h"
 #include "util/buf.h"
-#include "util/path.h"
 
 enum {
 	SC_MAX = 100, /* scenarios in one report */
@@ -95,6 +94,7 @@ scen_read(sc_all *a, size_t i, const yt_node *k, const yt_node *m)
 		bad |= schema_keys(c->d, m, keys, what) < 0;
 		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
 		bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
+		bad |= ld_note(c, m, what) < 0;
 		bad |= weight_read(c, s, m, what) < 0;
 		it->ext = i == 0 ? yt_get(m, "extends") : schema_need(c->d, m, "extends", what);
 		it->set = yt_get(m, "set");
@@ -216,16 +216,6 @@ set_part(const char *path)
 	return -1;
 }
 
-/* Returns 1 if the content folder holds the file rel. */
-static int
-sc_file_exists(ld_ctx *c, const char *rel)
-{
-	char *disp = ld_display(c, rel);
-	int yes = path_is_file(disp);
-	free(disp);
-	return yes;
-}
-
 /* Applies one set: entry (path k -> replacement v) to the trees of its part. */
 static int
 set_apply(ld_ctx *c, yt_node **trees, const yt_node *k, const yt_node *v)
@@ -234,8 +224,9 @@ set_apply(ld_ctx *c, yt_node **trees, const yt_node *k, const yt_node *v)
 	int part = set_part(k->str);
 	if (part >= 0 && trees[part] != NULL)
 		slot = path_slot(trees[part], k->str + strlen(sc_prefix[part]));
-	else if (part >= 0 && sc_file_exists(c, sc_file[part]))
-		return -1; /* the file could not be read: its own errors say why */
+	else if (part >= 0 && (part == SC_FIN || ld_exists(c, sc_file[part])))
+		return -1; /* the file (finance.yaml is required) could not be read: its own
+		              errors say why */
 	if (slot == NULL) {
 		diag_error(c->d, k->pos, "set: path '%.80s' does not name an input", k->str);
 		return -1;

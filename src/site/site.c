@@ -230,38 +230,47 @@ tmp_template(const char *full)
 	return buf_detach(&b);
 }
 
-/* Writes full through a temporary file in its folder renamed over it. Returns 0, or
- * -1 after recording the error. */
-static int
-write_atomic(diag *d, const char *full, const char *bytes, size_t n)
+/* Writes bytes to a new temporary file in the folder of at (at itself is untouched).
+ * Returns its path (caller frees), or NULL after recording the error as full's. */
+static char *
+write_temp(diag *d, const char *at, const char *full, const char *bytes, size_t n)
 {
-	char *tmp = tmp_template(full);
+	char *tmp = tmp_template(at);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		io_error(d, full, "cannot create a temporary file");
 		free(tmp);
-		return -1;
+		return NULL;
 	}
 	int ok = write_all(fd, bytes, n) == 0 && fchmod(fd, 0644) == 0;
 	if (close(fd) != 0)
 		ok = 0;
-	if (ok && rename(tmp, full) != 0)
-		ok = 0;
 	if (!ok) {
 		io_error(d, full, "cannot write");
 		unlink(tmp);
+		free(tmp);
+		return NULL;
 	}
-	free(tmp);
-	return ok ? 0 : -1;
+	return tmp;
 }
 
-/* Makes full hold bytes: returns 0 if it already did, 1 if written, -1 on error. */
+/* Makes full hold bytes (through a temporary file renamed over it): returns 0 if it
+ * already did, 1 if written, -1 on error. */
 static int
 sync_file(diag *d, const char *full, const char *bytes, size_t n)
 {
 	if (same_bytes(full, bytes, n))
 		return 0;
-	return write_atomic(d, full, bytes, n) == 0 ? 1 : -1;
+	char *tmp = write_temp(d, full, full, bytes, n);
+	if (tmp == NULL)
+		return -1;
+	int rc = rename(tmp, full) == 0 ? 1 : -1;
+	if (rc < 0) {
+		io_error(d, full, "cannot write");
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
 }
 
 /* Creates the folders holding dir/rel. Returns 0, or -1 after recording the error. */
@@ -279,27 +288,6 @@ make_parents(diag *d, const char *dir, const char *rel)
 	free(full);
 	free(sub);
 	return rc;
-}
-
-/* Writes every file of o into dir, counting into st. Stops at the first error. */
-static int
-commit_files(const site_out *o, const char *dir, diag *d, site_stats *st)
-{
-	for (size_t i = 0; i < o->n; i++) {
-		const site_file *f = &o->files[i];
-		if (make_parents(d, dir, f->path) != 0)
-			return -1;
-		char *full = path_join(dir, f->path);
-		int rc = sync_file(d, full, f->bytes, f->n);
-		free(full);
-		if (rc < 0)
-			return -1;
-		if (rc == 0)
-			st->unchanged++;
-		else
-			st->written++;
-	}
-	return 0;
 }
 
 /* Appends a copy of s to l (unsorted). */
@@ -374,6 +362,23 @@ prune_parents(const char *dir, const char *rel)
 	free(sub);
 }
 
+/* Returns 1 if every folder on the way from dir to dir/rel is a real folder, not a
+ * symlink (which could lead a manifest entry out of dir). */
+static int
+parents_real(const char *dir, const char *rel)
+{
+	int ok = 1;
+	for (const char *s = strchr(rel, '/'); ok && s != NULL; s = strchr(s + 1, '/')) {
+		char *sub = util_xstrndup(rel, (size_t)(s - rel));
+		char *full = path_join(dir, sub);
+		struct stat st;
+		ok = lstat(full, &st) == 0 && S_ISDIR(st.st_mode);
+		free(full);
+		free(sub);
+	}
+	return ok;
+}
+
 /* Removes the files of old that o no longer produces. Returns 0 or -1. */
 static int
 remove_stale(const site_out *o, const site_list *old, const char *dir, diag *d,
@@ -381,7 +386,7 @@ remove_stale(const site_out *o, const site_list *old, const char *dir, diag *d,
 {
 	int rc = 0;
 	for (size_t i = 0; i < old->n; i++) {
-		if (site_out_get(o, old->v[i], NULL) != NULL)
+		if (site_out_get(o, old->v[i], NULL) != NULL || !parents_real(dir, old->v[i]))
 			continue;
 		char *full = path_join(dir, old->v[i]);
 		if (unlink(full) == 0) {
@@ -392,6 +397,156 @@ remove_stale(const site_out *o, const site_list *old, const char *dir, diag *d,
 			rc = -1;
 		}
 		free(full);
+	}
+	return rc;
+}
+
+/* A changed file written to a temporary file, waiting to be renamed into place. */
+typedef struct site_stage {
+	const site_file *f; /* the output file */
+	char *full;         /* dir/f->path */
+	char *tmp;          /* the temporary file (owned path) */
+	int made_parent;    /* 1 if staging created f's folder (pruned if the commit fails) */
+} site_stage;
+
+/* Returns 1 if old lists a path below rel ("rel/..."): a folder the last build made. */
+static int
+old_has_below(const site_list *old, const char *rel)
+{
+	size_t k = strlen(rel);
+	for (size_t i = 0; i < old->n; i++)
+		if (strncmp(old->v[i], rel, k) == 0 && old->v[i][k] == '/')
+			return 1;
+	return 0;
+}
+
+/* Returns 1 if a proper prefix of rel is a stale file of the last build (one that o no
+ * longer produces): a file that becomes a folder, cleared before files are renamed. */
+static int
+stale_prefix(const site_out *o, const site_list *old, const char *rel)
+{
+	for (const char *s = strchr(rel, '/'); s != NULL; s = strchr(s + 1, '/')) {
+		char *pre = util_xstrndup(rel, (size_t)(s - rel));
+		int stale = 0;
+		for (size_t i = 0; !stale && i < old->n; i++)
+			stale = strcmp(old->v[i], pre) == 0 && site_out_get(o, pre, NULL) == NULL;
+		free(pre);
+		if (stale)
+			return 1;
+	}
+	return 0;
+}
+
+/* Where the temporary file for st goes: its own folder (created if missing), or dir
+ * itself while a stale file of the last build still sits where that folder goes.
+ * Returns the path to pass to tmp_template (caller frees), or NULL after an error. */
+static char *
+stage_at(const site_out *o, const site_list *old, const char *dir, diag *d,
+    site_stage *st)
+{
+	const char *slash = strrchr(st->f->path, '/');
+	if (slash == NULL)
+		return util_xstrdup(st->full);
+	char *sub = util_xstrndup(st->f->path, (size_t)(slash - st->f->path));
+	char *folder = path_join(dir, sub);
+	free(sub);
+	st->made_parent = !is_dir(folder);
+	if (mkdirs(folder) == 0) {
+		free(folder);
+		return util_xstrdup(st->full);
+	}
+	st->made_parent = 0;
+	if (errno == ENOTDIR && stale_prefix(o, old, st->f->path)) {
+		free(folder);
+		return path_join(dir, SITE_MANIFEST); /* only its folder (dir) counts */
+	}
+	io_error(d, folder, "cannot create folder");
+	free(folder);
+	return NULL;
+}
+
+/* Stages file f: 0 if unchanged (st->tmp NULL), 1 if staged, -1 after an error. */
+static int
+stage_one(const site_out *o, const site_list *old, const char *dir, diag *d,
+    site_stage *st)
+{
+	st->full = path_join(dir, st->f->path);
+	if (same_bytes(st->full, st->f->bytes, st->f->n))
+		return 0;
+	struct stat sb;
+	if (lstat(st->full, &sb) == 0 && S_ISDIR(sb.st_mode) && !old_has_below(old, st->f->path)) {
+		errno = EISDIR;
+		io_error(d, st->full, "cannot write");
+		return -1;
+	}
+	char *at = stage_at(o, old, dir, d, st);
+	if (at == NULL)
+		return -1;
+	st->tmp = write_temp(d, at, st->full, st->f->bytes, st->f->n);
+	free(at);
+	return st->tmp ? 1 : -1;
+}
+
+/* Frees the stages; with undo, removes their temporary files and the folders staging
+ * created. */
+static void
+stages_free(site_stage *sg, size_t n, const char *dir, int undo)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (undo && sg[i].tmp != NULL)
+			unlink(sg[i].tmp);
+		if (undo && sg[i].made_parent)
+			prune_parents(dir, sg[i].f->path);
+		free(sg[i].full);
+		free(sg[i].tmp);
+	}
+	free(sg);
+}
+
+/* Writes every changed file of o to a temporary file beside its place. Returns the
+ * stages (*n of them), or NULL after an error with nothing of dir changed. */
+static site_stage *
+stage_all(const site_out *o, const site_list *old, const char *dir, diag *d,
+    site_stats *st, size_t *n)
+{
+	site_stage *sg = util_xcalloc(o->n ? o->n : 1, sizeof *sg);
+	*n = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		site_stage *s = &sg[*n];
+		s->f = &o->files[i];
+		int rc = stage_one(o, old, dir, d, s);
+		(*n)++;
+		if (rc < 0) {
+			stages_free(sg, *n, dir, 1);
+			return NULL;
+		}
+		if (rc == 0)
+			st->unchanged++;
+	}
+	return sg;
+}
+
+/* Renames every staged file into place (after stale files went). Returns 0 or -1. */
+static int
+apply_stages(site_stage *sg, size_t n, const char *dir, diag *d, site_stats *st)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (sg[i].tmp == NULL)
+			continue;
+		int ok = make_parents(d, dir, sg[i].f->path) == 0;
+		if (ok && rename(sg[i].tmp, sg[i].full) != 0) {
+			io_error(d, sg[i].full, "cannot write");
+			ok = 0;
+		}
+		if (ok) {
+			st->written++;
+		} else {
+			unlink(sg[i].tmp);
+			rc = -1;
+		}
+		free(sg[i].tmp);
+		sg[i].tmp = NULL;
 	}
 	return rc;
 }
@@ -449,9 +604,16 @@ site_commit(const site_out *o, const char *dir, diag *d, site_stats *st)
 	site_list old = { NULL, 0 };
 	if (manifest_read(d, dir, &old) != 0)
 		return -1;
+	size_t n;
+	site_stage *sg = stage_all(o, &old, dir, d, st, &n);
+	if (sg == NULL) {
+		list_free(&old);
+		return -1;
+	}
 	int rc = remove_stale(o, &old, dir, d, st);
-	if (rc == 0)
-		rc = commit_files(o, dir, d, st);
+	if (apply_stages(sg, n, dir, d, st) != 0)
+		rc = -1;
+	stages_free(sg, n, dir, 0);
 	if (manifest_write(o, &old, rc != 0, dir, d) != 0)
 		rc = -1;
 	list_free(&old);

@@ -32,10 +32,12 @@ const char *site_out_path(const site_out *o, size_t i);
 /* Returns the bytes of relpath (and *n), or NULL if not added. */
 const void *site_out_get(const site_out *o, const char *relpath, size_t *n);
 
-/* Writes o into dir (created if missing): a file whose bytes differ is written to a
- * temporary file and renamed over; files listed in dir/.mkreport-manifest from the
- * previous build and not in o are removed; the manifest is then updated. Returns 0,
- * or -1 after recording an error in d (an I/O failure; files already renamed stay). */
+/* Writes o into dir (created if missing): every file whose bytes differ is first
+ * written to a temporary file beside its target; only when all are written are stale
+ * files (listed in dir/.mkreport-manifest by the previous build, not in o) removed and
+ * the temporaries renamed over; the manifest is then updated. Returns 0, or -1 after
+ * recording an error in d: if any file cannot be written, the temporaries and any
+ * folders created are removed and dir is left as it was. */
 int site_commit(const site_out *o, const char *dir, diag *d, site_stats *st);
 
 #endif

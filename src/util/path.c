@@ -2,11 +2,12 @@
 #include "path.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -31,45 +32,74 @@ path_is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Opens path for reading without blocking (a FIFO would wait for a writer) and checks
+ * it is a regular file. Returns the descriptor, or -1 with *status set. */
+static int
+open_regular(const char *path, struct stat *st, int *status)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*status = PATH_ERRNO;
+		return -1;
+	}
+	if (fstat(fd, st) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		*status = PATH_ERRNO;
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
+		*status = S_ISDIR(st->st_mode) ? PATH_ERRNO : PATH_NOT_FILE;
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads fd to its end into b, refusing more than limit bytes. Returns a PATH_ status. */
+static int
+read_all(int fd, size_t limit, buf *b)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return PATH_ERRNO;
+		if (n == 0)
+			return PATH_OK;
+		if (b->len + (size_t)n > limit)
+			return PATH_TOO_BIG;
+		buf_append(b, chunk, (size_t)n);
+	}
+}
+
 int
 path_read_file(const char *path, size_t limit, char **out, size_t *len)
 {
 	*out = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return PATH_ERRNO;
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		if (errno == 0)
-			errno = EISDIR;
-		else if (!S_ISREG(st.st_mode))
-			errno = EISDIR;
-		fclose(f);
-		return PATH_ERRNO;
-	}
+	int status;
+	int fd = open_regular(path, &st, &status);
+	if (fd < 0)
+		return status;
 	if ((unsigned long long)st.st_size > (unsigned long long)limit) {
-		fclose(f);
+		close(fd);
 		return PATH_TOO_BIG;
 	}
 	buf b;
 	buf_init(&b);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > limit) {
-			buf_free(&b);
-			fclose(f);
-			return PATH_TOO_BIG;
-		}
-		buf_append(&b, chunk, n);
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
+	status = read_all(fd, limit, &b);
+	int e = errno;
+	close(fd);
+	if (status != PATH_OK) {
 		buf_free(&b);
-		errno = EIO;
-		return PATH_ERRNO;
+		errno = e;
+		return status;
 	}
 	*len = b.len;
 	*out = buf_detach(&b);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "load/load.h"
@@ -223,6 +225,27 @@ edit(const char *rel, const char *from, const char *to)
 	free(path);
 }
 
+/* Replaces tmpdir/rel by a file holding text. */
+static void
+put(const char *rel, const char *text)
+{
+	char *path = path_join(tmpdir, rel);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+/* Makes tmpdir/rel a folder. */
+static void
+make_dir(const char *rel)
+{
+	char *path = path_join(tmpdir, rel);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	free(path);
+}
+
 /* Loads the copy, expects failure with exactly the given diagnostics (without the dir). */
 static void
 expect(const char *const *want)
@@ -332,6 +355,76 @@ START_TEST(unknown_source_and_key)
 }
 END_TEST
 
+/* An optional data file that exists but is a folder is an error, not "absent". */
+START_TEST(optional_file_is_folder)
+{
+	make_dir("data/risks.yaml");
+	make_dir("data/uncertainty.yaml");
+	make_dir("data/dependency.yaml");
+	const char *const want[] = {
+		"data/dependency.yaml: error: cannot read file: Is a directory",
+		"data/risks.yaml: error: cannot read file: Is a directory",
+		"data/uncertainty.yaml: error: cannot read file: Is a directory",
+		NULL };
+	expect(want);
+}
+END_TEST
+
+/* sources.yaml of the wrong shape is one error, not one more per source reference. */
+START_TEST(sources_wrong_kind_no_cascade)
+{
+	put("data/sources.yaml", "[]\n");
+	const char *const want[] = {
+		"data/sources.yaml:1:1: error: expected a mapping for 'data/sources.yaml', found "
+		"a sequence",
+		NULL };
+	expect(want);
+}
+END_TEST
+
+/* note: is free text wherever it is allowed: a mapping or a list there is an error. */
+START_TEST(note_wrong_kind)
+{
+	edit("data/scenarios.yaml", "    title: \"Slower growth\"\n",
+	    "    title: \"Slower growth\"\n    note: [a]\n");
+	edit("data/sources.yaml", "    publisher: Acme Corp\n", "    publisher: Acme Corp\n    note: {a: 1}\n");
+	edit("data/facts.yaml", "    source: acme-10k-2020\n", "    source: acme-10k-2020\n    note: [x]\n");
+	const char *const want[] = {
+		"data/sources.yaml:4:11: error: expected a string for "
+		"'sources.acme-10k-2020.note', found a mapping",
+		"data/facts.yaml:7:11: error: expected a string for 'facts.commitment.note', found "
+		"a sequence",
+		"data/scenarios.yaml:8:11: error: expected a string for 'scenarios.slower.note', "
+		"found a sequence",
+		NULL };
+	expect(want);
+}
+END_TEST
+
+/* A content folder that does not exist is one error, not one per file. */
+START_TEST(content_folder_missing)
+{
+	diag *dm = diag_new();
+	ck_assert_ptr_null(load_report("/nonexistent/content", dm));
+	ck_assert_int_eq(diag_count(dm), 1);
+	ck_assert_str_eq(diag_text(dm, 0), "/nonexistent/content: error: cannot read the "
+	    "content folder: No such file or directory");
+	diag_free(dm);
+}
+END_TEST
+
+/* Without finance.yaml, one error: not one more per scenario set: of a finance input. */
+START_TEST(finance_missing_no_cascade)
+{
+	char *p = path_join(tmpdir, "data/finance.yaml");
+	ck_assert_int_eq(unlink(p), 0);
+	free(p);
+	const char *const want[] = {
+		"data/finance.yaml: error: cannot read file: No such file or directory", NULL };
+	expect(want);
+}
+END_TEST
+
 static Suite *
 load_suite(void)
 {
@@ -353,6 +446,11 @@ load_suite(void)
 	tcase_add_test(b, pages_and_report);
 	tcase_add_test(b, bad_utf8_page);
 	tcase_add_test(b, unknown_source_and_key);
+	tcase_add_test(b, optional_file_is_folder);
+	tcase_add_test(b, sources_wrong_kind_no_cascade);
+	tcase_add_test(b, note_wrong_kind);
+	tcase_add_test(b, content_folder_missing);
+	tcase_add_test(b, finance_missing_no_cascade);
 	suite_add_tcase(s, b);
 	return s;
 }

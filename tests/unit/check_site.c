@@ -227,9 +227,10 @@ START_TEST(test_manifest_cannot_escape)
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
 	ck_assert_int_eq(mkdir(at("site"), 0777), 0);
+	ck_assert_int_eq(symlink("..", at("site/link")), 0); /* site/link/victim is victim */
 	f = fopen(at("site/.mkreport-manifest"), "w");
 	ck_assert_ptr_nonnull(f);
-	fprintf(f, "../victim\n%s\n/%s\n\nx//y\n", at("victim"), at("victim"));
+	fprintf(f, "../victim\n%s\n/%s\n\nx//y\nlink/victim\n", at("victim"), at("victim"));
 	fclose(f);
 	site_out *o = sample();
 	site_stats st;
@@ -306,6 +307,61 @@ START_TEST(test_file_becomes_folder)
 }
 END_TEST
 
+/* A commit that cannot write one file changes nothing: files before it in order are
+ * not replaced, stale files are not removed, no temporary file is left. */
+START_TEST(test_failed_commit_changes_nothing)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	put(o, "old.html", "old\n");
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	site_out_free(o);
+	ck_assert_int_eq(mkdir(at("zz.html"), 0777), 0); /* a user's folder in the way */
+	FILE *f = fopen(at("zz.html/mine.txt"), "w");
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	o = site_out_new();
+	put(o, "index.html", "<p>new home</p>\n");
+	put(o, "charts/b.svg", "<svg id='b'/>\n");
+	put(o, "zz.html", "<p>z</p>\n");
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), -1);
+	ck_assert_int_eq(diag_errors(d), 1);
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 0), strerror(EISDIR)));
+	ck_assert_uint_eq(st.written, 0);
+	ck_assert_uint_eq(st.removed, 0);
+	ck_assert_str_eq(slurp("index.html"), "<p>home</p>\n");
+	ck_assert_str_eq(slurp("old.html"), "old\n");
+	ck_assert_str_eq(slurp("charts/a.svg"), "<svg/>\n");
+	ck_assert_ptr_null(slurp("charts/b.svg"));
+	ck_assert_int_eq(system("test -z \"$(find /tmp/check_site_* -name '.mkreport-tmp-*')\""), 0);
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* A folder the last build made becomes a file, and a file becomes a folder. */
+START_TEST(test_folder_becomes_file)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	site_out_free(o);
+	o = site_out_new();
+	put(o, "charts", "now a file\n");
+	put(o, "index.html/x", "index is a folder\n");
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_uint_eq(st.written, 2);
+	ck_assert_uint_eq(st.removed, 3);
+	ck_assert_str_eq(slurp("charts"), "now a file\n");
+	ck_assert_str_eq(slurp("index.html/x"), "index is a folder\n");
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -323,6 +379,8 @@ site_suite(void)
 	tcase_add_test(tc, test_bad_relpath_refused);
 	tcase_add_test(tc, test_unwritable_dir);
 	tcase_add_test(tc, test_file_becomes_folder);
+	tcase_add_test(tc, test_failed_commit_changes_nothing);
+	tcase_add_test(tc, test_folder_becomes_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -119,6 +120,40 @@ START_TEST(path_read_stays_inside_root)
 }
 END_TEST
 
+/* A FIFO (or other non-regular file) is refused at once, not waited on; a folder is
+ * EISDIR; an unreadable file is EACCES (only checked when not running as root). */
+START_TEST(path_read_fifo_and_modes)
+{
+	char *dir = make_tree();
+	char *root = path_join(dir, "root");
+	char *fifo = path_join(root, "fifo.md");
+	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+	char *data = (char *)1;
+	size_t len;
+	alarm(5); /* a blocking open would hang here: let the alarm fail the test */
+	ck_assert_int_eq(path_read(root, "fifo.md", 100, &data, &len), PATH_NOT_FILE);
+	ck_assert_ptr_null(data);
+	ck_assert_int_eq(path_read_file(fifo, 100, &data, &len), PATH_NOT_FILE);
+	ck_assert_int_eq(path_read_file("/dev/null", 100, &data, &len), PATH_NOT_FILE);
+	alarm(0);
+	ck_assert_int_eq(path_read(root, "sub", 100, &data, &len), PATH_ERRNO);
+	ck_assert_int_eq(errno, EISDIR);
+	char *in = path_join(root, "in.txt");
+	ck_assert_int_eq(chmod(in, 0), 0);
+	if (geteuid() != 0) {
+		ck_assert_int_eq(path_read(root, "in.txt", 100, &data, &len), PATH_ERRNO);
+		ck_assert_int_eq(errno, EACCES);
+	}
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(in);
+	free(fifo);
+	free(root);
+	free(dir);
+}
+END_TEST
+
 START_TEST(path_join_cases)
 {
 	char *p = path_join("a", "b");
@@ -142,6 +177,7 @@ main(void)
 	tcase_add_test(tc, diag_prints_in_order_with_colour);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, path_read_stays_inside_root);
+	tcase_add_test(tc, path_read_fifo_and_modes);
 	tcase_add_test(tc, path_join_cases);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
