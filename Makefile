@@ -33,7 +33,7 @@ TEMPLATES ?= templates
 # Debian 12 packages the project needs to build, test and look at its output.
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
-	libxml2-utils fonts-dejavu-core fonts-inter time
+	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib
 
 .PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean \
 	reference jobs fuzz

@@ -22,7 +22,7 @@ esac
 if python3 tests/check-site.py "$tmp/a"; then ok "the site's pages, links and anchors check"; else ko "check-site.py found problems"; fi
 hv=tests/html/node_modules/.bin/html-validate
 if [ ! -x "$hv" ]; then ko "html-validate is not installed (run make deps)"
-elif "$hv" --config tests/html/.htmlvalidate.json "$tmp"/a/*.html; then ok "every page is valid HTML5 (html-validate)"
+elif "$hv" --config tests/html/.htmlvalidate.json $(find "$tmp/a" -name "*.html"); then ok "every page is valid HTML5 (html-validate)"
 else ko "html-validate found problems"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

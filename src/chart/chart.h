@@ -126,7 +126,7 @@ enum {
  * reason (no trailing newline) in why (n bytes, may be 0). */
 int chart_validate(const chart_spec *s, char *why, size_t n);
 
-/* Selects the project's fontconfig file (src/chart/fonts/fonts.conf or an installed
+/* Selects the project's fontconfig file (templates/fonts.conf or an installed
  * copy) so every machine draws with the same fonts: sets FONTCONFIG_FILE for the
  * process, so call it before anything in the process uses fontconfig or pango. The font
  * map is created by the first chart_render (pango starts a thread then: fork before

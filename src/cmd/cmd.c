@@ -20,14 +20,17 @@ cmd_usage(FILE *f)
 	      "                      [-j jobs]\n"
 	      "       mkreport check [-C content] [-T templates] [-j jobs]\n"
 	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
+	      "       mkreport chart [-C content] [-T templates] [-j jobs] id -o file\n"
 	      "       mkreport --help | --version\n"
 	      "\n"
 	      "  build     validate the report and write the site (only changed files)\n"
 	      "  check     validate the report; print every error; write nothing\n"
 	      "  metrics   print every metric as JSON (default) or CSV\n"
+	      "  chart     draw one chart alone; the file's extension (.svg, .png, .pdf)\n"
+	      "            picks the format\n"
 	      "\n"
 	      "  -C dir    the report's folder (default: content)\n"
-	      "  -o dir    the output folder (default: site)\n"
+	      "  -o dir    the output folder (default: site); chart: the output file\n"
 	      "  -T dir    the templates folder (default: $MKREPORT_TEMPLATES, else installed)\n"
 	      "  -M file   also write a make dependency file\n"
 	      "  -v        say what was written\n"
@@ -68,11 +71,12 @@ cmd_usage_error(const char *mode, const char *msg)
 	return CMD_USAGE;
 }
 
-int
-cmd_main(int argc, char **argv)
+/* Runs the mode argv[1] names. */
+static int
+run_mode(int argc, char **argv)
 {
 	if (argc < 2)
-		return cmd_usage_error(NULL, "no mode given (build, check or metrics)");
+		return cmd_usage_error(NULL, "no mode given (build, check, metrics or chart)");
 	const char *m = argv[1];
 	if (strcmp(m, "--help") == 0 || strcmp(m, "-h") == 0) {
 		cmd_usage(stdout);
@@ -88,7 +92,17 @@ cmd_main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(m, "metrics") == 0)
 		return cmd_metrics(argc - 1, argv + 1);
+	if (strcmp(m, "chart") == 0)
+		return cmd_chart(argc - 1, argv + 1);
 	fprintf(stderr, "mkreport: unknown mode '%s'\n", m);
 	fputs("Try 'mkreport --help'.\n", stderr);
 	return CMD_USAGE;
+}
+
+int
+cmd_main(int argc, char **argv)
+{
+	int rc = run_mode(argc, argv);
+	chart_fonts_done(); /* the charts' font map, for leak checkers */
+	return rc;
 }

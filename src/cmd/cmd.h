@@ -1,4 +1,4 @@
-/* cmd: the command's modes (build, check, metrics); each returns the exit status. */
+/* cmd: the command's modes (build, check, metrics, chart); each returns the exit status. */
 #ifndef MKR_CMD_H
 #define MKR_CMD_H
 

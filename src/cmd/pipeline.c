@@ -228,26 +228,62 @@ page_file(const report *r, size_t i)
 	return buf_detach(&b);
 }
 
+/* Selects templates_dir/fonts.conf for the charts (once per process and folder). */
+static int
+pipeline_fonts(const char *templates_dir, diag *d)
+{
+	static char *done;
+	char why[512];
+	if (done != NULL && strcmp(done, templates_dir) == 0)
+		return 0;
+	char *conf = path_join(templates_dir, "fonts.conf");
+	int rc = chart_fonts_init(conf, why, sizeof why);
+	if (rc != 0)
+		diag_error(d, diag_file_pos(d, conf), "%s", why);
+	free(conf);
+	if (rc == 0) {
+		free(done);
+		done = util_xstrdup(templates_dir);
+	}
+	return rc;
+}
+
+/* Renders section i's page and the files it produced into out. Returns 0 or -1. */
+static int
+render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out)
+{
+	buf b;
+	render_file *files;
+	size_t n;
+	buf_init(&b);
+	int rc = page_render_all(c, t, i, &b, &files, &n);
+	char *name = page_file(c->rep, i);
+	add_buf(out, name, &b);
+	free(name);
+	for (size_t k = 0; k < n; k++)
+		site_out_add(out, files[k].path, files[k].data, files[k].len);
+	page_files_free(files, n);
+	return rc;
+}
+
 int
 pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d };
+	render_ctx c = { r, p->m, d, NULL };
+	if (pipeline_fonts(templates_dir, d) != 0)
+		return -1;
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
 	free(tpath);
 	int rc = 0;
 	if (t == NULL)
 		return -1;
-	for (size_t i = 0; i < r->nsections; i++) {
-		buf b;
-		buf_init(&b);
-		if (page_render(&c, t, i, &b) != 0)
+	render_figs *figs = render_scan_figures(&c);
+	c.figs = figs;
+	for (size_t i = 0; i < r->nsections; i++)
+		if (render_section(&c, t, i, out) != 0)
 			rc = -1;
-		char *name = page_file(r, i);
-		add_buf(out, name, &b);
-		free(name);
-	}
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)
@@ -260,7 +296,22 @@ pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out 
 	render_data(p, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
+	render_figs_free(figs);
 	tmpl_free(t);
+	return rc;
+}
+
+int
+pipeline_chart(const pipeline *p, const char *templates_dir, const char *id,
+    chart_format fmt, diag *d, buf *out)
+{
+	render_ctx c = { p->rep, p->m, d, NULL };
+	if (pipeline_fonts(templates_dir, d) != 0)
+		return -1;
+	render_figs *figs = render_scan_figures(&c);
+	c.figs = figs;
+	int rc = diag_errors(d) ? -1 : render_chart_file(&c, id, fmt, out);
+	render_figs_free(figs);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 #ifndef MKR_PIPELINE_H
 #define MKR_PIPELINE_H
 
+#include "chart/chart.h"
 #include "diag.h"
 #include "load/load.h"
 #include "model/competition.h"
@@ -33,6 +34,12 @@ int pipeline_compute(const char *content_dir, diag *d, pipeline *p);
 /* Renders every page and data file of p into out, reading the template and style.css
  * from templates_dir. Returns 0, or -1 after recording errors in d. */
 int pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out);
+
+/* Draws chart id of p's report alone as fmt into out, with the fonts of
+ * templates_dir/fonts.conf. Returns 0, or -1 after recording errors in d (an unknown
+ * id, a duplicate id, the chart's own errors). */
+int pipeline_chart(const pipeline *p, const char *templates_dir, const char *id,
+    chart_format fmt, diag *d, buf *out);
 
 /* Returns the templates folder to use: given if non-NULL, else $MKREPORT_TEMPLATES,
  * else ../share/mkreport/templates beside the binary's folder, else the one of the

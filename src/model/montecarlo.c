@@ -6,27 +6,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/mc_kernel.h"
 #include "model/rng.h"
 #include "util/buf.h"
 
 const double mc_percentiles[MC_NPCT] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
 
-enum { MC_ROW = MC_BINS + 2 }; /* counts per output: underflow, MC_BINS bins, overflow */
+enum {
+	MC_ROW = MC_BINS + 2, /* counts per output: underflow, MC_BINS bins, overflow */
+	MC_PAD = 64,          /* bytes: a worker's writable data starts on its own cache line */
+};
 
-/* One worker's tallies: merged by integer addition and min/max (order-independent). */
+/* One worker's tallies, merged into the run's by integer addition and min/max
+ * (order-independent, so the result does not depend on which worker ran a block). */
 typedef struct mc_acc {
-	uint64_t *hist;   /* nq rows of MC_ROW counts */
+	uint32_t *hist;   /* nq rows of MC_ROW counts since the last flush */
+	uint64_t since;   /* draws counted into hist since the last flush */
 	double *mn;       /* nq exact minima */
 	double *mx;       /* nq exact maxima */
 	uint64_t *pay_by; /* n: draws whose payback falls in year index i */
-	fin_params *work; /* the worker's copy of the base inputs, sampled in place */
+	mck_work *work;   /* the kernel's buffers */
+	mck_out *out;     /* one sub-block's outputs */
+	char pad[MC_PAD]; /* keeps the next worker's fields off this one's cache line */
 } mc_acc;
 
-/* A whole run: read-only during the parallel part except the block dispenser. */
+/* A whole run: read-only during the parallel part except the dispenser and totals. */
 typedef struct mc_run {
 	const fin_params *base;   /* base inputs */
 	const model_uparam **dp;  /* the inputs with a dist, in order */
 	size_t ndp;               /* their count */
+	mck_plan *plan;           /* the kernel's per-run constants */
 	size_t draws;             /* N */
 	size_t nblocks;           /* ceil(N / MC_BLOCK) */
 	int n;                    /* years */
@@ -34,10 +43,11 @@ typedef struct mc_run {
 	double *lo;               /* nq lower edges of bin 1 */
 	double *w;                /* nq bin widths */
 	double *inv_w;            /* nq 1 / width */
+	uint64_t *hist;           /* nq rows of MC_ROW counts: the workers' flushed counts */
 	mc_acc *acc;              /* one per job */
 	int jobs;                 /* workers */
 	size_t bytes;             /* heap bytes allocated */
-	pthread_mutex_t lock;     /* guards next_block and next_g */
+	pthread_mutex_t lock;     /* guards next_block, next_g and hist */
 	size_t next_block;        /* the next block to hand out */
 	rng next_g;               /* the stream of next_block */
 } mc_run;
@@ -142,22 +152,11 @@ model_mc_count(const model_uparam *u, size_t n)
 	return k;
 }
 
-/* Samples every dist input into work and runs the kernel. */
-static void
-mc_one(const mc_run *r, fin_params *work, rng *g, mc_draw *d)
-{
-	for (size_t j = 0; j < r->ndp; j++) {
-		const model_uparam *u = r->dp[j];
-		model_param_set(work, &u->ref, model_param_clamp(u, dist_sample(&u->law, g)));
-	}
-	model_mc_kernel(work, d);
-}
-
 /* Counts v into output q of a. NaN (never for valid inputs) goes to the overflow bin. */
 static void
 mc_add(const mc_run *r, mc_acc *a, int q, double v)
 {
-	uint64_t *h = a->hist + (size_t)q * MC_ROW;
+	uint32_t *h = a->hist + (size_t)q * MC_ROW;
 	if (isnan(v)) {
 		h[MC_ROW - 1]++;
 		return;
@@ -170,29 +169,63 @@ mc_add(const mc_run *r, mc_acc *a, int q, double v)
 	h[x < 0 ? 0 : x >= MC_BINS ? MC_ROW - 1 : (size_t)x + 1]++;
 }
 
-/* Counts one draw's outputs into a. */
+/* Counts the values v[0..count-1] of output q into a as mc_add does (a whole
+ * sub-block's bins computed by the vectorised mck_bins). */
 static void
-mc_tally(const mc_run *r, mc_acc *a, const mc_draw *d)
+mc_count(const mc_run *r, mc_acc *a, int q, const double *v, size_t count)
 {
-	for (int i = 0; i < r->n; i++)
-		mc_add(r, a, i, d->cumulative[i]);
-	mc_add(r, a, r->n, d->npv);
-	if (isnan(d->payback))
+	int idx[MC_LANES];
+	uint32_t *h = a->hist + (size_t)q * MC_ROW;
+	if (count < MC_LANES) {
+		for (size_t l = 0; l < count; l++)
+			mc_add(r, a, q, v[l]);
 		return;
-	mc_add(r, a, r->n + 1, d->payback);
-	int y = (int)ceil(d->payback - r->base->t0);
-	a->pay_by[y < 0 ? 0 : y >= r->n ? r->n - 1 : y]++;
+	}
+	mck_bins(v, r->lo[q], r->inv_w[q], idx, &a->mn[q], &a->mx[q]);
+	for (int l = 0; l < MC_LANES; l++)
+		h[idx[l]]++;
 }
 
-/* Runs block k (its stream g) into a. */
+/* Counts one sub-block's outputs (lanes 0..count-1) into a. */
 static void
-mc_block(const mc_run *r, size_t k, rng *g, mc_acc *a)
+mc_tally(const mc_run *r, mc_acc *a, const mck_out *o, size_t count)
+{
+	for (int q = 0; q <= r->n; q++)
+		mc_count(r, a, q, o->q[q], count);
+	for (size_t l = 0; l < count; l++) {
+		if (isnan(o->payback[l]))
+			continue;
+		mc_add(r, a, r->n + 1, o->payback[l]);
+		int y = o->year[l];
+		a->pay_by[y < 0 ? 0 : y >= r->n ? r->n - 1 : y]++;
+	}
+	a->since += count;
+}
+
+/* Adds a's counts into the run's totals (under the lock) and clears them. */
+static void
+mc_flush(mc_run *r, mc_acc *a)
+{
+	size_t cells = (size_t)r->nq * MC_ROW;
+	pthread_mutex_lock(&r->lock);
+	for (size_t i = 0; i < cells; i++)
+		r->hist[i] += a->hist[i];
+	pthread_mutex_unlock(&r->lock);
+	memset(a->hist, 0, cells * sizeof *a->hist);
+	a->since = 0;
+}
+
+/* Runs block k (its stream g) into a, MC_LANES draws at a time. */
+static void
+mc_block(mc_run *r, size_t k, rng *g, mc_acc *a)
 {
 	size_t count = r->draws - k * MC_BLOCK < MC_BLOCK ? r->draws - k * MC_BLOCK : MC_BLOCK;
-	mc_draw d;
-	for (size_t i = 0; i < count; i++) {
-		mc_one(r, a->work, g, &d);
-		mc_tally(r, a, &d);
+	if (a->since > UINT32_MAX - MC_BLOCK)
+		mc_flush(r, a);
+	for (size_t i = 0; i < count; i += MC_LANES) {
+		size_t c = count - i < MC_LANES ? count - i : MC_LANES;
+		mck_run(r->plan, a->work, g, c, a->out);
+		mc_tally(r, a, a->out, c);
 	}
 }
 
@@ -216,26 +249,11 @@ mc_worker(void *arg)
 	}
 }
 
-/* Returns output q (< n: cumulative of year q; n: NPV) of draw d. */
-static double
-mc_value(const mc_draw *d, int q, int n)
-{
-	return q < n ? d->cumulative[q] : d->npv;
-}
-
-/* Sets output q's bins from the pilot draws d[0..count-1]: the pilot's range widened
- * by half its span on each side (a tiny range around a constant). */
+/* Sets output q's bins from the pilot's range [mn, mx] widened by half its span on
+ * each side (a tiny range around a constant; 0 if the pilot saw no value). */
 static void
-mc_range(mc_run *r, int q, const mc_draw *d, size_t count)
+mc_range(mc_run *r, int q, double mn, double mx)
 {
-	double mn = INFINITY, mx = -INFINITY;
-	for (size_t i = 0; i < count; i++) {
-		double x = mc_value(&d[i], q, r->n);
-		if (!isnan(x)) {
-			mn = fmin(mn, x);
-			mx = fmax(mx, x);
-		}
-	}
 	if (mn > mx)
 		mn = mx = 0;
 	double pad = mx > mn ? (mx - mn) / 2 : fmax(fabs(mn) * 1e-9, 1e-12);
@@ -244,23 +262,42 @@ mc_range(mc_run *r, int q, const mc_draw *d, size_t count)
 	r->inv_w[q] = 1 / r->w[q];
 }
 
-/* Runs block 0 (stream: the seed's) keeping its draws, sets every output's bins from
- * them (payback's are fixed: t0 .. t0 + n), then counts them into acc[0]. */
+/* Widens [mn[q], mx[q]] of every output q <= n over lanes 0..count-1 of o (NaN skipped). */
 static void
-mc_pilot(mc_run *r, rng *g)
+mc_spread(int n, const mck_out *o, size_t count, double *mn, double *mx)
 {
+	for (int q = 0; q <= n; q++)
+		for (size_t l = 0; l < count; l++) {
+			double v = o->q[q][l];
+			if (v < mn[q])
+				mn[q] = v;
+			if (v > mx[q])
+				mx[q] = v;
+		}
+}
+
+/* Runs block 0 (the seed's stream, a copy of g) without counting it, to set every
+ * output's bins from its range (payback's are fixed: t0 .. t0 + n). The workers then
+ * run block 0 again like any other. acc[0]'s minima and maxima serve as scratch. */
+static void
+mc_pilot(mc_run *r, const rng *g)
+{
+	rng h = *g;
+	mc_acc *a = &r->acc[0];
 	size_t count = r->draws < MC_BLOCK ? r->draws : MC_BLOCK;
-	mc_draw *d = mc_alloc(r, MC_BLOCK, sizeof *d);
-	for (size_t i = 0; i < count; i++)
-		mc_one(r, r->acc[0].work, g, &d[i]);
-	for (int q = 0; q <= r->n; q++)
-		mc_range(r, q, d, count);
+	for (size_t i = 0; i < count; i += MC_LANES) {
+		size_t c = count - i < MC_LANES ? count - i : MC_LANES;
+		mck_run(r->plan, a->work, &h, c, a->out);
+		mc_spread(r->n, a->out, c, a->mn, a->mx);
+	}
+	for (int q = 0; q <= r->n; q++) {
+		mc_range(r, q, a->mn[q], a->mx[q]);
+		a->mn[q] = INFINITY;
+		a->mx[q] = -INFINITY;
+	}
 	r->lo[r->n + 1] = r->base->t0;
 	r->w[r->n + 1] = (double)r->n / MC_BINS;
 	r->inv_w[r->n + 1] = MC_BINS / (double)r->n;
-	for (size_t i = 0; i < count; i++)
-		mc_tally(r, &r->acc[0], &d[i]);
-	free(d);
 }
 
 /* Allocates the run's tables and one accumulator per job. */
@@ -271,6 +308,7 @@ mc_setup(mc_run *r)
 	r->lo = mc_alloc(r, nq, sizeof(double));
 	r->w = mc_alloc(r, nq, sizeof(double));
 	r->inv_w = mc_alloc(r, nq, sizeof(double));
+	r->hist = mc_alloc(r, nq * MC_ROW, sizeof *r->hist);
 	r->acc = mc_alloc(r, (size_t)r->jobs, sizeof *r->acc);
 	for (int j = 0; j < r->jobs; j++) {
 		mc_acc *a = &r->acc[j];
@@ -278,8 +316,9 @@ mc_setup(mc_run *r)
 		a->mn = mc_alloc(r, nq, sizeof(double));
 		a->mx = mc_alloc(r, nq, sizeof(double));
 		a->pay_by = mc_alloc(r, (size_t)r->n, sizeof *a->pay_by);
-		a->work = mc_alloc(r, 1, sizeof *a->work);
-		*a->work = *r->base;
+		a->out = mc_alloc(r, 1, sizeof *a->out);
+		a->work = mck_work_new(r->plan);
+		r->bytes += mck_work_bytes(r->plan);
 		for (size_t q = 0; q < nq; q++) {
 			a->mn[q] = INFINITY;
 			a->mx[q] = -INFINITY;
@@ -287,16 +326,18 @@ mc_setup(mc_run *r)
 	}
 }
 
-/* Adds every accumulator into acc[0] (integer sums, min and max) and frees the others. */
+/* Flushes every accumulator into the run's counts and adds their minima, maxima and
+ * payback years into acc[0]'s. */
 static void
 mc_merge(mc_run *r)
 {
 	size_t nq = (size_t)r->nq;
 	mc_acc *a = &r->acc[0];
-	for (int j = 1; j < r->jobs; j++) {
+	for (int j = 0; j < r->jobs; j++) {
 		mc_acc *b = &r->acc[j];
-		for (size_t i = 0; i < nq * MC_ROW; i++)
-			a->hist[i] += b->hist[i];
+		mc_flush(r, b);
+		if (j == 0)
+			continue;
 		for (size_t q = 0; q < nq; q++) {
 			a->mn[q] = fmin(a->mn[q], b->mn[q]);
 			a->mx[q] = fmax(a->mx[q], b->mx[q]);
@@ -313,7 +354,7 @@ static double
 mc_quantile(const mc_run *r, int q, double rank)
 {
 	const mc_acc *a = &r->acc[0];
-	const uint64_t *h = a->hist + (size_t)q * MC_ROW;
+	const uint64_t *h = r->hist + (size_t)q * MC_ROW;
 	double below = 0;
 	for (int b = 0; b < MC_ROW; b++) {
 		if (h[b] == 0 || below + (double)h[b] < rank) {
@@ -346,7 +387,7 @@ mc_results(const mc_run *r, mc_summary *out)
 	}
 }
 
-/* Runs blocks 1.. on r->jobs threads (in this thread if there is one job or a thread
+/* Runs every block on r->jobs threads (in this thread if there is one job or a thread
  * cannot start: the blocks and their streams are the same either way). */
 static void
 mc_parallel(mc_run *r)
@@ -379,9 +420,11 @@ mc_teardown(mc_run *r)
 		free(r->acc[j].mn);
 		free(r->acc[j].mx);
 		free(r->acc[j].pay_by);
-		free(r->acc[j].work);
+		free(r->acc[j].out);
+		mck_work_free(r->acc[j].work);
 	}
 	free(r->acc);
+	free(r->hist);
 	free(r->lo);
 	free(r->w);
 	free(r->inv_w);
@@ -402,6 +445,8 @@ model_mc_run(const fin_params *base, const model_uparam *u, size_t n,
 		if (u[i].has_dist)
 			r.dp[k++] = &u[i];
 	r.ndp = k;
+	r.plan = mck_plan_new(base, r.dp, k);
+	r.bytes += mck_plan_bytes(r.plan);
 	r.draws = cfg->draws;
 	r.nblocks = (cfg->draws + MC_BLOCK - 1) / MC_BLOCK;
 	r.n = base->T - base->t0 + 1;
@@ -409,14 +454,11 @@ model_mc_run(const fin_params *base, const model_uparam *u, size_t n,
 	r.jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
 	mc_setup(&r);
 	rng_seed(&r.next_g, cfg->seed);
-	rng g = r.next_g;
-	rng_jump(&r.next_g);
-	r.next_block = 1;
-	mc_pilot(&r, &g);
+	mc_pilot(&r, &r.next_g);
 	pthread_mutex_init(&r.lock, NULL);
 	mc_parallel(&r);
-	pthread_mutex_destroy(&r.lock);
 	mc_merge(&r);
+	pthread_mutex_destroy(&r.lock);
 	memset(out, 0, sizeof *out);
 	out->draws = cfg->draws;
 	out->seed = cfg->seed;
@@ -425,6 +467,7 @@ model_mc_run(const fin_params *base, const model_uparam *u, size_t n,
 	mc_results(&r, out);
 	out->bytes = r.bytes;
 	mc_teardown(&r);
+	mck_plan_free(r.plan);
 	free((void *)r.dp);
 	return 0;
 }

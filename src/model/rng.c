@@ -73,6 +73,15 @@ rng_uniform01(rng *g)
 	return (double)(rng_next(g) >> 11) * 0x1.0p-53;
 }
 
+void
+rng_fill01(rng *g, double *u, size_t n)
+{
+	rng h = *g; /* a local copy the compiler keeps in registers */
+	for (size_t i = 0; i < n; i++)
+		u[i] = (double)(rng_next(&h) >> 11) * 0x1.0p-53;
+	*g = h;
+}
+
 /* A standard normal draw by Marsaglia's polar method (one of the pair is used). */
 static double
 std_normal(rng *g)

@@ -2,6 +2,7 @@
 #ifndef MKR_RNG_H
 #define MKR_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Generator state: xoshiro256** (Blackman and Vigna, 2018), period 2^256 - 1. */
@@ -21,6 +22,10 @@ void rng_jump(rng *g);
 
 /* Returns a uniform double in [0, 1) with 53 random bits. */
 double rng_uniform01(rng *g);
+
+/* Fills u[0..n-1] with what n calls of rng_uniform01(g) return, in order (the
+ * generator's state kept in registers: about three times faster). */
+void rng_fill01(rng *g, double *u, size_t n);
 
 /* Distributions a parameter may follow. */
 typedef enum dist_kind {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 static void render_block(rnd *r, cmark_node *n, xmlNodePtr parent, int tight);
+static void move_results(rnd *r, render_body *out);
 
 int
 render_enter(rnd *r)
@@ -152,6 +153,37 @@ render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line
 	cmark_node_free(doc);
 }
 
+void
+render_rnd_init(rnd *r, const render_ctx *c, size_t section, xmlDocPtr doc)
+{
+	const rep_section *sec = &c->rep->sections[section];
+	memset(r, 0, sizeof *r);
+	r->c = c;
+	r->rep = c->rep;
+	r->d = c->d;
+	r->doc = doc;
+	r->file = diag_intern(c->d, sec->display ? sec->display : sec->file);
+	r->text = sec->text ? sec->text : "";
+	r->len = sec->text ? sec->len : 0;
+	render_lines_init(r);
+}
+
+void
+render_rnd_done(rnd *r)
+{
+	render_body b;
+	memset(&b, 0, sizeof b);
+	move_results(r, &b);
+	render_body_free(&b);
+	free(r->lines);
+	free(r->uses);
+	free(r->note_of);
+	render_ids_free(r);
+	r->lines = NULL;
+	r->uses = NULL;
+	r->note_of = NULL;
+}
+
 /* Moves the page's headings and notes into out. */
 static void
 move_results(rnd *r, render_body *out)
@@ -160,8 +192,18 @@ move_results(rnd *r, render_body *out)
 	out->nheadings = r->nheads;
 	out->cites = r->cites;
 	out->ncites = r->ncites;
+	out->files = r->files;
+	out->nfiles = r->nfiles;
+	out->charts = r->charts;
+	out->ncharts = r->ncharts;
 	r->heads = NULL;
 	r->cites = NULL;
+	r->files = NULL;
+	r->charts = NULL;
+	r->nheads = 0;
+	r->ncites = 0;
+	r->nfiles = 0;
+	r->ncharts = 0;
 }
 
 int
@@ -172,25 +214,13 @@ render_markdown(const render_ctx *c, size_t section, xmlDocPtr doc, render_body 
 		diag_error(c->d, diag_file_pos(c->d, "mkreport"), "no section %zu", section);
 		return -1;
 	}
-	const rep_section *sec = &c->rep->sections[section];
 	rnd r;
-	memset(&r, 0, sizeof r);
-	r.c = c;
-	r.rep = c->rep;
-	r.d = c->d;
-	r.doc = doc;
-	r.file = diag_intern(c->d, sec->display ? sec->display : sec->file);
-	r.text = sec->text ? sec->text : "";
-	r.len = sec->text ? sec->len : 0;
-	render_lines_init(&r);
+	render_rnd_init(&r, c, section, doc);
 	int before = diag_errors(c->d);
 	xmlNodePtr root = render_el_class(&r, NULL, "div", "content");
 	render_md_into(&r, r.text, r.len, 0, 0, root);
 	move_results(&r, out);
-	free(r.lines);
-	free(r.uses);
-	free(r.note_of);
-	render_ids_free(&r);
+	render_rnd_done(&r);
 	if (diag_errors(c->d) > before) {
 		xmlFreeNode(root);
 		return -1;
@@ -210,6 +240,21 @@ render_body_free(render_body *out)
 	}
 	free(out->headings);
 	free(out->cites);
+	for (size_t i = 0; i < out->nfiles; i++) {
+		free(out->files[i].path);
+		free(out->files[i].data);
+	}
+	free(out->files);
+	for (size_t i = 0; i < out->ncharts; i++) {
+		free(out->charts[i].id);
+		free(out->charts[i].title);
+		free(out->charts[i].caption);
+	}
+	free(out->charts);
+	out->files = NULL;
+	out->charts = NULL;
+	out->nfiles = 0;
+	out->ncharts = 0;
 	out->headings = NULL;
 	out->cites = NULL;
 	out->nheadings = 0;

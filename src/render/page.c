@@ -488,15 +488,150 @@ fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
 	free(title);
 }
 
+/* Returns the first element at or below n whose id attribute is id, or NULL. */
+static xmlNodePtr
+find_id(xmlNodePtr n, const char *id)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(n, BAD_CAST "id");
+		int hit = v != NULL && strcmp((const char *)v, id) == 0;
+		xmlFree(v);
+		if (hit)
+			return n;
+		xmlNodePtr in = find_id(n->children, id);
+		if (in != NULL)
+			return in;
+	}
+	return NULL;
+}
+
+/* Prefixes attribute name of n with "../" when it is a relative link (no scheme, not
+ * absolute, not a fragment). */
+static void
+up_one(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	const char *s = (const char *)v;
+	if (s != NULL && s[0] != '#' && s[0] != '/' && s[strcspn(s, ":/?#")] != ':') {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "../%s", s);
+		xmlSetProp(n, BAD_CAST name, BAD_CAST buf_str(&b));
+		buf_free(&b);
+	}
+	xmlFree(v);
+}
+
+/* Makes every relative link at or below n work one folder down; drops the citation
+ * markers (the chart page has no notes). */
+static void
+relink(xmlNodePtr n)
+{
+	while (n != NULL) {
+		xmlNodePtr next = n->next;
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "sup") == 0) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			up_one(n, "href");
+			up_one(n, "src");
+			up_one(n, "srcset");
+			relink(n->children);
+		}
+		n = next;
+	}
+}
+
+/* The chart page's body: where the figure comes from, then the figure itself. */
+static xmlNodePtr
+chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char *id)
+{
+	xmlNodePtr div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
+	xmlSetProp(div, BAD_CAST "class", BAD_CAST "content");
+	xmlNodePtr p = add_el(div, "p", NULL);
+	buf b;
+	buf_init(&b);
+	put_page_file(&b, r, i);
+	buf_printf(&b, "#fig-%s", id);
+	add_text(p, "From the section ");
+	add_link(p, buf_str(&b), r->sections[i].title);
+	add_text(p, ".");
+	buf_free(&b);
+	xmlAddChild(div, xmlDocCopyNode(fig, doc, 1));
+	return div;
+}
+
+/* Renders the chart page of ch (whose figure is in page, section i) into out. */
+static void
+chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
+    const render_chart *ch, buf *out)
+{
+	const report *r = c->rep;
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "fig-%s", ch->id);
+	xmlNodePtr fig = find_id(xmlDocGetRootElement(page), buf_str(&b));
+	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	buf_reset(&b);
+	buf_printf(&b, "%s \xe2\x80\x94 %s", ch->title, r->title);
+	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption };
+	fill_common(doc, &p);
+	slot_set(doc, "page-title", ch->title);
+	static const char *const drop[] = { "toc", "notes", "pager" };
+	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
+		slot_drop(doc, drop[k]);
+	buf_reset(&b);
+	buf_printf(&b, "%scharts/%s.html", r->base_url, ch->id);
+	slot_set(doc, "og-url", buf_str(&b));
+	slot_set(doc, "canonical", buf_str(&b));
+	if (fig != NULL)
+		place_content(doc, chart_body(doc, r, i, fig, ch->id));
+	relink(xmlDocGetRootElement(doc));
+	finish(doc, out);
+	xmlFreeDoc(doc);
+	buf_free(&b);
+}
+
+/* Moves body's chart files into a new array with one chart page per chart appended. */
+static render_file *
+page_files(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
+    render_body *body, size_t *n)
+{
+	*n = body->nfiles + body->ncharts;
+	render_file *f = util_xcalloc(*n ? *n : 1, sizeof *f);
+	if (body->nfiles > 0)
+		memcpy(f, body->files, body->nfiles * sizeof *f);
+	free(body->files);
+	body->files = NULL;
+	for (size_t k = 0; k < body->ncharts; k++) {
+		buf b;
+		buf_init(&b);
+		chart_page(c, t, i, page, &body->charts[k], &b);
+		render_file *g = &f[body->nfiles + k];
+		g->len = b.len;
+		g->data = buf_detach(&b);
+		buf_printf(&b, "charts/%s.html", body->charts[k].id);
+		g->path = buf_detach(&b);
+	}
+	body->nfiles = 0;
+	return f;
+}
+
 int
-page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out)
+page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
+    render_file **files, size_t *nfiles)
 {
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	render_body body;
 	memset(&body, 0, sizeof body);
+	*files = NULL;
+	*nfiles = 0;
 	int rc = render_markdown(c, i, doc, &body);
 	if (rc == 0 && body.root != NULL) {
 		fill_page(doc, c, i, &body);
+		*files = page_files(c, t, i, doc, &body, nfiles);
 		finish(doc, out);
 	} else {
 		rc = -1;
@@ -505,6 +640,26 @@ page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out)
 		xmlFreeNode(body.root);
 	render_body_free(&body);
 	xmlFreeDoc(doc);
+	return rc;
+}
+
+void
+page_files_free(render_file *files, size_t n)
+{
+	for (size_t i = 0; files != NULL && i < n; i++) {
+		free(files[i].path);
+		free(files[i].data);
+	}
+	free(files);
+}
+
+int
+page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out)
+{
+	render_file *files;
+	size_t n;
+	int rc = page_render_all(c, t, i, out, &files, &n);
+	page_files_free(files, n);
 	return rc;
 }
 

@@ -26,6 +26,17 @@ xmlDocPtr tmpl_doc(const tmpl *t);
  * or -1 after recording errors in c->d. */
 int page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out);
 
+/* Like page_render, and also hands over the files the page produced in *files
+ * (*nfiles entries; free with page_files_free): each chart's SVG, dark SVG, PNG, PDF
+ * and CSV, and its chart page charts/<id>.html (the template with the figure alone,
+ * its data table and links, every relative link prefixed with "../"). On -1, *files
+ * is NULL. */
+int page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
+    render_file **files, size_t *nfiles);
+
+/* Frees n files and the array. NULL is a no-op. */
+void page_files_free(render_file *files, size_t n);
+
 /* Renders the 404 page (links back to the index, relative). Returns 0 or -1. */
 int page_render_404(const render_ctx *c, const tmpl *t, buf *out);
 

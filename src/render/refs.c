@@ -39,6 +39,8 @@ metric_ref(rnd *r, const char *s, size_t n, diag_pos pos, xmlNodePtr parent)
 	buf_init(&val);
 	if (name[0] == '\0')
 		diag_error(r->d, pos, "empty metric reference");
+	else if (render_is_figure_ref(name))
+		render_figure_ref(r, name, pos, parent);
 	else if (render_value(r, name, fmt, pos, &val) == 0) {
 		xmlNodePtr span = render_el_class(r, parent, "span", "metric");
 		render_attr(span, "data-metric", name);

@@ -6,16 +6,41 @@
 
 #include <libxml/tree.h>
 
+#include "chart/chart.h"
 #include "diag.h"
 #include "load/load.h"
 #include "model/metrics.h"
+#include "util/buf.h"
+
+/* One chart figure of the report, found by render_scan_figures. */
+typedef struct render_fig {
+	char *id;        /* the chart's id ([a-z0-9-]+, unique across the report) */
+	size_t section;  /* index of the section whose page holds it */
+	int number;      /* report-wide figure number, 1-based, section then page order */
+	diag_pos pos;    /* where its id is defined */
+} render_fig;
+
+/* Every chart figure of the report, in figure-number order. */
+typedef struct render_figs {
+	size_t n;         /* number of figures */
+	render_fig *figs; /* n figures (owned) */
+} render_figs;
 
 /* What rendering reads. All pointers are borrowed. */
 typedef struct render_ctx {
 	const report *rep;  /* the loaded report */
 	const metrics *m;   /* every metric: fact.*, finance.*@scenario, *@expected */
 	diag *d;            /* where errors go */
+	const render_figs *figs; /* figure numbers from render_scan_figures; NULL: numbered
+	                            per page and {{ figure ID }} finds only earlier charts */
 } render_ctx;
+
+/* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */
+typedef struct render_file {
+	char *path;  /* path relative to the site root ("charts/id.svg"), owned */
+	char *data;  /* the bytes (owned) */
+	size_t len;  /* bytes of data */
+} render_file;
 
 /* A heading of the page, for the on-page contents list. */
 typedef struct render_heading {
@@ -24,6 +49,13 @@ typedef struct render_heading {
 	char *text;  /* plain text of the heading */
 } render_heading;
 
+/* A chart figure rendered on a page (for its chart page). */
+typedef struct render_chart {
+	char *id;       /* chart id; the figure element has id "fig-<id>" (owned) */
+	char *title;    /* "Figure N. Title" (owned) */
+	char *caption;  /* the caption, for the chart page's description (owned) */
+} render_chart;
+
 /* A rendered page body. */
 typedef struct render_body {
 	xmlNodePtr root;            /* <div class="content">, owned by the doc given */
@@ -31,6 +63,10 @@ typedef struct render_body {
 	render_heading *headings;   /* every heading in order */
 	size_t ncites;
 	int *cites;                 /* note k (1-based) cites rep->sources[cites[k-1]] */
+	size_t nfiles;
+	render_file *files;         /* chart files, in page order (owned) */
+	size_t ncharts;
+	render_chart *charts;       /* the page's chart figures, in order (owned) */
 } render_body;
 
 /* Renders section's Markdown into a new <div class="content"> created in doc (not
@@ -39,7 +75,26 @@ typedef struct render_body {
  * On -1, out->root may be NULL. Free out's arrays with render_body_free. */
 int render_markdown(const render_ctx *c, size_t section, xmlDocPtr doc, render_body *out);
 
-/* Frees out's headings and cites (not the nodes, which belong to the doc). */
+/* Frees out's headings, cites, files and chart ids (not the nodes, which belong to
+ * the doc). */
 void render_body_free(render_body *out);
+
+/* Pre-pass over every page: collects the id of each `chart` directive and numbers the
+ * figures report-wide (section order, then page order). A second chart with an id
+ * already used is an error at its id naming the first's position. Malformed directives
+ * are skipped here (rendering reports them). Returns a new table (never NULL); free
+ * with render_figs_free. */
+render_figs *render_scan_figures(const render_ctx *c);
+
+/* Frees f. NULL is a no-op. */
+void render_figs_free(render_figs *f);
+
+/* Returns the figure with id in f, or NULL (f may be NULL). */
+const render_fig *render_figs_find(const render_figs *f, const char *id);
+
+/* Draws chart id alone as fmt (light theme) into out, for `mkreport chart`: finds its
+ * page through c->figs (required), reads and validates its directive. Returns 0, or -1
+ * after recording errors in c->d (an unknown id is an error naming it). */
+int render_chart_file(const render_ctx *c, const char *id, chart_format fmt, buf *out);
 
 #endif

@@ -16,7 +16,7 @@
 #include "chart/chart_int.h"
 
 #define GOLDEN_DIR "tests/chart-golden/"
-#define FONTS_CONF "src/chart/fonts/fonts.conf"
+#define FONTS_CONF "templates/fonts.conf"
 #define PNG_TOLERANCE 0.35 /* mean channel value, 0..255 */
 #define DATE "2026-11-01"
 

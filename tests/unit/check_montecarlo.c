@@ -1,6 +1,8 @@
 /* check_montecarlo: the Monte Carlo (src/model/montecarlo.c): its kernel against
  * model_fin_run, identical results for any thread count, percentiles with a known
- * answer, and memory that does not grow with the number of draws. */
+ * answer, and memory that does not grow with the number of draws; the block kernel
+ * (src/model/mc_kernel.c): its sampler against dist_sample and its lanes against
+ * model_fin_run. */
 #include <check.h>
 #include <math.h>
 #include <stddef.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 
 #include "model/finance.h"
+#include "model/mc_kernel.h"
 #include "model/montecarlo.h"
 #include "model/rng.h"
 #include "model/unc_metrics.h"
@@ -99,6 +102,175 @@ START_TEST(test_kernel_equals_model)
 }
 END_TEST
 
+/* An uncertain scalar input of fin_params at offset with law d, accepting [min, max]. */
+static model_uparam
+scalar_param(size_t offset, dist d, double min, double max)
+{
+	model_uparam u = toy_param("x", offset, 1, NAN, NAN, NAN);
+	u.has_dist = 1;
+	u.law = d;
+	u.min = min;
+	u.max = max;
+	return u;
+}
+
+#define OFF(f) offsetof(fin_params, f)
+#define TR(k, f) (offsetof(fin_params, tranche) + (k) * sizeof(fin_tranche) + \
+	offsetof(fin_tranche, f))
+
+enum { NRICH = 16 };
+
+/* Sixteen sampled scalars of rich_model, every law, some draws clamped: a2 is 0 in
+ * two thirds of them (the stage that never ends), the cap below recoup in some, the
+ * third tranche large enough that some draws never pay back. */
+static void
+rich_params(model_uparam *u)
+{
+	u[0] = scalar_param(OFF(discount_rate), (dist){ DIST_TRIANGULAR, 0.02, 0.08, 0.15 }, -0.5, 1);
+	u[1] = scalar_param(OFF(azure_gross_margin), (dist){ DIST_UNIFORM, 0.1, 0.7, 0 }, 0, 1);
+	u[2] = scalar_param(OFF(growth0), (dist){ DIST_NORMAL, 2, 0.5, 0 }, 0, 10);
+	u[3] = scalar_param(OFF(growth_inf), (dist){ DIST_TRIANGULAR, 0, 0.05, 0.1 }, -1, 1);
+	u[4] = scalar_param(OFF(growth_decay), (dist){ DIST_UNIFORM, 0.5, 1, 0 }, 0, 1);
+	u[4].min_open = 1;
+	u[5] = scalar_param(OFF(margin_inf), (dist){ DIST_NORMAL, 0.25, 0.1, 0 }, -1, 1);
+	u[6] = scalar_param(OFF(margin0), (dist){ DIST_UNIFORM, -2, -1, 0 }, -5, 1);
+	u[7] = scalar_param(OFF(loss_carry0), (dist){ DIST_LOGNORMAL, -1, 0.5, 0 }, 0, 100);
+	u[8] = scalar_param(OFF(a1), (dist){ DIST_UNIFORM, 0.3, 1, 0 }, 0, 1);
+	u[9] = scalar_param(OFF(a2), (dist){ DIST_UNIFORM, -1, 0.5, 0 }, 0, 1);
+	u[10] = scalar_param(OFF(recoup_multiple), (dist){ DIST_UNIFORM, 0.05, 1, 0 }, 0, 10);
+	u[11] = scalar_param(OFF(cap_multiple), (dist){ DIST_UNIFORM, 0.02, 3, 0 }, 0, 100);
+	u[12] = scalar_param(TR(1, cash_fraction), (dist){ DIST_TRIANGULAR, 0, 0.3, 1 }, 0, 1);
+	u[13] = scalar_param(TR(2, amount), (dist){ DIST_TRIANGULAR, 1, 3, 60 }, 0, 100);
+	u[14] = scalar_param(OFF(sale_fraction), (dist){ DIST_UNIFORM, 0, 1, 0 }, 0, 1);
+	u[15] = scalar_param(OFF(revenue0), (dist){ DIST_TRIANGULAR, 0.1, 0.5, 1 }, 0, 10);
+}
+
+/* Asserts that lanes 0..count-1 of o are model_fin_run's results for the inputs
+ * sampled into w (base p, inputs u[0..n-1]); returns how many lanes never paid back. */
+static int
+lanes_match(const fin_params *p, const model_uparam *u, size_t n, const mck_plan *pl,
+    const mck_work *w, const mck_out *o, size_t count)
+{
+	fin_params *q = malloc(sizeof *q);
+	fin_result *r = malloc(sizeof *r);
+	int never = 0;
+	for (size_t l = 0; l < count; l++) {
+		*q = *p;
+		for (size_t j = 0; j < n; j++)
+			model_param_set(q, &u[j].ref, mck_sampled(pl, w, j)[l]);
+		model_fin_run(q, r);
+		for (int i = 0; i < r->n; i++)
+			close12(o->q[i][l], r->cumulative[i]);
+		close12(o->q[r->n][l], r->npv);
+		close12(o->payback[l], r->payback_year);
+		never += isnan(r->payback_year);
+		ck_assert_int_eq(o->year[l], isnan(r->payback_year) ? -1 :
+		    (int)ceil(r->payback_year - p->t0));
+	}
+	free(q);
+	free(r);
+	return never;
+}
+
+/* Runs sub-blocks of 64, 64 and 17 draws of rich_model with u[0..n-1] sampled and
+ * checks every lane against model_fin_run; returns the lanes that never paid back. */
+static int
+block_check(const fin_params *p, const model_uparam *u, size_t n, int fast)
+{
+	const model_uparam *dp[NRICH + 1];
+	mck_out *o = malloc(sizeof *o);
+	int never = 0;
+	rng g;
+	for (size_t j = 0; j < n; j++)
+		dp[j] = &u[j];
+	mck_plan *pl = mck_plan_new(p, dp, n);
+	mck_work *w = mck_work_new(pl);
+	ck_assert_int_eq(mck_plan_fast(pl), fast);
+	rng_seed(&g, 5);
+	for (int k = 0; k < 3; k++) {
+		size_t count = k < 2 ? MC_LANES : 17;
+		mck_run(pl, w, &g, count, o);
+		never += lanes_match(p, u, n, pl, w, o, count);
+	}
+	mck_work_free(w);
+	mck_plan_free(pl);
+	free(o);
+	return never;
+}
+
+/* The lane kernel gives model_fin_run's cumulative, NPV and payback for every draw of
+ * sixteen sampled inputs, with a cap and without one; so does the per-draw path that a
+ * sampled per-year input selects (valuation 2020: no stake then, so no effect). */
+START_TEST(test_block_equals_model)
+{
+	fin_params *p = malloc(sizeof *p);
+	model_uparam u[NRICH + 1];
+	rich_model(p);
+	rich_params(u);
+	int never = block_check(p, u, NRICH, 1);
+	ck_assert_int_gt(never, 0);
+	ck_assert_int_lt(never, 2 * MC_LANES + 17);
+	p->cap_multiple = NAN;
+	block_check(p, u, NRICH - 5, 1); /* cap and later inputs not sampled */
+	u[NRICH] = toy_param("v", OFF(valuation), 1, 100, NAN, NAN);
+	u[NRICH].has_dist = 1;
+	u[NRICH].law = (dist){ DIST_UNIFORM, 50, 150, 0 };
+	block_check(p, u, NRICH + 1, 0);
+	free(p);
+}
+END_TEST
+
+/* The block sampler gives, input by input, what dist_sample gives from the same
+ * generator, clamped as model_param_clamp does. */
+START_TEST(test_block_sampler)
+{
+	fin_params *p = malloc(sizeof *p);
+	model_uparam u[NRICH];
+	const model_uparam *dp[NRICH];
+	mck_out *o = malloc(sizeof *o);
+	rng g, h;
+	int clamped = 0;
+	rich_model(p);
+	rich_params(u);
+	for (size_t j = 0; j < NRICH; j++)
+		dp[j] = &u[j];
+	mck_plan *pl = mck_plan_new(p, dp, NRICH);
+	mck_work *w = mck_work_new(pl);
+	rng_seed(&g, 11);
+	h = g;
+	for (int k = 0; k < 2; k++) {
+		size_t count = k == 0 ? MC_LANES : 9;
+		mck_run(pl, w, &g, count, o);
+		for (size_t j = 0; j < NRICH; j++)
+			for (size_t l = 0; l < count; l++) {
+				double x = dist_sample(&u[j].law, &h);
+				clamped += model_param_clamp(&u[j], x) != x;
+				ck_assert(mck_sampled(pl, w, j)[l] == model_param_clamp(&u[j], x));
+			}
+	}
+	ck_assert(memcmp(&g, &h, sizeof g) == 0); /* the same numbers consumed */
+	ck_assert_int_gt(clamped, 0);
+	mck_work_free(w);
+	mck_plan_free(pl);
+	free(o);
+	free(p);
+}
+END_TEST
+
+/* rng_fill01 gives what rng_uniform01 gives, and leaves the generator where it would. */
+START_TEST(test_fill01)
+{
+	double u[37];
+	rng g, h;
+	rng_seed(&g, 3);
+	h = g;
+	rng_fill01(&g, u, 37);
+	for (int i = 0; i < 37; i++)
+		ck_assert(u[i] == rng_uniform01(&h));
+	ck_assert(memcmp(&g, &h, sizeof g) == 0);
+}
+END_TEST
+
 /* The toy model with X = compute_spend[2021] ~ uniform(20, 60): NPV = -10 + X / 2 is
  * uniform on [0, 20], so its p-quantile is 20 p; the payback year is 2020 + 20 / X,
  * decreasing in X, so its p-quantile is 2020 + 20 / (20 + 40 (1 - p)); cumulative 2020
@@ -114,16 +286,22 @@ uniform_spend(void)
 	return u;
 }
 
-/* Runs the toy Monte Carlo with N draws on jobs threads into s. */
+/* Runs the toy Monte Carlo with input u sampled, N draws on jobs threads into s. */
 static void
-toy_run(size_t draws, int jobs, uint64_t seed, mc_summary *s)
+toy_run_with(model_uparam u, size_t draws, int jobs, uint64_t seed, mc_summary *s)
 {
 	fin_params *p = malloc(sizeof *p);
-	model_uparam u = uniform_spend();
 	mc_config cfg = { draws, seed, jobs };
 	toy_two_years(p);
 	ck_assert_int_eq(model_mc_run(p, &u, 1, &cfg, s), 0);
 	free(p);
+}
+
+/* toy_run_with the compute spend of 2021 (the per-draw path). */
+static void
+toy_run(size_t draws, int jobs, uint64_t seed, mc_summary *s)
+{
+	toy_run_with(uniform_spend(), draws, jobs, seed, s);
 }
 
 /* Tolerance of a p-quantile of N draws: 5 standard errors (density f at it, range of
@@ -151,6 +329,31 @@ START_TEST(test_known_percentiles)
 	ck_assert_double_eq(s->payback_prob[0], 0);
 	ck_assert_double_eq(s->payback_prob[1], 1);
 	ck_assert_uint_eq(s->draws, 200000);
+	free(s);
+}
+END_TEST
+
+/* The toy model with A = azure_gross_margin ~ uniform(0.25, 0.75) (the lane kernel):
+ * the 2020 cost is all cash, so NPV = -10 + 40 A is uniform on [0, 20]; the payback
+ * year is 2020 + 10 / (40 A), decreasing in A: its p-quantile is 2020 + 0.25 / a with
+ * a = 0.25 + 0.5 (1 - p), where its density is 2 / (0.25 / a^2) = 8 a^2. */
+START_TEST(test_known_percentiles_fast)
+{
+	mc_summary *s = malloc(sizeof *s);
+	double n = 200000;
+	model_uparam u = scalar_param(OFF(azure_gross_margin),
+	    (dist){ DIST_UNIFORM, 0.25, 0.75, 0 }, 0, 1);
+	toy_run_with(u, (size_t)n, 2, 8, s);
+	for (int k = 0; k < MC_NPCT; k++) {
+		double p = mc_percentiles[k], a = 0.25 + 0.5 * (1 - p);
+		ck_assert_double_le(fabs(s->npv[k] - 20 * p), tol(p, n, 1.0 / 20, 20));
+		ck_assert_double_le(fabs(s->cumulative[k][1] - 20 * p), tol(p, n, 1.0 / 20, 20));
+		ck_assert_double_eq(s->cumulative[k][0], -10);
+		ck_assert_double_le(fabs(s->payback[k] - (2020 + 0.25 / a)),
+		    tol(p, n, 8 * a * a, 2) + 2.0 / MC_BINS);
+	}
+	ck_assert_double_eq(s->payback_prob[0], 0);
+	ck_assert_double_eq(s->payback_prob[1], 1);
 	free(s);
 }
 END_TEST
@@ -191,6 +394,35 @@ START_TEST(test_jobs_identical)
 }
 END_TEST
 
+/* The lane kernel's runs give the same bytes for -j 1 and -j 3 (a last partial
+ * sub-block included), other bytes for another seed. */
+START_TEST(test_jobs_identical_fast)
+{
+	fin_params *p = malloc(sizeof *p);
+	mc_summary *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+	model_uparam u[NRICH];
+	buf x, y;
+	buf_init(&x);
+	buf_init(&y);
+	rich_model(p);
+	rich_params(u);
+	mc_config c1 = { 5 * MC_BLOCK + 123, 99, 1 }, c3 = { 5 * MC_BLOCK + 123, 99, 3 };
+	ck_assert_int_eq(model_mc_run(p, u, NRICH, &c1, a), 0);
+	ck_assert_int_eq(model_mc_run(p, u, NRICH, &c3, b), 0);
+	summary_csv(a, &x);
+	summary_csv(b, &y);
+	ck_assert(x.len == y.len && memcmp(x.data, y.data, x.len) == 0);
+	c3.seed = 100;
+	ck_assert_int_eq(model_mc_run(p, u, NRICH, &c3, b), 0);
+	ck_assert(a->npv[2] != b->npv[2]);
+	buf_free(&x);
+	buf_free(&y);
+	free(a);
+	free(b);
+	free(p);
+}
+END_TEST
+
 /* The memory a run uses does not depend on N (only on the years and the jobs). */
 START_TEST(test_memory_bounded)
 {
@@ -228,6 +460,11 @@ montecarlo_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_kernel_equals_model);
 	tcase_add_test(tc, test_known_percentiles);
+	tcase_add_test(tc, test_known_percentiles_fast);
+	tcase_add_test(tc, test_block_equals_model);
+	tcase_add_test(tc, test_block_sampler);
+	tcase_add_test(tc, test_fill01);
+	tcase_add_test(tc, test_jobs_identical_fast);
 	tcase_add_test(tc, test_jobs_identical);
 	tcase_add_test(tc, test_memory_bounded);
 	tcase_add_test(tc, test_no_dist);

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Chart benchmark: the report's full chart set drawn by mkreport (SVG + PNG + PDF of
+# each) and by matplotlib (bench/charts_mpl.py: the same charts from the same CSVs, same
+# 1600x900 PNG, SVG and PDF), in one run on this machine; medians of RUNS.
+# The shipped content's charts are used; if content/ has none yet, bench/charts.md (the
+# report's set, one chart per REPORT.md figure) is appended to a copy of its last page.
+# Usage: bench/charts.sh [MKREPORT [RUNS [REPEAT]]]   (from the source tree; make first)
+set -eu
+MK=${1:-build/mkreport}
+RUNS=${2:-5}
+REPEAT=${3:-11}
+PY=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C MKREPORT_MC_DRAWS=2000
+
+cp -R content "$tmp/content"
+cp -R content "$tmp/nocharts"
+last=$(sed -n 's/^ *file: *//p' content/report.yaml | tail -1)
+if ! grep -q '^```chart' content/pages/*.md; then
+	cat bench/charts.md >>"$tmp/content/$last"
+fi
+for f in "$tmp"/nocharts/pages/*.md; do # the same report without its chart blocks
+	awk '/^```chart/{skip=1} !skip{print} skip&&/^```$/{skip=0}' "$f" |
+		sed 's/{{ *figure [a-z0-9-]* *}}/a figure/g' >"$f.x" && mv "$f.x" "$f"
+done
+"$MK" build -C "$tmp/content" -o "$tmp/site" -T templates
+grep -h -A2 '^```chart' "$tmp"/content/pages/*.md | awk '/^id:/{id=$2} /^type:/{print id, $2}' \
+	>"$tmp/manifest"
+n=$(wc -l <"$tmp/manifest")
+
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+# wall CMD...: wall seconds of one run of CMD by Python's clock.
+wall() {
+	$PY -c '
+import subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print("%.5f" % (time.perf_counter() - t))' "$@"
+}
+
+# chart_secs ID EXT: seconds of one chart drawn as EXT without start-up:
+# (time of REPEAT draws - time of 1 draw) / (REPEAT - 1), medians of RUNS.
+chart_secs() {
+	one=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=1 wall "$MK" chart -C "$tmp/content" \
+		-T templates "$1" -o "$tmp/x.$2"; done)
+	many=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=$REPEAT wall "$MK" chart \
+		-C "$tmp/content" -T templates "$1" -o "$tmp/x.$2"; done)
+	echo "$(median $many) $(median $one) $REPEAT" | awk '{ printf "%.6f", ($1 - $2) / ($3 - 1) }'
+}
+
+echo "machine: $(nproc) online cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "charts: $n; runs: $RUNS; mkreport per-chart repeat: $REPEAT"
+full=$(for i in $(seq "$RUNS"); do wall "$MK" build -C "$tmp/content" -o "$tmp/s1" -T templates; rm -rf "$tmp/s1"; done)
+bare=$(for i in $(seq "$RUNS"); do wall "$MK" build -C "$tmp/nocharts" -o "$tmp/s2" -T templates; rm -rf "$tmp/s2"; done)
+mkdir -p "$tmp/mpl"
+mplwhole=$(for i in $(seq "$RUNS"); do wall $PY bench/charts_mpl.py "$tmp/site/charts" \
+	"$tmp/manifest" "$tmp/mpl" 1; done)
+$PY bench/charts_mpl.py "$tmp/site/charts" "$tmp/manifest" "$tmp/mpl" "$RUNS" >"$tmp/mpl.txt"
+
+printf '%-22s %-10s %10s %10s %8s\n' chart type "mkreport" matplotlib ratio
+tot_mk=0
+tot_mpl=0
+while read -r id type; do
+	s=$(chart_secs "$id" svg)
+	p=$(chart_secs "$id" png)
+	d=$(chart_secs "$id" pdf)
+	mk=$(echo "$s $p $d" | awk '{ printf "%.6f", $1 + $2 + $3 }')
+	mpl=$(awk -v id="$id" '$1 == id { print $2 }' "$tmp/mpl.txt")
+	echo "$id $type $mk $mpl" | awk '{ printf "%-22s %-10s %8.2f ms %8.1f ms %7.1fx\n",
+		$1, $2, $3 * 1000, $4 * 1000, $4 / $3 }'
+	tot_mk=$(echo "$tot_mk $mk" | awk '{ print $1 + $2 }')
+	tot_mpl=$(echo "$tot_mpl $mpl" | awk '{ print $1 + $2 }')
+done <"$tmp/manifest"
+echo "$n $tot_mk $tot_mpl" | awk '{ printf "per chart (SVG + PNG + PDF), mean: mkreport %.2f ms, matplotlib %.1f ms: %.1fx; charts/s: %.0f vs %.1f\n",
+	$2 / $1 * 1000, $3 / $1 * 1000, $3 / $2, $1 / $2, $1 / $3 }'
+echo "$(median $full) $(median $bare) $(median $mplwhole) $n" | awk '{
+	printf "whole process: mkreport build with the %d charts %.3f s (without them %.3f s: charts %.3f s, %.0f charts/s incl. dark SVG and CSV)\n", $4, $1, $2, $1 - $2, $4 / ($1 - $2);
+	printf "whole process: matplotlib, the %d charts incl. start-up %.3f s (%.1f charts/s)\n", $4, $3, $4 / $3 }'

@@ -1,0 +1,297 @@
+/* chart_directive: a chart directive as a numbered <figure> (light and dark SVG, caption,
+ * source line, download links, data table) and its files: SVG, dark SVG, PNG, PDF, CSV. */
+#include "render/chart_spec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/format.h"
+
+/* One produced file's suffix and format (-1: the CSV). */
+static const struct {
+	const char *suffix; /* appended to "charts/<id>" */
+	int fmt;            /* chart_format, or -1 for the CSV */
+	int dark;           /* 1: the dark theme */
+} chart_outs[] = {
+	{ ".svg", CHART_SVG, 0 },
+	{ "-dark.svg", CHART_SVG, 1 },
+	{ ".png", CHART_PNG, 0 },
+	{ ".pdf", CHART_PDF, 0 },
+	{ ".csv", -1, 0 },
+};
+
+/* Adds the file charts/<id><suffix> with b's bytes (taken over) to r's files. */
+static void
+add_file(rnd *r, const char *id, const char *suffix, buf *b)
+{
+	buf path;
+	buf_init(&path);
+	buf_printf(&path, "charts/%s%s", id, suffix);
+	r->files = util_xrealloc(r->files, (r->nfiles + 1) * sizeof *r->files);
+	r->files[r->nfiles].path = buf_detach(&path);
+	r->files[r->nfiles].len = b->len;
+	r->files[r->nfiles].data = b->data ? buf_detach(b) : util_xcalloc(1, 1);
+	r->nfiles++;
+}
+
+/* Draws every file of c into r's files. Returns 0, or -1 after an error at c->pos. */
+static int
+chart_files(rnd *r, cspec *c)
+{
+	char why[256];
+	for (size_t k = 0; k < sizeof chart_outs / sizeof *chart_outs; k++) {
+		buf b;
+		buf_init(&b);
+		c->s.dark = chart_outs[k].dark;
+		if (chart_outs[k].fmt < 0)
+			chart_csv(&c->s, &b);
+		else if (chart_render(&c->s, (chart_format)chart_outs[k].fmt, r->rep->as_of, &b,
+		    why, sizeof why) != 0) {
+			diag_error(r->d, c->pos, "chart '%s': %s", c->id, why);
+			buf_free(&b);
+			c->s.dark = 0;
+			return -1;
+		}
+		add_file(r, c->id, chart_outs[k].suffix, &b);
+	}
+	c->s.dark = 0;
+	return 0;
+}
+
+/* Appends <a href="charts/<id><suffix>">text</a> to parent. */
+static void
+file_link(rnd *r, xmlNodePtr parent, const char *id, const char *suffix, const char *text)
+{
+	buf href;
+	buf_init(&href);
+	buf_printf(&href, "charts/%s%s", id, suffix);
+	render_attr(render_el_text(r, parent, "a", NULL, text), "href", buf_str(&href));
+	buf_free(&href);
+}
+
+/* <picture>: the dark SVG for dark schemes, the light one as the <img> with alt. */
+static void
+picture(rnd *r, const cspec *c, xmlNodePtr fig)
+{
+	char num[16];
+	buf src;
+	buf_init(&src);
+	xmlNodePtr pic = render_el(r, fig, "picture");
+	xmlNodePtr source = render_el(r, pic, "source");
+	buf_printf(&src, "charts/%s-dark.svg", c->id);
+	render_attr(source, "srcset", buf_str(&src));
+	render_attr(source, "media", "(prefers-color-scheme: dark)");
+	buf_reset(&src);
+	buf_printf(&src, "charts/%s.svg", c->id);
+	xmlNodePtr img = render_el(r, pic, "img");
+	render_attr(img, "src", buf_str(&src));
+	render_attr(img, "alt", c->s.alt);
+	snprintf(num, sizeof num, "%d", c->s.width ? c->s.width : CHART_DEFAULT_WIDTH);
+	render_attr(img, "width", num);
+	snprintf(num, sizeof num, "%d", c->s.height ? c->s.height : CHART_DEFAULT_HEIGHT);
+	render_attr(img, "height", num);
+	buf_free(&src);
+}
+
+/* The source line: each source's publisher and title with a citation into the notes,
+ * or the report's own calculation. */
+static void
+source_line(rnd *r, const cspec *c, xmlNodePtr cap)
+{
+	xmlNodePtr p = render_el_class(r, cap, "p", "chart-source");
+	const yt_node *s = c->source;
+	size_t n = s == NULL ? 0 : s->kind == YT_SCALAR ? 1 : s->n;
+	if (n == 0) {
+		render_el_text(r, p, "span", NULL, "Source: calculated by this report from its "
+		    "data files (the CSV holds the numbers drawn).");
+		return;
+	}
+	render_add_text(r, p, "Source: ", 8);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = s->kind == YT_SCALAR ? s->str : s->vals[i]->str;
+		const rep_source *src = &r->rep->sources[report_source_index(r->rep, id)];
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s%s%s\xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "",
+		    src->publisher ? src->publisher : "", src->publisher ? ", " : "", src->title);
+		render_add_text(r, p, b.data, b.len);
+		buf_reset(&b);
+		buf_printf(&b, "[@%s]", id);
+		render_text(r, b.data, b.len, p);
+		buf_free(&b);
+	}
+	render_add_text(r, p, ".", 1);
+}
+
+/* The links row: SVG, PNG, PDF, CSV and the chart's own page. */
+static void
+links_row(rnd *r, const cspec *c, xmlNodePtr cap)
+{
+	static const char *const sfx[] = { ".svg", ".png", ".pdf", ".csv", ".html" };
+	static const char *const txt[] = { "SVG", "PNG", "PDF", "CSV", "Chart page" };
+	xmlNodePtr p = render_el_class(r, cap, "p", "chart-links");
+	render_add_text(r, p, "Download: ", 10);
+	for (size_t i = 0; i < 5; i++) {
+		if (i)
+			render_add_text(r, p, " \xc2\xb7 ", 4);
+		file_link(r, p, c->id, sfx[i], txt[i]);
+	}
+}
+
+/* Reads one CSV field at *s (RFC 4180) into b; moves *s past it and its comma or line
+ * end. Returns 1 if the field ended its line. */
+static int
+csv_field(const char **s, buf *b)
+{
+	const char *p = *s;
+	buf_reset(b);
+	if (*p == '"') {
+		for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+			if (*p == '"')
+				p++;
+			buf_putc(b, *p);
+		}
+		if (*p == '"')
+			p++;
+	} else {
+		while (*p && *p != ',' && *p != '\n')
+			buf_putc(b, *p++);
+	}
+	int eol = *p != ',';
+	*s = *p ? p + 1 : p;
+	return eol;
+}
+
+/* Appends one data cell: the header row and first column as <th>, numbers (except
+ * years and months) formatted by the value axis, other text as is. */
+static void
+data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, const char *col,
+    int head, size_t i)
+{
+	char *end;
+	double v = strtod(text, &end);
+	int num = !head && i > 0 && text[0] && *end == '\0' && strcmp(col, "year") != 0 &&
+	    strcmp(col, "month") != 0;
+	if (head || i == 0) {
+		render_attr(render_el_text(r, tr, "th", NULL, text), "scope", head ? "col" : "row");
+		return;
+	}
+	if (!num) {
+		render_el_text(r, tr, "td", NULL, text);
+		return;
+	}
+	buf f;
+	buf_init(&f);
+	format_value(v, c->s.y.unit, c->s.y.format, &f);
+	render_el_text(r, tr, "td", "num", buf_str(&f));
+	buf_free(&f);
+}
+
+/* Appends the CSV row at *s (moved past it) to section sec as a <tr>; a header row's
+ * fields are also stored in cols (*ncols) when cols is not NULL. */
+static void
+data_row(rnd *r, const cspec *c, const char **s, xmlNodePtr sec, char ***cols,
+    size_t *ncols, int head)
+{
+	xmlNodePtr tr = render_el(r, sec, "tr");
+	buf f;
+	buf_init(&f);
+	for (size_t i = 0;; i++) {
+		int eol = csv_field(s, &f);
+		if (head) {
+			*cols = util_xrealloc(*cols, (i + 1) * sizeof(char *));
+			(*cols)[i] = util_xstrdup(buf_str(&f));
+			*ncols = i + 1;
+		}
+		data_cell(r, c, tr, buf_str(&f), i < *ncols ? (*cols)[i] : "", head, i);
+		if (eol)
+			break;
+	}
+	buf_free(&f);
+}
+
+/* <details><summary>Data</summary><table>: the CSV's rows, numbers formatted. */
+static void
+data_table(rnd *r, const cspec *c, const char *csv, xmlNodePtr cap)
+{
+	xmlNodePtr det = render_el_class(r, cap, "details", "chart-data");
+	render_el_text(r, det, "summary", NULL, "Data");
+	xmlNodePtr table = render_el(r, det, "table");
+	char **cols = NULL;
+	size_t ncols = 0;
+	const char *s = csv;
+	if (*s)
+		data_row(r, c, &s, render_el(r, table, "thead"), &cols, &ncols, 1);
+	xmlNodePtr body = render_el(r, table, "tbody");
+	while (*s)
+		data_row(r, c, &s, body, &cols, &ncols, 0);
+	for (size_t k = 0; k < ncols; k++)
+		free(cols[k]);
+	free(cols);
+}
+
+/* Builds the figure: picture, then the caption with title, text, source, links, data. */
+static void
+figure(rnd *r, const cspec *c, int number, const char *csv, xmlNodePtr parent)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "fig-%s", c->id);
+	xmlNodePtr fig = render_el_class(r, parent, "figure", "chart");
+	render_attr(fig, "id", buf_str(&b));
+	picture(r, c, fig);
+	xmlNodePtr cap = render_el(r, fig, "figcaption");
+	xmlNodePtr title = render_el_class(r, cap, "p", "chart-title");
+	buf_reset(&b);
+	buf_printf(&b, "Figure %d.", number);
+	render_el_text(r, title, "span", "fig-num", buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, " %s", c->s.title);
+	render_add_text(r, title, b.data, b.len);
+	if (c->s.caption != NULL)
+		render_el_text(r, cap, "p", "chart-caption", c->s.caption);
+	source_line(r, c, cap);
+	links_row(r, c, cap);
+	data_table(r, c, csv, cap);
+	buf_free(&b);
+}
+
+/* Records the figure for its chart page. */
+static void
+add_chart(rnd *r, const cspec *c, int number)
+{
+	buf t;
+	buf_init(&t);
+	buf_printf(&t, "Figure %d. %s", number, c->s.title);
+	r->charts = util_xrealloc(r->charts, (r->ncharts + 1) * sizeof *r->charts);
+	r->charts[r->ncharts].id = util_xstrdup(c->id);
+	r->charts[r->ncharts].title = buf_detach(&t);
+	r->charts[r->ncharts].caption = util_xstrdup(c->s.caption ? c->s.caption : c->s.title);
+	r->ncharts++;
+}
+
+void
+render_chart_directive(rnd *r, const yt_node *root, int fence_line, xmlNodePtr parent)
+{
+	char why[256];
+	cspec *c = cspec_read(r, root, render_pos(r, fence_line, 1));
+	if (c == NULL)
+		return;
+	const char *title = c->s.title;
+	c->s.title = NULL; /* the page shows it in the caption, not in the image */
+	if (c->s.caption == NULL)
+		c->s.caption = title;
+	if (chart_validate(&c->s, why, sizeof why) != 0) {
+		diag_error(r->d, c->pos, "chart '%s': %s", c->id, why);
+	} else if (chart_files(r, c) == 0) {
+		int number = render_figure_number(r, c->id);
+		const char *caption = c->s.caption == title ? NULL : c->s.caption;
+		const render_file *csv = &r->files[r->nfiles - 1];
+		c->s.title = title;
+		c->s.caption = caption;
+		figure(r, c, number, csv->data, parent);
+		add_chart(r, c, number);
+	}
+	cspec_free(c);
+}

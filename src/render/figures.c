@@ -1,0 +1,203 @@
+/* figures: report-wide figure numbers (a pre-pass over the pages' chart directives),
+ * {{ figure ID }} references, and one chart drawn alone for `mkreport chart`. */
+#include "render/chart_spec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Called for each chart code block of a page with the block's YAML root (parsed with
+ * a scratch diag; NULL if it does not parse) and the page line of its fence. Returns
+ * 1 to stop the walk. */
+typedef int (*chart_visit)(void *arg, size_t section, const yt_node *root, int fence_line);
+
+/* Walks the chart directives of section i of rep in page order, parsing their YAML
+ * with errors going to d (NULL: a scratch diag, errors dropped). Returns 1 if stopped. */
+static int
+each_chart(const report *rep, size_t i, diag *d, chart_visit fn, void *arg)
+{
+	const rep_section *sec = &rep->sections[i];
+	cmark_node *doc = cmark_parse_document(sec->text ? sec->text : "", sec->text ?
+	    sec->len : 0, CMARK_OPT_VALIDATE_UTF8);
+	cmark_iter *it = cmark_iter_new(doc);
+	diag *scratch = diag_new();
+	const char *file = sec->display ? sec->display : sec->file;
+	int stop = 0;
+	for (cmark_event_type ev; !stop && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *info = cmark_node_get_fence_info(n);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+		    info == NULL || strcmp(info, "chart") != 0)
+			continue;
+		const char *lit = cmark_node_get_literal(n);
+		int fence = cmark_node_get_start_line(n);
+		yt_node *root = yt_parse_string(file, lit ? lit : "", lit ? strlen(lit) : 0,
+		    fence, d ? d : scratch);
+		stop = fn(arg, i, root, fence);
+		yt_free(root);
+	}
+	diag_free(scratch);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return stop;
+}
+
+/* The scan's state. */
+typedef struct scan {
+	const render_ctx *c; /* what rendering reads */
+	render_figs *f;      /* the table being filled */
+} scan;
+
+/* Adds the chart root defines to the table, or reports a duplicate id. */
+static int
+scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
+{
+	scan *s = arg;
+	const yt_node *id = yt_get(root, "id");
+	(void)fence_line;
+	if (id == NULL || id->kind != YT_SCALAR || id->str[0] == '\0')
+		return 0;
+	const render_fig *prev = render_figs_find(s->f, id->str);
+	if (prev != NULL) {
+		diag_error(s->c->d, (diag_pos){ diag_intern(s->c->d, id->pos.file), id->pos.line,
+		    id->pos.col }, "chart id '%s' is already used at %s:%d:%d", id->str,
+		    prev->pos.file, prev->pos.line, prev->pos.col);
+		return 0;
+	}
+	s->f->figs = util_xrealloc(s->f->figs, (s->f->n + 1) * sizeof *s->f->figs);
+	render_fig *g = &s->f->figs[s->f->n++];
+	g->id = util_xstrdup(id->str);
+	g->section = section;
+	g->number = (int)s->f->n;
+	g->pos = id->pos;
+	g->pos.file = diag_intern(s->c->d, id->pos.file);
+	return 0;
+}
+
+render_figs *
+render_scan_figures(const render_ctx *c)
+{
+	render_figs *f = util_xcalloc(1, sizeof *f);
+	scan s = { c, f };
+	for (size_t i = 0; i < c->rep->nsections; i++)
+		each_chart(c->rep, i, NULL, scan_one, &s);
+	return f;
+}
+
+void
+render_figs_free(render_figs *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		free(f->figs[i].id);
+	free(f->figs);
+	free(f);
+}
+
+const render_fig *
+render_figs_find(const render_figs *f, const char *id)
+{
+	for (size_t i = 0; f != NULL && i < f->n; i++)
+		if (strcmp(f->figs[i].id, id) == 0)
+			return &f->figs[i];
+	return NULL;
+}
+
+int
+render_figure_number(rnd *r, const char *id)
+{
+	const render_fig *g = render_figs_find(r->c->figs, id);
+	return g != NULL ? g->number : (int)r->ncharts + 1;
+}
+
+int
+render_is_figure_ref(const char *name)
+{
+	return strncmp(name, "figure", 6) == 0 && (name[6] == ' ' || name[6] == '\t');
+}
+
+/* Returns the number of chart id rendered earlier on this page, or 0. */
+static int
+page_number(rnd *r, const char *id)
+{
+	for (size_t i = 0; i < r->ncharts; i++)
+		if (strcmp(r->charts[i].id, id) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+void
+render_figure_ref(rnd *r, const char *name, diag_pos pos, xmlNodePtr parent)
+{
+	const char *id = name + 6 + strspn(name + 6, " \t");
+	const render_fig *g = render_figs_find(r->c->figs, id);
+	int num = g != NULL ? g->number : r->c->figs == NULL ? page_number(r, id) : 0;
+	if (num == 0) {
+		diag_error(r->d, pos, "unknown figure '%s' (no chart directive has that id)", id);
+		return;
+	}
+	if (r->in_link) {
+		diag_error(r->d, pos, "a figure reference cannot be inside a link's text");
+		return;
+	}
+	buf href, text;
+	buf_init(&href);
+	buf_init(&text);
+	if (g != NULL)
+		buf_printf(&href, "%s.html", r->rep->sections[g->section].slug);
+	buf_printf(&href, "#fig-%s", id);
+	buf_printf(&text, "Figure %d", num);
+	xmlNodePtr a = render_el_text(r, parent, "a", "figure-ref", buf_str(&text));
+	render_attr(a, "href", buf_str(&href));
+	buf_free(&href);
+	buf_free(&text);
+}
+
+/* The state of render_chart_file's walk. */
+typedef struct one {
+	rnd *r;            /* the page */
+	const char *id;    /* the chart wanted */
+	chart_format fmt;  /* its format */
+	buf *out;          /* where it goes */
+	int rc;            /* 0 once drawn */
+} one;
+
+/* Draws the chart if root is the one wanted; returns 1 when found. */
+static int
+one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
+{
+	one *o = arg;
+	const yt_node *id = yt_get(root, "id");
+	char why[256];
+	(void)section;
+	if (id == NULL || id->kind != YT_SCALAR || strcmp(id->str, o->id) != 0)
+		return 0;
+	cspec *c = cspec_read(o->r, root, render_pos(o->r, fence_line, 1));
+	if (c == NULL)
+		return 1;
+	if (c->s.caption == NULL)
+		c->s.caption = c->s.title;
+	c->s.title = NULL;
+	if (chart_render(&c->s, o->fmt, o->r->rep->as_of, o->out, why, sizeof why) != 0)
+		diag_error(o->r->d, c->pos, "chart '%s': %s", c->id, why);
+	else
+		o->rc = 0;
+	cspec_free(c);
+	return 1;
+}
+
+int
+render_chart_file(const render_ctx *c, const char *id, chart_format fmt, buf *out)
+{
+	const render_fig *g = render_figs_find(c->figs, id);
+	if (g == NULL) {
+		diag_error(c->d, diag_file_pos(c->d, "mkreport"), "unknown chart '%s'", id);
+		return -1;
+	}
+	rnd r;
+	render_rnd_init(&r, c, g->section, NULL);
+	one o = { &r, id, fmt, out, -1 };
+	each_chart(c->rep, g->section, c->d, one_chart, &o);
+	render_rnd_done(&r);
+	return o.rc;
+}

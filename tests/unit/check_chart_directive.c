@@ -1,0 +1,387 @@
+/* check_chart_directive: unit tests of the chart directive (src/render/chart_*.c,
+ * figures.c): the figure and its files, figure numbers and {{ figure }} across pages,
+ * each bad input as an error at its position, and CSVs equal to the metrics drawn. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "chart/chart.h"
+#include "render/render.h"
+
+#define P0 "content/pages/index.md"
+#define P1 "content/pages/money.md"
+
+static rep_section sections[2];
+static rep_source sources[1];
+static rep_scenario scenarios[2];
+static report rep;
+static metrics *mt;
+static diag *dg;
+static xmlDocPtr doc;
+static render_body body;
+static render_figs *figs;
+static int last_rc;
+
+/* Builds the report: two pages, one source, two scenarios, a few metrics. */
+static void
+setup(void)
+{
+	char why[256];
+	ck_assert_int_eq(chart_fonts_init("templates/fonts.conf", why, sizeof why), 0);
+	memset(&rep, 0, sizeof rep);
+	memset(sections, 0, sizeof sections);
+	sections[0] = (rep_section){ .slug = "index", .title = "Summary", .display = P0,
+		.text = "", .len = 0 };
+	sections[1] = (rep_section){ .slug = "money", .title = "Money", .display = P1,
+		.text = "", .len = 0 };
+	sources[0] = (rep_source){ .id = "alpha", .publisher = "Pub A", .title = "Title A",
+		.date = "2025", .confidence = "confirmed" };
+	memset(scenarios, 0, sizeof scenarios);
+	scenarios[0] = (rep_scenario){ .name = "base", .title = "Base case" };
+	scenarios[1] = (rep_scenario){ .name = "alt", .title = "Alternative" };
+	rep = (report){ .title = "R", .as_of = "2026-11-01", .nsections = 2,
+		.sections = sections, .nsources = 1, .sources = sources, .nscenarios = 2,
+		.scenarios = scenarios };
+	mt = metrics_new();
+	static const int years[] = { 2024, 2025, 2026 };
+	static const double rev[] = { 3.7, 12.5, 20.25 }, alt[] = { 3.7, 9.1, 11.0 };
+	static const double nan3[] = { 1, NAN, 3 }, neg[] = { -1, 2, 3 };
+	metrics_add_series(mt, "finance.revenue@base", UNIT_USD_BN, years, rev, 3, NULL, "Revenue");
+	metrics_add_series(mt, "finance.revenue@alt", UNIT_USD_BN, years, alt, 3, NULL, NULL);
+	metrics_add_series(mt, "finance.holes@base", UNIT_USD_BN, years, nan3, 3, NULL, NULL);
+	metrics_add_series(mt, "finance.neg@base", UNIT_USD_BN, years, neg, 3, NULL, NULL);
+	metrics_add(mt, "finance.npv@base", UNIT_USD_BN, -3.25, NULL, NULL);
+	metrics_add(mt, "finance.npv@alt", UNIT_USD_BN, 20.5, NULL, NULL);
+	metrics_add(mt, "fact.a", UNIT_USD_BN, 1, "alpha", NULL);
+	metrics_add(mt, "fact.b", UNIT_USD_BN, 2, "alpha", NULL);
+	dg = diag_new();
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	memset(&body, 0, sizeof body);
+	figs = NULL;
+}
+
+static void
+teardown(void)
+{
+	render_body_free(&body);
+	render_figs_free(figs);
+	xmlFreeDoc(doc);
+	diag_free(dg);
+	metrics_free(mt);
+	chart_fonts_done();
+}
+
+/* Sets page i's Markdown. */
+static void
+page(size_t i, const char *md)
+{
+	sections[i].text = (char *)md;
+	sections[i].len = strlen(md);
+}
+
+/* Scans the figures, renders page i; returns its serialization (static), "" on error. */
+static const char *
+render(size_t i)
+{
+	static char *out;
+	free(out);
+	out = NULL;
+	render_body_free(&body);
+	render_ctx c = { &rep, mt, dg, NULL };
+	render_figs_free(figs);
+	figs = render_scan_figures(&c);
+	c.figs = figs;
+	last_rc = render_markdown(&c, i, doc, &body);
+	if (last_rc != 0)
+		return "";
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlNodeDump(b, doc, body.root, 0, 0);
+	out = strdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeNode(body.root);
+	body.root = NULL;
+	return out;
+}
+
+/* Returns 1 if some diagnostic's text is exactly t. */
+static int
+has_diag(const char *t)
+{
+	for (int i = 0; i < diag_count(dg); i++)
+		if (strcmp(diag_text(dg, i), t) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns the produced file path, or NULL. */
+static const render_file *
+file(const char *path)
+{
+	for (size_t i = 0; i < body.nfiles; i++)
+		if (strcmp(body.files[i].path, path) == 0)
+			return &body.files[i];
+	return NULL;
+}
+
+#define HAS(hay, needle) ck_assert_msg(strstr((hay), (needle)) != NULL, \
+	"missing %.300s in %.3000s", (needle), (hay))
+#define FIRST_DIAG() (diag_count(dg) ? diag_text(dg, 0) : "(none)")
+#define DIAG(t) ck_assert_msg(has_diag(t), "want %s, first: %s", (t), FIRST_DIAG())
+
+static const char line_chart[] =
+	"# Page\n"
+	"\n"
+	"```chart\n"
+	"id: rev\n"
+	"type: line\n"
+	"title: Revenue\n"
+	"caption: Revenue by scenario.\n"
+	"alt: Two lines of revenue, 2024 to 2026.\n"
+	"source: alpha\n"
+	"scenarios: [base, alt]\n"
+	"metric: finance.revenue\n"
+	"```\n";
+
+START_TEST(test_figure)
+{
+	page(0, line_chart);
+	const char *o = render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	HAS(o, "<figure class=\"chart\" id=\"fig-rev\"><picture><source "
+	    "srcset=\"charts/rev-dark.svg\" media=\"(prefers-color-scheme: dark)\"/><img "
+	    "src=\"charts/rev.svg\" alt=\"Two lines of revenue, 2024 to 2026.\" width=\"800\" "
+	    "height=\"450\"/></picture><figcaption>");
+	HAS(o, "<span class=\"fig-num\">Figure 1.</span> Revenue</p>");
+	HAS(o, "<p class=\"chart-caption\">Revenue by scenario.</p>");
+	HAS(o, "Source: Pub A, \xe2\x80\x9cTitle A\xe2\x80\x9d<sup class=\"cite\"><a "
+	    "href=\"#note-1\"");
+	HAS(o, "<a href=\"charts/rev.png\">PNG</a>");
+	HAS(o, "<a href=\"charts/rev.pdf\">PDF</a>");
+	HAS(o, "<a href=\"charts/rev.csv\">CSV</a>");
+	HAS(o, "<a href=\"charts/rev.html\">Chart page</a>");
+	HAS(o, "<details class=\"chart-data\"><summary>Data</summary><table><thead><tr><th "
+	    "scope=\"col\">year</th><th scope=\"col\">Base case</th><th "
+	    "scope=\"col\">Alternative</th></tr></thead>");
+	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
+	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
+	    "class=\"num\">$9.1bn</td></tr>");
+	ck_assert_uint_eq(body.nfiles, 5);
+	ck_assert_uint_eq(body.ncharts, 1);
+	ck_assert_str_eq(body.charts[0].title, "Figure 1. Revenue");
+	const render_file *svg = file("charts/rev.svg"), *dark = file("charts/rev-dark.svg");
+	ck_assert_ptr_nonnull(svg);
+	ck_assert_ptr_nonnull(dark);
+	HAS(svg->data, "<title id=\"chart-title\">Revenue by scenario.</title>");
+	HAS(svg->data, "<desc id=\"chart-desc\">Two lines of revenue, 2024 to 2026.</desc>");
+	ck_assert_int_ne(strcmp(svg->data, dark->data), 0);
+	ck_assert_int_eq(memcmp(file("charts/rev.png")->data, "\x89PNG", 4), 0);
+	ck_assert_int_eq(memcmp(file("charts/rev.pdf")->data, "%PDF", 4), 0);
+	ck_assert_str_eq(file("charts/rev.csv")->data,
+	    "year,Base case,Alternative\n2024,3.7,3.7\n2025,12.5,9.1\n2026,20.25,11\n");
+}
+END_TEST
+
+START_TEST(test_numbers_across_pages)
+{
+	page(0, "Intro.\n\n```chart\nid: one\ntype: bar\ntitle: One\nalt: A bar.\n"
+	    "bars: [{label: A, metric: fact.a}]\n```\n");
+	page(1, "See {{ figure one }} and {{ figure two }}.\n\n```chart\nid: two\ntype: bar\n"
+	    "title: Two\nalt: Bars.\nbars: [{label: A, metric: fact.a}, {label: B, metric: "
+	    "fact.b}]\n```\n");
+	const char *o = render(1);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	HAS(o, "See <a class=\"figure-ref\" href=\"index.html#fig-one\">Figure 1</a> and "
+	    "<a class=\"figure-ref\" href=\"money.html#fig-two\">Figure 2</a>.");
+	HAS(o, "<span class=\"fig-num\">Figure 2.</span> Two");
+	ck_assert_uint_eq(figs->n, 2);
+	ck_assert_uint_eq(figs->figs[1].section, 1);
+}
+END_TEST
+
+START_TEST(test_duplicate_and_unknown_figure)
+{
+	page(0, "```chart\nid: one\ntype: bar\ntitle: One\nalt: A.\n"
+	    "bars: [{label: A, metric: fact.a}]\n```\n");
+	page(1, "Text {{ figure nope }}.\n\n```chart\nid: one\ntype: bar\ntitle: One\n"
+	    "alt: A.\nbars: [{label: A, metric: fact.a}]\n```\n");
+	render(1);
+	ck_assert_int_eq(last_rc, -1);
+	DIAG(P1 ":4:5: error: chart id 'one' is already used at " P0 ":2:5");
+	DIAG(P1 ":1:6: error: unknown figure 'nope' (no chart directive has that id)");
+}
+END_TEST
+
+/* Renders one chart whose YAML body (after the id line at page line 2) is yaml and
+ * checks the one diagnostic it must give. */
+static void
+bad(const char *yaml, const char *want)
+{
+	static char md[2048];
+	snprintf(md, sizeof md, "```chart\nid: x\n%s```\n", yaml);
+	page(0, md);
+	render(0);
+	ck_assert_int_eq(last_rc, -1);
+	DIAG(want);
+	ck_assert_uint_eq(body.nfiles, 0);
+}
+
+START_TEST(test_unknown_metric)
+{
+	bad("type: line\ntitle: T\nalt: A.\nseries: [{metric: finance.nope@base}]\n",
+	    P0 ":6:19: error: unknown metric 'finance.nope@base'");
+}
+END_TEST
+
+START_TEST(test_unknown_type)
+{
+	bad("type: pie\ntitle: T\nalt: A.\nbars: [{label: A, metric: fact.a}]\n",
+	    P0 ":3:7: error: unknown chart type 'pie' (line, area, bar, tornado, fan, "
+	    "waterfall, matrix, timeline or multiples)");
+}
+END_TEST
+
+START_TEST(test_mismatched_lengths)
+{
+	bad("type: bar\ntitle: T\nalt: A.\ncategories: [A, B, C]\n"
+	    "series: [{label: S, metrics: [fact.a, fact.b]}]\n",
+	    P0 ":7:30: error: series 'S' has 2 values for 3 categories");
+}
+END_TEST
+
+START_TEST(test_nan_values)
+{
+	bad("type: line\ntitle: T\nalt: A.\nseries: [{metric: finance.holes@base}]\n",
+	    P0 ":6:19: error: metric 'finance.holes@base' has no finite value in 2025: a "
+	    "chart draws only numbers");
+}
+END_TEST
+
+START_TEST(test_empty_series)
+{
+	bad("type: line\ntitle: T\nalt: A.\nyears: {from: 2030}\n"
+	    "series: [{metric: finance.revenue@base}]\n",
+	    P0 ":7:19: error: metric 'finance.revenue@base' has no value in the chart's "
+	    "years: an empty series");
+}
+END_TEST
+
+START_TEST(test_log_non_positive)
+{
+	bad("type: line\ntitle: T\nalt: A.\ny: {log: true}\n"
+	    "series: [{metric: finance.neg@base, label: N}]\n",
+	    P0 ":1:1: error: chart 'x': series 'N' value 1 is -1: a log scale needs values > 0");
+}
+END_TEST
+
+START_TEST(test_missing_alt_and_bad_id)
+{
+	page(0, "```chart\nid: Bad_Id\ntype: bar\ntitle: T\nbars: [{label: A, metric: fact.a}]\n"
+	    "```\n");
+	render(0);
+	ck_assert_int_eq(last_rc, -1);
+	DIAG(P0 ":2:5: error: bad chart id 'Bad_Id': a-z, 0-9 and '-' only, at most 64");
+	DIAG(P0 ":2:1: error: missing key 'alt' in chart");
+}
+END_TEST
+
+/* Parses the number fields of a CSV's rows after the header into vals (row-major,
+ * skipping the first column); returns how many. */
+static size_t
+csv_numbers(const char *csv, double *vals, size_t max)
+{
+	size_t n = 0;
+	const char *p = strchr(csv, '\n');
+	while (p != NULL && p[1] != '\0') {
+		p++;
+		const char *end = strchr(p, '\n');
+		const char *f = strchr(p, ',');
+		while (f != NULL && f < end && n < max) {
+			vals[n++] = strtod(f + 1, NULL);
+			f = strchr(f + 1, ',');
+		}
+		p = end;
+	}
+	return n;
+}
+
+START_TEST(test_csv_equals_metrics)
+{
+	page(0, "```chart\nid: s\ntype: line\ntitle: T\nalt: A.\nseries:\n"
+	    "  - {metric: finance.revenue@base}\n  - {metric: finance.revenue@alt}\n```\n\n"
+	    "```chart\nid: b\ntype: bar\ntitle: T\nalt: A.\nscenarios: [base, alt]\n"
+	    "metric: finance.npv\n```\n");
+	render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	double got[16], want;
+	metric_unit u;
+	size_t n = csv_numbers(file("charts/s.csv")->data, got, 16);
+	ck_assert_uint_eq(n, 6);
+	static const char *const refs[] = { "finance.revenue@base[2024]",
+		"finance.revenue@alt[2024]", "finance.revenue@base[2025]",
+		"finance.revenue@alt[2025]", "finance.revenue@base[2026]",
+		"finance.revenue@alt[2026]" };
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(metrics_lookup(mt, refs[i], &want, &u), 0);
+		ck_assert_double_eq(got[i], want);
+	}
+	ck_assert_str_eq(file("charts/b.csv")->data,
+	    "category,finance.npv@base\nBase case,-3.25\nAlternative,20.5\n");
+	n = csv_numbers(file("charts/b.csv")->data, got, 16);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_double_eq(got[0], -3.25);
+	ck_assert_double_eq(got[1], 20.5);
+}
+END_TEST
+
+START_TEST(test_chart_file_alone)
+{
+	page(0, line_chart);
+	render_ctx c = { &rep, mt, dg, NULL };
+	figs = render_scan_figures(&c);
+	c.figs = figs;
+	buf b;
+	buf_init(&b);
+	ck_assert_int_eq(render_chart_file(&c, "rev", CHART_SVG, &b), 0);
+	HAS(buf_str(&b), "<desc id=\"chart-desc\">Two lines of revenue, 2024 to 2026.</desc>");
+	buf_reset(&b);
+	ck_assert_int_eq(render_chart_file(&c, "nope", CHART_PNG, &b), -1);
+	DIAG("mkreport: error: unknown chart 'nope'");
+	buf_free(&b);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("chart_directive");
+	TCase *t = tcase_create("directive");
+	tcase_set_timeout(t, 30);
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, test_figure);
+	tcase_add_test(t, test_numbers_across_pages);
+	tcase_add_test(t, test_duplicate_and_unknown_figure);
+	tcase_add_test(t, test_unknown_metric);
+	tcase_add_test(t, test_unknown_type);
+	tcase_add_test(t, test_mismatched_lengths);
+	tcase_add_test(t, test_nan_values);
+	tcase_add_test(t, test_empty_series);
+	tcase_add_test(t, test_log_non_positive);
+	tcase_add_test(t, test_missing_alt_and_bad_id);
+	tcase_add_test(t, test_csv_equals_metrics);
+	tcase_add_test(t, test_chart_file_alone);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
