@@ -60,15 +60,8 @@ chart_plan_series_x(const chart_spec *s, chart_plan_axis *x)
 static const char *
 tick_base(metric_unit u)
 {
-	switch (u) {
-	case UNIT_USD_BN: return "usd_bn";
-	case UNIT_USD: return "usd";
-	case UNIT_FRACTION: return "pct";
-	case UNIT_YEAR: return "year";
-	case UNIT_MULTIPLE: return "x";
-	case UNIT_GW: return "gw";
-	default: return "num";
-	}
+	const char *f = format_unit_default(u);
+	return f ? f : "num";
 }
 
 void

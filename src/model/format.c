@@ -40,9 +40,8 @@ static const fmt_def defs[] = {
 /* The default for plain numbers: up to two decimals, trailing zeros dropped. */
 static const fmt_def number_default = { "num", 1, 2, "", "", 1, 0, 0, 1 };
 
-/* Default format name of each unit (UNIT_NUMBER uses number_default). */
-static const char *
-unit_default(metric_unit u)
+const char *
+format_unit_default(metric_unit u)
 {
 	switch (u) {
 	case UNIT_USD_BN: return "usd_bn";
@@ -149,7 +148,7 @@ format_value(double v, metric_unit u, const char *spec, buf *out)
 	int prec = -1;
 	const fmt_def *f;
 	if (spec == NULL) {
-		const char *name = unit_default(u);
+		const char *name = format_unit_default(u);
 		f = name ? parse_spec(name, &prec) : &number_default;
 	} else {
 		f = parse_spec(spec, &prec);

@@ -22,4 +22,8 @@ int format_value(double v, metric_unit u, const char *spec, buf *out);
 /* Returns 1 if spec names a format (with an optional ":P", P in 0..9), else 0. */
 int format_known(const char *spec);
 
+/* Returns the name of unit u's default format ("usd_bn", "pct", "year", "x", "num",
+ * "gw", "usd"), or NULL for UNIT_NUMBER, whose default is a plain number. Static. */
+const char *format_unit_default(metric_unit u);
+
 #endif

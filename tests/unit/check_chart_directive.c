@@ -10,6 +10,7 @@
 
 #include "chart/chart.h"
 #include "render/render.h"
+#include "check_main.h"
 
 #define P0 "content/pages/index.md"
 #define P1 "content/pages/money.md"
@@ -379,9 +380,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(suite());
 }

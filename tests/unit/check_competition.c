@@ -290,5 +290,5 @@ main(void)
 	tcase_add_test(t, override_checked);
 	tcase_add_test(t, horizon_before_data);
 	suite_add_tcase(s, t);
-	return mf_run(s);
+	return check_run(s);
 }

@@ -190,5 +190,5 @@ main(void)
 	tcase_add_test(t, weights_not_one);
 	tcase_add_test(t, broken_inputs);
 	suite_add_tcase(s, t);
-	return mf_run(s);
+	return check_run(s);
 }

@@ -6,6 +6,7 @@
 
 #include "model/export.h"
 #include "model/fin_metrics.h"
+#include "check_main.h"
 
 /*
  * The tiny model, 2020..2021, discount rate 0: invest 10 in cash in 2020; revenue 100
@@ -169,11 +170,5 @@ export_suite(void)
 int
 main(void)
 {
-	SRunner *runner = srunner_create(export_suite());
-	int bad;
-
-	srunner_run_all(runner, CK_NORMAL);
-	bad = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return bad > 0;
+	return check_run(export_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "model/finance.h"
+#include "check_main.h"
 
 #define EPS 1e-9
 
@@ -420,11 +421,5 @@ finance_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(finance_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(finance_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "model/format.h"
+#include "check_main.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -154,9 +155,5 @@ format_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(format_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(format_suite());
 }

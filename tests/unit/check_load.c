@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "check_main.h"
 
 #define MINI "tests/fixtures/mini/content"
 
@@ -458,9 +459,5 @@ load_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(load_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(load_suite());
 }

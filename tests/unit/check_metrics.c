@@ -6,6 +6,7 @@
 
 #include "model/fin_metrics.h"
 #include "model/metrics.h"
+#include "check_main.h"
 
 START_TEST(add_find_duplicate)
 {
@@ -234,11 +235,5 @@ metrics_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(metrics_suite());
-	int nfailed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	nfailed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nfailed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(metrics_suite());
 }

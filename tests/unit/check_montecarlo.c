@@ -16,6 +16,7 @@
 #include "model/unc_metrics.h"
 #include "model/export.h"
 #include "toy_fin.h"
+#include "check_main.h"
 
 /* A twelve-year model using every part of the formulas: tranches with credits, growth
  * decay, an actual, a margin path with an actual, carried losses, a capped waterfall
@@ -475,10 +476,5 @@ montecarlo_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(montecarlo_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(montecarlo_suite());
 }

@@ -10,6 +10,7 @@
 #include "model/metrics.h"
 #include "render/page.h"
 #include "util/buf.h"
+#include "check_main.h"
 
 static char tmpdir[64];
 
@@ -501,9 +502,5 @@ page_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(page_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run(page_suite());
 }

@@ -9,6 +9,7 @@
 
 #include "model/part_metrics.h"
 #include "render/render.h"
+#include "check_main.h"
 
 #define MINUS "\xe2\x88\x92"
 #define PAGE "content/pages/index.md"
@@ -539,9 +540,5 @@ render_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(render_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(render_suite());
 }

@@ -158,5 +158,5 @@ main(void)
 	tcase_add_test(t, broken_register);
 	tcase_add_test(t, no_band_no_edges);
 	suite_add_tcase(s, t);
-	return mf_run(s);
+	return check_run(s);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "model/rng.h"
+#include "check_main.h"
 
 enum { N = 200000 };
 
@@ -153,9 +154,5 @@ main(void)
 	tcase_add_test(tc, uniform_moments);
 	tcase_add_test(tc, invalid_parameters);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

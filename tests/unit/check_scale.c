@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "chart/scale.h"
+#include "check_main.h"
 
 /* Asserts t holds exactly the n values of want. */
 static void
@@ -180,9 +181,5 @@ scale_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(scale_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(scale_suite());
 }

@@ -9,6 +9,7 @@
 #include "model/params.h"
 #include "model/sensitivity.h"
 #include "toy_fin.h"
+#include "check_main.h"
 
 #define EPS 1e-12
 
@@ -117,10 +118,5 @@ sensitivity_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(sensitivity_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(sensitivity_suite());
 }

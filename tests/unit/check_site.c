@@ -10,6 +10,7 @@
 #include "site/site.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "check_main.h"
 
 static char tmpdir[64];
 
@@ -388,9 +389,5 @@ site_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(site_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run(site_suite());
 }

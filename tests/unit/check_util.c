@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "check_main.h"
 
 START_TEST(diag_formats_positions)
 {
@@ -180,9 +181,5 @@ main(void)
 	tcase_add_test(tc, path_read_fifo_and_modes);
 	tcase_add_test(tc, path_join_cases);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s);
 }

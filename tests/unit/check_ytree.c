@@ -9,6 +9,7 @@
 #include "load/schema.h"
 #include "load/ytree.h"
 #include "util/buf.h"
+#include "check_main.h"
 
 static diag *d;
 
@@ -522,9 +523,5 @@ ytree_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(ytree_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(ytree_suite());
 }

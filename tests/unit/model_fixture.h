@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "load/load.h"
 #include "util/path.h"
+#include "check_main.h"
 
 #define MODEL_FIXTURE "tests/fixtures/model/content"
 
@@ -88,17 +89,6 @@ mf_load(diag *d)
 	ck_assert_int_eq(diag_count(d), 0);
 	ck_assert_ptr_nonnull(r);
 	return r;
-}
-
-/* Runs a suite; returns the process exit status. */
-static inline int
-mf_run(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif
