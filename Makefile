@@ -97,8 +97,8 @@ reference: $(B)/mkreport
 jobs: $(B)/mkreport
 	@sh tests/run-jobs.sh $(B)/mkreport
 
-lint:
-	@mandoc -Tlint -W warning docs/mkreport.1 && echo "lint: docs/mkreport.1 clean"
+lint: $(B)/mkreport
+	@sh tests/run-lint.sh $(B)/mkreport
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:
