@@ -5,6 +5,7 @@
 # The shipped content's charts are used; if content/ has none yet, bench/charts.md (the
 # report's set, one chart per REPORT.md figure) is appended to a copy of its last page.
 # Usage: bench/charts.sh [MKREPORT [RUNS [REPEAT]]]   (from the source tree; make first)
+# CONTENT=DIR benchmarks another copy of the report (default: content).
 set -eu
 MK=${1:-build/mkreport}
 RUNS=${2:-5}
@@ -14,10 +15,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C MKREPORT_MC_DRAWS=2000
 
-cp -R content "$tmp/content"
-cp -R content "$tmp/nocharts"
-last=$(sed -n 's/^ *file: *//p' content/report.yaml | tail -1)
-if ! grep -q '^```chart' content/pages/*.md; then
+CONTENT=${CONTENT:-content}
+cp -R "$CONTENT" "$tmp/content"
+cp -R "$CONTENT" "$tmp/nocharts"
+last=$(sed -n 's/^ *file: *//p' "$CONTENT/report.yaml" | tail -1)
+if ! grep -q '^```chart' "$CONTENT"/pages/*.md; then
 	cat bench/charts.md >>"$tmp/content/$last"
 fi
 for f in "$tmp"/nocharts/pages/*.md; do # the same report without its chart blocks
@@ -79,3 +81,6 @@ echo "$n $tot_mk $tot_mpl" | awk '{ printf "per chart (SVG + PNG + PDF), mean: m
 echo "$(median $full) $(median $bare) $(median $mplwhole) $n" | awk '{
 	printf "whole process: mkreport build with the %d charts %.3f s (without them %.3f s: charts %.3f s, %.0f charts/s incl. dark SVG and CSV)\n", $4, $1, $2, $1 - $2, $4 / ($1 - $2);
 	printf "whole process: matplotlib, the %d charts incl. start-up %.3f s (%.1f charts/s)\n", $4, $3, $4 / $3 }'
+# PNG sizes as the build writes them (the 16 light 1600 x 900 PNGs of the site).
+cat "$tmp"/site/charts/*.png | wc -c | awk -v n="$(ls "$tmp"/site/charts/*.png | wc -l)" \
+	'{ printf "PNG files: %d, %d bytes in all, %.1f KB mean\n", n, $1, $1 / n / 1000 }'

@@ -91,7 +91,7 @@ finish(cairo_surface_t *surface, int rc, char *why, size_t n)
 }
 
 /* Returns a new surface for fmt writing into raw, sized for s; stores the device units
- * per CSS px in unit. PNG images are drawn first and encoded by encode_png. */
+ * per CSS px in unit. PNG images are drawn first and encoded by chart_png_encode. */
 static cairo_surface_t *
 make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, double *unit)
 {
@@ -119,13 +119,19 @@ make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, d
 	return sf;
 }
 
-/* Encodes a drawn image surface as PNG into raw. */
-static int
-encode_png(cairo_surface_t *sf, buf *raw, char *why, size_t n)
+cairo_surface_t *
+chart_image(const chart_spec *s, char *why, size_t n)
 {
-	if (cairo_surface_write_to_png_stream(sf, to_buf, raw) != CAIRO_STATUS_SUCCESS)
-		return fail(why, n, "cannot encode the PNG", NULL);
-	return 0;
+	double unit;
+	if (chart_validate(s, why, n))
+		return NULL;
+	cairo_surface_t *sf = make_surface(s, CHART_PNG, "", NULL, &unit);
+	if (draw_on(sf, unit, s, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
+		return sf;
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
+		fail(why, n, "cairo", cairo_status_to_string(cairo_surface_status(sf)));
+	cairo_surface_destroy(sf);
+	return NULL;
 }
 
 int
@@ -147,7 +153,7 @@ chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, 
 	cairo_surface_t *sf = make_surface(s, fmt, iso, &raw, &unit);
 	int rc = draw_on(sf, unit, s, why, n);
 	if (rc == 0 && fmt == CHART_PNG)
-		rc = encode_png(sf, &raw, why, n);
+		rc = chart_png_encode(sf, &raw, why, n);
 	rc = finish(sf, rc, why, n);
 	if (rc == 0 && fmt == CHART_SVG)
 		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);

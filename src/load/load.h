@@ -14,7 +14,11 @@
 #include "model/params.h"
 
 enum {
-	LOAD_MAX_PAGE = 1 << 20, /* bytes in one Markdown page (cmark's worst cases stay < 1 s) */
+	LOAD_MAX_PAGE = 512 << 10, /* bytes in one Markdown page */
+	LOAD_MAX_RUN = 8 << 10,    /* bytes of consecutive non-blank lines outside code fences:
+	                              cmark 0.30.2 is quadratic within a block (CVE-2023-22486
+	                              takes 2.8 s at 240 KB); with both limits the worst page
+	                              takes about 0.4 s (bench/hostile.sh) */
 };
 
 /* One section (page) of the report, in report.yaml order; section 0 is the index. */

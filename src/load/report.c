@@ -21,7 +21,7 @@ path_escapes(const char *rel)
 	return 0;
 }
 
-/* Records the page in inputs and checks its bytes are UTF-8. */
+/* Records the page in inputs and checks its bytes are UTF-8 and its blocks short. */
 static int
 page_accept(ld_ctx *c, rep_section *s)
 {
@@ -29,12 +29,20 @@ page_accept(ld_ctx *c, rep_section *s)
 	r->inputs = util_xrealloc(r->inputs, (r->ninputs + 1) * sizeof(char *));
 	r->inputs[r->ninputs++] = util_xstrdup(s->display);
 	size_t bad;
-	if (load_utf8_check(s->text, s->len, &bad) == 0)
-		return 0;
 	diag_pos p = diag_file_pos(c->d, s->display);
-	load_offset_pos(s->text, s->len, bad, &p.line, &p.col);
-	diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)", (unsigned char)s->text[bad]);
-	return -1;
+	if (load_utf8_check(s->text, s->len, &bad) != 0) {
+		load_offset_pos(s->text, s->len, bad, &p.line, &p.col);
+		diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)",
+		    (unsigned char)s->text[bad]);
+		return -1;
+	}
+	if (load_run_check(s->text, s->len, LOAD_MAX_RUN, &p.line) != 0) {
+		p.col = 1;
+		diag_error(c->d, p, "more than %d KiB of text without a blank line: split it "
+		    "(Markdown's inline parser slows down badly on long blocks)", LOAD_MAX_RUN >> 10);
+		return -1;
+	}
+	return 0;
 }
 
 /* Reads the page named by the file: node fn into section s. */
@@ -52,8 +60,8 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 	if (st == PATH_OUTSIDE)
 		diag_error(c->d, fn->pos, "page path escapes the content folder");
 	else if (st == PATH_TOO_BIG)
-		diag_error(c->d, fn->pos, "page '%s' is larger than %d MiB", s->file,
-		    LOAD_MAX_PAGE >> 20);
+		diag_error(c->d, fn->pos, "page '%s' is larger than %d KiB", s->file,
+		    LOAD_MAX_PAGE >> 10);
 	else if (st == PATH_NOT_FILE)
 		diag_error(c->d, fn->pos, "cannot read page '%s': not a regular file", s->file);
 	else

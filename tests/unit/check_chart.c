@@ -6,11 +6,13 @@
 #include <check.h>
 #include <libxml/parser.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cairo.h>
+#include <png.h>
 
 #include "chart/chart.h"
 #include "chart/chart_int.h"
@@ -857,6 +859,115 @@ START_TEST(test_golden)
 }
 END_TEST
 
+/* The 4-byte big-endian number at p. */
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* Decodes png with cairo and checks its pixels equal sf's exactly. */
+static void
+png_equals_surface(const buf *png, cairo_surface_t *sf)
+{
+	reader r = { png, 0 };
+	cairo_surface_t *img = cairo_image_surface_create_from_png_stream(read_buf, &r);
+	ck_assert_int_eq(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+	int w = cairo_image_surface_get_width(sf), h = cairo_image_surface_get_height(sf);
+	ck_assert_int_eq(cairo_image_surface_get_width(img), w);
+	ck_assert_int_eq(cairo_image_surface_get_height(img), h);
+	cairo_surface_flush(sf);
+	const unsigned char *a = cairo_image_surface_get_data(sf), *b = cairo_image_surface_get_data(img);
+	int sa = cairo_image_surface_get_stride(sf), sb = cairo_image_surface_get_stride(img);
+	for (int y = 0; y < h; y++)
+		ck_assert_msg(memcmp(a + (size_t)y * (size_t)sa, b + (size_t)y * (size_t)sb,
+		    (size_t)w * 4) == 0, "PNG row %d differs from the drawing", y);
+	cairo_surface_destroy(img);
+}
+
+/* Every fixture's PNG decodes to exactly the pixels drawn, as 8-bit RGB (opaque
+ * background): IHDR is the first chunk, bit depth at byte 24, colour type at byte 25. */
+START_TEST(test_png_exact)
+{
+	chart_spec s = fixtures[_i / 2].make();
+	s.dark = _i % 2;
+	char why[256] = "";
+	cairo_surface_t *sf = chart_image(&s, why, sizeof why);
+	ck_assert_msg(sf != NULL, "%s", why);
+	buf png = render(&s, CHART_PNG);
+	ck_assert_uint_gt(png.len, 33);
+	ck_assert(memcmp(png.data, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) == 0);
+	ck_assert_uint_eq(be32((unsigned char *)png.data + 16), 1600);
+	ck_assert_uint_eq(be32((unsigned char *)png.data + 20), 900);
+	ck_assert_int_eq(((unsigned char *)png.data)[24], 8);
+	ck_assert_int_eq(((unsigned char *)png.data)[25], 2);
+	png_equals_surface(&png, sf);
+	cairo_surface_destroy(sf);
+	buf_free(&png);
+}
+END_TEST
+
+/* Two renders give the same bytes, and the only chunks are IHDR, IDAT and IEND (no tIME,
+ * no gAMA): nothing in the file depends on when or where it was made. */
+START_TEST(test_png_deterministic)
+{
+	chart_spec s = fx_tornado();
+	buf a = render(&s, CHART_PNG), b = render(&s, CHART_PNG);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert(memcmp(a.data, b.data, a.len) == 0);
+	const unsigned char *p = (const unsigned char *)a.data;
+	size_t at = 8, nidat = 0;
+	int iend = 0;
+	while (at + 12 <= a.len && !iend) {
+		unsigned long len = be32(p + at);
+		char type[5] = { (char)p[at + 4], (char)p[at + 5], (char)p[at + 6], (char)p[at + 7], 0 };
+		ck_assert_msg(strcmp(type, "IHDR") == 0 || strcmp(type, "IDAT") == 0 ||
+		    strcmp(type, "IEND") == 0, "unexpected chunk %s", type);
+		ck_assert(at != 8 || strcmp(type, "IHDR") == 0);
+		nidat += strcmp(type, "IDAT") == 0;
+		iend = strcmp(type, "IEND") == 0;
+		at += 12 + len;
+	}
+	ck_assert(iend);
+	ck_assert_uint_eq(at, a.len);
+	ck_assert_uint_gt(nidat, 0);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
+/* A surface with transparency is written as straight-alpha RGBA (colour type 6) that
+ * reads back to the same premultiplied pixels. Hand-worked unpremultiplication of
+ * 0x80402010 (a 128): r = (64 * 255 + 64) / 128 = 128, g = (32 * 255 + 64) / 128 = 64,
+ * b = (16 * 255 + 64) / 128 = 32 (integer division). */
+START_TEST(test_png_alpha)
+{
+	static const uint32_t px[4] = { 0x80402010u, 0x00000000u, 0xff112233u, 0x40404040u };
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 1);
+	cairo_surface_flush(sf);
+	memcpy(cairo_image_surface_get_data(sf), px, sizeof px);
+	cairo_surface_mark_dirty(sf);
+	char why[256] = "";
+	buf png;
+	buf_init(&png);
+	ck_assert_int_eq(chart_png_encode(sf, &png, why, sizeof why), 0);
+	ck_assert_int_eq(((unsigned char *)png.data)[25], 6);
+	png_equals_surface(&png, sf);
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	ck_assert(png_image_begin_read_from_memory(&img, png.data, png.len));
+	img.format = PNG_FORMAT_RGBA;
+	unsigned char rgba[16];
+	ck_assert(png_image_finish_read(&img, NULL, rgba, 0, NULL));
+	static const unsigned char want[16] = { 128, 64, 32, 128, 0, 0, 0, 0,
+		0x11, 0x22, 0x33, 0xff, 255, 255, 255, 0x40 };
+	ck_assert(memcmp(rgba, want, sizeof want) == 0);
+	cairo_surface_destroy(sf);
+	buf_free(&png);
+}
+END_TEST
+
 /* Releases the font map after each test (in the forked child too, for LeakSanitizer). */
 static void
 fonts_teardown(void)
@@ -889,6 +1000,9 @@ chart_suite(void)
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_unknown_glyphs);
 	tcase_add_loop_test(tc, test_golden, 0, (int)NFIXTURES * 2);
+	tcase_add_loop_test(tc, test_png_exact, 0, (int)NFIXTURES * 2);
+	tcase_add_test(tc, test_png_deterministic);
+	tcase_add_test(tc, test_png_alpha);
 	suite_add_tcase(s, tc);
 	return s;
 }

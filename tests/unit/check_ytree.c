@@ -195,25 +195,19 @@ START_TEST(depth_limit)
 END_TEST
 
 /* Returns the seconds parse(s) takes (the tree, if any, is freed). */
-static double
-parse_seconds(const char *s)
-{
-	struct timespec a, b;
-	clock_gettime(CLOCK_MONOTONIC, &a);
-	yt_free(parse(s));
-	clock_gettime(CLOCK_MONOTONIC, &b);
-	return (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
-}
-
 /* libyaml is quadratic in bracket depth (80,000 '[' take seconds): the depth limit must
- * stop reading at once. The 9 x 9 alias bomb (4e8 leaves if walked naively) is refused
- * once the copies reach the node limit: ~0.04 s, ~0.12 s under ASan, hence 0.5 s. */
-START_TEST(hostile_input_fast)
+ * stop reading at once (one error, at the first bracket past the limit). The 9 x 9
+ * alias bomb (4e8 leaves if walked naively) is refused once the copies reach the node
+ * limit. Their times are measured by bench/hostile.sh, not asserted here; Check's
+ * per-test timeout only catches a hang. */
+START_TEST(hostile_input_refused)
 {
 	char *deep = malloc(80001);
 	memset(deep, '[', 80000);
 	deep[80000] = '\0';
-	ck_assert_double_lt(parse_seconds(deep), 0.1);
+	ck_assert_ptr_null(parse(deep));
+	ck_assert_int_eq(diag_errors(d), 1);
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 0), ":1:65: error: "));
 	free(deep);
 	const char *bomb =
 	    "a: &a [x, x, x, x, x, x, x, x, x]\n"
@@ -225,14 +219,14 @@ START_TEST(hostile_input_fast)
 	    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
 	    "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
 	    "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
-	ck_assert_double_lt(parse_seconds(bomb), 0.5);
+	ck_assert_ptr_null(parse(bomb));
 	ck_assert_int_eq(diag_errors(d), 2);
 }
 END_TEST
 
-/* Anchor lookups are constant time: 60,000 anchors then 60,000 aliases to the first
- * took 13 s with a linear search. A redefined anchor name refers to the latest. */
-START_TEST(many_anchors_fast)
+/* 60,000 anchors then 60,000 aliases to the first parse (they took 13 s with a linear
+ * search; bench/hostile.sh times them). A redefined anchor name refers to the latest. */
+START_TEST(many_anchors)
 {
 	buf b;
 	buf_init(&b);
@@ -243,7 +237,11 @@ START_TEST(many_anchors_fast)
 	for (int i = 0; i < 60000; i++)
 		buf_printf(&b, "%s*a0", i ? ", " : "");
 	buf_puts(&b, "]\n");
-	ck_assert_double_lt(parse_seconds(buf_str(&b)), 0.5);
+	yt_node *many = parse(buf_str(&b));
+	ck_assert_ptr_nonnull(many);
+	ck_assert_uint_eq(yt_get(many, "b")->n, 60000);
+	ck_assert_str_eq(yt_get(many, "b")->vals[59999]->str, "x");
+	yt_free(many);
 	ck_assert_int_eq(diag_errors(d), 0);
 	buf_free(&b);
 	yt_node *r = parse("a: [&n 1, &n 2, *n]\n");
@@ -500,9 +498,9 @@ ytree_suite(void)
 	tcase_add_test(t, duplicate_keys);
 	tcase_add_test(t, non_scalar_key_and_tag);
 	tcase_add_test(t, depth_limit);
-	tcase_add_test(t, hostile_input_fast);
+	tcase_add_test(t, hostile_input_refused);
 	tcase_add_test(t, alias_position_duplicate_key);
-	tcase_add_test(t, many_anchors_fast);
+	tcase_add_test(t, many_anchors);
 	tcase_add_test(t, invalid_utf8);
 	tcase_add_test(t, multiple_documents);
 	tcase_add_test(t, syntax_error);
