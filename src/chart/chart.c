@@ -57,6 +57,7 @@ chart_plan_build(chart_ctx *c)
 		if (a->kind != CHART_ANNOT_HLINE && !p->x.band && !p->x.none)
 			chart_plan_extend(&p->x, a->x);
 	}
+	chart_plan_wrap_bands(c);
 }
 
 void

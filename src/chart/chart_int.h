@@ -63,6 +63,9 @@ typedef struct chart_plan {
 	int zero_line;      /* 1: draw the zero line on the value axis if in range */
 	double band_pad;    /* fraction of each band left empty, 0 = the default 0.25 */
 	const char **names; /* owned band names (sorted or extended), or NULL */
+	char **wrapped;     /* owned vertical band names broken onto two lines, or NULL */
+	int label_room;     /* 1: the horizontal value axis keeps room past the data for the
+	                       value labels drawn beyond the bars' ends */
 } chart_plan;
 
 /* One laid-out axis. */
@@ -135,6 +138,9 @@ void chart_bar_label(chart_ctx *c, size_t i, double f, double a, double v, const
 void chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_tornado_draw(chart_ctx *c);
 void chart_tornado_csv(const chart_spec *s, buf *out);
+/* Whether the value label (w px wide) of a tornado bar ending at v fits beside it inside
+ * the plot (c->L computed). */
+int chart_tornado_label_fits(const chart_ctx *c, double v, double w);
 void chart_fan_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_fan_draw(chart_ctx *c);
 void chart_fan_csv(const chart_spec *s, buf *out);
@@ -144,9 +150,22 @@ void chart_waterfall_csv(const chart_spec *s, buf *out);
 void chart_matrix_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_matrix_draw(chart_ctx *c);
 void chart_matrix_csv(const chart_spec *s, buf *out);
+/* The font size (px) at which note fits a w x h matrix cell, one line per ", " item:
+ * the tick size, or smaller down to 10 px; 0 if it does not fit (the value is drawn). */
+double chart_matrix_note_px(chart_ctx *c, const char *note, double w, double h);
 void chart_timeline_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_timeline_draw(chart_ctx *c);
 void chart_timeline_csv(const chart_spec *s, buf *out);
+/* A rectangle in CSS px (a label's box, for layout checks). */
+typedef struct chart_box {
+	double x0; /* left */
+	double y0; /* top */
+	double x1; /* right */
+	double y1; /* bottom */
+} chart_box;
+/* Lays out the timeline of c (c->L computed) and stores each event's label box (date and
+ * text) in box[i], i in input order, without drawing. */
+void chart_timeline_boxes(chart_ctx *c, chart_box *box);
 void chart_multiples_plan(const chart_spec *s, const theme *th, chart_plan *p);
 void chart_multiples_draw(chart_ctx *c);
 
@@ -205,6 +224,10 @@ void chart_annots_draw(chart_ctx *c);
 /* draw helpers (axis.c). */
 void chart_set_color(cairo_t *cr, theme_rgb col, double alpha);
 void chart_fill_rect(cairo_t *cr, double x, double y, double w, double h, theme_rgb col);
+
+/* Breaks the vertical band names wider than 30% of the chart (c->L.w) onto two lines
+ * at the space nearest their middle (layout.c; c->p.y.names then points at them). */
+void chart_plan_wrap_bands(chart_ctx *c);
 
 /* Fills c->p: the type's plan, widened by the annotations' values (chart.c). */
 void chart_plan_build(chart_ctx *c);

@@ -11,11 +11,46 @@
 void
 chart_plan_free(chart_plan *p)
 {
+	for (size_t i = 0; p->wrapped && i < p->y.nbands; i++)
+		free(p->wrapped[i]);
+	free(p->wrapped);
 	free(p->keys);
 	free(p->names);
+	p->wrapped = NULL;
 	p->keys = NULL;
 	p->names = NULL;
 	p->nkeys = 0;
+}
+
+/* Returns name with the space nearest its middle turned into a line break (a copy). */
+static char *
+wrap_name(const char *name)
+{
+	char *w = util_xstrdup(name);
+	size_t n = strlen(w), best = 0;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (w[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) <
+		    labs((long)(2 * best) - (long)n)))
+			best = i;
+	if (best)
+		w[best] = '\n';
+	return w;
+}
+
+void
+chart_plan_wrap_bands(chart_ctx *c)
+{
+	chart_plan_axis *a = &c->p.y;
+	double w, h;
+	if (!a->band || !a->nbands || c->L.w <= 0)
+		return;
+	c->p.wrapped = util_xcalloc(a->nbands, sizeof(*c->p.wrapped));
+	for (size_t i = 0; i < a->nbands; i++) {
+		c->tm.measure(c->tm.ctx, a->names[i], c->th.tick_px, 0, &w, &h);
+		c->p.wrapped[i] = w > 0.3 * c->L.w ? wrap_name(a->names[i]) :
+		    util_xstrdup(a->names[i]);
+	}
+	a->names = (const char *const *)c->p.wrapped;
 }
 
 void
@@ -64,6 +99,32 @@ tick_base(metric_unit u)
 	return f ? f : "num";
 }
 
+/* The factor a named format multiplies values by before printing (pct: 100). */
+static double
+format_factor(const char *name)
+{
+	if (strncmp(name, "pct", 3) == 0 || strcmp(name, "pp") == 0)
+		return 100;
+	return strcmp(name, "m") == 0 ? 1e-6 : 1;
+}
+
+/* Writes into spec (32 bytes) the tick format of a for ticks step apart: the axis's
+ * format (or the unit's) with the decimals the step needs, so every tick of an axis
+ * shows the same decimals ($0bn, $50bn, $100bn). Returns spec, or the axis's format
+ * unchanged when it fixes its precision ("usd_bn:2") or is a year format. */
+static const char *
+tick_spec(const chart_axis *a, double step, char *spec)
+{
+	const char *name = a->format ? a->format : tick_base(a->unit);
+	if (strchr(name, ':') != NULL || strncmp(name, "year", 4) == 0 ||
+	    (!a->format && a->unit == UNIT_YEAR))
+		return a->format ? a->format : "year";
+	char base[24];
+	snprintf(base, sizeof base, "%s", name);
+	snprintf(spec, 32, "%s:%d", base, scale_decimals(step * format_factor(base)));
+	return spec;
+}
+
 void
 chart_format_tick(const chart_axis *a, double v, double step, char *out)
 {
@@ -71,11 +132,8 @@ chart_format_tick(const chart_axis *a, double v, double step, char *out)
 	char spec[32];
 	const char *use = a->format;
 	buf_init(&b);
-	if (!use && step > 0) {
-		double shown = a->unit == UNIT_FRACTION ? step * 100 : step;
-		snprintf(spec, sizeof spec, "%s:%d", tick_base(a->unit), scale_decimals(shown));
-		use = a->unit == UNIT_YEAR ? "year" : spec;
-	}
+	if (step > 0)
+		use = tick_spec(a, step, spec);
 	if (format_value(v, a->unit, use, &b) != 0)
 		format_value(v, a->unit, NULL, &b);
 	snprintf(out, CHART_LABEL_MAX, "%s", buf_str(&b));
@@ -125,19 +183,48 @@ plan_domain(const chart_plan_axis *a, double *lo, double *hi)
 	}
 }
 
+/* Drops the outer tick of t at an end where the data only just crosses zero (by less
+ * than a third of a step, e.g. a dip to -4 on a 0..600 axis with steps of 200): the
+ * domain then ends just beyond the data instead of a whole step further. A bound the
+ * axis spec asks for is kept. */
+static void
+trim_overshoot(const chart_plan_axis *a, double lo, double hi, scale_ticks *t)
+{
+	double room = (hi - lo) * 0.03;
+	int keep_lo = a->spec && a->spec->has_min, keep_hi = a->spec && a->spec->has_max;
+	if (t->n < 3 || !(lo < 0 && hi > 0))
+		return;
+	if (!keep_lo && t->v[0] < lo && -lo < t->step / 3 && t->v[1] <= 0) {
+		memmove(t->v, t->v + 1, (t->n - 1) * sizeof(t->v[0]));
+		t->n--;
+		t->lo = lo - room;
+	}
+	if (!keep_hi && t->v[t->n - 1] > hi && hi < t->step / 3 && t->v[t->n - 2] >= 0) {
+		t->n--;
+		t->hi = hi + room;
+	}
+}
+
 /* Fills ticks and labels of continuous axis a for at most max intervals (or ticks
- * for years). Returns the widest label's width. */
+ * for years), keeping room px free beyond the data at both ends of an axis len px
+ * long. Returns the widest label's width. */
 static double
-axis_ticks(chart_ctx *c, const chart_plan_axis *a, chart_laxis *la, int max)
+axis_ticks(chart_ctx *c, const chart_plan_axis *a, chart_laxis *la, int max, double room,
+    double len)
 {
 	double lo, hi, mw = 0, w, h;
 	plan_domain(a, &lo, &hi);
+	if (room > 0 && len > 4 * room && hi > lo) { /* room px each side of the data */
+		double ext = (hi - lo) * room / (len - 2 * room);
+		lo -= ext;
+		hi += ext;
+	}
 	if (a->years)
 		scale_year_ticks((int)floor(lo), (int)ceil(hi), max + 1, &la->t);
 	else if (a->log)
 		scale_nice_log(lo, hi, max, &la->t);
-	else
-		scale_nice(lo, hi, max, &la->t);
+	else if (scale_nice(lo, hi, max, &la->t) == 0 && !c->p.x.band && !c->p.y.band)
+		trim_overshoot(a, lo, hi, &la->t); /* bars keep room for labels past the ends */
 	la->sc.kind = a->log ? SCALE_LOG : SCALE_LINEAR;
 	la->sc.d0 = la->t.lo;
 	la->sc.d1 = la->t.hi;
@@ -160,6 +247,20 @@ fit_count(double len, double per)
 {
 	int k = per > 0 ? (int)floor(len / per) : 10;
 	return k < 2 ? 2 : k > 10 ? 10 : k;
+}
+
+/* Px a value label takes beyond a bar's end on axis a: the wider of the labels of the
+ * data's ends, plus the gap before it. */
+static double
+value_label_room(chart_ctx *c, const chart_plan_axis *a)
+{
+	char text[CHART_LABEL_MAX];
+	double w1, w2, h;
+	chart_format_tick(a->spec, a->lo, 0, text);
+	tick_size(c, text, &w1, &h);
+	chart_format_tick(a->spec, a->hi, 0, text);
+	tick_size(c, text, &w2, &h);
+	return fmax(w1, w2) + 8;
 }
 
 /* Lays out the horizontal axis across width w; returns the px its labels take below. */
@@ -187,8 +288,9 @@ layout_x(chart_ctx *c, double w)
 		return (lw + lh) * 0.7071 + 8;
 	}
 	int max = fit_count(w, 90);
+	double room = c->p.label_room ? value_label_room(c, a) : 0;
 	for (;; max--) {
-		lw = axis_ticks(c, a, la, max);
+		lw = axis_ticks(c, a, la, max, room, w);
 		tick_size(c, "0", &zw, &lh);
 		if (max <= 2 || (double)la->t.n * (lw + 16) <= w)
 			break;
@@ -211,7 +313,7 @@ layout_y(chart_ctx *c, double h)
 		return lw + 10;
 	}
 	tick_size(c, "0", &lh, &lh);
-	return axis_ticks(c, a, la, fit_count(h, lh * 3.2)) + 10;
+	return axis_ticks(c, a, la, fit_count(h, lh * 3.2), 0, h) + 10;
 }
 
 /* Measures the keys; returns the widest label and stores one label's height. */

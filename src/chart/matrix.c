@@ -2,6 +2,12 @@
 #include "chart/chart_int.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	MATRIX_MIN_PX = 10, /* smallest font a cell note is drawn at; below, the value */
+};
 
 void
 chart_matrix_plan(const chart_spec *s, const theme *th, chart_plan *p)
@@ -34,34 +40,94 @@ value_range(const chart_spec *s, double *lo, double *hi)
 		}
 }
 
-/* One cell: its colour by value and its text (the note, or else the value). */
+/* Widest line of note split at ", " when measured at px, and the number of lines. */
+static double
+note_width(chart_ctx *c, const char *note, double px, size_t *lines)
+{
+	double mw = 0, w, h;
+	*lines = 0;
+	for (const char *p = note; p != NULL; (*lines)++) {
+		const char *q = strstr(p, ", ");
+		char *line = util_xstrndup(p, q ? (size_t)(q - p) : strlen(p));
+		c->tm.measure(c->tm.ctx, line, px, 0, &w, &h);
+		mw = fmax(mw, w);
+		free(line);
+		p = q ? q + 2 : NULL;
+	}
+	return mw;
+}
+
+double
+chart_matrix_note_px(chart_ctx *c, const char *note, double w, double h)
+{
+	size_t lines;
+	double px = c->th.tick_px, mw = note_width(c, note, px, &lines);
+	if (mw > w - 8)
+		px *= (w - 8) / mw;
+	if ((double)lines * px * 1.25 > h - 4)
+		px = (h - 4) / ((double)lines * 1.25);
+	return px >= MATRIX_MIN_PX ? px : 0;
+}
+
+/* Draws note centred in the cell at (x, y) (centre), one line per ", " item, at px. */
 static void
-cell(chart_ctx *c, size_t i, size_t j, double lo, double hi)
+note_draw(chart_ctx *c, const char *note, double x, double y, double px, theme_rgb col)
+{
+	size_t lines;
+	note_width(c, note, px, &lines);
+	double top = y - (double)lines * px * 1.25 / 2 + px * 1.25 / 2;
+	for (const char *p = note; p != NULL; top += px * 1.25) {
+		const char *q = strstr(p, ", ");
+		char *line = util_xstrndup(p, q ? (size_t)(q - p) : strlen(p));
+		chart_text_draw(c, line, x, top, px, 0, 0.5, 0.5, 0, col);
+		free(line);
+		p = q ? q + 2 : NULL;
+	}
+}
+
+/* The font size every cell note fits at (the smallest of them), or 0 if one does not
+ * fit or there are no notes. */
+static double
+notes_px(chart_ctx *c)
+{
+	double px = HUGE_VAL, w = scale_band_width(&c->L.xa.sc), h = scale_band_width(&c->L.ya.sc);
+	for (size_t i = 0; i < c->s->nseries; i++)
+		for (size_t j = 0; c->s->series[i].notes && j < c->s->series[i].n; j++)
+			if (c->s->series[i].notes[j])
+				px = fmin(px, chart_matrix_note_px(c, c->s->series[i].notes[j], w, h));
+	return isfinite(px) ? px : 0;
+}
+
+/* One cell: its colour by value and its text: the note (its items one per line) at px,
+ * or the value when px is 0 or the cell has no note. */
+static void
+cell(chart_ctx *c, size_t i, size_t j, double lo, double hi, double px)
 {
 	const chart_series *se = &c->s->series[i];
 	const scale *xs = &c->L.xa.sc, *ys = &c->L.ya.sc;
-	double v = se->vals[j];
+	double v = se->vals[j], w = scale_band_width(xs), h = scale_band_width(ys);
 	theme_rgb col = theme_mix(c->th.heat_lo, c->th.heat_hi, hi > lo ? (v - lo) / (hi - lo) : 0.5);
-	chart_fill_rect(c->cr, scale_band_start(xs, j), scale_band_start(ys, i),
-	    scale_band_width(xs), scale_band_width(ys), col);
+	chart_fill_rect(c->cr, scale_band_start(xs, j), scale_band_start(ys, i), w, h, col);
 	char text[CHART_LABEL_MAX];
 	const char *t = se->notes && se->notes[j] ? se->notes[j] : NULL;
-	if (!t) {
-		chart_format_tick(&c->s->y, v, 0, text);
-		t = text;
+	if (t && px > 0) {
+		note_draw(c, t, scale_band_mid(xs, j), scale_band_mid(ys, i), px,
+		    theme_on(&c->th, col));
+		return;
 	}
-	chart_text_draw(c, t, scale_band_mid(xs, j), scale_band_mid(ys, i), c->th.tick_px, 0,
+	chart_format_tick(&c->s->y, v, 0, text);
+	chart_text_draw(c, text, scale_band_mid(xs, j), scale_band_mid(ys, i), c->th.tick_px, 0,
 	    0.5, 0.5, 0, theme_on(&c->th, col));
 }
 
 void
 chart_matrix_draw(chart_ctx *c)
 {
-	double lo, hi;
+	double lo, hi, px = notes_px(c);
 	value_range(c->s, &lo, &hi);
 	for (size_t i = 0; i < c->s->nseries; i++)
 		for (size_t j = 0; j < c->s->series[i].n; j++)
-			cell(c, i, j, lo, hi);
+			cell(c, i, j, lo, hi, px);
 }
 
 void

@@ -74,32 +74,114 @@ covers(const placed *p, double x)
 	return x >= p->a - 6 && x <= p->b + 6;
 }
 
-/* Whether label i must sit above label j: it spans j's stem, or the two overlap and i is
- * the later event (so neither label hides the other and no stem crosses a label). */
+/* Cost of label i on level lev beside label j already placed: 8 if the two labels
+ * overlap on one level, 1 if a stem runs through the other's label, else 0. */
 static int
-above(const placed *i, const placed *j)
+conflicts(const placed *i, int lev, const placed *j)
 {
 	int overlap = i->a < j->b + 10 && j->a < i->b + 10;
-	return covers(i, j->x) || (overlap && !covers(j, i->x) && i->x > j->x);
+	if (j->level == lev)
+		return 8 * overlap; /* text on text: far worse than a line through text */
+	if (j->level < lev)
+		return covers(j, i->x); /* i's stem rises through j's label */
+	return covers(i, j->x);       /* j's stem rises through i's label */
 }
 
-/* Levels by relaxation: each label goes one above every label it must be above, capped
- * at nlev - 1 (only unsatisfiable inputs then overlap). */
-static void
-assign_levels(placed *pl, size_t n, int nlev)
+/* The next label to place: the latest one whose label spans no stem of an unplaced
+ * event (those must sit lower, so go first), or the latest unplaced one. */
+static size_t
+next_label(const placed *pl, size_t n, const int *done)
 {
-	for (size_t round = 0; round <= n; round++) {
-		int changed = 0;
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = 0; j < n; j++)
-				if (i != j && above(&pl[i], &pl[j]) && pl[i].level <= pl[j].level &&
-				    pl[j].level + 1 < nlev) {
-					pl[i].level = pl[j].level + 1;
-					changed = 1;
-				}
-		if (!changed)
-			break;
+	size_t any = n;
+	for (size_t i = n; i-- > 0;) {
+		if (done[i])
+			continue;
+		any = any < n ? any : i;
+		size_t j = 0;
+		while (j < n && (done[j] || j == i || !covers(&pl[i], pl[j].x)))
+			j++;
+		if (j == n)
+			return i;
 	}
+	return any;
+}
+
+/* Sum of the costs of label i on level lev against the placed labels. */
+static int
+level_cost(const placed *pl, size_t n, const int *done, size_t i, int lev)
+{
+	int k = 0;
+	for (size_t j = 0; j < n; j++)
+		k += done[j] ? conflicts(&pl[i], lev, &pl[j]) : 0;
+	return k;
+}
+
+/* Turns label pl to the other side of its stem if it then stays within [lo, hi];
+ * returns 1 if it turned. */
+static int
+flip(placed *pl, double lo, double hi)
+{
+	double w = pl->b - pl->a;
+	if (pl->right ? pl->x + w > hi : pl->x - w < lo)
+		return 0;
+	pl->right = !pl->right;
+	pl->a = pl->right ? pl->x - w : pl->x;
+	pl->b = pl->right ? pl->x : pl->x + w;
+	return 1;
+}
+
+/* Puts label i on the lowest level free of conflicts with the placed labels, on its
+ * side of the stem or else the other; when nlev levels are too few, where it costs
+ * least. */
+static void
+place_label(placed *pl, size_t n, const int *done, size_t i, int nlev, double lo,
+    double hi)
+{
+	int best = 0, fewest = -1, best_side = 0, side = 0;
+	for (; side < 2 && fewest != 0; side++) {
+		if (side == 1 && !flip(&pl[i], lo, hi))
+			break;
+		for (int lev = 0; lev < nlev && fewest != 0; lev++) {
+			int k = level_cost(pl, n, done, i, lev);
+			if (fewest < 0 || k < fewest) {
+				fewest = k;
+				best = lev;
+				best_side = side;
+			}
+		}
+	}
+	if (side == 2 && best_side == 0) /* tried the other side in vain: turn back */
+		flip(&pl[i], lo, hi);
+	pl[i].level = best;
+}
+
+/* Levels: labels that span other events' stems are placed after them, each on the
+ * lowest level free of conflicts with those already placed. */
+static void
+assign_levels(placed *pl, size_t n, int nlev, double lo, double hi)
+{
+	int *done = util_xcalloc(n ? n : 1, sizeof(*done));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = next_label(pl, n, done);
+		place_label(pl, n, done, i, nlev, lo, hi);
+		done[i] = 1;
+	}
+	free(done);
+}
+
+/* Height of one level at the least: a label (date and text) and a gap. */
+static double
+level_min(const chart_ctx *c)
+{
+	return c->th.tick_px * 1.25 + c->th.label_px * 1.3 + 8;
+}
+
+/* Top pixel of a label on level lev: level 0 just above the axis, the others levh
+ * apart above it. */
+static double
+level_top(const chart_ctx *c, int lev, double levh)
+{
+	return c->L.y1 - 16 - level_min(c) - lev * levh;
 }
 
 /* Draws one event: dot on the axis, stem, date and label. */
@@ -107,7 +189,7 @@ static void
 event_draw(chart_ctx *c, const chart_event *e, const placed *pl, double levh)
 {
 	char date[16];
-	double top = c->L.y1 - 16 - (pl->level + 1) * levh;
+	double top = level_top(c, pl->level, levh);
 	double tx = pl->right ? pl->x - 5 : pl->x + 5, ax = pl->right ? 1 : 0;
 	chart_set_color(c->cr, c->th.axis, 1);
 	cairo_set_line_width(c->cr, 1);
@@ -123,28 +205,66 @@ event_draw(chart_ctx *c, const chart_event *e, const placed *pl, double levh)
 	    0, c->th.text);
 }
 
+/* Stores in ord the events by date (ties keep input order). */
+static void
+timeline_order(const chart_spec *s, size_t *ord)
+{
+	for (size_t i = 0; i < s->nevents; i++) {
+		size_t j = i;
+		for (; j > 0 && event_t(&s->events[ord[j - 1]]) > event_t(&s->events[i]); j--)
+			ord[j] = ord[j - 1];
+		ord[j] = i;
+	}
+}
+
+/* Places the events (pl[i] is event ord[i]) on levels and returns the distance between
+ * levels: the smallest that fits a label, stretched (up to twice) so the levels used
+ * fill the plot's height instead of leaving its top empty. */
+static double
+timeline_place(chart_ctx *c, size_t *ord, placed *pl)
+{
+	size_t n = c->s->nevents;
+	double levh = level_min(c);
+	double avail = c->L.y1 - c->L.y0 - 16;
+	int nlev = (int)floor(avail / levh), used = 0;
+	nlev = nlev < 1 ? 1 : nlev > TIMELINE_MAX_LEVELS ? TIMELINE_MAX_LEVELS : nlev;
+	timeline_order(c->s, ord);
+	for (size_t i = 0; i < n; i++) {
+		pl[i].x = chart_x(c, event_t(&c->s->events[ord[i]]));
+		span(c, &c->s->events[ord[i]], &pl[i]);
+	}
+	assign_levels(pl, n, nlev, c->L.x0 - c->th.pad, c->L.x1 + c->th.pad);
+	for (size_t i = 0; i < n; i++)
+		used = pl[i].level + 1 > used ? pl[i].level + 1 : used;
+	double fill = used > 1 ? (avail - levh) / (used - 1) : levh;
+	return fill > 2 * levh ? 2 * levh : fill > levh ? fill : levh;
+}
+
 void
 chart_timeline_draw(chart_ctx *c)
 {
 	size_t n = c->s->nevents;
 	size_t *ord = util_xcalloc(n, sizeof(*ord));
 	placed *pl = util_xcalloc(n, sizeof(*pl));
-	double levh = c->th.tick_px * 1.25 + c->th.label_px * 1.3 + 8;
-	int nlev = (int)floor((c->L.y1 - c->L.y0 - 16) / levh);
-	nlev = nlev < 1 ? 1 : nlev > TIMELINE_MAX_LEVELS ? TIMELINE_MAX_LEVELS : nlev;
-	for (size_t i = 0; i < n; i++) {
-		size_t j = i;
-		for (; j > 0 && event_t(&c->s->events[ord[j - 1]]) > event_t(&c->s->events[i]); j--)
-			ord[j] = ord[j - 1];
-		ord[j] = i;
-	}
-	for (size_t i = 0; i < n; i++) {
-		pl[i].x = chart_x(c, event_t(&c->s->events[ord[i]]));
-		span(c, &c->s->events[ord[i]], &pl[i]);
-	}
-	assign_levels(pl, n, nlev);
+	double levh = timeline_place(c, ord, pl);
 	for (size_t i = 0; i < n; i++)
 		event_draw(c, &c->s->events[ord[i]], &pl[i], levh);
+	free(ord);
+	free(pl);
+}
+
+void
+chart_timeline_boxes(chart_ctx *c, chart_box *box)
+{
+	size_t n = c->s->nevents;
+	size_t *ord = util_xcalloc(n, sizeof(*ord));
+	placed *pl = util_xcalloc(n, sizeof(*pl));
+	double levh = timeline_place(c, ord, pl);
+	for (size_t i = 0; i < n; i++) {
+		double top = level_top(c, pl[i].level, levh);
+		box[ord[i]] = (chart_box){ pl[i].a, top, pl[i].b,
+			top + c->th.tick_px * 1.25 + c->th.label_px * 1.3 };
+	}
 	free(ord);
 	free(pl);
 }

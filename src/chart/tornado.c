@@ -33,9 +33,7 @@ chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p)
 	for (size_t k = 0; k < 2; k++)
 		for (size_t i = 0; i < s->ncats; i++)
 			chart_plan_extend(&p->x, s->series[k].vals[i]);
-	double room = (p->x.hi - p->x.lo) * 0.15;
-	p->x.lo -= room;
-	p->x.hi += room;
+	p->label_room = 1;
 	chart_key *k = chart_plan_keys(p, 2);
 	for (size_t i = 0; i < 2; i++) {
 		k[i].label = s->series[i].label;
@@ -44,16 +42,29 @@ chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p)
 	}
 }
 
-/* One variable's two bars and their value labels. */
+int
+chart_tornado_label_fits(const chart_ctx *c, double v, double w)
+{
+	double x = chart_x(c, v);
+	if (v < c->s->base)
+		return x - 5 - w >= c->L.x0;
+	return x + 5 + w <= c->L.x1 + c->th.pad;
+}
+
+/* One variable's two bars and their value labels (those that fit inside the plot: on a
+ * narrow chart the axis is read instead). */
 static void
 variable_draw(chart_ctx *c, size_t band, size_t var)
 {
 	char text[CHART_LABEL_MAX];
+	double w, h;
 	for (size_t k = 0; k < 2; k++) {
 		double v = c->s->series[k].vals[var];
 		chart_bar_fill(c, band, 0, 1, c->s->base, v, theme_color(&c->th, k == 0 ? 1 : 0));
 		chart_format_tick(&c->s->y, v, 0, text);
-		chart_bar_label(c, band, 0.5, c->s->base, v, text);
+		c->tm.measure(c->tm.ctx, text, c->th.tick_px, 0, &w, &h);
+		if (chart_tornado_label_fits(c, v, w))
+			chart_bar_label(c, band, 0.5, c->s->base, v, text);
 	}
 }
 

@@ -10,6 +10,24 @@ bars(const chart_spec *s)
 	return s->series[0].n + (s->total_label ? 1 : 0);
 }
 
+/* The legend: "Increase" and "Decrease" for the kinds of step present only. */
+static void
+waterfall_keys(const chart_spec *s, const theme *th, chart_plan *p)
+{
+	int up = 0, down = 0;
+	for (size_t i = 0; i < s->series[0].n; i++) {
+		if (s->series[0].vals[i] < 0)
+			down = 1;
+		else
+			up = 1;
+	}
+	chart_key *k = chart_plan_keys(p, (size_t)(up + down));
+	if (up)
+		*k++ = (chart_key){ .label = "Increase", .color = th->pos, .kind = CHART_KEY_BOX };
+	if (down)
+		*k = (chart_key){ .label = "Decrease", .color = th->neg, .kind = CHART_KEY_BOX };
+}
+
 void
 chart_waterfall_plan(const chart_spec *s, const theme *th, chart_plan *p)
 {
@@ -25,9 +43,7 @@ chart_waterfall_plan(const chart_spec *s, const theme *th, chart_plan *p)
 		run += s->series[0].vals[i];
 		chart_plan_extend(&p->y, run);
 	}
-	chart_key *k = chart_plan_keys(p, 2);
-	k[0] = (chart_key){ .label = "Increase", .color = th->pos, .kind = CHART_KEY_BOX };
-	k[1] = (chart_key){ .label = "Decrease", .color = th->neg, .kind = CHART_KEY_BOX };
+	waterfall_keys(s, th, p);
 }
 
 /* The thin connector from the end of bar i to the start of bar i + 1 at value v. */

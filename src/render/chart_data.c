@@ -271,6 +271,47 @@ data_fan(rnd *r, cspec *c, const yt_node *root)
 	return bad ? -1 : 0;
 }
 
+/* Returns the input path of sensitivity rank k (1-based) of scenario s0 (the rank
+ * metric's label). */
+static const char *
+rank_input(rnd *r, cspec *c, size_t k, const char *s0)
+{
+	char name[96];
+	snprintf(name, sizeof name, "sensitivity.rank.%zu.npv_low", k);
+	return cspec_metric_label(r, at_scenario(c, name, s0));
+}
+
+/* labels: {input path: words}: replaces the tornado's n input paths in cats by the
+ * words given. Every key must name one of the count inputs of the analysis and every
+ * value be a non-empty string. Returns 0, or -1 after an error at the key. */
+static int
+tornado_labels(rnd *r, cspec *c, const yt_node *root, const char *s0, size_t count,
+    const char **cats, size_t n)
+{
+	const yt_node *m = yt_get(root, "labels");
+	int bad = 0;
+	if (m == NULL)
+		return 0;
+	if (schema_kind(r->d, m, YT_MAP, "labels") != 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const char *key = m->keys[i]->str, *text;
+		size_t k = 1;
+		while (k <= count && strcmp(rank_input(r, c, k, s0), key) != 0)
+			k++;
+		if (k > count) {
+			diag_error(r->d, m->keys[i]->pos, "labels: '%s' is not an input of the "
+			    "sensitivity analysis", key);
+			bad = 1;
+		} else if (schema_str(r->d, m->vals[i], "label", 1, &text) != 0) {
+			bad = 1;
+		} else if (k <= n) {
+			cats[k - 1] = text;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
 /* tornado: sensitivity: the ranked inputs of the first scenario's sensitivity
  * analysis, at most limit of them. Returns 0 or -1. */
 static int
@@ -301,6 +342,8 @@ data_tornado(rnd *r, cspec *c, const yt_node *root)
 			if (cspec_scalar(r, c, ref, t->pos, &v[e][k]) != 0)
 				return -1;
 		}
+	if (tornado_labels(r, c, root, s0, (size_t)count, cats, n) != 0)
+		return -1;
 	c->s.cats = cats;
 	c->s.ncats = n;
 	*cspec_add_series(c) = (chart_series){ "NPV at the low value", n, v[0], NULL, NULL };
@@ -443,6 +486,10 @@ data_other(rnd *r, cspec *c, const yt_node *root, int *any)
 	}
 	if ((n = yt_get(root, "events")) != NULL)
 		bad |= data_events(r, c, n), ++*any;
+	if ((n = yt_get(root, "labels")) != NULL && yt_get(root, "tornado") == NULL) {
+		diag_error(r->d, n->pos, "'labels' goes with 'tornado' (words for its inputs)");
+		bad = 1;
+	}
 	return bad ? -1 : 0;
 }
 

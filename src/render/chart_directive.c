@@ -8,17 +8,26 @@
 
 #include "model/format.h"
 
+enum {
+	CHART_NARROW_WIDTH = 400,  /* CSS px of the phone variant: drawn for screens up to */
+	CHART_NARROW_HEIGHT = 400, /* NARROW_MEDIA wide, where 800 px would shrink its text */
+};
+#define NARROW_MEDIA "(max-width: 40rem)"
+
 /* One produced file's suffix and format (-1: the CSV). */
 static const struct {
 	const char *suffix; /* appended to "charts/<id>" */
 	int fmt;            /* chart_format, or -1 for the CSV */
 	int dark;           /* 1: the dark theme */
+	int narrow;         /* 1: the phone variant's size */
 } chart_outs[] = {
-	{ ".svg", CHART_SVG, 0 },
-	{ "-dark.svg", CHART_SVG, 1 },
-	{ ".png", CHART_PNG, 0 },
-	{ ".pdf", CHART_PDF, 0 },
-	{ ".csv", -1, 0 },
+	{ ".svg", CHART_SVG, 0, 0 },
+	{ "-dark.svg", CHART_SVG, 1, 0 },
+	{ "-narrow.svg", CHART_SVG, 0, 1 },
+	{ "-narrow-dark.svg", CHART_SVG, 1, 1 },
+	{ ".png", CHART_PNG, 0, 0 },
+	{ ".pdf", CHART_PDF, 0, 0 },
+	{ ".csv", -1, 0, 0 },
 };
 
 /* Adds the file charts/<id><suffix> with b's bytes (taken over) to r's files. */
@@ -40,23 +49,28 @@ static int
 chart_files(rnd *r, cspec *c)
 {
 	char why[256];
-	for (size_t k = 0; k < sizeof chart_outs / sizeof *chart_outs; k++) {
+	int w = c->s.width, h = c->s.height, rc = 0;
+	for (size_t k = 0; k < sizeof chart_outs / sizeof *chart_outs && rc == 0; k++) {
 		buf b;
 		buf_init(&b);
 		c->s.dark = chart_outs[k].dark;
+		c->s.width = chart_outs[k].narrow ? CHART_NARROW_WIDTH : w;
+		c->s.height = chart_outs[k].narrow ? CHART_NARROW_HEIGHT : h;
 		if (chart_outs[k].fmt < 0)
 			chart_csv(&c->s, &b);
 		else if (chart_render(&c->s, (chart_format)chart_outs[k].fmt, r->rep->as_of, &b,
 		    why, sizeof why) != 0) {
 			diag_error(r->d, c->pos, "chart '%s': %s", c->id, why);
 			buf_free(&b);
-			c->s.dark = 0;
-			return -1;
+			rc = -1;
+			continue;
 		}
 		add_file(r, c->id, chart_outs[k].suffix, &b);
 	}
 	c->s.dark = 0;
-	return 0;
+	c->s.width = w;
+	c->s.height = h;
+	return rc;
 }
 
 /* Appends <a href="charts/<id><suffix>">text</a> to parent. */
@@ -70,27 +84,53 @@ file_link(rnd *r, xmlNodePtr parent, const char *id, const char *suffix, const c
 	buf_free(&href);
 }
 
-/* <picture>: the dark SVG for dark schemes, the light one as the <img> with alt. */
+/* Sets el's width and height attributes to w x h. */
+static void
+size_attrs(xmlNodePtr el, int w, int h)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%d", w);
+	render_attr(el, "width", num);
+	snprintf(num, sizeof num, "%d", h);
+	render_attr(el, "height", num);
+}
+
+/* Appends <source srcset="charts/<id><suffix>" media="media"> (sized when w > 0). */
+static void
+picture_source(rnd *r, xmlNodePtr pic, const char *id, const char *suffix,
+    const char *media, int w, int h)
+{
+	buf src;
+	buf_init(&src);
+	buf_printf(&src, "charts/%s%s", id, suffix);
+	xmlNodePtr source = render_el(r, pic, "source");
+	render_attr(source, "srcset", buf_str(&src));
+	render_attr(source, "media", media);
+	if (w > 0)
+		size_attrs(source, w, h);
+	buf_free(&src);
+}
+
+/* <picture>: the narrow SVGs on phones, the dark SVG for dark schemes, the light one
+ * as the <img> with alt. */
 static void
 picture(rnd *r, const cspec *c, xmlNodePtr fig)
 {
-	char num[16];
 	buf src;
 	buf_init(&src);
 	xmlNodePtr pic = render_el(r, fig, "picture");
-	xmlNodePtr source = render_el(r, pic, "source");
-	buf_printf(&src, "charts/%s-dark.svg", c->id);
-	render_attr(source, "srcset", buf_str(&src));
-	render_attr(source, "media", "(prefers-color-scheme: dark)");
-	buf_reset(&src);
+	picture_source(r, pic, c->id, "-narrow-dark.svg",
+	    NARROW_MEDIA " and (prefers-color-scheme: dark)", CHART_NARROW_WIDTH,
+	    CHART_NARROW_HEIGHT);
+	picture_source(r, pic, c->id, "-narrow.svg", NARROW_MEDIA, CHART_NARROW_WIDTH,
+	    CHART_NARROW_HEIGHT);
+	picture_source(r, pic, c->id, "-dark.svg", "(prefers-color-scheme: dark)", 0, 0);
 	buf_printf(&src, "charts/%s.svg", c->id);
 	xmlNodePtr img = render_el(r, pic, "img");
 	render_attr(img, "src", buf_str(&src));
 	render_attr(img, "alt", c->s.alt);
-	snprintf(num, sizeof num, "%d", c->s.width ? c->s.width : CHART_DEFAULT_WIDTH);
-	render_attr(img, "width", num);
-	snprintf(num, sizeof num, "%d", c->s.height ? c->s.height : CHART_DEFAULT_HEIGHT);
-	render_attr(img, "height", num);
+	size_attrs(img, c->s.width ? c->s.width : CHART_DEFAULT_WIDTH,
+	    c->s.height ? c->s.height : CHART_DEFAULT_HEIGHT);
 	buf_free(&src);
 }
 

@@ -12,7 +12,7 @@
 /* The keys a chart directive accepts. */
 static const char *const chart_keys[] = { "id", "type", "title", "caption", "alt", "source",
 	"x", "y", "years", "series", "categories", "scenarios", "scenario", "metric", "label",
-	"bars", "fan", "tornado", "limit", "waterfall", "total", "matrix", "events",
+	"bars", "fan", "tornado", "limit", "labels", "waterfall", "total", "matrix", "events",
 	"annotations", "stacked", "horizontal", NULL };
 
 /* Remembers p as owned by c and returns it. */

@@ -616,6 +616,178 @@ START_TEST(test_tick_format)
 	ck_assert_str_eq(out, "$42.5bn");
 	chart_format_tick(&fmt, 3, 1, out);
 	ck_assert_str_eq(out, "$3.00bn");
+	/* a format without precision takes the step's decimals on ticks: every tick of an
+	 * axis alike ("$0.0bn" next to "$100bn" before) */
+	chart_axis named = { .unit = UNIT_USD_BN, .format = "usd_bn" };
+	chart_format_tick(&named, 0, 200, out);
+	ck_assert_str_eq(out, "$0bn");
+	chart_format_tick(&named, 50, 50, out);
+	ck_assert_str_eq(out, "$50bn");
+	chart_format_tick(&named, 2.5, 2.5, out);
+	ck_assert_str_eq(out, "$2.5bn");
+	chart_format_tick(&named, 42.5, 0, out); /* value labels keep the format's rule */
+	ck_assert_str_eq(out, "$42.5bn");
+	chart_axis pctf = { .unit = UNIT_FRACTION, .format = "pct" };
+	chart_format_tick(&pctf, 0.125, 0.025, out); /* 2.5 points: one decimal */
+	ck_assert_str_eq(out, "12.5%");
+	chart_axis mult = { .unit = UNIT_MULTIPLE, .format = "x" };
+	chart_format_tick(&mult, 10, 5, out); /* "x" shows one decimal by default */
+	ck_assert_str_eq(out, "10x");
+}
+END_TEST
+
+static const int dip_years[] = { 2020, 2021, 2022, 2023 };
+static const double dip[] = { -1.0, -4.0, 250.0, 560.0 };
+static const chart_series dip_series[] = { { "Dip", 4, dip, dip_years, NULL } };
+
+START_TEST(test_domain_small_dip)
+{
+	chart_spec s = spec_of(CHART_LINE, NULL);
+	s.y.unit = UNIT_USD_BN;
+	s.nseries = 1;
+	s.series = dip_series;
+	chart_ctx c;
+	fake_layout(&c, &s);
+	const chart_laxis *ya = &c.L.ya;
+	/* -4..560 in steps of 100 or 200: the data dips below zero by far less than a step,
+	 * so no tick below 0 and the domain ends 3% of the range (16.92) below -4 */
+	ck_assert_double_eq(ya->t.v[0], 0);
+	ck_assert(ya->t.step == 100 || ya->t.step == 200);
+	ck_assert_double_eq_tol(ya->sc.d0, -4 - 0.03 * 564, 1e-9);
+	ck_assert(ya->t.v[ya->t.n - 1] >= 560);
+	ck_assert_double_eq(ya->sc.d1, ya->t.v[ya->t.n - 1]);
+	ck_assert_str_eq(ya->label[0], "$0bn");
+	chart_plan_free(&c.p);
+	/* an axis bound asked for is kept: min -200 gives a tick there */
+	s.y.has_min = 1;
+	s.y.min = -200;
+	fake_layout(&c, &s);
+	ck_assert(c.L.ya.t.v[0] <= -200);
+	ck_assert_double_eq(c.L.ya.sc.d0, c.L.ya.t.v[0]);
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+START_TEST(test_waterfall_keys)
+{
+	static const double up[] = { 13.8, 11.9 };
+	static const chart_series up_series[] = { { "Cash", 2, up, NULL, NULL } };
+	chart_spec s = fx_waterfall();
+	chart_ctx c;
+	fake_layout(&c, &s); /* one decrease, four increases */
+	ck_assert_uint_eq(c.p.nkeys, 2);
+	ck_assert_str_eq(c.p.keys[0].label, "Increase");
+	ck_assert_str_eq(c.p.keys[1].label, "Decrease");
+	chart_plan_free(&c.p);
+	s.series = up_series;
+	s.ncats = 2;
+	fake_layout(&c, &s); /* no step decreases: no "Decrease" key */
+	ck_assert_uint_eq(c.p.nkeys, 1);
+	ck_assert_str_eq(c.p.keys[0].label, "Increase");
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+/* Whether boxes a and b intersect. */
+static int
+boxes_meet(const chart_box *a, const chart_box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static const chart_event reg_events[] = {
+	{ 2023, 11, "Bundeskartellamt" }, { 2023, 12, "CMA opens" }, { 2024, 1, "FTC orders" },
+	{ 2024, 4, "EU not reviewable" }, { 2025, 1, "FTC staff report" },
+	{ 2025, 3, "CMA closes" }, { 2025, 10, "Delaware AG" },
+};
+
+/* Lays out timeline s at w x h with the fake measurer and checks that no two label
+ * boxes meet and each lies inside the chart; returns the highest box top. */
+static double
+timeline_check(chart_spec *s, double w, double h)
+{
+	chart_ctx c;
+	chart_box box[16];
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.th = theme_default(0);
+	c.tm.measure = fake_measure;
+	c.L.w = w;
+	chart_plan_build(&c);
+	chart_layout_compute(&c, 0, 0, w, h, 1);
+	chart_timeline_boxes(&c, box);
+	double top = h;
+	for (size_t i = 0; i < s->nevents; i++) {
+		ck_assert_msg(box[i].x0 >= 0 && box[i].x1 <= w && box[i].y0 >= 0 &&
+		    box[i].y1 <= c.L.y1, "event %zu outside the chart", i);
+		top = fmin(top, box[i].y0);
+		for (size_t j = 0; j < i; j++)
+			ck_assert_msg(!boxes_meet(&box[i], &box[j]), "events %zu and %zu meet", j, i);
+	}
+	chart_plan_free(&c.p);
+	return (top - c.L.y0) / (c.L.y1 - c.L.y0);
+}
+
+START_TEST(test_timeline_layout)
+{
+	chart_spec s = fx_timeline();
+	timeline_check(&s, 800, 450);
+	s.events = reg_events;
+	s.nevents = 7;
+	/* the labels use the height: the highest starts in the top fifth of the plot (it
+	 * sat at 60% before, the top empty) */
+	ck_assert(timeline_check(&s, 800, 450) < 0.2);
+	timeline_check(&s, 400, 400);
+}
+END_TEST
+
+START_TEST(test_matrix_note_fit)
+{
+	chart_ctx c;
+	memset(&c, 0, sizeof c);
+	c.th = theme_default(0);
+	c.tm.measure = fake_measure;
+	/* "governance" (70 px) and "agi_ip" on two lines of 13 x 1.25 px fit 120 x 60 */
+	ck_assert_double_eq(chart_matrix_note_px(&c, "governance, agi_ip", 120, 60), 13);
+	/* "compute_shortfall" (119 px) in 100 px: 13 x 92 / 119 = 10.05 px */
+	ck_assert_double_eq_tol(chart_matrix_note_px(&c, "compute_shortfall", 100, 60),
+	    13.0 * 92 / 119, 1e-9);
+	/* in 60 px it would be 5.7 px: too small, the value is drawn instead */
+	ck_assert_double_eq(chart_matrix_note_px(&c, "compute_shortfall", 60, 60), 0);
+}
+END_TEST
+
+START_TEST(test_tornado_room)
+{
+	static const char *const long_vars[] = { "Decay of OpenAI's growth rate",
+		"Azure's gross margin", "Discount rate", "OpenAI's initial growth",
+		"Cash share, 2024 instalment" };
+	chart_spec s = fx_tornado();
+	chart_ctx c;
+	fake_layout(&c, &s);
+	/* every value label fits beside its bar inside the plot, clear of the band names */
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < s.ncats; i++) {
+			char text[CHART_LABEL_MAX];
+			chart_format_tick(&s.y, s.series[k].vals[i], 0, text);
+			ck_assert_msg(chart_tornado_label_fits(&c, s.series[k].vals[i],
+			    7.0 * (double)strlen(text)), "label %s does not fit", text);
+		}
+	chart_plan_free(&c.p);
+	/* at 400 px, names wider than 120 px break onto two lines */
+	s.cats = long_vars;
+	memset(&c, 0, sizeof c);
+	c.s = &s;
+	c.th = theme_default(0);
+	c.tm.measure = fake_measure;
+	c.L.w = 400;
+	chart_plan_build(&c);
+	int wrapped = 0;
+	for (size_t i = 0; i < c.p.y.nbands; i++)
+		wrapped += strchr(c.p.y.names[i], '\n') != NULL;
+	/* 29, 27, 23 and 20 characters (203 to 140 px) break; 13 (91 px) does not */
+	ck_assert_int_eq(wrapped, 4);
+	chart_plan_free(&c.p);
 }
 END_TEST
 
@@ -993,6 +1165,11 @@ chart_suite(void)
 	tcase_add_test(tc, test_layout_legend_when_too_wide);
 	tcase_add_test(tc, test_layout_rotate_and_thin);
 	tcase_add_test(tc, test_tick_format);
+	tcase_add_test(tc, test_domain_small_dip);
+	tcase_add_test(tc, test_waterfall_keys);
+	tcase_add_test(tc, test_timeline_layout);
+	tcase_add_test(tc, test_matrix_note_fit);
+	tcase_add_test(tc, test_tornado_room);
 	tcase_add_test(tc, test_csv_numbers);
 	tcase_add_test(tc, test_csv_tables);
 	tcase_add_test(tc, test_csv_equals_plotted);

@@ -152,6 +152,10 @@ START_TEST(test_figure)
 	const char *o = render(0);
 	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
 	HAS(o, "<figure class=\"chart\" id=\"fig-rev\"><picture><source "
+	    "srcset=\"charts/rev-narrow-dark.svg\" media=\"(max-width: 40rem) and "
+	    "(prefers-color-scheme: dark)\" width=\"400\" height=\"400\"/><source "
+	    "srcset=\"charts/rev-narrow.svg\" media=\"(max-width: 40rem)\" width=\"400\" "
+	    "height=\"400\"/><source "
 	    "srcset=\"charts/rev-dark.svg\" media=\"(prefers-color-scheme: dark)\"/><img "
 	    "src=\"charts/rev.svg\" alt=\"Two lines of revenue, 2024 to 2026.\" width=\"800\" "
 	    "height=\"450\"/></picture><figcaption>");
@@ -169,7 +173,11 @@ START_TEST(test_figure)
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
 	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
 	    "class=\"num\">$9.1bn</td></tr>");
-	ck_assert_uint_eq(body.nfiles, 5);
+	ck_assert_uint_eq(body.nfiles, 7);
+	const render_file *narrow = file("charts/rev-narrow.svg");
+	ck_assert_ptr_nonnull(narrow);
+	ck_assert_ptr_nonnull(file("charts/rev-narrow-dark.svg"));
+	HAS(narrow->data, "width=\"400px\" height=\"400px\"");
 	ck_assert_uint_eq(body.ncharts, 1);
 	ck_assert_str_eq(body.charts[0].title, "Figure 1. Revenue");
 	const render_file *svg = file("charts/rev.svg"), *dark = file("charts/rev-dark.svg");
@@ -288,6 +296,53 @@ START_TEST(test_missing_alt_and_bad_id)
 }
 END_TEST
 
+/* Adds a two-input sensitivity analysis of the base case to the metrics. */
+static void
+add_sensitivity(void)
+{
+	metrics_add(mt, "sensitivity.count@base", UNIT_COUNT, 2, NULL, NULL);
+	metrics_add(mt, "sensitivity.rank.1.npv_low@base", UNIT_USD_BN, -9, NULL,
+	    "finance.growth_decay");
+	metrics_add(mt, "sensitivity.rank.1.npv_high@base", UNIT_USD_BN, 4, NULL,
+	    "finance.growth_decay");
+	metrics_add(mt, "sensitivity.rank.2.npv_low@base", UNIT_USD_BN, -4, NULL,
+	    "finance.margin");
+	metrics_add(mt, "sensitivity.rank.2.npv_high@base", UNIT_USD_BN, -2, NULL,
+	    "finance.margin");
+}
+
+START_TEST(test_tornado_labels)
+{
+	add_sensitivity();
+	page(0, "```chart\nid: t\ntype: tornado\ntitle: T\nalt: A.\ntornado: sensitivity\n"
+	    "limit: 1\nlabels:\n  finance.growth_decay: Decay of growth\n"
+	    "  finance.margin: Margin\n```\n");
+	render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	const render_file *csv = file("charts/t.csv");
+	ck_assert_ptr_nonnull(csv);
+	/* the first ranked input, named by the map; the second is beyond limit */
+	HAS(csv->data, "\nDecay of growth,-9,4,-3.25\n");
+	ck_assert_ptr_null(strstr(csv->data, "Margin"));
+	ck_assert_ptr_null(strstr(csv->data, "finance.growth_decay"));
+}
+END_TEST
+
+START_TEST(test_tornado_labels_bad)
+{
+	add_sensitivity();
+	bad("type: tornado\ntitle: T\nalt: A.\ntornado: sensitivity\n"
+	    "labels: {finance.nope: Nope}\n",
+	    P0 ":7:10: error: labels: 'finance.nope' is not an input of the sensitivity "
+	    "analysis");
+	diag_free(dg);
+	dg = diag_new();
+	bad("type: bar\ntitle: T\nalt: A.\nbars: [{label: A, metric: fact.a}]\n"
+	    "labels: {finance.margin: M}\n",
+	    P0 ":7:9: error: 'labels' goes with 'tornado' (words for its inputs)");
+}
+END_TEST
+
 /* Parses the number fields of a CSV's rows after the header into vals (row-major,
  * skipping the first column); returns how many. */
 static size_t
@@ -373,6 +428,8 @@ suite(void)
 	tcase_add_test(t, test_missing_alt_and_bad_id);
 	tcase_add_test(t, test_csv_equals_metrics);
 	tcase_add_test(t, test_chart_file_alone);
+	tcase_add_test(t, test_tornado_labels);
+	tcase_add_test(t, test_tornado_labels_bad);
 	suite_add_tcase(s, t);
 	return s;
 }
