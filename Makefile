@@ -7,10 +7,10 @@ DATADIR = $(PREFIX)/share/mkreport
 
 CC ?= cc
 B ?= build
-PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo libpng
+PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -33,7 +33,7 @@ TEMPLATES ?= templates
 # Debian 12 packages the project needs to build, test and look at its output.
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
-	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib libpng-dev
+	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev
 
 .PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean \
 	reference jobs fuzz

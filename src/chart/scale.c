@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#define SCALE_RESOLUTION 1e-12 /* relative width below which a range counts as zero */
+
 /* Returns m * 10^e computed so that decimal steps are exact to the last bit. */
 static double
 exact_step(double k, int m, int e)
@@ -28,10 +30,18 @@ intervals(double lo, double hi, int m, int e, double *k0, double *k1)
 	return *k1 - *k0;
 }
 
-/* Widens a degenerate range the way scale_nice documents. */
+/* Widens a degenerate range the way scale_nice documents; a range narrower than
+ * SCALE_RESOLUTION of its magnitude is degenerate too (steps that small would lose
+ * the tick index k in a double's 53 bits and repeat ticks). */
 static void
 widen(double *lo, double *hi)
 {
+	if (*hi - *lo <= SCALE_RESOLUTION * fmax(fabs(*lo), fabs(*hi))) {
+		if (*lo > 0)
+			*lo = *hi;
+		else
+			*hi = *lo;
+	}
 	if (*lo < *hi)
 		return;
 	if (*lo == 0) {
@@ -55,6 +65,8 @@ scale_nice(double lo, double hi, int max_intervals, scale_ticks *t)
 		hi = x;
 	}
 	widen(&lo, &hi);
+	if (!isfinite(hi - lo))
+		return -1;
 	if (max_intervals < 1)
 		max_intervals = 1;
 	if (max_intervals > SCALE_MAX_TICKS - 1)
@@ -66,7 +78,7 @@ scale_nice(double lo, double hi, int max_intervals, scale_ticks *t)
 			if (intervals(lo, hi, mant[i], e, &k0, &k1) > max_intervals)
 				continue;
 			t->n = 0;
-			for (double k = k0; k <= k1; k++)
+			for (double k = k0; k <= k1 && t->n < SCALE_MAX_TICKS; k++)
 				t->v[t->n++] = exact_step(k, mant[i], e);
 			t->step = exact_step(1, mant[i], e);
 			t->lo = t->v[0];

@@ -38,8 +38,9 @@ typedef struct scale_ticks {
 /* Chooses the smallest step m * 10^e (m in 1, 2, 5) such that [lo, hi] rounded outward
  * to multiples of it has at most max_intervals intervals (1..SCALE_MAX_TICKS-1), and
  * fills t. lo > hi is swapped. A zero-width range [v, v] becomes [0, v] (or [v, 0]),
- * and [0, 0] becomes [0, 1]. Ticks are exact decimals (k * m / 10^-e). Returns 0, or
- * -1 if lo or hi is not finite (t untouched). */
+ * and [0, 0] becomes [0, 1]; a range narrower than 1e-12 of its magnitude counts as
+ * zero-width. Ticks are exact decimals (k * m / 10^-e). Returns 0, or -1 if lo or hi
+ * is not finite or hi - lo overflows (t untouched). */
 int scale_nice(double lo, double hi, int max_intervals, scale_ticks *t);
 
 /* Ticks for a log10 scale over [lo, hi] (0 < lo <= hi): the domain is widened to whole

@@ -21,6 +21,13 @@
 #include "model/montecarlo.h"
 #include "util/buf.h"
 
+/* Hand-written AVX and AVX2 versions of a few loops, picked at run time by
+ * __builtin_cpu_supports, where gcc's vectoriser does not reach. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#include <immintrin.h>
+#define MCK_AVX 1
+#endif
+
 enum { L = MC_LANES };
 
 /* The lane loops are compiled twice, for AVX2 and for plain x86-64 (SSE2), and the
@@ -258,9 +265,7 @@ mck_sampled(const mck_plan *pl, const mck_work *w, size_t j)
 	return w->lane[pl->slot[j]];
 }
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
-#include <immintrin.h>
-
+#if defined(MCK_AVX)
 /* s[l] = sqrt(s[l]) for every lane, four at a time (AVX). */
 __attribute__((target("avx"))) static void
 lanes_sqrt_avx(double *s)
@@ -268,7 +273,6 @@ lanes_sqrt_avx(double *s)
 	for (int l = 0; l < L; l += 4)
 		_mm256_storeu_pd(s + l, _mm256_sqrt_pd(_mm256_loadu_pd(s + l)));
 }
-#define MCK_AVX_SQRT 1
 #endif
 
 /* s[l] = sqrt(s[l]) for every lane. gcc -O2 keeps sqrt() scalar (it must set errno on a
@@ -278,7 +282,7 @@ lanes_sqrt_avx(double *s)
 static void
 lanes_sqrt(double *s)
 {
-#if defined(MCK_AVX_SQRT)
+#if defined(MCK_AVX)
 	if (__builtin_cpu_supports("avx")) {
 		lanes_sqrt_avx(s);
 		return;
@@ -306,6 +310,28 @@ smp_triangular(const dist *d, const double *restrict u, double *restrict x,
 	for (int l = 0; l < L; l++)
 		x[l] = u[l] < fc ? lo + s[l] : hi - s[l];
 }
+
+#if defined(MCK_AVX)
+/* smp_triangular in one pass with AVX2: the same operations in the same order, the
+ * square root packed, no round trip through memory between the three steps. (AVX2,
+ * not AVX: gcc 12 turns the AVX-only version's blends into branches.) */
+__attribute__((target("avx2"))) static void
+smp_triangular_avx(const dist *d, const double *restrict u, double *restrict x)
+{
+	double lo = d->a, mo = d->b, hi = d->c, w = hi - lo, a = mo - lo, b = hi - mo;
+	__m256d vfc = _mm256_set1_pd(a / w), vw = _mm256_set1_pd(w), va = _mm256_set1_pd(a);
+	__m256d vb = _mm256_set1_pd(b), vlo = _mm256_set1_pd(lo), vhi = _mm256_set1_pd(hi);
+	__m256d one = _mm256_set1_pd(1.0);
+	for (int l = 0; l < L; l += 4) {
+		__m256d v = _mm256_loadu_pd(u + l), m = _mm256_cmp_pd(v, vfc, _CMP_LT_OQ);
+		__m256d left = _mm256_mul_pd(_mm256_mul_pd(v, vw), va);
+		__m256d right = _mm256_mul_pd(_mm256_mul_pd(_mm256_sub_pd(one, v), vw), vb);
+		__m256d s = _mm256_sqrt_pd(_mm256_blendv_pd(right, left, m));
+		_mm256_storeu_pd(x + l, _mm256_blendv_pd(_mm256_sub_pd(vhi, s),
+		    _mm256_add_pd(vlo, s), m));
+	}
+}
+#endif
 
 /* x[l] = the uniform law d at uniform u[l], by dist_sample's formula. */
 MCK_HOT static void
@@ -336,6 +362,12 @@ smp_input(const mck_plan *pl, mck_work *w, size_t j, rng *g, size_t count)
 	switch (u->law.kind) {
 	case DIST_TRIANGULAR:
 		rng_fill01(g, w->u, count);
+#if defined(MCK_AVX)
+		if (__builtin_cpu_supports("avx2")) {
+			smp_triangular_avx(&u->law, w->u, x);
+			break;
+		}
+#endif
 		smp_triangular(&u->law, w->u, x, w->m);
 		break;
 	case DIST_UNIFORM:
@@ -498,6 +530,74 @@ k_plain(mck_work *restrict w, const mck_year *y, double *restrict q)
 	}
 }
 
+/* Returns 1 if year index i is plain (k_plain applies once every lane has paid back). */
+static int
+k_is_plain(const mck_plan *pl, int i)
+{
+	const mck_year *y = &pl->year[i];
+	return i > 0 && !y->water && y->ntr == 0 && isnan(y->rev_act);
+}
+
+#if defined(MCK_AVX)
+/* k_plain for the years i0 .. i1 - 1 in one pass with AVX2: four lanes at a time
+ * through all the years, the running state in registers. The same IEEE operations
+ * in the same order as k_plain (no FMA), so the same bits. */
+__attribute__((target("avx2"))) static void
+k_plains_avx2(const mck_plan *pl, mck_work *restrict w, int i0, int i1,
+    mck_out *restrict out)
+{
+	__m256d one = _mm256_set1_pd(1);
+	for (int l = 0; l < L; l += 4) {
+		__m256d rev = _mm256_loadu_pd(w->rev + l), dk = _mm256_loadu_pd(w->dk + l);
+		__m256d cum = _mm256_loadu_pd(w->cum + l), npv = _mm256_loadu_pd(w->npv + l);
+		__m256d f = _mm256_loadu_pd(w->f + l), x = _mm256_loadu_pd(w->x + l);
+		__m256d gi = _mm256_loadu_pd(w->lane[SL_GINF] + l), gd = _mm256_loadu_pd(w->gd + l);
+		__m256d dc = _mm256_loadu_pd(w->lane[SL_DECAY] + l);
+		__m256d agm = _mm256_loadu_pd(w->lane[SL_AGM] + l);
+		__m256d sf = _mm256_loadu_pd(w->lane[SL_SALEF] + l);
+		for (int i = i0; i < i1; i++) {
+			const mck_year *y = &pl->year[i];
+			__m256d g = _mm256_add_pd(one, _mm256_add_pd(gi, _mm256_mul_pd(gd, dk)));
+			__m256d rv = _mm256_mul_pd(rev, g);
+			__m256d hs = _mm256_add_pd(_mm256_mul_pd(_mm256_set1_pd(y->ciaz), rv),
+			    _mm256_set1_pd(y->csaz));
+			__m256d cf = _mm256_add_pd(_mm256_add_pd(_mm256_mul_pd(_mm256_set1_pd(y->rs), rv),
+			    _mm256_mul_pd(hs, agm)), _mm256_mul_pd(_mm256_set1_pd(y->sale), sf));
+			rev = rv;
+			dk = _mm256_mul_pd(dk, dc);
+			cum = _mm256_add_pd(cum, cf);
+			_mm256_storeu_pd(out->q[i] + l, cum);
+			npv = _mm256_add_pd(npv, _mm256_mul_pd(cf, f));
+			f = _mm256_mul_pd(f, x);
+		}
+		_mm256_storeu_pd(w->rev + l, rev);
+		_mm256_storeu_pd(w->dk + l, dk);
+		_mm256_storeu_pd(w->cum + l, cum);
+		_mm256_storeu_pd(w->npv + l, npv);
+		_mm256_storeu_pd(w->f + l, f);
+	}
+}
+#endif
+
+/* Runs the plain years from i0 (itself plain) up to the next year that is not;
+ * returns that year's index. */
+static int
+k_plains(const mck_plan *pl, mck_work *restrict w, int i0, mck_out *restrict out)
+{
+	int i1 = i0 + 1;
+	while (i1 < pl->n && k_is_plain(pl, i1))
+		i1++;
+#if defined(MCK_AVX)
+	if (__builtin_cpu_supports("avx2")) {
+		k_plains_avx2(pl, w, i0, i1, out);
+		return i1;
+	}
+#endif
+	for (int i = i0; i < i1; i++)
+		k_plain(w, &pl->year[i], out->q[i]);
+	return i1;
+}
+
 /* Returns 1 if some lane has not paid back yet. */
 static int
 k_open(const mck_work *w)
@@ -530,8 +630,8 @@ k_run(const mck_plan *pl, mck_work *restrict w, mck_out *restrict out)
 	k_start(pl, w);
 	for (int i = 0; i < pl->n; i++) {
 		const mck_year *y = &pl->year[i];
-		if (!open && !y->water && y->ntr == 0 && i > 0 && isnan(y->rev_act)) {
-			k_plain(w, y, out->q[i]);
+		if (!open && k_is_plain(pl, i)) {
+			i = k_plains(pl, w, i, out) - 1;
 			continue;
 		}
 		k_revenue(w, i, y);
@@ -591,8 +691,9 @@ bins_extremes(const double *v, double *mn, double *mx)
 	*mx = b[0] > b[1] ? b[0] : b[1];
 }
 
-MCK_HOT void
-mck_bins(const double *v, double lo, double inv_w, int *idx, double *mn, double *mx)
+/* mck_bins' lane loop in plain C (gcc vectorises it under MCK_HOT). */
+MCK_HOT static void
+bins_index(const double *v, double lo, double inv_w, int *idx)
 {
 	for (int l = 0; l < L; l++) {
 		double c = (v[l] - lo) * inv_w;
@@ -600,5 +701,48 @@ mck_bins(const double *v, double lo, double inv_w, int *idx, double *mn, double 
 		c = c < 0 ? -1 : c;
 		idx[l] = (int)c + 1;
 	}
+}
+
+#if defined(MCK_AVX)
+/* mck_bins in one pass with AVX2: the same operations lane by lane (minpd(a, b) is
+ * a < b ? a : b, NaN giving b, as the C selects), the bin and the extremes from one
+ * load of each value. */
+__attribute__((target("avx2"))) static void
+bins_avx2(const double *v, double lo, double inv_w, int *idx, double *mn, double *mx)
+{
+	__m256d vlo = _mm256_set1_pd(lo), vw = _mm256_set1_pd(inv_w);
+	__m256d top = _mm256_set1_pd(MC_BINS), zero = _mm256_setzero_pd();
+	__m256d m1 = _mm256_set1_pd(-1), a = _mm256_set1_pd(*mn), b = _mm256_set1_pd(*mx);
+	__m128i one = _mm_set1_epi32(1);
+	for (int l = 0; l < L; l += 4) {
+		__m256d x = _mm256_loadu_pd(v + l);
+		__m256d c = _mm256_min_pd(_mm256_mul_pd(_mm256_sub_pd(x, vlo), vw), top);
+		c = _mm256_blendv_pd(c, m1, _mm256_cmp_pd(c, zero, _CMP_LT_OQ));
+		_mm_storeu_si128((__m128i *)(idx + l), _mm_add_epi32(_mm256_cvttpd_epi32(c), one));
+		a = _mm256_min_pd(x, a);
+		b = _mm256_max_pd(x, b);
+	}
+	double ea[4], eb[4], lo4 = *mn, hi4 = *mx;
+	_mm256_storeu_pd(ea, a);
+	_mm256_storeu_pd(eb, b);
+	for (int h = 0; h < 4; h++) {
+		lo4 = ea[h] < lo4 ? ea[h] : lo4;
+		hi4 = eb[h] > hi4 ? eb[h] : hi4;
+	}
+	*mn = lo4;
+	*mx = hi4;
+}
+#endif
+
+void
+mck_bins(const double *v, double lo, double inv_w, int *idx, double *mn, double *mx)
+{
+#if defined(MCK_AVX)
+	if (__builtin_cpu_supports("avx2")) {
+		bins_avx2(v, lo, inv_w, idx, mn, mx);
+		return;
+	}
+#endif
+	bins_index(v, lo, inv_w, idx);
 	bins_extremes(v, mn, mx);
 }

@@ -17,10 +17,15 @@ enum {
 	MC_PAD = 64,          /* bytes: a worker's writable data starts on its own cache line */
 };
 
+/* A worker's count cell: 16 bits keep the rows' working set near the first-level
+ * cache; a worker flushes into the run's 64-bit counts before a cell could overflow. */
+typedef uint16_t mc_cell;
+#define MC_CELL_MAX UINT16_MAX
+
 /* One worker's tallies, merged into the run's by integer addition and min/max
  * (order-independent, so the result does not depend on which worker ran a block). */
 typedef struct mc_acc {
-	uint32_t *hist;   /* nq rows of MC_ROW counts since the last flush */
+	mc_cell *hist;    /* nq rows of MC_ROW counts since the last flush */
 	uint64_t since;   /* draws counted into hist since the last flush */
 	double *mn;       /* nq exact minima */
 	double *mx;       /* nq exact maxima */
@@ -156,7 +161,7 @@ model_mc_count(const model_uparam *u, size_t n)
 static void
 mc_add(const mc_run *r, mc_acc *a, int q, double v)
 {
-	uint32_t *h = a->hist + (size_t)q * MC_ROW;
+	mc_cell *h = a->hist + (size_t)q * MC_ROW;
 	if (isnan(v)) {
 		h[MC_ROW - 1]++;
 		return;
@@ -175,7 +180,7 @@ static void
 mc_count(const mc_run *r, mc_acc *a, int q, const double *v, size_t count)
 {
 	int idx[MC_LANES];
-	uint32_t *h = a->hist + (size_t)q * MC_ROW;
+	mc_cell *h = a->hist + (size_t)q * MC_ROW;
 	if (count < MC_LANES) {
 		for (size_t l = 0; l < count; l++)
 			mc_add(r, a, q, v[l]);
@@ -186,18 +191,43 @@ mc_count(const mc_run *r, mc_acc *a, int q, const double *v, size_t count)
 		h[idx[l]]++;
 }
 
+/* Adds ok (0 or 1) to the draws paid back in year index y (clamped to the years). */
+static inline void
+mc_pay_by(const mc_run *r, mc_acc *a, int y, int ok)
+{
+	a->pay_by[y < 0 ? 0 : y >= r->n ? r->n - 1 : y] += (uint64_t)ok;
+}
+
+/* Counts a whole sub-block's paybacks as mc_add does, skipping NaN (never paid back):
+ * the bins by mck_bins, the counts added branch-free (0 for a NaN lane). */
+static void
+mc_count_payback(const mc_run *r, mc_acc *a, const mck_out *o)
+{
+	int idx[MC_LANES], q = r->n + 1;
+	mc_cell *h = a->hist + (size_t)q * MC_ROW;
+	const double *v = o->payback;
+	mck_bins(v, r->lo[q], r->inv_w[q], idx, &a->mn[q], &a->mx[q]);
+	for (int l = 0; l < MC_LANES; l++) {
+		int ok = v[l] == v[l];
+		h[idx[l]] += (mc_cell)ok;
+		mc_pay_by(r, a, o->year[l], ok);
+	}
+}
+
 /* Counts one sub-block's outputs (lanes 0..count-1) into a. */
 static void
 mc_tally(const mc_run *r, mc_acc *a, const mck_out *o, size_t count)
 {
 	for (int q = 0; q <= r->n; q++)
 		mc_count(r, a, q, o->q[q], count);
-	for (size_t l = 0; l < count; l++) {
-		if (isnan(o->payback[l]))
-			continue;
-		mc_add(r, a, r->n + 1, o->payback[l]);
-		int y = o->year[l];
-		a->pay_by[y < 0 ? 0 : y >= r->n ? r->n - 1 : y]++;
+	if (count < MC_LANES) {
+		for (size_t l = 0; l < count; l++)
+			if (!isnan(o->payback[l])) {
+				mc_add(r, a, r->n + 1, o->payback[l]);
+				mc_pay_by(r, a, o->year[l], 1);
+			}
+	} else {
+		mc_count_payback(r, a, o);
 	}
 	a->since += count;
 }
@@ -220,7 +250,7 @@ static void
 mc_block(mc_run *r, size_t k, rng *g, mc_acc *a)
 {
 	size_t count = r->draws - k * MC_BLOCK < MC_BLOCK ? r->draws - k * MC_BLOCK : MC_BLOCK;
-	if (a->since > UINT32_MAX - MC_BLOCK)
+	if (a->since > MC_CELL_MAX - MC_BLOCK)
 		mc_flush(r, a);
 	for (size_t i = 0; i < count; i += MC_LANES) {
 		size_t c = count - i < MC_LANES ? count - i : MC_LANES;

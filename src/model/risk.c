@@ -30,8 +30,12 @@ risk_register_free(risk_register *g)
 int
 model_risk_likelihood_band(double likelihood)
 {
+	if (!(likelihood >= 0)) /* negative or NaN: converting it to int is undefined */
+		return 1;
+	if (likelihood >= 1)
+		return RISK_BANDS;
 	int b = (int)floor(likelihood * RISK_BANDS) + 1;
-	return b > RISK_BANDS ? RISK_BANDS : b < 1 ? 1 : b;
+	return b > RISK_BANDS ? RISK_BANDS : b;
 }
 
 int

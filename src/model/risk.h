@@ -46,7 +46,8 @@ risk_register *risk_register_new(void);
 /* Frees g and its entries. NULL is a no-op. */
 void risk_register_free(risk_register *g);
 
-/* Returns min(5, floor(likelihood x 5) + 1): [0, 0.2) -> 1, ..., [0.8, 1] -> 5. */
+/* Returns min(5, floor(likelihood x 5) + 1): [0, 0.2) -> 1, ..., [0.8, 1] -> 5;
+ * below 0 (or NaN) -> 1, above 1 -> 5. */
 int model_risk_likelihood_band(double likelihood);
 
 /* Returns 1 + the number of edges e[0..3] with e <= impact. */

@@ -7,6 +7,8 @@
 
 #include <libxml/tree.h>
 
+#include "render/render_int.h"
+
 /* U+21A9 LEFTWARDS ARROW WITH HOOK + U+FE0E (text, not emoji, presentation). */
 #define PAGE_BACK_ARROW "\xe2\x86\xa9\xef\xb8\x8e"
 
@@ -316,8 +318,8 @@ fill_toc(xmlDocPtr doc, const render_body *b)
 	buf_free(&href);
 }
 
-/* Appends note k's entry for source s: publisher, "title" (linked when s has a url),
- * date, and a link back to the note's first citation. */
+/* Appends note k's entry for source s: publisher, "title" (linked when s has a url
+ * that render_url_ok accepts), date, and a link back to the note's first citation. */
 static void
 add_note(xmlNodePtr ol, size_t k, const rep_source *s)
 {
@@ -331,7 +333,7 @@ add_note(xmlNodePtr ol, size_t k, const rep_source *s)
 		add_text(li, ", ");
 	}
 	add_text(li, "\xe2\x80\x9c");
-	if (s->url != NULL && s->url[0] != '\0')
+	if (render_url_ok(s->url))
 		add_link(li, s->url, s->title);
 	else
 		add_text(li, s->title);

@@ -1108,6 +1108,46 @@ START_TEST(test_png_deterministic)
 }
 END_TEST
 
+/* Fills a w x h surface with opaque pixels of varying colour; if translucent, the last
+ * pixel of the last row gets alpha 0x7f (found only by the last band of rows). */
+static cairo_surface_t *
+pattern_surface(int w, int h, int translucent)
+{
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	cairo_surface_flush(sf);
+	unsigned char *d = cairo_image_surface_get_data(sf);
+	int stride = cairo_image_surface_get_stride(sf);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++)
+			((uint32_t *)(d + (size_t)y * (size_t)stride))[x] =
+			    0xff000000u | (((uint32_t)x * 2654435761u + (uint32_t)y * 40503u) & 0xffffffu);
+	if (translucent)
+		((uint32_t *)(d + (size_t)(h - 1) * (size_t)stride))[w - 1] = 0x7f102030u;
+	cairo_surface_mark_dirty(sf);
+	return sf;
+}
+
+/* The image is deflated in 8 bands of rows joined into one zlib stream: heights below,
+ * at and above 8 rows (empty bands, one row each, uneven bands) decode to the exact
+ * pixels, opaque ones as RGB (colour type 2); a translucent pixel in the last row only
+ * turns the whole image into RGBA (type 6). */
+START_TEST(test_png_stripes)
+{
+	static const int hs[] = { 1, 3, 8, 9, 17, 301 };
+	int h = hs[_i / 2], translucent = _i % 2;
+	cairo_surface_t *sf = pattern_surface(_i % 4 == 1 ? 1 : 37, h, translucent);
+	char why[256] = "";
+	buf png;
+	buf_init(&png);
+	ck_assert_int_eq(chart_png_encode(sf, &png, why, sizeof why), 0);
+	ck_assert_uint_eq(be32((unsigned char *)png.data + 20), (unsigned)h);
+	ck_assert_int_eq(((unsigned char *)png.data)[25], translucent ? 6 : 2);
+	png_equals_surface(&png, sf);
+	cairo_surface_destroy(sf);
+	buf_free(&png);
+}
+END_TEST
+
 /* A surface with transparency is written as straight-alpha RGBA (colour type 6) that
  * reads back to the same premultiplied pixels. Hand-worked unpremultiplication of
  * 0x80402010 (a 128): r = (64 * 255 + 64) / 128 = 128, g = (32 * 255 + 64) / 128 = 64,
@@ -1180,6 +1220,7 @@ chart_suite(void)
 	tcase_add_loop_test(tc, test_png_exact, 0, (int)NFIXTURES * 2);
 	tcase_add_test(tc, test_png_deterministic);
 	tcase_add_test(tc, test_png_alpha);
+	tcase_add_loop_test(tc, test_png_stripes, 0, 12);
 	suite_add_tcase(s, tc);
 	return s;
 }

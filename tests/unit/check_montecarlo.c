@@ -453,6 +453,29 @@ START_TEST(test_no_dist)
 }
 END_TEST
 
+/* mck_bins at the edges, lo = 10 and width 1/4 (exact in binary), worked by hand:
+ * below lo -> 0 (also a quarter bin below, whose scaled value is -0.25), lo -> 1,
+ * lo + 2.5 widths -> bin 3, the last bin (lo + 2047 widths) -> 2048, the top edge
+ * lo + 2048 widths = 522 and NaN -> overflow 2049; extremes skip NaN. */
+START_TEST(test_bins_edges)
+{
+	static const double val[] = { 9, 9.9375, 10, 10.625, 521.75, 522, NAN, 1e300 };
+	static const int want[] = { 0, 0, 1, 3, MC_BINS, MC_BINS + 1, MC_BINS + 1, MC_BINS + 1 };
+	double v[MC_LANES], mn = INFINITY, mx = -INFINITY;
+	int idx[MC_LANES];
+	for (int l = 0; l < MC_LANES; l++)
+		v[l] = l < 56 ? val[l % 8] : 100 + l;
+	mck_bins(v, 10, 4, idx, &mn, &mx);
+	for (int l = 0; l < MC_LANES; l++)
+		ck_assert_int_eq(idx[l], l < 56 ? want[l % 8] : 1 + (int)((90.0 + l) * 4));
+	ck_assert(mn == 9 && mx == 1e300);
+	mn = 5;
+	mx = 2e300;
+	mck_bins(v, 10, 4, idx, &mn, &mx);
+	ck_assert(mn == 5 && mx == 2e300);
+}
+END_TEST
+
 static Suite *
 montecarlo_suite(void)
 {
@@ -469,6 +492,7 @@ montecarlo_suite(void)
 	tcase_add_test(tc, test_jobs_identical);
 	tcase_add_test(tc, test_memory_bounded);
 	tcase_add_test(tc, test_no_dist);
+	tcase_add_test(tc, test_bins_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -311,6 +311,18 @@ START_TEST(test_page_escaping_and_head)
 }
 END_TEST
 
+/* A source URL outside the scheme allow-list (here one the loader did not vet) gives
+ * the note's title as plain text, never a link. */
+START_TEST(test_page_note_refused_url)
+{
+	fx.srcs[1].url = "javascript:alert(1)";
+	char *html = render(1);
+	ck_assert_ptr_null(strstr(html, "javascript:"));
+	ck_assert_ptr_nonnull(strstr(html, "Other, \xe2\x80\x9cUntitled\xe2\x80\x9d, March 2024."));
+	free(html);
+}
+END_TEST
+
 START_TEST(test_page_nav_toc_notes)
 {
 	char *html = render(1);
@@ -488,6 +500,7 @@ page_suite(void)
 	tcase_add_checked_fixture(tp, page_setup, page_teardown);
 	tcase_add_test(tp, test_page_escaping_and_head);
 	tcase_add_test(tp, test_page_nav_toc_notes);
+	tcase_add_test(tp, test_page_note_refused_url);
 	tcase_add_test(tp, test_page_pager_footer);
 	tcase_add_test(tp, test_page_optional_slots_dropped);
 	tcase_add_test(tp, test_page_markdown_h1_not_doubled);

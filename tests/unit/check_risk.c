@@ -21,6 +21,10 @@ START_TEST(likelihood_bands)
 	ck_assert_int_eq(model_risk_likelihood_band(0.79), 4);  /* floor(3.95) + 1 */
 	ck_assert_int_eq(model_risk_likelihood_band(0.8), 5);
 	ck_assert_int_eq(model_risk_likelihood_band(1.0), 5);   /* floor(5) + 1 = 6 -> 5 */
+	/* out of range: clamped before any conversion to int (5e300 does not fit one) */
+	ck_assert_int_eq(model_risk_likelihood_band(1e300), 5);
+	ck_assert_int_eq(model_risk_likelihood_band(-1e300), 1);
+	ck_assert_int_eq(model_risk_likelihood_band(NAN), 1);
 }
 END_TEST
 

@@ -159,6 +159,34 @@ START_TEST(test_map)
 }
 END_TEST
 
+/* A range below double resolution at its magnitude ([1e15, 1e15 + 0.125] is one ulp)
+ * counts as zero-width: [0, 1e15 + 0.125] in steps of 1e14 (hand-worked: 1e13, 2e13
+ * and 5e13 give 100, 50 and 20 intervals; 1e14 gives 10, the 0.125 past 1e15 being
+ * rounding noise), never more than SCALE_MAX_TICKS ticks. */
+START_TEST(test_resolution_range)
+{
+	scale_ticks t;
+	ck_assert_int_eq(scale_nice(1e15, 1e15 + 0.125, 10, &t), 0);
+	ck_assert_uint_le(t.n, SCALE_MAX_TICKS);
+	ck_assert_double_eq(t.lo, 0);
+	ck_assert_double_eq(t.step, 1e14);
+	ck_assert_uint_eq(t.n, 11);
+	ck_assert_double_eq(t.hi, 1e15);
+	ck_assert_int_eq(scale_nice(-1e15 - 0.125, -1e15, 10, &t), 0);
+	ck_assert_double_eq(t.lo, -1e15);
+	ck_assert_double_eq(t.hi, 0);
+}
+END_TEST
+
+/* A span that overflows a double is refused like a non-finite bound. */
+START_TEST(test_overflowing_span)
+{
+	scale_ticks t = { .n = 7 };
+	ck_assert_int_eq(scale_nice(-1e308, 1e308, 5, &t), -1);
+	ck_assert_uint_eq(t.n, 7);
+}
+END_TEST
+
 static Suite *
 scale_suite(void)
 {
@@ -174,6 +202,8 @@ scale_suite(void)
 	tcase_add_test(tc, test_year_ticks);
 	tcase_add_test(tc, test_decimals);
 	tcase_add_test(tc, test_map);
+	tcase_add_test(tc, test_resolution_range);
+	tcase_add_test(tc, test_overflowing_span);
 	suite_add_tcase(s, tc);
 	return s;
 }
