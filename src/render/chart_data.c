@@ -329,6 +329,11 @@ data_tornado(rnd *r, cspec *c, const yt_node *root)
 	    cspec_scalar(r, c, at_scenario(c, "finance.npv", s0), t->pos, &c->s.base) != 0 ||
 	    cspec_scalar(r, c, at_scenario(c, "sensitivity.count", s0), t->pos, &count) != 0)
 		return -1;
+	if (!(count >= 1 && count <= 1e6)) { /* NaN, none, or not a count of inputs */
+		diag_error(r->d, t->pos, "tornado: the sensitivity analysis has no inputs "
+		    "(give some inputs low: and high:)");
+		return -1;
+	}
 	size_t n = count < (double)limit ? (size_t)count : (size_t)limit;
 	const char **cats = cspec_alloc(c, n, sizeof(char *));
 	double *v[2] = { cspec_alloc(c, n, sizeof(double)), cspec_alloc(c, n, sizeof(double)) };
