@@ -41,7 +41,7 @@ cmd_usage(FILE *f)
 }
 
 int
-cmd_jobs(const char *mode, const char *arg)
+cmd_jobs(const char *mode, const char *arg, int *jobs)
 {
 	char *end;
 	errno = 0;
@@ -50,7 +50,7 @@ cmd_jobs(const char *mode, const char *arg)
 		cmd_usage_error(mode, "-j needs a whole number in 0..1024");
 		return -1;
 	}
-	pipeline_set_jobs((int)j);
+	*jobs = (int)j;
 	return 0;
 }
 

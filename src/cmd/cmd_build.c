@@ -94,6 +94,7 @@ cmd_build(int argc, char **argv)
 {
 	const char *content = "content", *out_dir = "site", *tdir = NULL, *depfile = NULL;
 	int verbose = 0, ch;
+	int jobs = 0;
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -107,7 +108,7 @@ cmd_build(int argc, char **argv)
 		case 'T': tdir = optarg; break;
 		case 'M': depfile = optarg; break;
 		case 'v': verbose = 1; break;
-		case 'j': if (cmd_jobs("build", optarg) < 0) return CMD_USAGE; break;
+		case 'j': if (cmd_jobs("build", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("build", "bad option");
 		}
@@ -119,7 +120,7 @@ cmd_build(int argc, char **argv)
 	pipeline p;
 	site_out *out = site_out_new();
 	int rc = CMD_OK;
-	if (pipeline_compute(content, d, &p) != 0 || pipeline_render(&p, tdir, d, out) != 0) {
+	if (pipeline_compute(content, jobs, d, &p) != 0 || pipeline_render(&p, tdir, d, out) != 0) {
 		rc = CMD_ERRORS;
 	} else {
 		site_stats st;

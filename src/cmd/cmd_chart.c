@@ -50,17 +50,18 @@ write_out(const char *path, const buf *b)
 	return ok ? 0 : -1;
 }
 
-/* Computes the report and draws chart id as fmt into path. Returns the exit status. */
+/* Computes the report (jobs Monte Carlo threads) and draws chart id as fmt into path.
+ * Returns the exit status. */
 static int
-run_chart(const char *content, const char *tdir, const char *id, chart_format fmt,
-    const char *path)
+run_chart(const char *content, int jobs, const char *tdir, const char *id,
+    chart_format fmt, const char *path)
 {
 	diag *d = diag_new();
 	pipeline p;
 	buf b;
 	buf_init(&b);
 	int rc = CMD_OK;
-	if (pipeline_compute(content, d, &p) != 0) {
+	if (pipeline_compute(content, jobs, d, &p) != 0) {
 		rc = CMD_ERRORS;
 	} else {
 		long n = repeats();
@@ -85,6 +86,7 @@ cmd_chart(int argc, char **argv)
 	const char *content = "content", *tdir = NULL, *out = NULL;
 	chart_format fmt;
 	int ch;
+	int jobs = 0;
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -95,7 +97,7 @@ cmd_chart(int argc, char **argv)
 		case 'C': content = optarg; break;
 		case 'T': tdir = optarg; break;
 		case 'o': out = optarg; break;
-		case 'j': if (cmd_jobs("chart", optarg) < 0) return CMD_USAGE; break;
+		case 'j': if (cmd_jobs("chart", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("chart", "bad option");
 		}
@@ -106,5 +108,5 @@ cmd_chart(int argc, char **argv)
 		return cmd_usage_error("chart", "-o FILE.svg|.png|.pdf is required");
 	if (format_of(out, &fmt) != 0)
 		return cmd_usage_error("chart", "the output file must end in .svg, .png or .pdf");
-	return run_chart(content, pipeline_templates_dir(tdir), argv[optind], fmt, out);
+	return run_chart(content, jobs, pipeline_templates_dir(tdir), argv[optind], fmt, out);
 }

@@ -11,6 +11,7 @@ cmd_check(int argc, char **argv)
 {
 	const char *content = "content", *tdir = NULL;
 	int ch;
+	int jobs = 0;
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -20,7 +21,7 @@ cmd_check(int argc, char **argv)
 		switch (ch) {
 		case 'C': content = optarg; break;
 		case 'T': tdir = optarg; break;
-		case 'j': if (cmd_jobs("check", optarg) < 0) return CMD_USAGE; break;
+		case 'j': if (cmd_jobs("check", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("check", "bad option");
 		}
@@ -30,7 +31,7 @@ cmd_check(int argc, char **argv)
 	diag *d = diag_new();
 	pipeline p;
 	site_out *out = site_out_new();
-	if (pipeline_compute(content, d, &p) == 0)
+	if (pipeline_compute(content, jobs, d, &p) == 0)
 		pipeline_render(&p, pipeline_templates_dir(tdir), d, out);
 	int rc = cmd_report_diag(d);
 	pipeline_free(&p);

@@ -12,9 +12,9 @@ int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 
-/* Parses -j's argument (a whole number in 0..1024; 0 = the online cores) and passes
- * it to pipeline_set_jobs. Returns 0, or -1 after printing a usage error for mode. */
-int cmd_jobs(const char *mode, const char *arg);
+/* Parses -j's argument (a whole number in 0..1024; 0 = the online cores) into *jobs.
+ * Returns 0, or -1 after printing a usage error for mode (*jobs unchanged). */
+int cmd_jobs(const char *mode, const char *arg, int *jobs);
 
 /* Prints the usage text to f. */
 void cmd_usage(FILE *f);

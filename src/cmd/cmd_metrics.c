@@ -15,6 +15,7 @@ cmd_metrics(int argc, char **argv)
 {
 	const char *content = "content", *only = NULL;
 	int csv = 0, ch;
+	int jobs = 0;
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'J' },
 		{ "csv", no_argument, NULL, 'c' },
@@ -27,7 +28,7 @@ cmd_metrics(int argc, char **argv)
 		switch (ch) {
 		case 'C': content = optarg; break;
 		case 'J': csv = 0; break;
-		case 'j': if (cmd_jobs("metrics", optarg) < 0) return CMD_USAGE; break;
+		case 'j': if (cmd_jobs("metrics", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'c': csv = 1; break;
 		case 's': only = optarg; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
@@ -39,7 +40,7 @@ cmd_metrics(int argc, char **argv)
 	diag *d = diag_new();
 	pipeline p;
 	int rc = CMD_OK;
-	if (pipeline_compute(content, d, &p) != 0) {
+	if (pipeline_compute(content, jobs, d, &p) != 0) {
 		rc = cmd_report_diag(d);
 	} else if (only && report_scenario_index(p.rep, only) < 0) {
 		fprintf(stderr, "mkreport metrics: unknown scenario '%s'\n", only);

@@ -31,24 +31,17 @@ copy_facts(const report *r, metrics *m)
 	}
 }
 
-static int pipeline_jobs; /* Monte Carlo threads; 0 = online cores */
-
-void
-pipeline_set_jobs(int jobs)
-{
-	pipeline_jobs = jobs;
-}
-
-/* Runs the sensitivity analysis and Monte Carlo of the base scenario (r's first).
- * $MKREPORT_MC_DRAWS (a whole number >= 1) replaces the data's draws, for benchmarks. */
+/* Runs the sensitivity analysis and Monte Carlo of the base scenario (r's first) on
+ * jobs threads (0 = the online cores). $MKREPORT_MC_DRAWS (a whole number >= 1)
+ * replaces the data's draws, for benchmarks. */
 static void
-pipeline_uncertainty(const report *r, metrics *m)
+pipeline_uncertainty(const report *r, int jobs, metrics *m)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *env = getenv("MKREPORT_MC_DRAWS");
 	char *end = NULL;
 	unsigned long long nd = env && *env ? strtoull(env, &end, 10) : 0;
-	mc_config cfg = { r->mc_draws, r->mc_seed, pipeline_jobs };
+	mc_config cfg = { r->mc_draws, r->mc_seed, jobs };
 	if (nd >= 1 && *end == '\0')
 		cfg.draws = (size_t)nd;
 	if (cfg.jobs <= 0)
@@ -88,7 +81,7 @@ pipeline_parts(pipeline *p, const char *const *names, const double *probs, size_
 }
 
 int
-pipeline_compute(const char *content_dir, diag *d, pipeline *p)
+pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p)
 {
 	memset(p, 0, sizeof *p);
 	p->rep = load_report(content_dir, d);
@@ -112,7 +105,7 @@ pipeline_compute(const char *content_dir, diag *d, pipeline *p)
 	}
 	fin_metrics_expected(p->m, names, probs, nw);
 	pipeline_parts(p, names, probs, nw);
-	pipeline_uncertainty(r, p->m);
+	pipeline_uncertainty(r, jobs, p->m);
 	free(names);
 	free(probs);
 	return 0;

@@ -23,13 +23,11 @@ typedef struct pipeline {
 	risk_result *risk;    /* the risk register's outputs, NULL without one (owned) */
 } pipeline;
 
-/* Sets the worker threads of the Monte Carlo for later pipeline_compute calls: jobs
- * >= 1, or 0 for the number of online cores (the default). */
-void pipeline_set_jobs(int jobs);
-
-/* Loads content_dir and computes every metric into p. Returns 0, or -1 after
- * recording errors in d (p is then empty). Free with pipeline_free. */
-int pipeline_compute(const char *content_dir, diag *d, pipeline *p);
+/* Loads content_dir and computes every metric into p, the Monte Carlo on jobs worker
+ * threads (>= 1, or 0 for the number of online cores); the results do not depend on
+ * jobs. Returns 0, or -1 after recording errors in d (p is then empty). Free with
+ * pipeline_free. */
+int pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p);
 
 /* Renders every page and data file of p into out, reading the template and style.css
  * from templates_dir. Returns 0, or -1 after recording errors in d. */
