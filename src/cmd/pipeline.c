@@ -231,8 +231,12 @@ pipeline_fonts(const char *templates_dir, diag *d)
 		return 0;
 	char *conf = path_join(templates_dir, "fonts.conf");
 	int rc = chart_fonts_init(conf, why, sizeof why);
-	if (rc != 0)
-		diag_error(d, diag_file_pos(d, conf), "%s", why);
+	if (rc != 0) {
+		size_t n = strlen(conf); /* the position already names the file */
+		const char *msg = strncmp(why, conf, n) == 0 && strncmp(why + n, ": ", 2) == 0 ?
+		    why + n + 2 : why;
+		diag_error(d, diag_file_pos(d, conf), "%s", msg);
+	}
 	free(conf);
 	if (rc == 0) {
 		free(done);
@@ -264,14 +268,15 @@ pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out 
 {
 	const report *r = p->rep;
 	render_ctx c = { r, p->m, d, NULL };
-	if (pipeline_fonts(templates_dir, d) != 0)
-		return -1;
+	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
 	free(tpath);
 	int rc = 0;
-	if (t == NULL)
+	if (t == NULL || fonts != 0) {
+		tmpl_free(t);
 		return -1;
+	}
 	render_figs *figs = render_scan_figures(&c);
 	c.figs = figs;
 	for (size_t i = 0; i < r->nsections; i++)
