@@ -1,6 +1,6 @@
 #!/bin/sh
 # Chart benchmark: the report's full chart set drawn by mkreport (SVG + PNG + PDF of
-# each) and by matplotlib (bench/charts_mpl.py: the same charts from the same CSVs, same
+# each, single-threaded and on two threads) and by matplotlib (bench/charts_mpl.py: the same charts from the same CSVs, same
 # 1600x900 PNG, SVG and PDF), in one run on this machine; medians of RUNS.
 # The shipped content's charts are used; if content/ has none yet, bench/charts.md (the
 # report's set, one chart per REPORT.md figure) is appended to a copy of its last page.
@@ -43,13 +43,15 @@ subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 print("%.5f" % (time.perf_counter() - t))' "$@"
 }
 
-# chart_secs ID EXT: seconds of one chart drawn as EXT without start-up:
-# (time of REPEAT draws - time of 1 draw) / (REPEAT - 1), medians of RUNS.
+# chart_secs ID JOBS: seconds of one chart drawn as SVG, PNG and PDF by one
+# `mkreport chart ID -o x.svg -o x.png -o x.pdf` (the directive read once, the three
+# files drawn on JOBS threads), without start-up: (time of REPEAT draws - time of 1
+# draw) / (REPEAT - 1), medians of RUNS.
 chart_secs() {
-	one=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=1 wall "$MK" chart -C "$tmp/content" \
-		-T templates "$1" -o "$tmp/x.$2"; done)
-	many=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=$REPEAT wall "$MK" chart \
-		-C "$tmp/content" -T templates "$1" -o "$tmp/x.$2"; done)
+	one=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=1 wall "$MK" chart -j "$2" \
+		-C "$tmp/content" -T templates "$1" -o "$tmp/x.svg" -o "$tmp/x.png" -o "$tmp/x.pdf"; done)
+	many=$(for i in $(seq "$RUNS"); do MKREPORT_CHART_REPEAT=$REPEAT wall "$MK" chart -j "$2" \
+		-C "$tmp/content" -T templates "$1" -o "$tmp/x.svg" -o "$tmp/x.png" -o "$tmp/x.pdf"; done)
 	echo "$(median $many) $(median $one) $REPEAT" | awk '{ printf "%.6f", ($1 - $2) / ($3 - 1) }'
 }
 
@@ -62,22 +64,22 @@ mplwhole=$(for i in $(seq "$RUNS"); do wall $PY bench/charts_mpl.py "$tmp/site/c
 	"$tmp/manifest" "$tmp/mpl" 1; done)
 $PY bench/charts_mpl.py "$tmp/site/charts" "$tmp/manifest" "$tmp/mpl" "$RUNS" >"$tmp/mpl.txt"
 
-printf '%-22s %-10s %10s %10s %8s\n' chart type "mkreport" matplotlib ratio
-tot_mk=0
-tot_mpl=0
+printf '%-22s %-10s %11s %11s %11s %8s %8s\n' chart type "mkreport-j1" "mkreport-j2" matplotlib \
+	"ratio-j1" "ratio-j2"
+tot1=0 tot2=0 tot_mpl=0
 while read -r id type; do
-	s=$(chart_secs "$id" svg)
-	p=$(chart_secs "$id" png)
-	d=$(chart_secs "$id" pdf)
-	mk=$(echo "$s $p $d" | awk '{ printf "%.6f", $1 + $2 + $3 }')
+	s1=$(chart_secs "$id" 1)
+	s2=$(chart_secs "$id" 2)
 	mpl=$(awk -v id="$id" '$1 == id { print $2 }' "$tmp/mpl.txt")
-	echo "$id $type $mk $mpl" | awk '{ printf "%-22s %-10s %8.2f ms %8.1f ms %7.1fx\n",
-		$1, $2, $3 * 1000, $4 * 1000, $4 / $3 }'
-	tot_mk=$(echo "$tot_mk $mk" | awk '{ print $1 + $2 }')
+	echo "$id $type $s1 $s2 $mpl" | awk '{ printf "%-22s %-10s %8.2f ms %8.2f ms %8.1f ms %7.1fx %7.1fx\n",
+		$1, $2, $3 * 1000, $4 * 1000, $5 * 1000, $5 / $3, $5 / $4 }'
+	tot1=$(echo "$tot1 $s1" | awk '{ print $1 + $2 }')
+	tot2=$(echo "$tot2 $s2" | awk '{ print $1 + $2 }')
 	tot_mpl=$(echo "$tot_mpl $mpl" | awk '{ print $1 + $2 }')
 done <"$tmp/manifest"
-echo "$n $tot_mk $tot_mpl" | awk '{ printf "per chart (SVG + PNG + PDF), mean: mkreport %.2f ms, matplotlib %.1f ms: %.1fx; charts/s: %.0f vs %.1f\n",
-	$2 / $1 * 1000, $3 / $1 * 1000, $3 / $2, $1 / $2, $1 / $3 }'
+echo "$n $tot1 $tot2 $tot_mpl" | awk '{
+	printf "per chart (SVG + PNG + PDF), mean: mkreport -j1 %.2f ms (%.1fx matplotlib), -j2 %.2f ms (%.1fx), matplotlib %.1f ms\n",
+	$2 / $1 * 1000, $4 / $2, $3 / $1 * 1000, $4 / $3, $4 / $1 * 1000 }'
 echo "$(median $full) $(median $bare) $(median $mplwhole) $n" | awk '{
 	printf "whole process: mkreport build with the %d charts %.3f s (without them %.3f s: charts %.3f s, %.0f charts/s incl. dark SVG and CSV)\n", $4, $1, $2, $1 - $2, $4 / ($1 - $2);
 	printf "whole process: matplotlib, the %d charts incl. start-up %.3f s (%.1f charts/s)\n", $4, $3, $4 / $3 }'

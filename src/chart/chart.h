@@ -128,24 +128,40 @@ int chart_validate(const chart_spec *s, char *why, size_t n);
 
 /* Selects the project's fontconfig file (templates/fonts.conf or an installed
  * copy) so every machine draws with the same fonts: sets FONTCONFIG_FILE for the
- * process, so call it before anything in the process uses fontconfig or pango. The font
- * map is created by the first chart_render (pango starts a thread then: fork before
+ * process, so call it before anything in the process uses fontconfig or pango. Font
+ * maps are created by the first chart_render (pango starts a thread then: fork before
  * it, not after). NULL keeps the default set-up. Returns 0, or -1 with a reason in why
  * if the file cannot be read. Not thread-safe. */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
-/* Releases the chart font map (at exit, for leak checkers); the next chart_render makes
- * a new one. */
+/* Releases the idle chart font maps (at exit, for leak checkers; no chart may be
+ * drawing); the next chart_render makes a new one. */
 void chart_fonts_done(void);
 
 /* Draws s (validated first) as fmt and appends the bytes to out. date is the report's
  * date "YYYY-MM-DD", written as the PDF's CreationDate and ModDate (never the clock);
  * it may be NULL for SVG and PNG. The output depends only on s, fmt and date: SVG ids
  * are numbered per document. Returns 0, or -1 with a reason in why (invalid spec,
- * text with glyphs no font covers, cairo error); out is then unchanged. Uses one
- * process-wide font map: call from one thread at a time. */
+ * text with glyphs no font covers, cairo error); out is then unchanged. Thread-safe:
+ * each call takes a font map of its own from the process's pool. */
 int chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out,
     char *why, size_t n);
+
+/* One file wanted of chart_render_set. */
+typedef struct chart_job {
+	const chart_spec *s; /* the chart */
+	chart_format fmt;    /* drawn as */
+	buf *out;            /* where its bytes are appended */
+	int rc;              /* set by chart_render_set: 0, or -1 with a reason in why */
+	char why[256];       /* the reason when rc is -1 */
+} chart_job;
+
+/* Renders each of the n jobs as chart_render would, on up to threads threads (the
+ * caller's included; 0 = the online cores), each drawing on its own font map. The bytes
+ * of each job depend only on its spec, format and date, never on threads or timing.
+ * Returns 0 if every job succeeded, else -1 (the failed jobs' rc and why are set). Call
+ * from one thread at a time. */
+int chart_render_set(chart_job *jobs, size_t n, const char *date, int threads);
 
 /* Appends the numbers the chart draws as CSV (RFC 4180, "\n" line ends, header row,
  * numbers printed so they read back to the same double) to out. s must be valid. */

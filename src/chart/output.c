@@ -1,9 +1,13 @@
-/* output: one drawing written to SVG, PNG (2x) or PDF bytes through cairo's stream surfaces. */
+/* output: one drawing written to SVG, PNG (2x) or PDF bytes through cairo's stream surfaces;
+ * sets of them drawn on threads. */
 #include "chart/chart_int.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -161,4 +165,53 @@ chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, 
 		buf_append(out, raw.data, raw.len);
 	buf_free(&raw);
 	return rc;
+}
+
+enum {
+	CHART_MAX_THREADS = 64, /* most threads of one chart_render_set */
+};
+
+/* The state of one chart_render_set shared by its threads. */
+typedef struct render_set {
+	chart_job *jobs;  /* the files */
+	size_t n;         /* how many */
+	const char *date; /* the report's date */
+	atomic_size_t next; /* next job to take */
+} render_set;
+
+/* Thread body: renders jobs of the set until none is left. */
+static void *
+render_worker(void *arg)
+{
+	render_set *rs = arg;
+	size_t i;
+	while ((i = atomic_fetch_add(&rs->next, 1)) < rs->n) {
+		chart_job *j = &rs->jobs[i];
+		j->why[0] = '\0';
+		j->rc = chart_render(j->s, j->fmt, rs->date, j->out, j->why, sizeof j->why);
+	}
+	return NULL;
+}
+
+int
+chart_render_set(chart_job *jobs, size_t n, const char *date, int threads)
+{
+	render_set rs = { jobs, n, date, 0 };
+	pthread_t t[CHART_MAX_THREADS];
+	long want = threads > 0 ? threads : sysconf(_SC_NPROCESSORS_ONLN);
+	if (want > (long)n)
+		want = (long)n;
+	if (want > CHART_MAX_THREADS)
+		want = CHART_MAX_THREADS;
+	int started = 0;
+	atomic_init(&rs.next, 0);
+	while (started < want - 1 && pthread_create(&t[started], NULL, render_worker, &rs) == 0)
+		started++;
+	render_worker(&rs);
+	for (int i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++)
+		rc |= jobs[i].rc;
+	return rc ? -1 : 0;
 }

@@ -84,6 +84,7 @@ int
 pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p)
 {
 	memset(p, 0, sizeof *p);
+	p->jobs = jobs;
 	p->rep = load_report(content_dir, d);
 	if (p->rep == NULL)
 		return -1;
@@ -267,7 +268,7 @@ int
 pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL };
+	render_ctx c = { r, p->m, d, NULL, p->jobs };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -299,18 +300,43 @@ pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out 
 	return rc;
 }
 
-int
-pipeline_chart(const pipeline *p, const char *templates_dir, const char *id,
-    chart_format fmt, diag *d, buf *out)
+/* A report's charts ready to draw alone. */
+struct pipeline_charts {
+	render_ctx c;      /* the report, metrics, diagnostics and figures */
+	render_figs *figs; /* the figure numbers and pages of every chart (owned) */
+};
+
+pipeline_charts *
+pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 {
-	render_ctx c = { p->rep, p->m, d, NULL };
 	if (pipeline_fonts(templates_dir, d) != 0)
-		return -1;
-	render_figs *figs = render_scan_figures(&c);
-	c.figs = figs;
-	int rc = diag_errors(d) ? -1 : render_chart_file(&c, id, fmt, out);
-	render_figs_free(figs);
-	return rc;
+		return NULL;
+	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs };
+	pc->c = c;
+	pc->figs = render_scan_figures(&pc->c);
+	pc->c.figs = pc->figs;
+	if (diag_errors(d)) {
+		pipeline_charts_free(pc);
+		return NULL;
+	}
+	return pc;
+}
+
+int
+pipeline_charts_draw(pipeline_charts *pc, const char *id, const chart_format *fmts, size_t n,
+    buf *outs)
+{
+	return render_chart_files(&pc->c, id, fmts, n, outs);
+}
+
+void
+pipeline_charts_free(pipeline_charts *pc)
+{
+	if (pc == NULL)
+		return;
+	render_figs_free(pc->figs);
+	free(pc);
 }
 
 void

@@ -21,11 +21,12 @@ typedef struct pipeline {
 	dep_result *dep;      /* one per scenario; set where the scenario has dep (owned) */
 	comp_result **comp;   /* one per scenario, NULL where it has no comp (owned) */
 	risk_result *risk;    /* the risk register's outputs, NULL without one (owned) */
+	int jobs;             /* threads for the Monte Carlo and the charts (0 = the cores) */
 } pipeline;
 
 /* Loads content_dir and computes every metric into p, the Monte Carlo on jobs worker
- * threads (>= 1, or 0 for the number of online cores); the results do not depend on
- * jobs. Returns 0, or -1 after recording errors in d (p is then empty). Free with
+ * threads (>= 1, or 0 for the number of online cores; charts are later drawn on as
+ * many); the results do not depend on jobs. Returns 0, or -1 after recording errors in d (p is then empty). Free with
  * pipeline_free. */
 int pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p);
 
@@ -33,11 +34,23 @@ int pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p);
  * from templates_dir. Returns 0, or -1 after recording errors in d. */
 int pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out);
 
-/* Draws chart id of p's report alone as fmt into out, with the fonts of
- * templates_dir/fonts.conf. Returns 0, or -1 after recording errors in d (an unknown
+/* A report's charts ready to be drawn one at a time (fonts selected, every page scanned
+ * for its figures once). */
+typedef struct pipeline_charts pipeline_charts;
+
+/* Prepares p's charts with the fonts of templates_dir/fonts.conf; p must outlive the
+ * result. Returns it (free with pipeline_charts_free), or NULL after recording errors in
+ * d. */
+pipeline_charts *pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d);
+
+/* Draws chart id alone as each of the n formats fmts[i] into outs[i], on p's jobs
+ * threads. Returns 0, or -1 after recording errors in the d given to _new (an unknown
  * id, a duplicate id, the chart's own errors). */
-int pipeline_chart(const pipeline *p, const char *templates_dir, const char *id,
-    chart_format fmt, diag *d, buf *out);
+int pipeline_charts_draw(pipeline_charts *pc, const char *id, const chart_format *fmts,
+    size_t n, buf *outs);
+
+/* Frees pc. NULL is a no-op. */
+void pipeline_charts_free(pipeline_charts *pc);
 
 /* Returns the templates folder to use: given if non-NULL, else $MKREPORT_TEMPLATES,
  * else ../share/mkreport/templates beside the binary's folder, else the one of the

@@ -44,32 +44,53 @@ add_file(rnd *r, const char *id, const char *suffix, buf *b)
 	r->nfiles++;
 }
 
-/* Draws every file of c into r's files. Returns 0, or -1 after an error at c->pos. */
+void
+render_chart_errors(rnd *r, const cspec *c, const chart_job *jobs, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t first = 0;
+		while (first < k && (jobs[first].rc == 0 || strcmp(jobs[first].why, jobs[k].why) != 0))
+			first++;
+		if (jobs[k].rc != 0 && first == k)
+			diag_error(r->d, c->pos, "chart '%s': %s", c->id, jobs[k].why);
+	}
+}
+
+/* Draws every file of c into r's files, the drawings on r->c->jobs threads. Returns 0,
+ * or -1 after an error at c->pos. */
 static int
 chart_files(rnd *r, cspec *c)
 {
-	char why[256];
-	int w = c->s.width, h = c->s.height, rc = 0;
-	for (size_t k = 0; k < sizeof chart_outs / sizeof *chart_outs && rc == 0; k++) {
-		buf b;
-		buf_init(&b);
-		c->s.dark = chart_outs[k].dark;
-		c->s.width = chart_outs[k].narrow ? CHART_NARROW_WIDTH : w;
-		c->s.height = chart_outs[k].narrow ? CHART_NARROW_HEIGHT : h;
-		if (chart_outs[k].fmt < 0)
-			chart_csv(&c->s, &b);
-		else if (chart_render(&c->s, (chart_format)chart_outs[k].fmt, r->rep->as_of, &b,
-		    why, sizeof why) != 0) {
-			diag_error(r->d, c->pos, "chart '%s': %s", c->id, why);
-			buf_free(&b);
-			rc = -1;
+	enum { NOUTS = sizeof chart_outs / sizeof *chart_outs };
+	chart_spec specs[NOUTS];
+	chart_job jobs[NOUTS];
+	buf bufs[NOUTS];
+	size_t n = 0;
+	for (size_t k = 0; k < NOUTS; k++) {
+		buf_init(&bufs[k]);
+		specs[k] = c->s;
+		specs[k].dark = chart_outs[k].dark;
+		if (chart_outs[k].narrow) {
+			specs[k].width = CHART_NARROW_WIDTH;
+			specs[k].height = CHART_NARROW_HEIGHT;
+		}
+		if (chart_outs[k].fmt < 0) {
+			chart_csv(&c->s, &bufs[k]);
 			continue;
 		}
-		add_file(r, c->id, chart_outs[k].suffix, &b);
+		memset(&jobs[n], 0, sizeof jobs[n]);
+		jobs[n].s = &specs[k];
+		jobs[n].fmt = (chart_format)chart_outs[k].fmt;
+		jobs[n].out = &bufs[k];
+		n++;
 	}
-	c->s.dark = 0;
-	c->s.width = w;
-	c->s.height = h;
+	int rc = chart_render_set(jobs, n, r->rep->as_of, r->c->jobs);
+	render_chart_errors(r, c, jobs, n);
+	for (size_t k = 0; k < NOUTS; k++) {
+		if (rc == 0)
+			add_file(r, c->id, chart_outs[k].suffix, &bufs[k]);
+		buf_free(&bufs[k]);
+	}
 	return rc;
 }
 

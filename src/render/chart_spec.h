@@ -34,6 +34,10 @@ cspec *cspec_read(rnd *r, const yt_node *root, diag_pos pos);
 /* Frees c and its storage. NULL is a no-op. */
 void cspec_free(cspec *c);
 
+/* Reports at c's position each distinct reason of the failed jobs among the n jobs
+ * (the files of chart c). */
+void render_chart_errors(rnd *r, const cspec *c, const chart_job *jobs, size_t n);
+
 /* chart_data.c: reads the data keys of root (series, categories, scenarios + metric,
  * bars, fan, tornado, waterfall + total, matrix, events). Returns 0 or -1. */
 int cspec_data(rnd *r, cspec *c, const yt_node *root);

@@ -153,13 +153,14 @@ render_figure_ref(rnd *r, const char *name, diag_pos pos, xmlNodePtr parent)
 	buf_free(&text);
 }
 
-/* The state of render_chart_file's walk. */
+/* The state of render_chart_files's walk. */
 typedef struct one {
-	rnd *r;            /* the page */
-	const char *id;    /* the chart wanted */
-	chart_format fmt;  /* its format */
-	buf *out;          /* where it goes */
-	int rc;            /* 0 once drawn */
+	rnd *r;                  /* the page */
+	const char *id;          /* the chart wanted */
+	const chart_format *fmts; /* its formats */
+	size_t n;                /* how many */
+	buf *outs;               /* where each goes */
+	int rc;                  /* 0 once drawn */
 } one;
 
 /* Draws the chart if root is the one wanted; returns 1 when found. */
@@ -168,7 +169,6 @@ one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
 {
 	one *o = arg;
 	const yt_node *id = yt_get(root, "id");
-	char why[256];
 	(void)section;
 	if (id == NULL || id->kind != YT_SCALAR || strcmp(id->str, o->id) != 0)
 		return 0;
@@ -178,16 +178,22 @@ one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
 	if (c->s.caption == NULL)
 		c->s.caption = c->s.title;
 	c->s.title = NULL;
-	if (chart_render(&c->s, o->fmt, o->r->rep->as_of, o->out, why, sizeof why) != 0)
-		diag_error(o->r->d, c->pos, "chart '%s': %s", c->id, why);
-	else
-		o->rc = 0;
+	chart_job *jobs = util_xcalloc(o->n ? o->n : 1, sizeof *jobs);
+	for (size_t k = 0; k < o->n; k++) {
+		jobs[k].s = &c->s;
+		jobs[k].fmt = o->fmts[k];
+		jobs[k].out = &o->outs[k];
+	}
+	o->rc = chart_render_set(jobs, o->n, o->r->rep->as_of, o->r->c->jobs);
+	render_chart_errors(o->r, c, jobs, o->n);
+	free(jobs);
 	cspec_free(c);
 	return 1;
 }
 
 int
-render_chart_file(const render_ctx *c, const char *id, chart_format fmt, buf *out)
+render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts, size_t n,
+    buf *outs)
 {
 	const render_fig *g = render_figs_find(c->figs, id);
 	if (g == NULL) {
@@ -196,7 +202,7 @@ render_chart_file(const render_ctx *c, const char *id, chart_format fmt, buf *ou
 	}
 	rnd r;
 	render_rnd_init(&r, c, g->section, NULL);
-	one o = { &r, id, fmt, out, -1 };
+	one o = { &r, id, fmts, n, outs, -1 };
 	each_chart(c->rep, g->section, c->d, one_chart, &o);
 	render_rnd_done(&r);
 	return o.rc;

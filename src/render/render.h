@@ -33,6 +33,7 @@ typedef struct render_ctx {
 	diag *d;            /* where errors go */
 	const render_figs *figs; /* figure numbers from render_scan_figures; NULL: numbered
 	                            per page and {{ figure ID }} finds only earlier charts */
+	int jobs;           /* threads drawing a chart's files (0 = the online cores) */
 } render_ctx;
 
 /* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */
@@ -92,9 +93,11 @@ void render_figs_free(render_figs *f);
 /* Returns the figure with id in f, or NULL (f may be NULL). */
 const render_fig *render_figs_find(const render_figs *f, const char *id);
 
-/* Draws chart id alone as fmt (light theme) into out, for `mkreport chart`: finds its
- * page through c->figs (required), reads and validates its directive. Returns 0, or -1
- * after recording errors in c->d (an unknown id is an error naming it). */
-int render_chart_file(const render_ctx *c, const char *id, chart_format fmt, buf *out);
+/* Draws chart id alone (light theme) as each of the n formats fmts[i] into outs[i], on
+ * c->jobs threads, for `mkreport chart`: finds its page through c->figs (required), reads
+ * and validates its directive once. Returns 0, or -1 after recording errors in c->d (an
+ * unknown id is an error naming it). */
+int render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts,
+    size_t n, buf *outs);
 
 #endif

@@ -91,7 +91,7 @@ render(size_t i)
 	free(out);
 	out = NULL;
 	render_body_free(&body);
-	render_ctx c = { &rep, mt, dg, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0 };
 	render_figs_free(figs);
 	figs = render_scan_figures(&c);
 	c.figs = figs;
@@ -395,17 +395,32 @@ END_TEST
 START_TEST(test_chart_file_alone)
 {
 	page(0, line_chart);
-	render_ctx c = { &rep, mt, dg, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 2 };
 	figs = render_scan_figures(&c);
 	c.figs = figs;
-	buf b;
-	buf_init(&b);
-	ck_assert_int_eq(render_chart_file(&c, "rev", CHART_SVG, &b), 0);
-	HAS(buf_str(&b), "<desc id=\"chart-desc\">Two lines of revenue, 2024 to 2026.</desc>");
-	buf_reset(&b);
-	ck_assert_int_eq(render_chart_file(&c, "nope", CHART_PNG, &b), -1);
+	static const chart_format fmts[3] = { CHART_SVG, CHART_PNG, CHART_PDF };
+	buf b[3], one;
+	for (int i = 0; i < 3; i++)
+		buf_init(&b[i]);
+	buf_init(&one);
+	ck_assert_int_eq(render_chart_files(&c, "rev", fmts, 3, b), 0);
+	HAS(buf_str(&b[0]), "<desc id=\"chart-desc\">Two lines of revenue, 2024 to 2026.</desc>");
+	ck_assert(b[1].len > 8 && memcmp(b[1].data, "\x89PNG\r\n\x1a\n", 8) == 0);
+	ck_assert(b[2].len > 5 && memcmp(b[2].data, "%PDF-", 5) == 0);
+	/* each file alone on one thread: the same bytes as the set drawn on two */
+	c.jobs = 1;
+	for (int i = 0; i < 3; i++) {
+		buf_reset(&one);
+		ck_assert_int_eq(render_chart_files(&c, "rev", &fmts[i], 1, &one), 0);
+		ck_assert_uint_eq(one.len, b[i].len);
+		ck_assert(memcmp(one.data, b[i].data, one.len) == 0);
+	}
+	buf_reset(&one);
+	ck_assert_int_eq(render_chart_files(&c, "nope", fmts, 1, &one), -1);
 	DIAG("mkreport: error: unknown chart 'nope'");
-	buf_free(&b);
+	for (int i = 0; i < 3; i++)
+		buf_free(&b[i]);
+	buf_free(&one);
 }
 END_TEST
 
