@@ -13,6 +13,7 @@ typedef struct id_map {
 	size_t n;     /* entries used */
 	size_t cap;   /* entries allocated */
 	char **old;   /* cairo's ids (owned) */
+	size_t *len;  /* their lengths */
 } id_map;
 
 /* Records every id attribute under node, renaming it to "<letters><k>" in document order. */
@@ -29,7 +30,9 @@ collect_ids(xmlNodePtr node, id_map *m)
 			if (m->n == m->cap) {
 				m->cap = m->cap ? m->cap * 2 : 64;
 				m->old = util_xrealloc(m->old, m->cap * sizeof(*m->old));
+				m->len = util_xrealloc(m->len, m->cap * sizeof(*m->len));
 			}
+			m->len[m->n] = strlen((char *)id);
 			m->old[m->n++] = util_xstrdup((char *)id);
 			snprintf(fresh, sizeof fresh, "%.*s%zu", (int)(letters < 40 ? letters : 40),
 			    (char *)id, m->n);
@@ -45,7 +48,7 @@ static long
 id_index(const id_map *m, const char *old, size_t len)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (strlen(m->old[i]) == len && strncmp(m->old[i], old, len) == 0)
+		if (m->len[i] == len && memcmp(m->old[i], old, len) == 0)
 			return (long)i;
 	return -1;
 }
@@ -76,7 +79,8 @@ rewrite_refs(const char *v, const id_map *m)
 	return buf_detach(&b);
 }
 
-/* Rewrites references in every attribute under node. */
+/* Rewrites references in every attribute under node (cairo writes each value as one
+ * text node; others are left as they are). */
 static void
 rewrite_tree(xmlNodePtr node, const id_map *m)
 {
@@ -84,16 +88,13 @@ rewrite_tree(xmlNodePtr node, const id_map *m)
 		if (node->type != XML_ELEMENT_NODE)
 			continue;
 		for (xmlAttrPtr a = node->properties; a; a = a->next) {
-			xmlChar *v = xmlNodeListGetString(node->doc, a->children, 1);
-			if (v && strchr((char *)v, '#')) {
-				char *nv = rewrite_refs((char *)v, m);
-				if (a->ns)
-					xmlSetNsProp(node, a->ns, a->name, BAD_CAST nv);
-				else
-					xmlSetProp(node, a->name, BAD_CAST nv);
-				free(nv);
-			}
-			xmlFree(v);
+			xmlNodePtr v = a->children;
+			if (!v || v->next || v->type != XML_TEXT_NODE || !v->content ||
+			    !strchr((char *)v->content, '#'))
+				continue;
+			char *nv = rewrite_refs((char *)v->content, m);
+			xmlNodeSetContent(v, BAD_CAST nv);
+			free(nv);
 		}
 		rewrite_tree(node->children, m);
 	}
@@ -103,12 +104,13 @@ rewrite_tree(xmlNodePtr node, const id_map *m)
 static void
 renumber(xmlNodePtr root)
 {
-	id_map m = { 0, 0, NULL };
+	id_map m = { 0, 0, NULL, NULL };
 	collect_ids(root, &m);
 	rewrite_tree(root, &m);
 	for (size_t i = 0; i < m.n; i++)
 		free(m.old[i]);
 	free(m.old);
+	free(m.len);
 }
 
 /* Returns a new element name in root's namespace holding text as a text node. */
