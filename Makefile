@@ -58,6 +58,16 @@ $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
+# tests/run-jobs.sh checks that it prints the same bytes.
+PORTABLE_OBJ = $(filter-out $(B)/obj/model/mc_kernel.o,$(OBJ)) $(B)/obj/model/mc_kernel-portable.o
+$(B)/obj/model/mc_kernel-portable.o: src/model/mc_kernel.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DMCK_PORTABLE -MMD -MP -c $< -o $@
+
+$(B)/mkreport-portable: $(PORTABLE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(PORTABLE_OBJ) $(LDLIBS)
+
 -include $(OBJ:.o=.d)
 
 # The site: rebuilt only when the tool or an input named in the depfile changed. The
@@ -93,9 +103,10 @@ PYTHON ?= /usr/bin/python3
 reference: $(B)/mkreport
 	@$(PYTHON) tests/reference/recompute.py $(B)/mkreport $(CONTENT) tests/fixtures/mini/content
 
-# -j 1, 2, 4 and 0 give byte-identical metrics.
-jobs: $(B)/mkreport
-	@sh tests/run-jobs.sh $(B)/mkreport
+# -j 1, 2, 4 and 0 give byte-identical metrics and charts, and so does the kernel
+# without its AVX paths.
+jobs: $(B)/mkreport $(B)/mkreport-portable
+	@sh tests/run-jobs.sh $(B)/mkreport $(B)/mkreport-portable
 
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport

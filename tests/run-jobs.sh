@@ -2,9 +2,13 @@
 # -j gives the same bytes: `mkreport metrics --json` with -j 1, 2, 4 and 0 (the cores)
 # on the shipped report (whose contested inputs carry dist:s, so the Monte Carlo runs),
 # once with its own draws and once with 50,000 (13 blocks, a partial last one), and on
-# the mini fixture (no Monte Carlo).
+# the mini fixture (no Monte Carlo); the build of the shipped report with -j 1 and
+# -j 2 (a chart's files are drawn on threads); and PORTABLE (the same tool with the
+# Monte Carlo kernel's plain C paths only) against MKREPORT on the shipped report.
+# Usage: tests/run-jobs.sh MKREPORT [PORTABLE]
 set -u
 MKREPORT=$1
+PORTABLE=${2:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C TZ=UTC NO_COLOR=1
@@ -29,5 +33,19 @@ same content "" content
 if grep -q '"p50"' "$tmp/j1.json"; then ok "the Monte Carlo ran on content"
 else ko "no Monte Carlo output on content"; fi
 same content 50000 "content at 50,000 draws"
+if [ -n "$PORTABLE" ]; then
+	for draws in "" 50000; do # the data's own draws, then 50,000
+		MKREPORT_MC_DRAWS=$draws "$MKREPORT" metrics -C content --json >"$tmp/a.json"
+		MKREPORT_MC_DRAWS=$draws "$PORTABLE" metrics -C content --json >"$tmp/p.json"
+		if cmp -s "$tmp/a.json" "$tmp/p.json"; then
+			ok "content${draws:+ at $draws draws}: the kernel without AVX gives identical bytes"
+		else ko "content${draws:+ at $draws draws}: the kernel without AVX differs"; fi
+	done
+fi
+MKREPORT_MC_DRAWS=2000 "$MKREPORT" build -C content -T templates -o "$tmp/s1" -j 1
+MKREPORT_MC_DRAWS=2000 "$MKREPORT" build -C content -T templates -o "$tmp/s2" -j 2
+if diff -r "$tmp/s1" "$tmp/s2" >/dev/null && [ -n "$(ls "$tmp/s1/charts")" ]; then
+	ok "build: -j 1 and -j 2 write identical sites ($(ls "$tmp/s1/charts" | wc -l) chart files)"
+else ko "build: -j 1 and -j 2 differ"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -23,7 +23,8 @@
 
 /* Hand-written AVX and AVX2 versions of a few loops, picked at run time by
  * __builtin_cpu_supports, where gcc's vectoriser does not reach. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__) && \
+    !defined(MCK_PORTABLE)
 #include <immintrin.h>
 #define MCK_AVX 1
 #endif
@@ -35,7 +36,7 @@ enum { L = MC_LANES };
  * instruction instead of two, about 1.3 times faster. The bits are the same either
  * way: AVX2 without FMA does the same IEEE operations on each lane (-std=c11 turns
  * contraction off) and nothing is summed across lanes in another order. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#if defined(MCK_AVX)
 #define MCK_HOT __attribute__((target_clones("avx2", "default")))
 #else
 #define MCK_HOT
