@@ -25,11 +25,12 @@ chart_area_plan(const chart_spec *s, const theme *th, chart_plan *p)
 	size_t last = s->series[0].n - 1;
 	for (size_t j = 0; j <= last; j++)
 		chart_plan_extend(&p->y, floor_at(s, s->nseries, j));
-	for (size_t i = 0; i < s->nseries; i++) {
-		k[i].label = s->series[i].label;
-		k[i].color = theme_color(th, i);
-		k[i].kind = CHART_KEY_BOX;
-		k[i].end = floor_at(s, i, last) + s->series[i].vals[last] / 2;
+	for (size_t i = 0; i < s->nseries; i++) { /* keys top band first, as the eye meets them */
+		chart_key *ki = &k[s->nseries - 1 - i];
+		ki->label = s->series[i].label;
+		ki->color = theme_color(th, i);
+		ki->kind = CHART_KEY_BOX;
+		ki->end = floor_at(s, i, last) + s->series[i].vals[last] / 2;
 	}
 	p->direct = 1;
 	p->zero_line = 1;

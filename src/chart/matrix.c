@@ -40,28 +40,47 @@ value_range(const chart_spec *s, double *lo, double *hi)
 		}
 }
 
-/* Widest line of note split at ", " when measured at px, and the number of lines. */
+/* The next line of note from p: up to the next ", " (or, when words, the next space);
+ * stores its length and returns where the line after it starts, or NULL. */
+static const char *
+next_line(const char *p, int words, size_t *len)
+{
+	const char *q = strstr(p, ", ");
+	if (words) {
+		size_t k = strcspn(p, " ,");
+		q = p[k] == '\0' ? NULL : p + k;
+	}
+	*len = q ? (size_t)(q - p) : strlen(p);
+	if (q == NULL)
+		return NULL;
+	return q + (q[0] == ',' ? 2 : 1);
+}
+
+/* Widest line of note (split at ", ", or at every word when words) measured at px, and
+ * the number of lines. */
 static double
-note_width(chart_ctx *c, const char *note, double px, size_t *lines)
+note_width(chart_ctx *c, const char *note, double px, int words, size_t *lines)
 {
 	double mw = 0, w, h;
+	size_t len;
 	*lines = 0;
-	for (const char *p = note; p != NULL; (*lines)++) {
-		const char *q = strstr(p, ", ");
-		char *line = util_xstrndup(p, q ? (size_t)(q - p) : strlen(p));
+	for (const char *p = note, *q; p != NULL; p = q, (*lines)++) {
+		q = next_line(p, words, &len);
+		char *line = util_xstrndup(p, len);
 		c->tm.measure(c->tm.ctx, line, px, 0, &w, &h);
 		mw = fmax(mw, w);
 		free(line);
-		p = q ? q + 2 : NULL;
 	}
 	return mw;
 }
 
-double
-chart_matrix_note_px(chart_ctx *c, const char *note, double w, double h)
+/* The font size note fits a w x h cell at (see chart_matrix_note_px), split at ", "
+ * or, when words, at every word. */
+static double
+note_px(chart_ctx *c, const char *note, double w, double h, int words)
 {
 	size_t lines;
-	double px = c->th.tick_px, mw = note_width(c, note, px, &lines);
+	double px = c->th.tick_px, mw = note_width(c, note, px, words, &lines);
 	if (mw > w - 8)
 		px *= (w - 8) / mw;
 	if ((double)lines * px * 1.25 > h - 4)
@@ -69,39 +88,47 @@ chart_matrix_note_px(chart_ctx *c, const char *note, double w, double h)
 	return px >= MATRIX_MIN_PX ? px : 0;
 }
 
-/* Draws note centred in the cell at (x, y) (centre), one line per ", " item, at px. */
-static void
-note_draw(chart_ctx *c, const char *note, double x, double y, double px, theme_rgb col)
+double
+chart_matrix_note_px(chart_ctx *c, const char *note, double w, double h)
 {
-	size_t lines;
-	note_width(c, note, px, &lines);
+	return note_px(c, note, w, h, 0);
+}
+
+/* Draws note centred in the cell at (x, y) (centre), one line per ", " item (or per
+ * word when words), at px. */
+static void
+note_draw(chart_ctx *c, const char *note, double x, double y, double px, int words,
+    theme_rgb col)
+{
+	size_t lines, len;
+	note_width(c, note, px, words, &lines);
 	double top = y - (double)lines * px * 1.25 / 2 + px * 1.25 / 2;
-	for (const char *p = note; p != NULL; top += px * 1.25) {
-		const char *q = strstr(p, ", ");
-		char *line = util_xstrndup(p, q ? (size_t)(q - p) : strlen(p));
+	for (const char *p = note, *q; p != NULL; p = q, top += px * 1.25) {
+		q = next_line(p, words, &len);
+		char *line = util_xstrndup(p, len);
 		chart_text_draw(c, line, x, top, px, 0, 0.5, 0.5, 0, col);
 		free(line);
-		p = q ? q + 2 : NULL;
 	}
 }
 
 /* The font size every cell note fits at (the smallest of them), or 0 if one does not
- * fit or there are no notes. */
+ * fit or there are no notes; split into words when words. */
 static double
-notes_px(chart_ctx *c)
+notes_px(chart_ctx *c, int words)
 {
 	double px = HUGE_VAL, w = scale_band_width(&c->L.xa.sc), h = scale_band_width(&c->L.ya.sc);
 	for (size_t i = 0; i < c->s->nseries; i++)
 		for (size_t j = 0; c->s->series[i].notes && j < c->s->series[i].n; j++)
 			if (c->s->series[i].notes[j])
-				px = fmin(px, chart_matrix_note_px(c, c->s->series[i].notes[j], w, h));
+				px = fmin(px, note_px(c, c->s->series[i].notes[j], w, h, words));
 	return isfinite(px) ? px : 0;
 }
 
-/* One cell: its colour by value and its text: the note (its items one per line) at px,
- * or the value when px is 0 or the cell has no note. */
+/* One cell: its colour by value and its text: the note at px (one line per item, or
+ * per word when words), nothing for a zero without a note when other cells have notes,
+ * else the value. */
 static void
-cell(chart_ctx *c, size_t i, size_t j, double lo, double hi, double px)
+cell(chart_ctx *c, size_t i, size_t j, double lo, double hi, double px, int words)
 {
 	const chart_series *se = &c->s->series[i];
 	const scale *xs = &c->L.xa.sc, *ys = &c->L.ya.sc;
@@ -111,10 +138,12 @@ cell(chart_ctx *c, size_t i, size_t j, double lo, double hi, double px)
 	char text[CHART_LABEL_MAX];
 	const char *t = se->notes && se->notes[j] ? se->notes[j] : NULL;
 	if (t && px > 0) {
-		note_draw(c, t, scale_band_mid(xs, j), scale_band_mid(ys, i), px,
+		note_draw(c, t, scale_band_mid(xs, j), scale_band_mid(ys, i), px, words,
 		    theme_on(&c->th, col));
 		return;
 	}
+	if (px > 0 && v == 0)
+		return; /* an empty cell among named ones: its colour says 0 */
 	chart_format_tick(&c->s->y, v, 0, text);
 	chart_text_draw(c, text, scale_band_mid(xs, j), scale_band_mid(ys, i), c->th.tick_px, 0,
 	    0.5, 0.5, 0, theme_on(&c->th, col));
@@ -123,11 +152,29 @@ cell(chart_ctx *c, size_t i, size_t j, double lo, double hi, double px)
 void
 chart_matrix_draw(chart_ctx *c)
 {
-	double lo, hi, px = notes_px(c);
+	double lo, hi, px = notes_px(c, 0);
+	int words = px == 0 && (px = notes_px(c, 1)) > 0;
 	value_range(c->s, &lo, &hi);
 	for (size_t i = 0; i < c->s->nseries; i++)
 		for (size_t j = 0; j < c->s->series[i].n; j++)
-			cell(c, i, j, lo, hi, px);
+			cell(c, i, j, lo, hi, px, words);
+}
+
+/* Appends note as a CSV field in its drawn form: items as "; "-separated names. */
+static void
+csv_note(buf *out, const char *note)
+{
+	buf b;
+	size_t len;
+	buf_init(&b);
+	for (const char *p = note, *q; p != NULL; p = q) {
+		q = next_line(p, 0, &len);
+		char *line = util_xstrndup(p, len);
+		buf_printf(&b, "%s%s", b.len ? "; " : "", line);
+		free(line);
+	}
+	chart_csv_text(out, note ? buf_str(&b) : NULL);
+	buf_free(&b);
 }
 
 void
@@ -142,7 +189,7 @@ chart_matrix_csv(const chart_spec *s, buf *out)
 			buf_putc(out, ',');
 			chart_csv_num(out, s->series[i].vals[j]);
 			buf_putc(out, ',');
-			chart_csv_text(out, s->series[i].notes ? s->series[i].notes[j] : NULL);
+			csv_note(out, s->series[i].notes ? s->series[i].notes[j] : NULL);
 			buf_putc(out, '\n');
 		}
 }

@@ -159,6 +159,8 @@ chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, 
 	if (rc == 0 && fmt == CHART_PNG)
 		rc = chart_png_encode(sf, &raw, why, n);
 	rc = finish(sf, rc, why, n);
+	if (rc == 0 && fmt == CHART_PDF)
+		chart_pdf_fix_dates(&raw); /* cairo 1.16 omits "D:"; unfixable files stay as drawn */
 	if (rc == 0 && fmt == CHART_SVG)
 		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);
 	else if (rc == 0)

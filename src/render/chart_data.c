@@ -367,28 +367,63 @@ risk_id(const char *name)
 	return util_xstrndup(name + 5, n - 5 - s);
 }
 
-/* Adds risk id to the matrix cell of its bands (rows: likelihood 5..1; columns: impact
- * 1..5), appending it to the cell's note. Returns 0 or -1. */
+/* One risk of the matrix. */
+typedef struct risk_mark {
+	char *id;    /* its id (owned) */
+	double rank; /* its rank in the register (1 = the largest expected impact) */
+} risk_mark;
+
+/* qsort order of risk marks: by rank, then id. */
 static int
-risk_place(rnd *r, cspec *c, const char *id, diag_pos pos, buf *notes)
+risk_mark_cmp(const void *a, const void *b)
+{
+	const risk_mark *x = a, *y = b;
+	return x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) : strcmp(x->id, y->id);
+}
+
+/* Adds risk m to the matrix cell of its bands (rows: likelihood 5..1; columns: impact
+ * 1..5), appending "#rank" to the cell's note. Returns 0 or -1. */
+static int
+risk_place(rnd *r, cspec *c, const risk_mark *m, diag_pos pos, buf *notes)
 {
 	double lb, ib;
 	char name[128];
-	snprintf(name, sizeof name, "risk.%s.likelihood_band", id);
+	snprintf(name, sizeof name, "risk.%s.likelihood_band", m->id);
 	int bad = cspec_scalar(r, c, name, pos, &lb);
-	snprintf(name, sizeof name, "risk.%s.impact_band", id);
+	snprintf(name, sizeof name, "risk.%s.impact_band", m->id);
 	bad |= cspec_scalar(r, c, name, pos, &ib);
 	if (bad || lb < 1 || lb > CSPEC_BANDS || ib < 1 || ib > CSPEC_BANDS)
 		return -1;
 	int row = CSPEC_BANDS - (int)lb, col = (int)ib - 1;
 	((double *)c->s.series[row].vals)[col] += 1;
 	buf *b = &notes[row * CSPEC_BANDS + col];
-	buf_printf(b, "%s%s", b->len ? ", " : "", id);
+	buf_printf(b, "%s#%.0f", b->len ? ", " : "", m->rank);
 	return 0;
 }
 
+/* Collects the register's risks with their ranks, in rank order; stores their number. */
+static risk_mark *
+risk_marks(rnd *r, cspec *c, diag_pos pos, size_t *n, int *bad)
+{
+	risk_mark *marks = NULL;
+	*n = 0;
+	for (size_t i = 0; i < metrics_count(r->c->m); i++) {
+		char *id = risk_id(metrics_at(r->c->m, i)->name), name[128];
+		if (id == NULL)
+			continue;
+		marks = util_xrealloc(marks, (*n + 1) * sizeof *marks);
+		marks[*n].id = id;
+		snprintf(name, sizeof name, "risk.%s.rank", id);
+		*bad |= cspec_scalar(r, c, name, pos, &marks[*n].rank);
+		(*n)++;
+	}
+	if (*n > 1)
+		qsort(marks, *n, sizeof *marks, risk_mark_cmp);
+	return marks;
+}
+
 /* matrix: risks: the risk register as likelihood band x impact band, each cell the
- * number of risks with their ids as its note. Returns 0 or -1. */
+ * number of risks with their ranks ("#1, #4") as its note. Returns 0 or -1. */
 static int
 data_risk_matrix(rnd *r, cspec *c, diag_pos pos)
 {
@@ -397,7 +432,8 @@ data_risk_matrix(rnd *r, cspec *c, diag_pos pos)
 	static const char *const cols[] = { "Impact 1", "Impact 2", "Impact 3", "Impact 4",
 		"Impact 5" };
 	buf notes[CSPEC_BANDS * CSPEC_BANDS];
-	int bad = 0, any = 0;
+	int bad = 0;
+	size_t n;
 	c->s.cats = cols;
 	c->s.ncats = CSPEC_BANDS;
 	for (int i = 0; i < CSPEC_BANDS; i++)
@@ -406,12 +442,12 @@ data_risk_matrix(rnd *r, cspec *c, diag_pos pos)
 			cspec_alloc(c, CSPEC_BANDS, sizeof(char *)) };
 	for (int i = 0; i < CSPEC_BANDS * CSPEC_BANDS; i++)
 		buf_init(&notes[i]);
-	for (size_t i = 0; i < metrics_count(r->c->m); i++) {
-		char *id = risk_id(metrics_at(r->c->m, i)->name);
-		if (id != NULL)
-			bad |= risk_place(r, c, id, pos, notes), any = 1;
-		free(id);
-	}
+	risk_mark *marks = risk_marks(r, c, pos, &n, &bad);
+	for (size_t i = 0; i < n && !bad; i++)
+		bad |= risk_place(r, c, &marks[i], pos, notes);
+	for (size_t i = 0; i < n; i++)
+		free(marks[i].id);
+	free(marks);
 	for (int i = 0; i < CSPEC_BANDS * CSPEC_BANDS; i++) {
 		if (notes[i].len)
 			((const char **)c->s.series[i / CSPEC_BANDS].notes)[i % CSPEC_BANDS] =
@@ -420,10 +456,10 @@ data_risk_matrix(rnd *r, cspec *c, diag_pos pos)
 	}
 	c->s.y.unit = UNIT_COUNT;
 	c->has_unit = 1;
-	if (!any && !bad)
+	if (n == 0 && !bad)
 		diag_error(r->d, pos, "matrix: risks needs data/risks.yaml (the report has no "
 		    "risks)");
-	return bad || !any ? -1 : 0;
+	return bad || n == 0 ? -1 : 0;
 }
 
 /* events: [{year, month, label}]. Returns 0 or -1. */

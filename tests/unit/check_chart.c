@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <png.h>
 
 #include "chart/chart.h"
@@ -1180,6 +1181,186 @@ START_TEST(test_png_alpha)
 }
 END_TEST
 
+/* A fake measurer of *ctx px per byte, 1.25 x px high. */
+static void
+scaled_measure(void *ctx, const char *s, double px, int bold, double *w, double *h)
+{
+	(void)bold;
+	*w = *(const double *)ctx * (double)strlen(s ? s : "");
+	*h = px * 1.25;
+}
+
+/* Lays out timeline s at w x h measuring cw px per byte and checks that no event's
+ * stem (from the axis up to its label's top) runs through another event's label box,
+ * and that no two boxes meet. */
+static void
+timeline_stems_check(const chart_spec *s, double w, double h, double cw)
+{
+	chart_ctx c;
+	chart_box box[16];
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.th = theme_default(s->dark);
+	c.tm.measure = scaled_measure;
+	c.tm.ctx = &cw;
+	c.L.w = w;
+	chart_plan_build(&c);
+	chart_layout_compute(&c, 0, 0, w, h, 1);
+	chart_timeline_boxes(&c, box);
+	for (size_t i = 0; i < s->nevents; i++) {
+		const chart_event *e = &s->events[i];
+		double x = chart_x(&c, e->year + (e->month ? (e->month - 1) / 12.0 : 0));
+		ck_assert(box[i].y0 >= c.L.y0 - 1 && box[i].y1 < c.L.y1);
+		for (size_t j = 0; j < s->nevents; j++) {
+			if (j == i)
+				continue;
+			ck_assert_msg(!(x > box[j].x0 && x < box[j].x1 && box[j].y1 > box[i].y0),
+			    "%.0fx%.0f, %.0f px a byte: the stem of '%s' crosses '%s'", w, h, cw,
+			    e->label, s->events[j].label);
+			ck_assert_msg(j < i || !boxes_meet(&box[i], &box[j]), "'%s' meets '%s'",
+			    e->label, s->events[j].label);
+		}
+	}
+	chart_plan_free(&c.p);
+}
+
+START_TEST(test_timeline_stems)
+{
+	/* the report's regulatory timeline (its stems crossed labels at 400 x 400) and the
+	 * fixture, at both sizes, both themes, for fonts from narrow to wide */
+	chart_spec s = fx_timeline();
+	chart_spec r = fx_timeline();
+	r.events = reg_events;
+	r.nevents = 7;
+	r.title = NULL;
+	for (int dark = 0; dark < 2; dark++)
+		for (double cw = 6; cw <= 8; cw += 0.5) {
+			s.dark = r.dark = dark;
+			timeline_stems_check(&r, 800, 450, cw);
+			timeline_stems_check(&r, 400, 400, cw);
+			timeline_stems_check(&s, 800, 450, cw);
+			timeline_stems_check(&s, 400, 400, cw);
+		}
+}
+END_TEST
+
+/* cairo write callback: appends to the buf closure. */
+static cairo_status_t
+pdf_to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws a small page with cairo's PDF surface, dated 2026-11-01, into b. */
+static void
+cairo_pdf_sample(buf *b)
+{
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(pdf_to_buf, b, 200, 100);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, "2026-11-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, "2026-11-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, "Dates");
+	cairo_t *cr = cairo_create(sf);
+	cairo_rectangle(cr, 10, 10, 50, 30);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	ck_assert_int_eq(cairo_surface_status(sf), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(sf);
+}
+
+/* Offset of the last occurrence of str in b's bytes (NULs and all), or b->len. */
+static size_t
+pdf_last(const buf *b, const char *str)
+{
+	size_t m = strlen(str), found = b->len;
+	for (size_t i = 0; i + m <= b->len; i++)
+		if (memcmp(b->data + i, str, m) == 0)
+			found = i;
+	return found;
+}
+
+/* Checks b's xref: startxref points at "xref", every in-use entry k at "k 0 obj".
+ * Returns the number of in-use entries checked. */
+static size_t
+pdf_xref_checked(buf *b)
+{
+	const char *p = buf_str(b);
+	size_t sx = pdf_last(b, "startxref");
+	ck_assert_uint_lt(sx, b->len);
+	size_t start = strtoul(p + sx + 9, NULL, 10), count, used = 0;
+	ck_assert_uint_lt(start, b->len);
+	ck_assert(strncmp(p + start, "xref\n0 ", 7) == 0);
+	count = strtoul(p + start + 7, NULL, 10);
+	const char *e = strchr(p + start + 7, '\n') + 1;
+	for (size_t k = 0; k < count; k++, e += 20) {
+		char want[32];
+		if (e[17] != 'n')
+			continue;
+		size_t off = strtoul(e, NULL, 10);
+		snprintf(want, sizeof want, "%zu 0 obj", k);
+		ck_assert_msg(strncmp(p + off, want, strlen(want)) == 0, "entry %zu: %.12s", k,
+		    p + off);
+		used++;
+	}
+	return used;
+}
+
+START_TEST(test_pdf_fix_dates)
+{
+	buf b;
+	buf_init(&b);
+	cairo_pdf_sample(&b);
+	size_t len = b.len, used = pdf_xref_checked(&b);
+	/* cairo 1.16 writes the date without "D:"; a later cairo would have it already */
+	int had = pdf_last(&b, "/CreationDate (D:") < b.len;
+	ck_assert_int_eq(chart_pdf_fix_dates(&b), 0);
+	ck_assert_uint_eq(b.len, len + (had ? 0 : 4)); /* "D:" twice */
+	ck_assert_uint_lt(pdf_last(&b, "/CreationDate (D:20261101000000Z)"), b.len);
+	ck_assert_uint_lt(pdf_last(&b, "/ModDate (D:20261101000000Z)"), b.len);
+	/* every offset still lands on its object (the Info one moved none before it) */
+	ck_assert_uint_eq(pdf_xref_checked(&b), used);
+	ck_assert_uint_ge(used, 3);
+	/* fixing again changes nothing */
+	len = b.len;
+	ck_assert_int_eq(chart_pdf_fix_dates(&b), 0);
+	ck_assert_uint_eq(b.len, len);
+	buf_free(&b);
+}
+END_TEST
+
+/* Asserts that chart_pdf_fix_dates refuses b and leaves it as it was. */
+static void
+pdf_refused(buf *b)
+{
+	char *copy = util_xmalloc(b->len ? b->len : 1);
+	size_t len = b->len;
+	memcpy(copy, b->data, len);
+	ck_assert_int_eq(chart_pdf_fix_dates(b), -1);
+	ck_assert_uint_eq(b->len, len);
+	ck_assert(memcmp(copy, b->data, len) == 0);
+	free(copy);
+}
+
+START_TEST(test_pdf_fix_dates_refuses)
+{
+	buf b;
+	buf_init(&b);
+	ck_assert_int_eq(chart_pdf_fix_dates(&b), -1); /* empty */
+	cairo_pdf_sample(&b);
+	buf t;
+	buf_init(&t);
+	buf_append(&t, b.data, b.len - 40); /* cut before startxref's number */
+	pdf_refused(&t);
+	size_t sx = pdf_last(&b, "startxref");
+	ck_assert_uint_lt(sx, b.len);
+	b.data[sx + 10] = '9'; /* startxref now points elsewhere than "xref" */
+	pdf_refused(&b);
+	buf_free(&t);
+	buf_free(&b);
+}
+END_TEST
+
 /* Releases the font map after each test (in the forked child too, for LeakSanitizer). */
 static void
 fonts_teardown(void)
@@ -1221,6 +1402,9 @@ chart_suite(void)
 	tcase_add_test(tc, test_png_deterministic);
 	tcase_add_test(tc, test_png_alpha);
 	tcase_add_loop_test(tc, test_png_stripes, 0, 12);
+	tcase_add_test(tc, test_pdf_fix_dates);
+	tcase_add_test(tc, test_pdf_fix_dates_refuses);
+	tcase_add_test(tc, test_timeline_stems);
 	suite_add_tcase(s, tc);
 	return s;
 }
