@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <cairo.h>
+
 #include "model/metrics.h"
 #include "util/buf.h"
 
@@ -146,6 +148,12 @@ void chart_fonts_done(void);
  * each call takes a font map of its own from the process's pool. */
 int chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out,
     char *why, size_t n);
+
+/* Validates s and draws it on cr at cr's current transformation, where one unit is one
+ * CSS px of the chart's width x height (for a chart inside another document, such as a
+ * page of the report's PDF); cr's state is restored afterwards. Returns 0, or -1 with a
+ * reason in why (as chart_render). */
+int chart_draw_cairo(cairo_t *cr, const chart_spec *s, char *why, size_t n);
 
 /* One file wanted of chart_render_set. */
 typedef struct chart_job {

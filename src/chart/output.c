@@ -50,17 +50,18 @@ check_family(chart_ctx *c, char *why, size_t n)
 	return ok ? 0 : -1;
 }
 
-/* Lays out and draws s on surface, unit device units per CSS px. */
+/* Lays out and draws s on cr (its current transformation: 1 unit = 1 CSS px), inside
+ * a save/restore. Returns 0, or -1 with a reason in why. */
 static int
-draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, char *why, size_t n)
+draw_cr(cairo_t *cr, const chart_spec *s, char *why, size_t n)
 {
 	chart_ctx c;
 	int rc = 0;
 	memset(&c, 0, sizeof c);
 	c.s = s;
 	c.th = theme_default(s->dark);
-	c.cr = cairo_create(surface);
-	cairo_scale(c.cr, unit, unit);
+	c.cr = cr;
+	cairo_save(cr);
 	c.text = chart_text_new(c.cr, &c.th);
 	c.tm.ctx = c.text;
 	c.tm.measure = chart_text_measure;
@@ -79,8 +80,27 @@ draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, char *why, s
 			rc = fail(why, n, "a label has characters no installed font covers", NULL);
 	}
 	chart_text_free(c.text);
-	cairo_destroy(c.cr);
+	cairo_restore(cr);
 	return rc;
+}
+
+/* Lays out and draws s on surface, unit device units per CSS px. */
+static int
+draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, char *why, size_t n)
+{
+	cairo_t *cr = cairo_create(surface);
+	cairo_scale(cr, unit, unit);
+	int rc = draw_cr(cr, s, why, n);
+	cairo_destroy(cr);
+	return rc;
+}
+
+int
+chart_draw_cairo(cairo_t *cr, const chart_spec *s, char *why, size_t n)
+{
+	if (chart_validate(s, why, n))
+		return -1;
+	return draw_cr(cr, s, why, n);
 }
 
 /* Finishes surface and reports its status. */

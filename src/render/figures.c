@@ -2,6 +2,7 @@
  * {{ figure ID }} references, and one chart drawn alone for `mkreport chart`. */
 #include "render/chart_spec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,17 +154,16 @@ render_figure_ref(rnd *r, const char *name, diag_pos pos, xmlNodePtr parent)
 	buf_free(&text);
 }
 
-/* The state of render_chart_files's walk. */
+/* The state of render_chart_with's walk. */
 typedef struct one {
-	rnd *r;                  /* the page */
-	const char *id;          /* the chart wanted */
-	const chart_format *fmts; /* its formats */
-	size_t n;                /* how many */
-	buf *outs;               /* where each goes */
-	int rc;                  /* 0 once drawn */
+	rnd *r;              /* the page */
+	const char *id;      /* the chart wanted */
+	render_chart_fn *fn; /* what to do with its spec */
+	void *arg;           /* fn's argument */
+	int rc;              /* fn's result once found, else -1 */
 } one;
 
-/* Draws the chart if root is the one wanted; returns 1 when found. */
+/* Hands the chart to o->fn if root is the one wanted; returns 1 when found. */
 static int
 one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
 {
@@ -178,22 +178,16 @@ one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
 	if (c->s.caption == NULL)
 		c->s.caption = c->s.title;
 	c->s.title = NULL;
-	chart_job *jobs = util_xcalloc(o->n ? o->n : 1, sizeof *jobs);
-	for (size_t k = 0; k < o->n; k++) {
-		jobs[k].s = &c->s;
-		jobs[k].fmt = o->fmts[k];
-		jobs[k].out = &o->outs[k];
-	}
-	o->rc = chart_render_set(jobs, o->n, o->r->rep->as_of, o->r->c->jobs);
-	render_chart_errors(o->r, c, jobs, o->n);
-	free(jobs);
+	char why[256] = "";
+	o->rc = o->fn(o->arg, &c->s, why, sizeof why);
+	if (o->rc != 0 && why[0])
+		diag_error(o->r->d, c->pos, "chart '%s': %s", c->id, why);
 	cspec_free(c);
 	return 1;
 }
 
 int
-render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts, size_t n,
-    buf *outs)
+render_chart_with(const render_ctx *c, const char *id, render_chart_fn *fn, void *arg)
 {
 	const render_fig *g = render_figs_find(c->figs, id);
 	if (g == NULL) {
@@ -202,8 +196,46 @@ render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts
 	}
 	rnd r;
 	render_rnd_init(&r, c, g->section, NULL);
-	one o = { &r, id, fmts, n, outs, -1 };
+	one o = { &r, id, fn, arg, -1 };
 	each_chart(c->rep, g->section, c->d, one_chart, &o);
 	render_rnd_done(&r);
 	return o.rc;
+}
+
+/* What render_chart_files draws. */
+typedef struct files_job {
+	const chart_format *fmts; /* the formats */
+	size_t n;                 /* how many */
+	buf *outs;                /* where each goes */
+	int jobs;                 /* threads */
+	const char *date;         /* the report's date */
+} files_job;
+
+/* render_chart_fn drawing the files of a files_job; reasons joined into why. */
+static int
+draw_files(void *arg, const chart_spec *s, char *why, size_t n)
+{
+	files_job *f = arg;
+	chart_job *jobs = util_xcalloc(f->n ? f->n : 1, sizeof *jobs);
+	for (size_t k = 0; k < f->n; k++) {
+		jobs[k].s = s;
+		jobs[k].fmt = f->fmts[k];
+		jobs[k].out = &f->outs[k];
+	}
+	int rc = chart_render_set(jobs, f->n, f->date, f->jobs);
+	for (size_t k = 0; k < f->n && rc != 0; k++)
+		if (jobs[k].rc != 0) { /* every format fails for the same reason: the first */
+			snprintf(why, n, "%s", jobs[k].why);
+			break;
+		}
+	free(jobs);
+	return rc;
+}
+
+int
+render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts, size_t n,
+    buf *outs)
+{
+	files_job f = { fmts, n, outs, c->jobs, c->rep->as_of };
+	return render_chart_with(c, id, draw_files, &f);
 }

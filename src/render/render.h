@@ -93,6 +93,16 @@ void render_figs_free(render_figs *f);
 /* Returns the figure with id in f, or NULL (f may be NULL). */
 const render_fig *render_figs_find(const render_figs *f, const char *id);
 
+/* What render_chart_with does with a chart's spec: returns 0, or -1 with a reason in why
+ * (n bytes) that is reported at the chart's directive. */
+typedef int render_chart_fn(void *arg, const chart_spec *s, char *why, size_t n);
+
+/* Reads chart id's directive (found through c->figs, required) and calls fn with its
+ * spec (light theme, the title moved into the caption), valid during the call only.
+ * Returns fn's result, or -1 after recording errors in c->d (an unknown id is an error
+ * naming it; a bad directive reports its own). */
+int render_chart_with(const render_ctx *c, const char *id, render_chart_fn *fn, void *arg);
+
 /* Draws chart id alone (light theme) as each of the n formats fmts[i] into outs[i], on
  * c->jobs threads, for `mkreport chart`: finds its page through c->figs (required), reads
  * and validates its directive once. Returns 0, or -1 after recording errors in c->d (an
