@@ -625,6 +625,13 @@ int
 page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
     render_file **files, size_t *nfiles)
 {
+	return page_render_keep(c, t, i, out, files, nfiles, NULL);
+}
+
+int
+page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
+    render_file **files, size_t *nfiles, xmlDocPtr *keep)
+{
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	render_body body;
 	memset(&body, 0, sizeof body);
@@ -641,7 +648,10 @@ page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
 	if (body.root != NULL)
 		xmlFreeNode(body.root);
 	render_body_free(&body);
-	xmlFreeDoc(doc);
+	if (keep != NULL && rc == 0)
+		*keep = doc;
+	else
+		xmlFreeDoc(doc);
 	return rc;
 }
 

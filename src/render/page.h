@@ -34,6 +34,12 @@ int page_render(const render_ctx *c, const tmpl *t, size_t i, buf *out);
 int page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
     render_file **files, size_t *nfiles);
 
+/* Like page_render_all, and if keep is non-NULL and the page rendered, hands over in
+ * *keep the finished page document (the template filled, every data-slot attribute
+ * removed: the same tree out was serialized from; free with xmlFreeDoc). */
+int page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
+    render_file **files, size_t *nfiles, xmlDocPtr *keep);
+
 /* Frees n files and the array. NULL is a no-op. */
 void page_files_free(render_file *files, size_t n);
 
