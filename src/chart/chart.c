@@ -63,6 +63,7 @@ chart_plan_build(chart_ctx *c)
 void
 chart_draw(chart_ctx *c)
 {
+	/* every pixel painted opaque first: PNG drawings reuse buffers without clearing */
 	chart_fill_rect(c->cr, 0, 0, c->L.w, c->L.h, c->th.bg);
 	chart_title_draw(c);
 	if (c->s->type == CHART_MULTIPLES) {

@@ -140,6 +140,10 @@ int chart_fonts_init(const char *conf, char *why, size_t n);
  * drawing); the next chart_render makes a new one. */
 void chart_fonts_done(void);
 
+/* Frees the idle pixel buffers kept for PNG drawings (at exit, for leak checkers; no
+ * chart may be drawing); the next PNG allocates a new one. */
+void chart_images_done(void);
+
 /* Draws s (validated first) as fmt and appends the bytes to out. date is the report's
  * date "YYYY-MM-DD", written as the PDF's CreationDate and ModDate (never the clock);
  * it may be NULL for SVG and PNG. The output depends only on s, fmt and date: SVG ids

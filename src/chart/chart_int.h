@@ -200,7 +200,13 @@ double chart_x(const chart_ctx *c, double v);
 double chart_y(const chart_ctx *c, double v);
 
 /* text.c: measuring and drawing text with pango. */
-void *chart_text_new(cairo_t *cr, const theme *th);
+/* Returns new text state for th's family: a font map taken from the process's pool and a
+ * table of laid-out strings. Layouts are made in user space (1 unit = 1 CSS px, no
+ * hinting), so one state serves any number of drawings on any surfaces at any scale,
+ * giving the same glyph positions in each; one thread at a time. Free with
+ * chart_text_free (which gives the font map back). */
+void *chart_text_new(const theme *th);
+/* Frees t (NULL: nothing). */
 void chart_text_free(void *t);
 void chart_text_measure(void *t, const char *s, double px, int bold, double *w, double *h);
 /* Draws s at (x, y) with anchor (ax, ay) in fractions of its box (0 = left/top), turned

@@ -51,9 +51,10 @@ check_family(chart_ctx *c, char *why, size_t n)
 }
 
 /* Lays out and draws s on cr (its current transformation: 1 unit = 1 CSS px), inside
- * a save/restore. Returns 0, or -1 with a reason in why. */
+ * a save/restore, measuring and drawing text with the state text (chart_text_new), or
+ * with a state of its own if text is NULL. Returns 0, or -1 with a reason in why. */
 static int
-draw_cr(cairo_t *cr, const chart_spec *s, char *why, size_t n)
+draw_cr(cairo_t *cr, const chart_spec *s, void *text, char *why, size_t n)
 {
 	chart_ctx c;
 	int rc = 0;
@@ -62,7 +63,7 @@ draw_cr(cairo_t *cr, const chart_spec *s, char *why, size_t n)
 	c.th = theme_default(s->dark);
 	c.cr = cr;
 	cairo_save(cr);
-	c.text = chart_text_new(c.cr, &c.th);
+	c.text = text ? text : chart_text_new(&c.th);
 	c.tm.ctx = c.text;
 	c.tm.measure = chart_text_measure;
 	chart_size(s, &c.L.w, &c.L.h);
@@ -79,18 +80,20 @@ draw_cr(cairo_t *cr, const chart_spec *s, char *why, size_t n)
 		else if (c.unknown)
 			rc = fail(why, n, "a label has characters no installed font covers", NULL);
 	}
-	chart_text_free(c.text);
+	if (!text)
+		chart_text_free(c.text);
 	cairo_restore(cr);
 	return rc;
 }
 
-/* Lays out and draws s on surface, unit device units per CSS px. */
+/* Lays out and draws s on surface, unit device units per CSS px, text through text. */
 static int
-draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, char *why, size_t n)
+draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, void *text, char *why,
+    size_t n)
 {
 	cairo_t *cr = cairo_create(surface);
 	cairo_scale(cr, unit, unit);
-	int rc = draw_cr(cr, s, why, n);
+	int rc = draw_cr(cr, s, text, why, n);
 	cairo_destroy(cr);
 	return rc;
 }
@@ -100,7 +103,7 @@ chart_draw_cairo(cairo_t *cr, const chart_spec *s, char *why, size_t n)
 {
 	if (chart_validate(s, why, n))
 		return -1;
-	return draw_cr(cr, s, why, n);
+	return draw_cr(cr, s, NULL, why, n);
 }
 
 /* Finishes surface and reports its status. */
@@ -114,17 +117,88 @@ finish(cairo_surface_t *surface, int rc, char *why, size_t n)
 	return rc;
 }
 
-/* Returns a new surface for fmt writing into raw, sized for s; stores the device units
- * per CSS px in unit. PNG images are drawn first and encoded by chart_png_encode. */
+enum {
+	IMG_POOL_MAX = 8, /* pixel buffers kept for reuse (one per concurrent PNG) */
+};
+
+/* The process's idle pixel buffers for PNG drawings: a 1600 x 900 image is 5.8 MB, which
+ * a fresh allocation pays for in page faults or zeroing on every chart. No clearing is
+ * needed on reuse: chart_draw paints every pixel with the opaque background first. */
+static struct {
+	pthread_mutex_t lock;            /* guards the fields below */
+	unsigned char *idle[IMG_POOL_MAX]; /* buffers no drawing is using (owned) */
+	size_t len[IMG_POOL_MAX];        /* their sizes in bytes */
+	size_t nidle;                    /* entries used */
+} img_pool = { PTHREAD_MUTEX_INITIALIZER, { NULL }, { 0 }, 0 };
+
+/* Takes an idle pixel buffer of at least len bytes, or allocates one; *cap gets its size. */
+static unsigned char *
+img_take(size_t len, size_t *cap)
+{
+	unsigned char *p = NULL;
+	pthread_mutex_lock(&img_pool.lock);
+	for (size_t i = img_pool.nidle; i-- > 0;)
+		if (img_pool.len[i] >= len) {
+			p = img_pool.idle[i];
+			*cap = img_pool.len[i];
+			img_pool.idle[i] = img_pool.idle[--img_pool.nidle];
+			img_pool.len[i] = img_pool.len[img_pool.nidle];
+			break;
+		}
+	pthread_mutex_unlock(&img_pool.lock);
+	if (!p) {
+		p = util_xmalloc(len);
+		*cap = len;
+	}
+	return p;
+}
+
+/* Gives buffer p (cap bytes) back to the pool, or frees it when the pool is full. */
+static void
+img_give(unsigned char *p, size_t cap)
+{
+	pthread_mutex_lock(&img_pool.lock);
+	if (img_pool.nidle < IMG_POOL_MAX) {
+		img_pool.idle[img_pool.nidle] = p;
+		img_pool.len[img_pool.nidle++] = cap;
+		p = NULL;
+	}
+	pthread_mutex_unlock(&img_pool.lock);
+	free(p);
+}
+
+void
+chart_images_done(void)
+{
+	pthread_mutex_lock(&img_pool.lock);
+	while (img_pool.nidle > 0)
+		free(img_pool.idle[--img_pool.nidle]);
+	pthread_mutex_unlock(&img_pool.lock);
+}
+
+/* Returns a new image surface of w x h pixels on a buffer from the pool (stored in *px,
+ * its size in *cap: give it back after destroying the surface). */
 static cairo_surface_t *
-make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, double *unit)
+pooled_image(int w, int h, unsigned char **px, size_t *cap)
+{
+	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
+	*px = img_take((size_t)stride * (size_t)h, cap);
+	return cairo_image_surface_create_for_data(*px, CAIRO_FORMAT_ARGB32, w, h, stride);
+}
+
+/* Returns a new surface for fmt writing into raw, sized for s; stores the device units
+ * per CSS px in unit. PNG images are drawn on a pooled buffer (*px, *cap) first and
+ * encoded by chart_png_encode. */
+static cairo_surface_t *
+make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, double *unit,
+    unsigned char **px, size_t *cap)
 {
 	double w, h;
 	cairo_surface_t *sf;
 	chart_size(s, &w, &h);
 	if (fmt == CHART_PNG) {
 		*unit = 2;
-		return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2, (int)h * 2);
+		return pooled_image((int)w * 2, (int)h * 2, px, cap);
 	}
 	if (fmt == CHART_SVG) {
 		*unit = 1;
@@ -146,11 +220,13 @@ make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, d
 cairo_surface_t *
 chart_image(const chart_spec *s, char *why, size_t n)
 {
-	double unit;
+	double unit, w, h;
 	if (chart_validate(s, why, n))
 		return NULL;
-	cairo_surface_t *sf = make_surface(s, CHART_PNG, "", NULL, &unit);
-	if (draw_on(sf, unit, s, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
+	chart_size(s, &w, &h);
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2, (int)h * 2);
+	unit = 2;
+	if (draw_on(sf, unit, s, NULL, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 		return sf;
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
 		fail(why, n, "cairo", cairo_status_to_string(cairo_surface_status(sf)));
@@ -158,13 +234,16 @@ chart_image(const chart_spec *s, char *why, size_t n)
 	return NULL;
 }
 
-int
-chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, char *why,
-    size_t n)
+/* chart_render with text drawn through the state text (NULL: a state of its own). */
+static int
+render_with(const chart_spec *s, chart_format fmt, const char *date, void *text, buf *out,
+    char *why, size_t n)
 {
 	char iso[40] = "";
 	double unit;
 	buf raw;
+	unsigned char *px = NULL;
+	size_t cap = 0;
 	if (chart_validate(s, why, n))
 		return -1;
 	if ((unsigned)fmt > CHART_PDF)
@@ -174,11 +253,13 @@ chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, 
 	if (fmt == CHART_PDF)
 		snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
 	buf_init(&raw);
-	cairo_surface_t *sf = make_surface(s, fmt, iso, &raw, &unit);
-	int rc = draw_on(sf, unit, s, why, n);
+	cairo_surface_t *sf = make_surface(s, fmt, iso, &raw, &unit, &px, &cap);
+	int rc = draw_on(sf, unit, s, text, why, n);
 	if (rc == 0 && fmt == CHART_PNG)
 		rc = chart_png_encode(sf, &raw, why, n);
 	rc = finish(sf, rc, why, n);
+	if (px)
+		img_give(px, cap);
 	if (rc == 0 && fmt == CHART_PDF)
 		chart_pdf_fix_dates(&raw); /* cairo 1.16 omits "D:"; unfixable files stay as drawn */
 	if (rc == 0 && fmt == CHART_SVG)
@@ -187,6 +268,13 @@ chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, 
 		buf_append(out, raw.data, raw.len);
 	buf_free(&raw);
 	return rc;
+}
+
+int
+chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *out, char *why,
+    size_t n)
+{
+	return render_with(s, fmt, date, NULL, out, why, n);
 }
 
 enum {
@@ -201,17 +289,25 @@ typedef struct render_set {
 	atomic_size_t next; /* next job to take */
 } render_set;
 
-/* Thread body: renders jobs of the set until none is left. */
+/* Thread body: renders jobs of the set until none is left, every string laid out once
+ * for all of them (one text state per thread: the layouts do not depend on the surface,
+ * so the bytes do not depend on which thread drew which job). */
 static void *
 render_worker(void *arg)
 {
 	render_set *rs = arg;
+	void *text = NULL;
 	size_t i;
 	while ((i = atomic_fetch_add(&rs->next, 1)) < rs->n) {
 		chart_job *j = &rs->jobs[i];
 		j->why[0] = '\0';
-		j->rc = chart_render(j->s, j->fmt, rs->date, j->out, j->why, sizeof j->why);
+		if (!text) {
+			theme th = theme_default(0);
+			text = chart_text_new(&th);
+		}
+		j->rc = render_with(j->s, j->fmt, rs->date, text, j->out, j->why, sizeof j->why);
 	}
+	chart_text_free(text);
 	return NULL;
 }
 

@@ -1,165 +1,189 @@
-/* svg: cairo's SVG made accessible and deterministic through libxml2 (title, desc, ids). */
+/* svg: cairo's SVG made accessible and deterministic: <title> and <desc> built with
+ * libxml2 and put first in the root, ids renumbered per document, in one pass over
+ * cairo's bytes (parsing and re-serialising the whole document cost more than drawing it). */
 #include "chart/chart_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
-/* Old and new ids of the document, in order of appearance. */
+enum {
+	SVG_ID_LETTERS = 40, /* most leading letters of an id kept in its new name */
+};
+
+/* cairo's ids in order of appearance; the new name of the k-th (from 0) is its leading
+ * letters followed by k + 1. */
 typedef struct id_map {
-	size_t n;     /* entries used */
-	size_t cap;   /* entries allocated */
-	char **old;   /* cairo's ids (owned) */
-	size_t *len;  /* their lengths */
+	size_t n;            /* entries used */
+	size_t cap;          /* entries allocated */
+	const char **old;    /* each id, pointing into cairo's bytes */
+	size_t *len;         /* its length */
 } id_map;
 
-/* Records every id attribute under node, renaming it to "<letters><k>" in document order. */
-static void
-collect_ids(xmlNodePtr node, id_map *m)
+/* Returns the end of the tag starting at p (its '>'), or end. */
+static const char *
+tag_end(const char *p, const char *end)
 {
-	for (; node; node = node->next) {
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		xmlChar *id = xmlGetProp(node, BAD_CAST "id");
-		if (id) {
-			char fresh[64];
-			size_t letters = strcspn((char *)id, "0123456789");
+	const char *q = memchr(p, '>', (size_t)(end - p));
+	return q ? q : end;
+}
+
+/* Records the value of every id="..." attribute of every tag in [p, end). */
+static void
+collect_ids(const char *p, const char *end, id_map *m)
+{
+	static const char key[] = " id=\"";
+	const size_t klen = sizeof key - 1;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *te = tag_end(p, end);
+		for (const char *q = p; q + klen <= te; q++) {
+			if (memcmp(q, key, klen) != 0)
+				continue;
+			const char *v = q + klen, *ve = memchr(v, '"', (size_t)(te - v));
+			if (!ve)
+				break;
 			if (m->n == m->cap) {
 				m->cap = m->cap ? m->cap * 2 : 64;
-				m->old = util_xrealloc(m->old, m->cap * sizeof(*m->old));
-				m->len = util_xrealloc(m->len, m->cap * sizeof(*m->len));
+				m->old = util_xrealloc(m->old, m->cap * sizeof *m->old);
+				m->len = util_xrealloc(m->len, m->cap * sizeof *m->len);
 			}
-			m->len[m->n] = strlen((char *)id);
-			m->old[m->n++] = util_xstrdup((char *)id);
-			snprintf(fresh, sizeof fresh, "%.*s%zu", (int)(letters < 40 ? letters : 40),
-			    (char *)id, m->n);
-			xmlSetProp(node, BAD_CAST "id", BAD_CAST fresh);
-			xmlFree(id);
+			m->old[m->n] = v;
+			m->len[m->n++] = (size_t)(ve - v);
+			q = ve;
 		}
-		collect_ids(node->children, m);
+		p = te;
 	}
 }
 
-/* Returns the new id of old (by index), or -1. */
+/* Returns the index of the id of n bytes at s, or -1. */
 static long
-id_index(const id_map *m, const char *old, size_t len)
+id_index(const id_map *m, const char *s, size_t n)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (m->len[i] == len && memcmp(m->old[i], old, len) == 0)
+		if (m->len[i] == n && memcmp(m->old[i], s, n) == 0)
 			return (long)i;
 	return -1;
 }
 
-/* Returns v with every "#old" reference replaced by its new id (caller frees). */
-static char *
-rewrite_refs(const char *v, const id_map *m)
+/* Appends the new name of id k to out. */
+static void
+put_id(buf *out, const id_map *m, size_t k)
 {
-	buf b;
-	buf_init(&b);
-	while (*v) {
-		const char *h = strchr(v, '#');
-		if (!h) {
-			buf_puts(&b, v);
-			break;
-		}
-		buf_append(&b, v, (size_t)(h - v) + 1);
-		size_t len = strcspn(h + 1, ")\"' ;,");
-		long k = id_index(m, h + 1, len);
-		if (k >= 0) {
-			size_t letters = strcspn(m->old[k], "0123456789");
-			buf_printf(&b, "%.*s%ld", (int)(letters < 40 ? letters : 40), m->old[k], k + 1);
-		} else {
-			buf_append(&b, h + 1, len);
-		}
-		v = h + 1 + len;
-	}
-	return buf_detach(&b);
+	size_t letters = strcspn(m->old[k], "0123456789\"");
+	if (letters > m->len[k])
+		letters = m->len[k];
+	buf_printf(out, "%.*s%zu", (int)(letters < SVG_ID_LETTERS ? letters : SVG_ID_LETTERS),
+	    m->old[k], k + 1);
 }
 
-/* Rewrites references in every attribute under node (cairo writes each value as one
- * text node; others are left as they are). */
+/* Appends [p, te) (the inside of one tag) to out with each id value and each "#id"
+ * reference in an attribute value replaced by the id's new name. */
 static void
-rewrite_tree(xmlNodePtr node, const id_map *m)
+rewrite_tag(buf *out, const char *p, const char *te, const id_map *m)
 {
-	for (; node; node = node->next) {
-		if (node->type != XML_ELEMENT_NODE)
+	static const char key[] = " id=\"";
+	const size_t klen = sizeof key - 1;
+	int quoted = 0;
+	const char *from = p;
+	for (const char *q = p; q < te; q++) {
+		size_t skip = 0;
+		if (!quoted && (size_t)(te - q) >= klen && memcmp(q, key, klen) == 0)
+			skip = klen;
+		else if (quoted && *q == '#')
+			skip = 1;
+		if (skip) {
+			const char *v = q + skip;
+			size_t n = strcspn(v, ")\"' ;,");
+			long k = v + n <= te ? id_index(m, v, n) : -1;
+			if (k >= 0) {
+				buf_append(out, from, (size_t)(v - from));
+				put_id(out, m, (size_t)k);
+				from = v + n;
+			}
+			q = v + n - 1;
+			if (skip == klen)
+				quoted = 1;
 			continue;
-		for (xmlAttrPtr a = node->properties; a; a = a->next) {
-			xmlNodePtr v = a->children;
-			if (!v || v->next || v->type != XML_TEXT_NODE || !v->content ||
-			    !strchr((char *)v->content, '#'))
-				continue;
-			char *nv = rewrite_refs((char *)v->content, m);
-			xmlNodeSetContent(v, BAD_CAST nv);
-			free(nv);
 		}
-		rewrite_tree(node->children, m);
+		if (*q == '"')
+			quoted = !quoted;
 	}
+	buf_append(out, from, (size_t)(te - from));
 }
 
-/* Renumbers ids per document so output never depends on earlier charts. */
+/* Appends element name (id, text as its only child, escaped by libxml2) to out. */
 static void
-renumber(xmlNodePtr root)
+put_text_element(buf *out, const char *name, const char *id, const char *text)
 {
-	id_map m = { 0, 0, NULL, NULL };
-	collect_ids(root, &m);
-	rewrite_tree(root, &m);
-	for (size_t i = 0; i < m.n; i++)
-		free(m.old[i]);
-	free(m.old);
-	free(m.len);
-}
-
-/* Returns a new element name in root's namespace holding text as a text node. */
-static xmlNodePtr
-text_element(xmlNodePtr root, const char *name, const char *id, const char *text)
-{
-	xmlNodePtr e = xmlNewDocNode(root->doc, root->ns, BAD_CAST name, NULL);
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr e = xmlNewDocNode(doc, NULL, BAD_CAST name, NULL);
+	xmlDocSetRootElement(doc, e);
 	xmlSetProp(e, BAD_CAST "id", BAD_CAST id);
-	xmlAddChild(e, xmlNewDocText(root->doc, BAD_CAST text));
-	return e;
+	xmlAddChild(e, xmlNewDocText(doc, BAD_CAST text));
+	xmlBufferPtr b = xmlBufferCreate();
+	if (xmlNodeDump(b, doc, e, 0, 0) >= 0)
+		buf_append(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
 }
 
-/* Puts <title> and <desc> first in root and labels the image with them. */
+/* Appends the root's extra attributes (before its '>') to out. */
 static void
-label_root(const chart_spec *s, xmlNodePtr root)
+put_root_attrs(buf *out, const chart_spec *s)
+{
+	buf_puts(out, s->alt ? " role=\"img\" aria-labelledby=\"chart-title chart-desc\""
+	                     : " role=\"img\" aria-labelledby=\"chart-title\"");
+}
+
+/* Appends <title> and <desc> to out. */
+static void
+put_labels(buf *out, const chart_spec *s)
 {
 	const char *title = s->caption ? s->caption : s->title ? s->title : "Chart";
-	xmlNodePtr t = text_element(root, "title", "chart-title", title);
-	xmlNodePtr first = root->children;
-	if (first)
-		xmlAddPrevSibling(first, t);
-	else
-		xmlAddChild(root, t);
+	put_text_element(out, "title", "chart-title", title);
 	if (s->alt)
-		xmlAddNextSibling(t, text_element(root, "desc", "chart-desc", s->alt));
-	xmlSetProp(root, BAD_CAST "role", BAD_CAST "img");
-	xmlSetProp(root, BAD_CAST "aria-labelledby",
-	    BAD_CAST(s->alt ? "chart-title chart-desc" : "chart-title"));
+		put_text_element(out, "desc", "chart-desc", s->alt);
 }
 
 int
 chart_svg_finish(const chart_spec *s, const char *in, size_t len, buf *out, char *why,
     size_t n)
 {
-	xmlDocPtr doc = xmlReadMemory(in, (int)len, "chart.svg", NULL, XML_PARSE_NONET);
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root) {
+	const char *end = in + len;
+	const char *root = NULL;
+	for (const char *p = in; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if ((size_t)(end - p) > 4 && memcmp(p, "<svg", 4) == 0 && (p[4] == ' ' || p[4] == '>')) {
+			root = p;
+			break;
+		}
+	const char *root_end = root ? tag_end(root, end) : end;
+	if (!root || root_end == end || root_end[-1] == '/') {
 		if (n)
-			snprintf(why, n, "cairo wrote an SVG libxml2 cannot read");
-		xmlFreeDoc(doc);
+			snprintf(why, n, "cairo wrote an SVG without a root element to label");
 		return -1;
 	}
-	renumber(root);
-	label_root(s, root);
-	xmlChar *mem = NULL;
-	int size = 0;
-	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-	buf_append(out, mem, (size_t)size);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
+	id_map m = { 0, 0, NULL, NULL };
+	collect_ids(root, end, &m);
+	buf_append(out, in, (size_t)(root - in));
+	rewrite_tag(out, root, root_end, &m);
+	put_root_attrs(out, s);
+	buf_puts(out, ">");
+	put_labels(out, s);
+	const char *p = root_end + 1;
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		if (!lt) {
+			buf_append(out, p, (size_t)(end - p));
+			break;
+		}
+		buf_append(out, p, (size_t)(lt - p));
+		const char *te = tag_end(lt, end);
+		rewrite_tag(out, lt, te, &m);
+		p = te;
+	}
+	free(m.old);
+	free(m.len);
 	return 0;
 }

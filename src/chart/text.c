@@ -1,5 +1,6 @@
-/* text: chart text measured and drawn with pango; font maps pooled for threads, each
- * chart's laid-out strings kept for its drawing. */
+/* text: chart text measured and drawn with pango; font maps pooled for threads; strings
+ * laid out once in user space (no hinting) and kept for every drawing that uses the same
+ * state, whatever its surface and scale. */
 #include "chart/chart_int.h"
 
 #include <pthread.h>
@@ -92,7 +93,7 @@ typedef struct text_entry {
 /* text.c's state for one chart. */
 typedef struct chart_pango {
 	PangoFontMap *fm;          /* taken from the pool for this chart */
-	PangoContext *ctx;         /* context on fm, unhinted metrics */
+	PangoContext *ctx;         /* context on fm: identity matrix, unhinted metrics */
 	PangoAttrList *attrs;      /* tabular figures, shared by every layout */
 	const char *family;        /* the theme's family */
 	text_entry *slots;         /* open-addressing table of laid-out strings */
@@ -101,7 +102,7 @@ typedef struct chart_pango {
 } chart_pango;
 
 void *
-chart_text_new(cairo_t *cr, const theme *th)
+chart_text_new(const theme *th)
 {
 	chart_pango *t = util_xcalloc(1, sizeof(*t));
 	cairo_font_options_t *fo = cairo_font_options_create();
@@ -112,8 +113,6 @@ chart_text_new(cairo_t *cr, const theme *th)
 	t->ctx = pango_font_map_create_context(t->fm);
 	pango_cairo_context_set_font_options(t->ctx, fo);
 	cairo_font_options_destroy(fo);
-	if (cr)
-		pango_cairo_update_context(cr, t->ctx);
 	t->attrs = pango_attr_list_new();
 	pango_attr_list_insert(t->attrs, pango_attr_font_features_new("tnum 1"));
 	t->family = th->family;
@@ -254,7 +253,6 @@ text_draw(chart_ctx *c, const char *s, double x, double y, double px, int bold,
 		chart_set_color(c->cr, c->th.bg, 1);
 		cairo_fill(c->cr);
 	}
-	pango_cairo_update_layout(c->cr, e->layout);
 	cairo_move_to(c->cr, mx, my);
 	chart_set_color(c->cr, col, 1);
 	pango_cairo_show_layout(c->cr, e->layout);

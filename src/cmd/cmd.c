@@ -104,6 +104,7 @@ int
 cmd_main(int argc, char **argv)
 {
 	int rc = run_mode(argc, argv);
-	chart_fonts_done(); /* the charts' font map, for leak checkers */
+	chart_fonts_done(); /* the charts' font maps and pixel buffers, for leak checkers */
+	chart_images_done();
 	return rc;
 }

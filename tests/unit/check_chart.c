@@ -1365,6 +1365,7 @@ static void
 fonts_teardown(void)
 {
 	chart_fonts_done();
+	chart_images_done();
 }
 
 static Suite *
@@ -1421,5 +1422,6 @@ main(void)
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	chart_fonts_done();
+	chart_images_done();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

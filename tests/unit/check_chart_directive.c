@@ -73,6 +73,7 @@ teardown(void)
 	diag_free(dg);
 	metrics_free(mt);
 	chart_fonts_done();
+	chart_images_done();
 }
 
 /* Sets page i's Markdown. */
