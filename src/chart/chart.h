@@ -169,8 +169,10 @@ typedef struct chart_job {
 } chart_job;
 
 /* Renders each of the n jobs as chart_render would, on up to threads threads (the
- * caller's included; 0 = the online cores), each drawing on its own font map. The bytes
- * of each job depend only on its spec, format and date, never on threads or timing.
+ * caller's included; 0 = the online cores), each thread drawing on its own font map and
+ * laying out each string once for all the jobs it takes (layouts do not depend on the
+ * surface). The bytes of each job depend only on its spec, format and date, never on
+ * threads or timing.
  * Returns 0 if every job succeeded, else -1 (the failed jobs' rc and why are set). Call
  * from one thread at a time. */
 int chart_render_set(chart_job *jobs, size_t n, const char *date, int threads);
