@@ -310,7 +310,7 @@ timeline_try(chart_ctx *c, tl_place *t, int wrap)
 
 /* Places the events: labels on one line if nothing then meets, else broken in two if
  * that meets less. Sets the distance between levels: the smallest that fits a label,
- * stretched (up to twice) so the levels used fill the plot's height. */
+ * stretched (up to three times) so the levels used fill the plot's height. */
 static void
 timeline_place(chart_ctx *c, tl_place *t)
 {
@@ -333,7 +333,7 @@ timeline_place(chart_ctx *c, tl_place *t)
 	for (size_t i = 0; i < t->n; i++)
 		used = t->pl[i].level + 1 > used ? t->pl[i].level + 1 : used;
 	double fill = used > 1 ? (avail - levh) / (used - 1) : levh;
-	t->levh = fill > 2 * levh ? 2 * levh : fill > levh ? fill : levh;
+	t->levh = fill > 3 * levh ? 3 * levh : fill > levh ? fill : levh;
 }
 
 /* Frees what timeline_place allocated. */
