@@ -2,6 +2,7 @@
 #include "chart/chart_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Strokes a dashed reference line from (x0, y0) to (x1, y1). */
 static void
@@ -34,6 +35,20 @@ point(chart_ctx *c, const chart_annot *a)
 	    left ? 1 : 0, 1, c->th.text);
 }
 
+/* Labels the horizontal reference line at y from the plot's left, above the line; on
+ * two lines when one would run past the plot's right edge. */
+static void
+hline_label(chart_ctx *c, const char *label, double y)
+{
+	double w, h;
+	if (!label)
+		return;
+	c->tm.measure(c->tm.ctx, label, c->th.tick_px, 1, &w, &h);
+	char *text = w > c->L.x1 - c->L.x0 - 8 ? chart_wrap(label) : util_xstrdup(label);
+	chart_text_halo(c, text, c->L.x0 + 4, y - 3, c->th.tick_px, 1, 0, 1, c->th.text);
+	free(text);
+}
+
 void
 chart_annots_draw(chart_ctx *c)
 {
@@ -43,7 +58,7 @@ chart_annots_draw(chart_ctx *c)
 		if (a->kind == CHART_ANNOT_HLINE) {
 			double y = chart_y(c, a->y);
 			dashed(c, L->x0, y, L->x1, y);
-			chart_text_halo(c, a->label, L->x0 + 4, y - 3, c->th.tick_px, 1, 0, 1, c->th.text);
+			hline_label(c, a->label, y);
 		} else if (a->kind == CHART_ANNOT_VLINE) {
 			double x = chart_x(c, a->x);
 			int left = x > L->x0 + (L->x1 - L->x0) * 0.75;

@@ -65,7 +65,8 @@ y_bands(chart_ctx *c)
 		    c->th.tick_px, 0, 1, 0.5, 0, c->th.text);
 }
 
-/* Tick marks, optional vertical gridlines and labels of a continuous horizontal axis. */
+/* Tick marks, optional vertical gridlines and labels (of every xa.every-th tick) of a
+ * continuous horizontal axis. */
 static void
 x_ticks(chart_ctx *c)
 {
@@ -76,8 +77,9 @@ x_ticks(chart_ctx *c)
 			rule(c->cr, x, L->y0, x, L->y1, c->th.grid, c->th.grid_w);
 		else
 			rule(c->cr, x, L->y1, x, L->y1 + 5, c->th.axis, 1);
-		chart_text_draw(c, L->xa.label[i], x, L->y1 + 7, c->th.tick_px, 0, 0.5, 0, 0,
-		    c->th.muted);
+		if (i % L->xa.every == 0)
+			chart_text_draw(c, L->xa.label[i], x, L->y1 + 7, c->th.tick_px, 0, 0.5, 0, 0,
+			    c->th.muted);
 	}
 }
 

@@ -73,7 +73,7 @@ typedef struct chart_laxis {
 	scale sc;                                   /* the scale */
 	scale_ticks t;                              /* continuous: ticks */
 	char label[SCALE_MAX_TICKS][CHART_LABEL_MAX]; /* continuous: formatted tick labels */
-	size_t every;                               /* show every k-th tick/band label (>= 1) */
+	size_t every;                               /* label every k-th tick or band (>= 1) */
 	int rotate;                                 /* band x: labels turned 45 degrees */
 	double extent;                              /* px the labels take across the axis */
 } chart_laxis;
@@ -234,6 +234,11 @@ void chart_fill_rect(cairo_t *cr, double x, double y, double w, double h, theme_
 /* Breaks the vertical band names wider than 30% of the chart (c->L.w) onto two lines
  * at the space nearest their middle (layout.c; c->p.y.names then points at them). */
 void chart_plan_wrap_bands(chart_ctx *c);
+/* The byte where s breaks into two lines: after the space nearest its middle, or 0 when
+ * it has no space inside. */
+size_t chart_wrap_at(const char *s);
+/* Returns a copy of s (caller frees) broken into two lines at chart_wrap_at. */
+char *chart_wrap(const char *s);
 
 /* Fills c->p: the type's plan, widened by the annotations' values (chart.c). */
 void chart_plan_build(chart_ctx *c);

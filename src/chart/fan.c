@@ -26,8 +26,8 @@ chart_fan_plan(const chart_spec *s, const theme *th, chart_plan *p)
 		}
 	chart_key *k = chart_plan_keys(p, s->nfans + s->nseries + 2);
 	theme_rgb c0 = theme_color(th, 0);
-	k[0] = (chart_key){ .label = "Middle 50%", .color = theme_mix(th->bg, c0, 0.45), .kind = CHART_KEY_BOX };
-	k[1] = (chart_key){ .label = "Middle 90%", .color = theme_mix(th->bg, c0, 0.2), .kind = CHART_KEY_BOX };
+	k[0] = (chart_key){ .label = "Middle 50%", .color = theme_mix(th->bg, c0, th->fan_inner), .kind = CHART_KEY_BOX };
+	k[1] = (chart_key){ .label = "Middle 90%", .color = theme_mix(th->bg, c0, th->fan_outer), .kind = CHART_KEY_BOX };
 	for (size_t i = 0; i < s->nfans + s->nseries; i++) {
 		k[2 + i].label = i < s->nfans ? s->fans[i].label : s->series[i - s->nfans].label;
 		k[2 + i].color = i < s->nfans ? theme_color(th, i) : th->text;
@@ -36,7 +36,7 @@ chart_fan_plan(const chart_spec *s, const theme *th, chart_plan *p)
 	p->zero_line = 1;
 }
 
-/* Fills the band of fan f between percentiles a and b at opacity alpha. */
+/* Fills the band of fan f between percentiles a and b: col mixed into the background. */
 static void
 band(chart_ctx *c, const chart_fan *f, size_t a, size_t b, theme_rgb col, double alpha)
 {
@@ -69,8 +69,8 @@ chart_fan_draw(chart_ctx *c)
 	for (size_t f = 0; f < c->s->nfans; f++) {
 		const chart_fan *fan = &c->s->fans[f];
 		theme_rgb col = theme_color(&c->th, f);
-		band(c, fan, 0, 4, col, 0.2);
-		band(c, fan, 1, 3, col, 0.45);
+		band(c, fan, 0, 4, col, c->th.fan_outer);
+		band(c, fan, 1, 3, col, c->th.fan_inner);
 		polyline(c, fan->n, fan->years, fan->p[2], col);
 	}
 	for (size_t i = 0; i < c->s->nseries; i++) {

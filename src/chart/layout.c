@@ -22,18 +22,24 @@ chart_plan_free(chart_plan *p)
 	p->nkeys = 0;
 }
 
-/* Returns name with the space nearest its middle turned into a line break (a copy). */
-static char *
-wrap_name(const char *name)
+size_t
+chart_wrap_at(const char *s)
 {
-	char *w = util_xstrdup(name);
-	size_t n = strlen(w), best = 0;
+	size_t n = strlen(s), best = 0;
 	for (size_t i = 1; i + 1 < n; i++)
-		if (w[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) <
+		if (s[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) <
 		    labs((long)(2 * best) - (long)n)))
 			best = i;
-	if (best)
-		w[best] = '\n';
+	return best ? best + 1 : 0;
+}
+
+char *
+chart_wrap(const char *s)
+{
+	char *w = util_xstrdup(s);
+	size_t at = chart_wrap_at(s);
+	if (at)
+		w[at - 1] = '\n';
 	return w;
 }
 
@@ -47,7 +53,7 @@ chart_plan_wrap_bands(chart_ctx *c)
 	c->p.wrapped = util_xcalloc(a->nbands, sizeof(*c->p.wrapped));
 	for (size_t i = 0; i < a->nbands; i++) {
 		c->tm.measure(c->tm.ctx, a->names[i], c->th.tick_px, 0, &w, &h);
-		c->p.wrapped[i] = w > 0.3 * c->L.w ? wrap_name(a->names[i]) :
+		c->p.wrapped[i] = w > 0.3 * c->L.w ? chart_wrap(a->names[i]) :
 		    util_xstrdup(a->names[i]);
 	}
 	a->names = (const char *const *)c->p.wrapped;
@@ -216,8 +222,9 @@ axis_ticks(chart_ctx *c, const chart_plan_axis *a, chart_laxis *la, int max, dou
 	plan_domain(a, &lo, &hi);
 	if (room > 0 && len > 4 * room && hi > lo) { /* room px each side of the data */
 		double ext = (hi - lo) * room / (len - 2 * room);
-		lo -= ext;
-		hi += ext;
+		/* but never across zero: positive data gets no negative ticks for its labels */
+		lo = lo >= 0 && lo - ext < 0 ? 0 : lo - ext;
+		hi = hi <= 0 && hi + ext > 0 ? 0 : hi + ext;
 	}
 	if (a->years)
 		scale_year_ticks((int)floor(lo), (int)ceil(hi), max + 1, &la->t);
@@ -263,6 +270,56 @@ value_label_room(chart_ctx *c, const chart_plan_axis *a)
 	return fmax(w1, w2) + 8;
 }
 
+/* Px between the data's end hi (or start lo) and the axis's end on t, w px long. */
+static double
+beyond(const scale_ticks *t, double lo, double hi, double w, int at_hi)
+{
+	return (at_hi ? t->hi - hi : lo - t->lo) / (t->hi - t->lo) * w;
+}
+
+/* Whether ticks alt leave the value labels past the data's ends (room px, of which the
+ * chart's padding may hold some) as much room as ticks cur do, or room at the least. */
+static int
+keeps_room(const chart_ctx *c, const chart_laxis *cur, const chart_laxis *alt, double lo,
+    double hi, double room, double w)
+{
+	for (int end = 0; room > 0 && end < 2; end++) {
+		double need = fmin(room, beyond(&cur->t, lo, hi, w, end) + c->th.pad);
+		if (beyond(&alt->t, lo, hi, w, end) + c->th.pad < need)
+			return 0;
+	}
+	return 1;
+}
+
+/* When at most 3 intervals fit (a short axis: a phone-width chart), a 1-2-5 step can
+ * round the data's range out to far more than it (0..400 for 58..207): if the ticks span
+ * over 1.3 times the data, tries up to three more intervals, labelling every other tick
+ * if the labels then do not all fit, and keeps the tightest range whose labels fit and
+ * that leaves bars' value labels their room. Years and log axes are left as they are. */
+static void
+tighten_x(chart_ctx *c, const chart_plan_axis *a, chart_laxis *la, int max, double room,
+    double w)
+{
+	enum { EXTRA = 3 };
+	double lo, hi;
+	plan_domain(a, &lo, &hi);
+	if (a->years || a->log || max > 3 || !(hi > lo) || la->t.hi - la->t.lo <= 1.3 * (hi - lo))
+		return;
+	/* bars along this axis may be labelled beyond their ends: keep their room */
+	double need = c->p.y.band ? value_label_room(c, a) : 0;
+	chart_laxis *alt = util_xcalloc(1, sizeof *alt);
+	for (int m = max + 1; m <= max + EXTRA && m <= 10; m++) {
+		double lw = axis_ticks(c, a, alt, m, room, w);
+		size_t shown = (double)alt->t.n * (lw + 16) <= w ? alt->t.n : (alt->t.n + 1) / 2;
+		if ((double)shown * (lw + 16) > w || alt->t.hi - alt->t.lo >= la->t.hi - la->t.lo ||
+		    !keeps_room(c, la, alt, lo, hi, need, w))
+			continue;
+		alt->every = shown == alt->t.n ? 1 : 2;
+		*la = *alt;
+	}
+	free(alt);
+}
+
 /* Lays out the horizontal axis across width w; returns the px its labels take below. */
 static double
 layout_x(chart_ctx *c, double w)
@@ -295,6 +352,7 @@ layout_x(chart_ctx *c, double w)
 		if (max <= 2 || (double)la->t.n * (lw + 16) <= w)
 			break;
 	}
+	tighten_x(c, a, la, max, room, w);
 	return lh + 6;
 }
 
@@ -420,7 +478,8 @@ layout_direct(chart_ctx *c)
 	keys_width(c, &lh);
 	for (size_t i = 0; i < c->p.nkeys; i++)
 		c->p.keys[i].y = chart_y(c, c->p.keys[i].end);
-	chart_layout_spread(c->p.keys, c->p.nkeys, lh, c->L.y0 - lh / 2, c->L.y1 + lh / 2);
+	/* 2 px between neighbours' line boxes: descenders never meet the ascenders below */
+	chart_layout_spread(c->p.keys, c->p.nkeys, lh + 2, c->L.y0 - lh / 2, c->L.y1 + lh / 2);
 	c->L.label_x = c->L.x1 + 10;
 }
 

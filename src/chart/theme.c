@@ -51,6 +51,8 @@ theme_default(int dark)
 	t.pos = hex(dark ? 0x56B4E9 : 0x0072B2);
 	t.neg = hex(0xD55E00);
 	t.total = hex(dark ? 0xa9b0bc : 0x4d4d4d);
+	t.fan_outer = dark ? 0.32 : 0.2; /* a dark background needs more colour to show */
+	t.fan_inner = dark ? 0.6 : 0.45;
 	theme_sizes(&t);
 	return t;
 }

@@ -30,6 +30,8 @@ typedef struct theme {
 	theme_rgb pos;                    /* waterfall: increases */
 	theme_rgb neg;                    /* waterfall: decreases */
 	theme_rgb total;                  /* waterfall: the total bar */
+	double fan_outer;                 /* fan: the 90% band's mix of the colour into bg */
+	double fan_inner;                 /* fan: the 50% band's mix */
 	const char *family;               /* font family (fonts.conf pins it) */
 	double title_px;                  /* chart title size */
 	double label_px;                  /* direct labels, legend, annotations */

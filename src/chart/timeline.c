@@ -63,19 +63,6 @@ typedef struct tl_place {
 	double levh;  /* distance between levels */
 } tl_place;
 
-/* The byte where label s breaks into two lines: after the space nearest its middle,
- * or 0 when it has no space. */
-static size_t
-wrap_at(const char *s)
-{
-	size_t n = strlen(s), best = 0;
-	for (size_t i = 1; i + 1 < n; i++)
-		if (s[i] == ' ' && (best == 0 || labs((long)(2 * i) - (long)n) <
-		    labs((long)(2 * best) - (long)n)))
-			best = i;
-	return best ? best + 1 : 0;
-}
-
 /* Width of the label text of e, on one line, or on two when brk. */
 static double
 label_width(chart_ctx *c, const chart_event *e, size_t brk)
@@ -97,7 +84,7 @@ span(chart_ctx *c, const chart_event *e, placed *pl, int wrap)
 	char date[16];
 	double w2, h;
 	event_date(e, date);
-	pl->brk = wrap ? wrap_at(e->label) : 0;
+	pl->brk = wrap ? chart_wrap_at(e->label) : 0;
 	c->tm.measure(c->tm.ctx, date, c->th.tick_px, 0, &w2, &h);
 	double w = fmax(label_width(c, e, pl->brk), w2) + 5;
 	pl->right = pl->x + w > c->L.x1 + c->th.pad;

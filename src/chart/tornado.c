@@ -45,25 +45,47 @@ chart_tornado_plan(const chart_spec *s, const theme *th, chart_plan *p)
 int
 chart_tornado_label_fits(const chart_ctx *c, double v, double w)
 {
+	enum { CLEAR = 4 }; /* px kept between a label and the axis line at the plot's left */
 	double x = chart_x(c, v);
 	if (v < c->s->base)
-		return x - 5 - w >= c->L.x0;
+		return x - 5 - w >= c->L.x0 + CLEAR;
 	return x + 5 + w <= c->L.x1 + c->th.pad;
 }
 
-/* One variable's two bars and their value labels (those that fit inside the plot: on a
- * narrow chart the axis is read instead). */
-static void
-variable_draw(chart_ctx *c, size_t band, size_t var)
+/* Writes the value label of v into text and returns whether it fits (see above). */
+static int
+value_label(chart_ctx *c, double v, char *text)
+{
+	double w, h;
+	chart_format_tick(&c->s->y, v, 0, text);
+	c->tm.measure(c->tm.ctx, text, c->th.tick_px, 0, &w, &h);
+	return chart_tornado_label_fits(c, v, w);
+}
+
+/* Whether every value label on the side of the base where v lies fits: a side's labels
+ * are drawn all or none (on a narrow chart the axis is read instead). */
+static int
+side_fits(chart_ctx *c, int left)
 {
 	char text[CHART_LABEL_MAX];
-	double w, h;
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < c->s->ncats; i++) {
+			double v = c->s->series[k].vals[i];
+			if ((v < c->s->base) == left && !value_label(c, v, text))
+				return 0;
+		}
+	return 1;
+}
+
+/* One variable's two bars and, on the sides where they all fit, their value labels. */
+static void
+variable_draw(chart_ctx *c, size_t band, size_t var, const int *fits)
+{
+	char text[CHART_LABEL_MAX];
 	for (size_t k = 0; k < 2; k++) {
 		double v = c->s->series[k].vals[var];
 		chart_bar_fill(c, band, 0, 1, c->s->base, v, theme_color(&c->th, k == 0 ? 1 : 0));
-		chart_format_tick(&c->s->y, v, 0, text);
-		c->tm.measure(c->tm.ctx, text, c->th.tick_px, 0, &w, &h);
-		if (chart_tornado_label_fits(c, v, w))
+		if (fits[v < c->s->base] && value_label(c, v, text))
 			chart_bar_label(c, band, 0.5, c->s->base, v, text);
 	}
 }
@@ -72,9 +94,10 @@ void
 chart_tornado_draw(chart_ctx *c)
 {
 	size_t *ord = util_xcalloc(c->s->ncats, sizeof(*ord));
+	int fits[2] = { side_fits(c, 0), side_fits(c, 1) }; /* right, left of the base */
 	tornado_order(c->s, ord);
 	for (size_t i = 0; i < c->s->ncats; i++)
-		variable_draw(c, i, ord[i]);
+		variable_draw(c, i, ord[i], fits);
 	free(ord);
 	double x = floor(chart_x(c, c->s->base)) + 0.5;
 	chart_set_color(c->cr, c->th.axis, 1);

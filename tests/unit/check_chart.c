@@ -792,6 +792,61 @@ START_TEST(test_tornado_room)
 }
 END_TEST
 
+/* The report's tornado at phone width (400 x 400): with the 2 intervals that fit, a
+ * 1-2-5 axis runs 0..400 (or -500..500 once the room for value labels crosses zero)
+ * for data in 58..207; more intervals, every other one labelled, give at most 0..300,
+ * never below zero, and the labels shown still fit side by side. A low-side label must
+ * end 4 px clear of the axis line at the plot's left. */
+START_TEST(test_tornado_narrow_axis)
+{
+	static const double lo[] = { 58.0, 66.4, 127.0, 77.2, 89.4 };
+	static const double hi[] = { 207.0, 140.0, 60.8, 124.0, 108.0 };
+	const chart_series ser[] = { { "Low", 5, lo, NULL, NULL }, { "High", 5, hi, NULL, NULL } };
+	chart_spec s = fx_tornado();
+	s.series = ser;
+	s.base = 98.1;
+	s.width = s.height = 400;
+	chart_ctx c;
+	memset(&c, 0, sizeof c);
+	c.s = &s;
+	c.th = theme_default(0);
+	c.tm.measure = fake_measure;
+	c.L.w = 400;
+	chart_plan_build(&c);
+	chart_layout_compute(&c, 0, 0, 400, 400, 1);
+	const chart_laxis *xa = &c.L.xa;
+	ck_assert_double_le(xa->t.hi - xa->t.lo, 300);
+	ck_assert_double_ge(xa->t.lo, 0);
+	ck_assert_double_le(xa->t.lo, 58.0);
+	ck_assert_double_ge(xa->t.hi, 207.0);
+	ck_assert(xa->every == 1 || xa->every == 2);
+	size_t shown = (xa->t.n + xa->every - 1) / xa->every;
+	double widest = 0;
+	for (size_t i = 0; i < xa->t.n; i++)
+		widest = fmax(widest, 7.0 * (double)strlen(xa->label[i]));
+	ck_assert_double_le((double)shown * (widest + 16), c.L.x1 - c.L.x0);
+	/* a 30 px label ending 2 px right of the plot's left edge does not fit; 6 px does */
+	double v2 = xa->sc.d0 + (xa->sc.d1 - xa->sc.d0) * (2 + 5 + 30) / (c.L.x1 - c.L.x0);
+	double v6 = xa->sc.d0 + (xa->sc.d1 - xa->sc.d0) * (6 + 5 + 30) / (c.L.x1 - c.L.x0);
+	ck_assert(!chart_tornado_label_fits(&c, v2, 30));
+	ck_assert(chart_tornado_label_fits(&c, v6, 30));
+	chart_plan_free(&c.p);
+}
+END_TEST
+
+/* Labels break at the space nearest their middle; one word does not break. */
+START_TEST(test_wrap)
+{
+	ck_assert_uint_eq(chart_wrap_at("Highly concentrated"), 7);
+	ck_assert_uint_eq(chart_wrap_at("a bb cc d"), 5);
+	ck_assert_uint_eq(chart_wrap_at("Concentrated"), 0);
+	ck_assert_uint_eq(chart_wrap_at(" edge"), 0);
+	char *w = chart_wrap("EU not reviewable");
+	ck_assert_str_eq(w, "EU not\nreviewable");
+	free(w);
+}
+END_TEST
+
 START_TEST(test_csv_numbers)
 {
 	buf b;
@@ -1391,6 +1446,8 @@ chart_suite(void)
 	tcase_add_test(tc, test_timeline_layout);
 	tcase_add_test(tc, test_matrix_note_fit);
 	tcase_add_test(tc, test_tornado_room);
+	tcase_add_test(tc, test_tornado_narrow_axis);
+	tcase_add_test(tc, test_wrap);
 	tcase_add_test(tc, test_csv_numbers);
 	tcase_add_test(tc, test_csv_tables);
 	tcase_add_test(tc, test_csv_equals_plotted);
