@@ -834,6 +834,29 @@ START_TEST(test_tornado_narrow_axis)
 }
 END_TEST
 
+/* Value labels under $1bn keep a second decimal that is not 0; ticks do not. */
+START_TEST(test_value_label_precision)
+{
+	chart_axis a;
+	char out[CHART_LABEL_MAX];
+	memset(&a, 0, sizeof a);
+	a.unit = UNIT_USD_BN;
+	chart_format_tick(&a, 0.75, 0, out);
+	ck_assert_str_eq(out, "$0.75bn");
+	chart_format_tick(&a, 0.8, 0, out);
+	ck_assert_str_eq(out, "$0.8bn");
+	chart_format_tick(&a, 10, 0, out);
+	ck_assert_str_eq(out, "$10.0bn");
+	chart_format_tick(&a, 0.75, 0.25, out);
+	ck_assert_str_eq(out, "$0.75bn");
+	chart_format_tick(&a, 0.5, 0.5, out);
+	ck_assert_str_eq(out, "$0.5bn");
+	a.format = "usd_bn:1";
+	chart_format_tick(&a, 0.75, 0, out);
+	ck_assert_str_eq(out, "$0.8bn"); /* a format the author chose is kept */
+}
+END_TEST
+
 /* Labels break at the space nearest their middle; one word does not break. */
 START_TEST(test_wrap)
 {
@@ -1448,6 +1471,7 @@ chart_suite(void)
 	tcase_add_test(tc, test_tornado_room);
 	tcase_add_test(tc, test_tornado_narrow_axis);
 	tcase_add_test(tc, test_wrap);
+	tcase_add_test(tc, test_value_label_precision);
 	tcase_add_test(tc, test_csv_numbers);
 	tcase_add_test(tc, test_csv_tables);
 	tcase_add_test(tc, test_csv_equals_plotted);
