@@ -546,7 +546,47 @@ relink(xmlNodePtr n)
 	}
 }
 
-/* The chart page's body: where the figure comes from, then the figure itself. */
+/* Returns the first element at or below n with attribute name equal to value, or NULL. */
+static xmlNodePtr
+find_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(n, BAD_CAST name);
+		int hit = v != NULL && strcmp((const char *)v, value) == 0;
+		xmlFree(v);
+		if (hit)
+			return n;
+		xmlNodePtr in = find_attr(n->children, name, value);
+		if (in != NULL)
+			return in;
+	}
+	return NULL;
+}
+
+/* Removes the figure's link to its own chart page (and the separator before it). */
+static void
+drop_self_link(xmlNodePtr fig, const char *id)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "charts/%s.html", id);
+	xmlNodePtr a = find_attr(fig->children, "href", buf_str(&b));
+	buf_free(&b);
+	if (a == NULL)
+		return;
+	if (a->prev != NULL && a->prev->type == XML_TEXT_NODE) {
+		xmlNodePtr sep = a->prev;
+		xmlUnlinkNode(sep);
+		xmlFreeNode(sep);
+	}
+	xmlUnlinkNode(a);
+	xmlFreeNode(a);
+}
+
+/* The chart page's body: where the figure comes from, then the figure itself (without
+ * its link to this page). */
 static xmlNodePtr
 chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char *id)
 {
@@ -561,7 +601,9 @@ chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char 
 	add_link(p, buf_str(&b), r->sections[i].title);
 	add_text(p, ".");
 	buf_free(&b);
-	xmlAddChild(div, xmlDocCopyNode(fig, doc, 1));
+	xmlNodePtr copy = xmlDocCopyNode(fig, doc, 1);
+	drop_self_link(copy, id);
+	xmlAddChild(div, copy);
 	return div;
 }
 

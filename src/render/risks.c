@@ -1,6 +1,8 @@
 /* risks: the risks directive, the register as a table in rank order. */
 #include "render/render_int.h"
 
+#include <stdlib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -67,7 +69,11 @@ render_risks(rnd *r, int fence_line, xmlNodePtr parent)
 		xmlNodePtr tr = render_el(r, body, "tr");
 		risk_cell(r, tr, e->id, "rank", "num");
 		render_attr(render_el_text(r, tr, "th", NULL, e->title), "scope", "row");
-		render_el_text(r, tr, "td", NULL, e->category);
+		char *cat = util_xstrdup(e->category); /* "financial" shown as "Financial" */
+		if (cat[0] >= 'a' && cat[0] <= 'z')
+			cat[0] = (char)(cat[0] - 'a' + 'A');
+		render_el_text(r, tr, "td", NULL, cat);
+		free(cat);
 		risk_cell(r, tr, e->id, "likelihood", "pct");
 		risk_cell(r, tr, e->id, "impact", "usd_bn");
 		risk_cell(r, tr, e->id, "expected", "usd_bn");

@@ -65,26 +65,39 @@ cell_empty(xmlNodePtr n)
 	return empty;
 }
 
-/* Returns 1 if column col of every body row of a table holds a numeric cell (<td
- * class="num">) or an empty one, and at least one cell is numeric. */
+/* Returns 1 if at least half of the non-empty cells of column col of the body rows are
+ * numeric (<td class="num">): "not reported" among figures leaves a column numeric. */
 static int
 column_numeric(xmlNodePtr tbody, size_t col)
 {
-	int nums = 0;
+	int nums = 0, filled = 0;
 	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
 		if (tr->type != XML_ELEMENT_NODE)
 			continue;
 		xmlNodePtr cell = row_cell(tr, col);
 		int num = el_has_class(cell, "td", "num");
-		if (!num && !cell_empty(cell))
-			return 0;
+		filled += num || (cell != NULL && !cell_empty(cell));
 		nums += num;
 	}
-	return nums > 0;
+	return nums > 0 && 2 * nums >= filled;
+}
+
+/* Right-aligns the text cells of column col among its figures (class "num"). */
+static void
+align_column(xmlNodePtr tbody, size_t col)
+{
+	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
+		if (tr->type != XML_ELEMENT_NODE)
+			continue;
+		xmlNodePtr cell = row_cell(tr, col);
+		if (cell != NULL && strcmp((const char *)cell->name, "td") == 0 &&
+		    xmlHasProp(cell, BAD_CAST "class") == NULL)
+			xmlSetProp(cell, BAD_CAST "class", BAD_CAST "num");
+	}
 }
 
 /* Gives each header cell of table's <thead> whose column is numeric the class "num",
- * so a heading lines up with its figures. Tables with spanning cells are left alone.
+ * and that column's text cells too, so headings and words line up with the figures. Tables with spanning cells are left alone.
  * table may be NULL. */
 static void
 tidy_table(xmlNodePtr table)
@@ -102,8 +115,10 @@ tidy_table(xmlNodePtr table)
 		if (xmlHasProp(th, BAD_CAST "colspan") != NULL)
 			return;
 		if (strcmp((const char *)th->name, "th") == 0 &&
-		    xmlHasProp(th, BAD_CAST "class") == NULL && column_numeric(tbody, col))
+		    xmlHasProp(th, BAD_CAST "class") == NULL && column_numeric(tbody, col)) {
 			xmlSetProp(th, BAD_CAST "class", BAD_CAST "num");
+			align_column(tbody, col);
+		}
 		col++;
 	}
 }

@@ -379,6 +379,15 @@ START_TEST(test_table_free)
 	    "data-metric=\"fact.commit\">$13.0bn</td></tr>");
 	HAS(o, "<th scope=\"row\">&lt;b&gt;x&lt;/b&gt;</th>");
 	HASNT(o, "<b>");
+	/* a word among figures ("not reported") keeps the column numeric, right-aligned;
+	 * a column of words with one figure stays text */
+	o = render("```table\ncolumns: [Year, Share, Note]\nrows:\n"
+	    "  - [\"2019\", {metric: fact.commit}, a]\n"
+	    "  - [\"2020\", not reported, b]\n"
+	    "  - [\"2021\", {metric: fact.commit}, {metric: fact.commit}]\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Note</th>");
+	HAS(o, "<th scope=\"row\">2020</th><td class=\"num\">not reported</td><td>b</td>");
 	render("```table\ncolumns: [A, B]\nrows:\n  - [one]\n  - [a, {metric: fact.x}]\n```\n");
 	ck_assert_int_eq(last_rc, -1);
 	ck_assert(has_diag_like(PAGE ":4:5: error: ", "row has 1 cells"));
@@ -492,7 +501,7 @@ START_TEST(test_risks_directive)
 	g->entry[0] = (risk_entry){ .id = strdup("small"), .title = strdup("Small <b>one</b>"),
 		.category = strdup("c"), .likelihood = 0.9, .impact = 1, .impact_band = 1 };
 	g->entry[1] = (risk_entry){ .id = strdup("big"), .title = strdup("Big one"),
-		.category = strdup("c"), .likelihood = 0.5, .impact = 10, .impact_band = 4 };
+		.category = strdup("financial"), .likelihood = 0.5, .impact = 10, .impact_band = 4 };
 	risk_result res;
 	model_risk_run(g, &res);
 	risk_metrics_add(mt, g, &res);
@@ -504,6 +513,8 @@ START_TEST(test_risks_directive)
 	HAS(o, "<td class=\"num\" data-metric=\"risk.big.expected\">$5.0bn</td>");
 	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood\">90%</td>");
 	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood_band\">5</td>");
+	HAS(o, "<th scope=\"row\">Big one</th><td>Financial</td>"); /* capitalised for show */
+	HAS(o, "<td>C</td>");
 	rep.risks = NULL;
 	risk_register_free(g);
 }
