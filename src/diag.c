@@ -12,6 +12,7 @@ struct diag {
 	char **texts;      /* formatted diagnostics, recorded order */
 	int *is_error;     /* 1 for errors, 0 for warnings, parallel to texts */
 	int ntexts;        /* count of diagnostics */
+	int cap;           /* entries allocated in texts and is_error */
 	int nerrors;       /* count of errors */
 };
 
@@ -67,8 +68,11 @@ record(diag *d, diag_pos pos, int is_error, const char *fmt, va_list ap)
 	}
 	buf_puts(&b, is_error ? ": error: " : ": warning: ");
 	buf_vprintf(&b, fmt, ap);
-	d->texts = util_xrealloc(d->texts, (size_t)(d->ntexts + 1) * sizeof(char *));
-	d->is_error = util_xrealloc(d->is_error, (size_t)(d->ntexts + 1) * sizeof(int));
+	if (d->ntexts == d->cap) { /* doubling: a page of 10^5 bad links stays linear */
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->texts = util_xrealloc(d->texts, (size_t)d->cap * sizeof(char *));
+		d->is_error = util_xrealloc(d->is_error, (size_t)d->cap * sizeof(int));
+	}
 	d->texts[d->ntexts] = buf_detach(&b);
 	d->is_error[d->ntexts] = is_error;
 	d->ntexts++;
