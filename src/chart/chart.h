@@ -133,7 +133,8 @@ int chart_validate(const chart_spec *s, char *why, size_t n);
  * process, so call it before anything in the process uses fontconfig or pango. Font
  * maps are created by the first chart_render (pango starts a thread then: fork before
  * it, not after). NULL keeps the default set-up. Returns 0, or -1 with a reason in why
- * if the file cannot be read. Not thread-safe. */
+ * if the file cannot be read. Also sets up libxml2 (xmlInitParser), which the SVG
+ * files use from threads. Not thread-safe. */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
 /* Releases the idle chart font maps (at exit, for leak checkers; no chart may be

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
 #include <pango/pangocairo.h>
 
 enum {
@@ -66,6 +67,7 @@ chart_fonts_init(const char *conf, char *why, size_t n)
 		free(abs);
 	}
 	chart_fonts_done(); /* the next chart creates a font map reading the new file */
+	xmlInitParser();    /* before any thread builds an SVG's labels with libxml2 */
 	return 0;
 }
 
