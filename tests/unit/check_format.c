@@ -38,6 +38,14 @@ START_TEST(test_usd_bn)
 }
 END_TEST
 
+/* int: no separators, no decimals (identifiers such as a seed) */
+START_TEST(test_int)
+{
+	ck_assert_str_eq(fmt(20261101, UNIT_COUNT, "int"), "20261101");
+	ck_assert_str_eq(fmt(-42.4, UNIT_COUNT, "int"), MINUS "42");
+}
+END_TEST
+
 START_TEST(test_usd)
 {
 	ck_assert_str_eq(fmt(30, UNIT_USD, "usd"), "$30");
@@ -142,6 +150,7 @@ format_suite(void)
 	TCase *tc = tcase_create("formats");
 	tcase_add_test(tc, test_usd_bn);
 	tcase_add_test(tc, test_usd);
+	tcase_add_test(tc, test_int);
 	tcase_add_test(tc, test_pct);
 	tcase_add_test(tc, test_pp);
 	tcase_add_test(tc, test_year);
