@@ -501,15 +501,23 @@ fake_measure(void *ctx, const char *s, double px, int bold, double *w, double *h
 	*h = px * 1.25;
 }
 
-/* Lays out s with the fake measurer into c (no cairo). */
+/* Plans s at width w with the fake measurer into c (no cairo). */
 static void
-fake_layout(chart_ctx *c, const chart_spec *s)
+fake_plan(chart_ctx *c, const chart_spec *s, double w)
 {
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->th = theme_default(0);
 	c->tm.measure = fake_measure;
+	c->L.w = w;
 	chart_plan_build(c);
+}
+
+/* Lays out s with the fake measurer into c (no cairo). */
+static void
+fake_layout(chart_ctx *c, const chart_spec *s)
+{
+	fake_plan(c, s, 0);
 	chart_layout_compute(c, 0, 0, 800, 450, 1);
 }
 
@@ -777,12 +785,7 @@ START_TEST(test_tornado_room)
 	chart_plan_free(&c.p);
 	/* at 400 px, names wider than 120 px break onto two lines */
 	s.cats = long_vars;
-	memset(&c, 0, sizeof c);
-	c.s = &s;
-	c.th = theme_default(0);
-	c.tm.measure = fake_measure;
-	c.L.w = 400;
-	chart_plan_build(&c);
+	fake_plan(&c, &s, 400);
 	int wrapped = 0;
 	for (size_t i = 0; i < c.p.y.nbands; i++)
 		wrapped += strchr(c.p.y.names[i], '\n') != NULL;
@@ -807,12 +810,7 @@ START_TEST(test_tornado_narrow_axis)
 	s.base = 98.1;
 	s.width = s.height = 400;
 	chart_ctx c;
-	memset(&c, 0, sizeof c);
-	c.s = &s;
-	c.th = theme_default(0);
-	c.tm.measure = fake_measure;
-	c.L.w = 400;
-	chart_plan_build(&c);
+	fake_plan(&c, &s, 400);
 	chart_layout_compute(&c, 0, 0, 400, 400, 1);
 	const chart_laxis *xa = &c.L.xa;
 	ck_assert_double_le(xa->t.hi - xa->t.lo, 300);
