@@ -297,7 +297,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL, p->jobs };
+	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -345,7 +345,7 @@ pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 	if (pipeline_fonts(templates_dir, d) != 0)
 		return NULL;
 	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
-	render_ctx c = { p->rep, p->m, d, NULL, p->jobs };
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0 };
 	pc->c = c;
 	pc->figs = render_scan_figures(&pc->c);
 	pc->c.figs = pc->figs;
