@@ -210,11 +210,14 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	double h = pdf_line_height(l, NULL), base = baseline(l);
+	int n = pango_layout_get_line_count(l), i = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
-		pdf_need(t, h);
+		/* no first line alone at a page's foot, no last line alone at its head */
+		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
+		i++;
 		double lx = x + lr.x / (double)PANGO_SCALE;
 		cairo_move_to(t->cr, lx, t->y + base);
 		pango_cairo_show_layout_line(t->cr, line);

@@ -75,6 +75,28 @@ collect(tbl *tb, xmlNodePtr table)
 	}
 }
 
+/* Right-aligns the header cell of every column whose body cells are all numbers. */
+static void
+align_heads(tbl *tb)
+{
+	for (int j = 0; j < tb->ncols; j++) {
+		int all = 0;
+		for (size_t i = 0; i < tb->nrows; i++) {
+			const row *r = &tb->rows[i];
+			if (r->head)
+				continue;
+			if (j >= r->n || !r->c[j].num) {
+				all = 0;
+				break;
+			}
+			all = 1;
+		}
+		for (size_t i = 0; all && i < tb->nrows && tb->rows[i].head; i++)
+			if (j < tb->rows[i].n)
+				tb->rows[i].c[j].num = 1;
+	}
+}
+
 /* Returns the width of k's text at size with no wrapping (words: 1 = widest word). */
 static double
 measure(pdf_doc *t, cell *k, double size, int words)
@@ -207,6 +229,7 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 	tbl tb;
 	memset(&tb, 0, sizeof tb);
 	collect(&tb, table);
+	align_heads(&tb);
 	double avail = PDF_LEFT + PDF_WIDTH - x;
 	if (tb.nrows == 0 || tb.ncols == 0) {
 		free(tb.rows);
