@@ -203,7 +203,8 @@ static int
 is_inline(xmlNodePtr n)
 {
 	static const char *const names[] = { "a", "strong", "em", "b", "i", "code", "span",
-		"sup", "sub", "cite", "time", "abbr", "kbd", "br", "small", "mark", "q", NULL };
+		"sup", "sub", "cite", "time", "abbr", "kbd", "br", "small", "mark", "q", "img",
+		NULL };
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 		return 1;
 	for (size_t i = 0; n->type == XML_ELEMENT_NODE && names[i]; i++)
@@ -245,7 +246,7 @@ block(pdf_doc *t, xmlNodePtr n, double x)
 		cairo_stroke(t->cr);
 		t->y += 8;
 	} else if (!pdf_is(n, "nav") && !pdf_is(n, "details") && !pdf_is(n, "script") &&
-	    !pdf_is(n, "style") && !pdf_is(n, "picture") && !pdf_is(n, "img"))
+	    !pdf_is(n, "style") && !pdf_is(n, "picture"))
 		pdf_blocks(t, n, x);
 }
 

@@ -146,6 +146,21 @@ style(pdf_text *x, xmlNodePtr n, size_t from)
 	}
 }
 
+/* Appends an image's alt text, in brackets and italics, where the image was. */
+static void
+image_alt(pdf_text *x, xmlNodePtr img)
+{
+	xmlChar *alt = xmlGetProp(img, BAD_CAST "alt");
+	if (alt != NULL && alt[0] != '\0') {
+		size_t from = x->s.len;
+		buf_putc(&x->s, '[');
+		put_collapsed(x, (const char *)alt);
+		buf_putc(&x->s, ']');
+		add_attr(x, pango_attr_style_new(PANGO_STYLE_ITALIC), from);
+	}
+	xmlFree(alt);
+}
+
 void
 pdf_text_node(pdf_text *x, xmlNodePtr n)
 {
@@ -155,8 +170,12 @@ pdf_text_node(pdf_text *x, xmlNodePtr n)
 		return;
 	}
 	if (n->type != XML_ELEMENT_NODE || pdf_has_class(n, "anchor") ||
-	    pdf_has_class(n, "note-back") || pdf_is(n, "img") || pdf_is(n, "details"))
+	    pdf_has_class(n, "note-back") || pdf_is(n, "details"))
 		return;
+	if (pdf_is(n, "img")) {
+		image_alt(x, n);
+		return;
+	}
 	if (pdf_is(n, "br")) {
 		buf_putc(&x->s, '\n');
 		return;
