@@ -17,12 +17,11 @@ enum {
 
 #define TOC_ROW 22.0 /* points per contents entry */
 
-/* cairo_write_func_t: appends to the buf closure, or discards when it is NULL. */
+/* cairo_write_func_t: appends to the buf closure. */
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
-	if (closure != NULL)
-		buf_append(closure, data, len);
+	buf_append(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -190,16 +189,18 @@ context_new(PangoFontMap *fm)
 	return pc;
 }
 
-/* One pass: typesets every page into out (NULL: discarded), the first page of each
- * section into sec_page, page numbers in the contents from toc (NULL: zeros). Returns 0
- * or -1 after recording errors. */
+/* One pass: typesets every page into out as a PDF, or with out NULL onto a 1 x 1 image
+ * only to learn the first page of each section (the layout never depends on the
+ * surface); stores each section's first page in sec_page; page numbers in the contents
+ * come from toc (NULL: zeros). Returns 0 or -1 after recording errors. */
 static int
 typeset(const render_ctx *c, PangoContext *pc, xmlDocPtr const *pages, const int *toc,
     int *sec_page, buf *out)
 {
-	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(write_buf, out, PDF_PAGE_W,
-	    PDF_PAGE_H);
-	metadata(sf, c->rep);
+	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
+	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	if (out)
+		metadata(sf, c->rep);
 	pdf_doc t;
 	memset(&t, 0, sizeof t);
 	t.c = c;
@@ -214,7 +215,8 @@ typeset(const render_ctx *c, PangoContext *pc, xmlDocPtr const *pages, const int
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		section(&t, i, pages[i]);
 	cairo_show_page(t.cr);
-	outline(sf, c->rep);
+	if (out)
+		outline(sf, c->rep);
 	cairo_status_t st = cairo_status(t.cr);
 	cairo_destroy(t.cr);
 	cairo_surface_finish(sf);

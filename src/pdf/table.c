@@ -8,6 +8,7 @@
 #define CELL_PAD 4.0     /* points left and right of a cell's text */
 #define CELL_VPAD 3.0    /* points above and below it */
 #define MAX_COLS 32      /* columns set; more are dropped */
+#define MEASURE_SIZE 8.5 /* the first size tried, at which cells are measured */
 
 /* One cell's text and layout. */
 typedef struct cell {
@@ -111,20 +112,30 @@ measure(pdf_doc *t, cell *k, double size, int words)
 	return lr.width / (double)PANGO_SCALE;
 }
 
-/* Chooses column widths that fill avail at size; returns 0, or -1 if even each
- * column's widest word does not fit. */
-static int
-fit(pdf_doc *t, tbl *tb, double size, double avail, int force)
+/* Measures every column at MEASURE_SIZE: its widest cell unwrapped (nat) and its
+ * widest word (min), text only. */
+static void
+measure_cols(pdf_doc *t, tbl *tb, double *nat, double *min)
 {
-	double nat[MAX_COLS] = { 0 }, min[MAX_COLS] = { 0 }, snat = 0, smin = 0;
 	for (size_t i = 0; i < tb->nrows; i++)
 		for (int j = 0; j < tb->rows[i].n; j++) {
-			double a = measure(t, &tb->rows[i].c[j], size, 0) + 2 * CELL_PAD + 0.5;
-			double b = measure(t, &tb->rows[i].c[j], size, 1) + 2 * CELL_PAD + 0.5;
+			double a = measure(t, &tb->rows[i].c[j], MEASURE_SIZE, 0);
+			double b = measure(t, &tb->rows[i].c[j], MEASURE_SIZE, 1);
 			nat[j] = a > nat[j] ? a : nat[j];
 			min[j] = b > min[j] ? b : min[j];
 		}
+}
+
+/* Chooses column widths that fill avail at size, from the widths measure_cols found
+ * (unhinted text scales with its size); returns 0, or -1 if even each column's widest
+ * word does not fit (unless force). */
+static int
+fit(tbl *tb, const double *nat0, const double *min0, double size, double avail, int force)
+{
+	double nat[MAX_COLS], min[MAX_COLS], snat = 0, smin = 0, k = size / MEASURE_SIZE;
 	for (int j = 0; j < tb->ncols; j++) {
+		nat[j] = nat0[j] * k + 2 * CELL_PAD + 0.5;
+		min[j] = min0[j] * k + 2 * CELL_PAD + 0.5;
 		snat += nat[j];
 		smin += min[j];
 	}
@@ -235,9 +246,11 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 		free(tb.rows);
 		return;
 	}
-	static const double sizes[] = { 8.5, 7.5, 6.5 };
+	static const double sizes[] = { MEASURE_SIZE, 7.5, 6.5 };
+	double nat[MAX_COLS] = { 0 }, min[MAX_COLS] = { 0 };
+	measure_cols(t, &tb, nat, min);
 	for (size_t s = 0; s < 3; s++)
-		if (fit(t, &tb, sizes[s], avail, s == 2) == 0)
+		if (fit(&tb, nat, min, sizes[s], avail, s == 2) == 0)
 			break;
 	layout_cells(t, &tb);
 	size_t first = 0;
