@@ -28,7 +28,7 @@ static double
 next_min(pdf_doc *t, xmlNodePtr node, double x)
 {
 	xmlNodePtr n = next_element(node);
-	double line = t->size * 1.2109375 * PDF_LEAD;
+	double line = pdf_line_pitch(t->size);
 	if (n == NULL)
 		return line;
 	if (pdf_is(n, "figure") && pdf_has_class(n, "chart"))
@@ -135,7 +135,7 @@ quote(pdf_doc *t, xmlNodePtr q, double x)
 	int caution = pdf_has_class(q, "callout-caution");
 	double saved[4] = { t->bar_x, t->bar_rgb[0], t->bar_rgb[1], t->bar_rgb[2] };
 	pdf_gap(t, t->size * 0.6);
-	pdf_need(t, 3 * t->size * 1.2109375 * PDF_LEAD);
+	pdf_need(t, 3 * pdf_line_pitch(t->size));
 	t->quotes++;
 	t->bar_x = x;
 	t->bar_y = t->y;
@@ -161,7 +161,7 @@ deflist(pdf_doc *t, xmlNodePtr dl, double x)
 			pdf_text_inline(&tx, n);
 			pdf_text_bold(&tx, 0);
 			pdf_gap(t, 4);
-			pdf_need(t, 3 * t->size * 1.2109375 * PDF_LEAD);
+			pdf_need(t, 3 * pdf_line_pitch(t->size));
 			paragraph(t, &tx, x, t->size);
 			pdf_text_free(&tx);
 		} else if (pdf_is(n, "dd")) {

@@ -112,16 +112,21 @@ pdf_layout_set(PangoLayout *l, const pdf_text *x)
 }
 
 double
-pdf_line_height(PangoLayout *l, PangoLayoutLine *line)
+pdf_line_height(PangoLayout *l)
 {
-	(void)line;
 	return layout_size(l) * INTER_LINE * layout_lead(l);
+}
+
+double
+pdf_line_pitch(double size)
+{
+	return size * INTER_LINE * PDF_LEAD;
 }
 
 double
 pdf_layout_height(PangoLayout *l)
 {
-	return pango_layout_get_line_count(l) * pdf_line_height(l, NULL);
+	return pango_layout_get_line_count(l) * pdf_line_height(l);
 }
 
 /* Returns the baseline's distance below the top of a line of l in the flow. */
@@ -209,7 +214,7 @@ void
 pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
-	double h = pdf_line_height(l, NULL), base = baseline(l);
+	double h = pdf_line_height(l), base = baseline(l);
 	int n = pango_layout_get_line_count(l), i = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);

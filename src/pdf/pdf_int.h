@@ -76,7 +76,10 @@ PangoLayout *pdf_layout(pdf_doc *t, double size, PangoWeight w, double width);
 void pdf_layout_set(PangoLayout *l, const pdf_text *x);
 
 /* Returns the height one line of l takes in the flow (with leading). */
-double pdf_line_height(PangoLayout *l, PangoLayoutLine *line);
+double pdf_line_height(PangoLayout *l);
+
+/* Returns the height a line of running text in size pt takes in the flow. */
+double pdf_line_pitch(double size);
 
 /* Returns the height all of l takes in the flow. */
 double pdf_layout_height(PangoLayout *l);
