@@ -33,9 +33,10 @@ TEMPLATES ?= templates
 # Debian 12 packages the project needs to build, test and look at its output.
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
-	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev
+	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
+	poppler-utils
 
-.PHONY: all deps check unit regress bad inject sitecheck lint asan install uninstall clean \
+.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint asan install uninstall clean \
 	reference jobs fuzz
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
@@ -81,7 +82,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck lint reference jobs
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -108,6 +109,10 @@ reference: $(B)/mkreport
 jobs: $(B)/mkreport $(B)/mkreport-portable
 	@sh tests/run-jobs.sh $(B)/mkreport $(B)/mkreport-portable
 
+# report.pdf read back with pdftotext (poppler-utils).
+pdfcheck: $(B)/mkreport
+	@sh tests/run-pdf.sh $(B)/mkreport
+
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
 
@@ -116,7 +121,7 @@ asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck
 
 # libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
 # build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.

@@ -187,4 +187,11 @@ void chart_csv(const chart_spec *s, buf *out);
 const char *chart_type_name(chart_type t);
 int chart_type_parse(const char *s, chart_type *out);
 
+/* Inserts the "D:" prefix (PDF 32000 7.9.4) that cairo 1.16 leaves out of the
+ * /CreationDate and /ModDate strings of the Info dictionary of the PDF file pdf holds
+ * (from its first byte, classic xref table), and moves every xref offset past the
+ * insertions and the startxref value. Returns 0 (also when nothing was missing), or -1
+ * leaving pdf unchanged if the file is not laid out as expected. */
+int chart_pdf_fix_dates(buf *pdf);
+
 #endif

@@ -262,11 +262,4 @@ cairo_surface_t *chart_image(const chart_spec *s, char *why, size_t n);
  * c->L must have been computed (except for small multiples, which lay out each panel). */
 void chart_draw(chart_ctx *c);
 
-/* pdfdate.c: inserts the "D:" prefix (PDF 32000 7.9.4) that cairo 1.16 leaves out of the
- * /CreationDate and /ModDate strings of the Info dictionary of the PDF file pdf holds
- * (from its first byte, classic xref table), and moves every xref offset past the
- * insertions and the startxref value. Returns 0 (also when nothing was missing), or -1
- * leaving pdf unchanged if the file is not laid out as expected. */
-int chart_pdf_fix_dates(buf *pdf);
-
 #endif

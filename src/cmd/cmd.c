@@ -17,7 +17,7 @@ void
 cmd_usage(FILE *f)
 {
 	fputs("usage: mkreport build [-v] [-C content] [-o site] [-T templates] [-M depfile]\n"
-	      "                      [-j jobs]\n"
+	      "                      [-j jobs] [--no-pdf]\n"
 	      "       mkreport check [-C content] [-T templates] [-j jobs]\n"
 	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
 	      "       mkreport chart [-C content] [-T templates] [-j jobs] id -o file ...\n"
@@ -34,6 +34,7 @@ cmd_usage(FILE *f)
 	      "  -T dir    the templates folder (default: $MKREPORT_TEMPLATES, else installed)\n"
 	      "  -M file   also write a make dependency file\n"
 	      "  -v        say what was written\n"
+	      "  --no-pdf  build: do not typeset the whole report as report.pdf\n"
 	      "  -j jobs   threads for the Monte Carlo and the charts (default: the online\n"
 	      "            cores); same output\n"
 	      "\n"

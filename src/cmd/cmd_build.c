@@ -93,11 +93,12 @@ int
 cmd_build(int argc, char **argv)
 {
 	const char *content = "content", *out_dir = "site", *tdir = NULL, *depfile = NULL;
-	int verbose = 0, ch;
+	int verbose = 0, pdf = 1, ch;
 	int jobs = 0;
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "no-pdf", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
@@ -108,6 +109,7 @@ cmd_build(int argc, char **argv)
 		case 'T': tdir = optarg; break;
 		case 'M': depfile = optarg; break;
 		case 'v': verbose = 1; break;
+		case 'P': pdf = 0; break;
 		case 'j': if (cmd_jobs("build", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("build", "bad option");
@@ -120,7 +122,7 @@ cmd_build(int argc, char **argv)
 	pipeline p;
 	site_out *out = site_out_new();
 	int rc = CMD_OK;
-	if (pipeline_compute(content, jobs, d, &p) != 0 || pipeline_render(&p, tdir, d, out) != 0) {
+	if (pipeline_compute(content, jobs, d, &p) != 0 || pipeline_render(&p, tdir, pdf, d, out) != 0) {
 		rc = CMD_ERRORS;
 	} else {
 		site_stats st;

@@ -32,7 +32,7 @@ cmd_check(int argc, char **argv)
 	pipeline p;
 	site_out *out = site_out_new();
 	if (pipeline_compute(content, jobs, d, &p) == 0)
-		pipeline_render(&p, pipeline_templates_dir(tdir), d, out);
+		pipeline_render(&p, pipeline_templates_dir(tdir), 0, d, out);
 	int rc = cmd_report_diag(d);
 	pipeline_free(&p);
 	site_out_free(out);

@@ -12,6 +12,7 @@
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"
+#include "pdf/pdf.h"
 #include "render/page.h"
 #include "render/render.h"
 #include "util/buf.h"
@@ -246,15 +247,19 @@ pipeline_fonts(const char *templates_dir, diag *d)
 	return rc;
 }
 
-/* Renders section i's page and the files it produced into out. Returns 0 or -1. */
+/* Renders section i's page and the files it produced into out; if keep is non-NULL,
+ * hands over the finished page document there (NULL if the page failed). Returns 0 or
+ * -1. */
 static int
-render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out)
+render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlDocPtr *keep)
 {
 	buf b;
 	render_file *files;
 	size_t n;
 	buf_init(&b);
-	int rc = page_render_all(c, t, i, &b, &files, &n);
+	if (keep)
+		*keep = NULL;
+	int rc = page_render_keep(c, t, i, &b, &files, &n, keep);
 	char *name = page_file(c->rep, i);
 	add_buf(out, name, &b);
 	free(name);
@@ -264,11 +269,35 @@ render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out)
 	return rc;
 }
 
+/* Typesets report.pdf from the n finished page documents pages into out. Returns 0
+ * or -1. */
+static int
+render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, site_out *out)
+{
+	buf b;
+	buf_init(&b);
+	int rc = pdf_report(c, (xmlDocPtr const *)pages, n, &b);
+	if (rc == 0)
+		add_buf(out, "report.pdf", &b);
+	buf_free(&b);
+	return rc;
+}
+
+/* Frees n page documents (NULL entries skipped) and the array. NULL is a no-op. */
+static void
+free_pages(xmlDocPtr *pages, size_t n)
+{
+	for (size_t i = 0; pages != NULL && i < n; i++)
+		xmlFreeDoc(pages[i]);
+	free(pages);
+}
+
 int
-pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out)
+pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
+    site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL, p->jobs };
+	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -280,9 +309,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out 
 	}
 	render_figs *figs = render_scan_figures(&c);
 	c.figs = figs;
+	xmlDocPtr *pages = pdf ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
 	for (size_t i = 0; i < r->nsections; i++)
-		if (render_section(&c, t, i, out) != 0)
+		if (render_section(&c, t, i, out, pages ? &pages[i] : NULL) != 0)
 			rc = -1;
+	if (pages != NULL && rc == 0 && render_pdf(&c, pages, r->nsections, out) != 0)
+		rc = -1;
+	free_pages(pages, r->nsections);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)
@@ -312,7 +345,7 @@ pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 	if (pipeline_fonts(templates_dir, d) != 0)
 		return NULL;
 	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
-	render_ctx c = { p->rep, p->m, d, NULL, p->jobs };
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0 };
 	pc->c = c;
 	pc->figs = render_scan_figures(&pc->c);
 	pc->c.figs = pc->figs;

@@ -31,8 +31,10 @@ typedef struct pipeline {
 int pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p);
 
 /* Renders every page and data file of p into out, reading the template and style.css
- * from templates_dir. Returns 0, or -1 after recording errors in d. */
-int pipeline_render(const pipeline *p, const char *templates_dir, diag *d, site_out *out);
+ * from templates_dir, and if pdf is 1 also the whole report as report.pdf. Returns 0,
+ * or -1 after recording errors in d. */
+int pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
+    site_out *out);
 
 /* A report's charts ready to be drawn one at a time (fonts selected, every page scanned
  * for its figures once). */

@@ -23,6 +23,7 @@ typedef struct page_info {
 	size_t current;           /* section shown, or (size_t)-1 (the 404 page) */
 	const char *title;        /* <title> and og:title */
 	const char *description;  /* meta and og:description */
+	int pdf;                  /* 1: the footer links to report.pdf */
 } page_info;
 
 /* ---- dates and file names ---- */
@@ -237,9 +238,10 @@ fill_nav(xmlDocPtr doc, const page_info *p)
 	buf_free(&href);
 }
 
-/* Fills the footer: the as-of date written out, the author, the method link. */
+/* Fills the footer: the as-of date written out, the author, the method link, and the
+ * link to report.pdf if pdf is 1. */
 static void
-fill_footer(xmlDocPtr doc, const report *r)
+fill_footer(xmlDocPtr doc, const report *r, int pdf)
 {
 	buf b;
 	buf_init(&b);
@@ -260,6 +262,10 @@ fill_footer(xmlDocPtr doc, const report *r)
 		put_page_file(&b, r, m);
 		slot_href(doc, "method", buf_str(&b), r->sections[m].title);
 	}
+	if (pdf)
+		slot_href(doc, "pdf", "report.pdf", NULL);
+	else
+		slot_drop(doc, "pdf");
 	buf_free(&b);
 }
 
@@ -281,7 +287,7 @@ fill_common(xmlDocPtr doc, const page_info *p)
 	buf_free(&home);
 	slot_set(doc, "report-subtitle", r->subtitle);
 	fill_nav(doc, p);
-	fill_footer(doc, r);
+	fill_footer(doc, r, p->pdf);
 }
 
 /* Fills the "On this page" list from the level-2 and level-3 headings (level 3 nested
@@ -478,7 +484,7 @@ fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
 	const rep_section *s = &r->sections[i];
 	char *title = page_title(r, i);
 	const char *desc = i == 0 && r->description ? r->description : s->description;
-	page_info p = { r, i, title, desc };
+	page_info p = { r, i, title, desc, c->pdf };
 	place_h1(doc, body->root, s->title);
 	fill_common(doc, &p);
 	fill_urls(doc, r, i);
@@ -620,7 +626,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	buf_reset(&b);
 	buf_printf(&b, "%s \xe2\x80\x94 %s", ch->title, r->title);
-	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption };
+	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption, c->pdf };
 	fill_common(doc, &p);
 	slot_set(doc, "page-title", ch->title);
 	static const char *const drop[] = { "toc", "notes", "pager" };
@@ -751,7 +757,7 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	buf title;
 	buf_init(&title);
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
-	page_info p = { r, (size_t)-1, buf_str(&title), r->description };
+	page_info p = { r, (size_t)-1, buf_str(&title), r->description, c->pdf };
 	fill_common(doc, &p);
 	slot_set(doc, "page-title", "Page not found");
 	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };

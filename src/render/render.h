@@ -34,6 +34,7 @@ typedef struct render_ctx {
 	const render_figs *figs; /* figure numbers from render_scan_figures; NULL: numbered
 	                            per page and {{ figure ID }} finds only earlier charts */
 	int jobs;           /* threads drawing a chart's files (0 = the online cores) */
+	int pdf;            /* 1: the site has report.pdf, and every page's footer links to it */
 } render_ctx;
 
 /* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */

@@ -1,0 +1,243 @@
+/* figure: chart figures drawn as vectors with their captions, and metric cards. */
+#include "pdf/pdf_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	CARD_COLS = 3, /* cards side by side */
+	CARD_GAP = 8,  /* points between cards */
+	CARD_PAD = 7   /* points inside a card's box */
+};
+
+/* What the chart callback does: measure, or draw at (x, y). */
+typedef struct fig_job {
+	pdf_doc *t; /* the typesetter */
+	double x;   /* left edge of the chart */
+	double y;   /* top edge of the chart */
+	double w;   /* width it is scaled to */
+	double h;   /* its height at that width, set by the callback */
+	int draw;   /* 1: draw it; 0: only measure */
+} fig_job;
+
+/* render_chart_fn: measures the chart of j (arg) and draws it if asked. */
+static int
+fig_chart(void *arg, const chart_spec *s, char *why, size_t n)
+{
+	fig_job *j = arg;
+	double cw = s->width > 0 ? s->width : CHART_DEFAULT_WIDTH;
+	double ch = s->height > 0 ? s->height : CHART_DEFAULT_HEIGHT;
+	double k = j->w / cw;
+	j->h = ch * k;
+	if (!j->draw)
+		return 0;
+	cairo_t *cr = j->t->cr;
+	cairo_save(cr);
+	cairo_translate(cr, j->x, j->y);
+	cairo_scale(cr, k, k);
+	int rc = chart_draw_cairo(cr, s, why, n);
+	cairo_restore(cr);
+	return rc;
+}
+
+/* Returns the chart id of fig (its id is "fig-<chart id>"), or NULL; caller frees. */
+static char *
+chart_id(xmlNodePtr fig)
+{
+	xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
+	char *out = NULL;
+	if (id && strncmp((const char *)id, "fig-", 4) == 0)
+		out = util_xstrdup((const char *)id + 4);
+	xmlFree(id);
+	return out;
+}
+
+/* The three text parts of a figure's caption, laid out at one width. */
+typedef struct fig_text {
+	pdf_text tx[3];      /* title, caption, source */
+	PangoLayout *l[3];   /* their layouts, NULL where the part is missing */
+} fig_text;
+
+/* Lays out the title, caption and source of fig at width w. */
+static void
+fig_text_new(pdf_doc *t, xmlNodePtr fig, double w, fig_text *ft)
+{
+	static const char *const cls[3] = { "chart-title", "chart-caption", "chart-source" };
+	static const double size[3] = { 9.5, 8.5, 7.5 };
+	for (int i = 0; i < 3; i++) {
+		xmlNodePtr p = pdf_find(fig, "p", cls[i]);
+		pdf_text_init(&ft->tx[i]);
+		ft->l[i] = NULL;
+		if (p == NULL)
+			continue;
+		pdf_text_inline(&ft->tx[i], p);
+		if (i == 0)
+			pdf_text_bold(&ft->tx[i], 0);
+		ft->l[i] = pdf_layout(t, size[i], PANGO_WEIGHT_NORMAL, w);
+		g_object_set_data(G_OBJECT(ft->l[i]), "mkr-lead", GINT_TO_POINTER(1250));
+		pdf_layout_set(ft->l[i], &ft->tx[i]);
+	}
+}
+
+/* Frees what ft holds. */
+static void
+fig_text_free(fig_text *ft)
+{
+	for (int i = 0; i < 3; i++) {
+		if (ft->l[i])
+			g_object_unref(ft->l[i]);
+		pdf_text_free(&ft->tx[i]);
+	}
+}
+
+/* Returns the height of ft's parts and the gaps between them, chart excluded. */
+static double
+fig_text_height(const fig_text *ft)
+{
+	double h = 0;
+	for (int i = 0; i < 3; i++)
+		if (ft->l[i])
+			h += pdf_layout_height(ft->l[i]) + 4;
+	return h;
+}
+
+/* Measures fig's chart at width w into j; returns 0 or -1 (errors recorded). */
+static int
+fig_measure(pdf_doc *t, xmlNodePtr fig, double w, fig_job *j)
+{
+	char *id = chart_id(fig);
+	*j = (fig_job){ t, 0, 0, w, 0, 0 };
+	int rc = id ? render_chart_with(t->c, id, fig_chart, j) : -1;
+	free(id);
+	return rc;
+}
+
+double
+pdf_figure_height(pdf_doc *t, xmlNodePtr fig, double w)
+{
+	fig_job j;
+	if (fig_measure(t, fig, w, &j) != 0)
+		return 0;
+	fig_text ft;
+	fig_text_new(t, fig, w, &ft);
+	double h = j.h + fig_text_height(&ft) + 14;
+	fig_text_free(&ft);
+	return h;
+}
+
+void
+pdf_figure(pdf_doc *t, xmlNodePtr fig, double x)
+{
+	double w = PDF_LEFT + PDF_WIDTH - x;
+	char *id = chart_id(fig);
+	fig_job j;
+	if (id == NULL || fig_measure(t, fig, w, &j) != 0) {
+		free(id);
+		t->failed = 1;
+		return;
+	}
+	fig_text ft;
+	fig_text_new(t, fig, w, &ft);
+	pdf_gap(t, 14);
+	pdf_need(t, j.h + fig_text_height(&ft));
+	if (ft.l[0]) {
+		pdf_flow(t, ft.l[0], x, &ft.tx[0]);
+		t->y += 4;
+	}
+	j = (fig_job){ t, x, t->y, w, 0, 1 };
+	if (render_chart_with(t->c, id, fig_chart, &j) != 0)
+		t->failed = 1;
+	t->y += j.h + 4;
+	pdf_rgb(t, 0.25, 0.25, 0.25);
+	for (int i = 1; i < 3; i++)
+		if (ft.l[i]) {
+			pdf_flow(t, ft.l[i], x, &ft.tx[i]);
+			t->y += 4;
+		}
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+	t->y += 6;
+	fig_text_free(&ft);
+	free(id);
+}
+
+/* Returns a layout of the text of card's span with class cls at width w, or NULL. */
+static PangoLayout *
+card_part(pdf_doc *t, xmlNodePtr card, const char *cls, double size, PangoWeight wt,
+    double w)
+{
+	xmlNodePtr n = pdf_find(card, "span", cls);
+	if (n == NULL)
+		return NULL;
+	char *s = pdf_node_text(n);
+	PangoLayout *l = pdf_layout(t, size, wt, w);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_text(l, s, -1);
+	free(s);
+	return l;
+}
+
+/* Returns l's height as pango draws it (0 for NULL). */
+static double
+natural_height(PangoLayout *l)
+{
+	if (l == NULL)
+		return 0;
+	PangoRectangle lr;
+	pango_layout_get_extents(l, NULL, &lr);
+	return lr.height / (double)PANGO_SCALE;
+}
+
+/* Sets one row of up to CARD_COLS cards (cards[0..n)) at x, card width w. */
+static void
+card_row(pdf_doc *t, xmlNodePtr *cards, int n, double x, double w)
+{
+	PangoLayout *l[CARD_COLS][3];
+	double h = 0;
+	for (int i = 0; i < n; i++) {
+		l[i][0] = card_part(t, cards[i], "card-value", 15, PANGO_WEIGHT_SEMIBOLD, w - 2 * CARD_PAD);
+		l[i][1] = card_part(t, cards[i], "card-label", 8, PANGO_WEIGHT_MEDIUM, w - 2 * CARD_PAD);
+		l[i][2] = card_part(t, cards[i], "card-note", 7, PANGO_WEIGHT_NORMAL, w - 2 * CARD_PAD);
+		double ch = 2 * CARD_PAD + 2;
+		for (int k = 0; k < 3; k++)
+			ch += natural_height(l[i][k]);
+		h = ch > h ? ch : h;
+	}
+	pdf_need(t, h + CARD_GAP);
+	for (int i = 0; i < n; i++) {
+		double cx = x + i * (w + CARD_GAP), y = t->y + CARD_PAD;
+		pdf_rgb(t, 0.95, 0.96, 0.97);
+		cairo_rectangle(t->cr, cx, t->y, w, h);
+		cairo_fill(t->cr);
+		for (int k = 0; k < 3; k++) {
+			if (l[i][k] == NULL)
+				continue;
+			double g = k == 2 ? 0.4 : k == 1 ? 0.25 : 0.05;
+			pdf_rgb(t, g, g, g);
+			pdf_draw_at(t, l[i][k], cx + CARD_PAD, y);
+			y += natural_height(l[i][k]) + (k == 0 ? 2 : 0);
+			g_object_unref(l[i][k]);
+		}
+	}
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+	t->y += h + CARD_GAP;
+}
+
+void
+pdf_cards(pdf_doc *t, xmlNodePtr cards, double x)
+{
+	double w = (PDF_LEFT + PDF_WIDTH - x - (CARD_COLS - 1) * CARD_GAP) / CARD_COLS;
+	xmlNodePtr row[CARD_COLS];
+	int n = 0;
+	pdf_gap(t, 10);
+	for (xmlNodePtr c = cards->children; c != NULL; c = c->next) {
+		if (!pdf_has_class(c, "card"))
+			continue;
+		row[n++] = c;
+		if (n == CARD_COLS) {
+			card_row(t, row, n, x, w);
+			n = 0;
+		}
+	}
+	if (n > 0)
+		card_row(t, row, n, x, w);
+}

@@ -1,0 +1,243 @@
+/* flow: pages (running head, footer), layouts and text flowed line by line across
+ * page breaks. */
+#include "pdf/pdf_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Inter's ascender and line height over the em (hhea metrics). */
+#define INTER_ASC 0.96875
+#define INTER_LINE 1.2109375
+
+static const char LEAD_KEY[] = "mkr-lead"; /* a layout's leading, per mille */
+
+void
+pdf_rgb(pdf_doc *t, double r, double g, double b)
+{
+	cairo_set_source_rgb(t->cr, r, g, b);
+}
+
+/* Draws the running head (report title, section title) and the page number. */
+static void
+page_furniture(pdf_doc *t)
+{
+	const report *r = t->c->rep;
+	const char *right = t->section >= 0 ? r->sections[t->section].title : "Contents";
+	PangoLayout *l = pdf_layout(t, 7.5, PANGO_WEIGHT_NORMAL, PDF_WIDTH / 2 - 12);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pdf_rgb(t, 0.42, 0.42, 0.42);
+	pango_layout_set_text(l, r->title, -1);
+	pdf_draw_at(t, l, PDF_LEFT, 46);
+	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	pango_layout_set_text(l, right, -1);
+	pdf_draw_at(t, l, PDF_LEFT + PDF_WIDTH / 2 + 12, 46);
+	cairo_set_line_width(t->cr, 0.4);
+	cairo_move_to(t->cr, PDF_LEFT, 60.5);
+	cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, 60.5);
+	cairo_stroke(t->cr);
+	char num[16];
+	snprintf(num, sizeof num, "%d", t->page);
+	pango_layout_set_width(l, (int)(PDF_WIDTH * PANGO_SCALE));
+	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	pango_layout_set_text(l, num, -1);
+	pdf_draw_at(t, l, PDF_LEFT, PDF_PAGE_H - 52);
+	g_object_unref(l);
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+}
+
+void
+pdf_page_new(pdf_doc *t)
+{
+	if (t->page > 0)
+		cairo_show_page(t->cr);
+	t->page++;
+	t->y = PDF_TOP;
+	t->bar_y = PDF_TOP;
+	if (t->page > 1)
+		page_furniture(t);
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+}
+
+void
+pdf_need(pdf_doc *t, double h)
+{
+	if (t->y + h > PDF_BOTTOM && t->y > PDF_TOP + 0.5)
+		pdf_page_new(t);
+}
+
+void
+pdf_gap(pdf_doc *t, double g)
+{
+	if (t->y > PDF_TOP + 0.5)
+		t->y += g;
+}
+
+PangoLayout *
+pdf_layout(pdf_doc *t, double size, PangoWeight w, double width)
+{
+	PangoLayout *l = pango_layout_new(t->pc);
+	PangoFontDescription *fd = pango_font_description_from_string("Inter");
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE + 0.5));
+	pango_font_description_set_weight(fd, w);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	g_object_set_data(G_OBJECT(l), LEAD_KEY, GINT_TO_POINTER((int)(PDF_LEAD * 1000)));
+	return l;
+}
+
+/* Returns the size of l's font, pt. */
+static double
+layout_size(PangoLayout *l)
+{
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	return fd ? pango_font_description_get_size(fd) / (double)PANGO_SCALE : PDF_BODY;
+}
+
+/* Returns l's leading factor. */
+static double
+layout_lead(PangoLayout *l)
+{
+	return GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), LEAD_KEY)) / 1000.0;
+}
+
+void
+pdf_layout_set(PangoLayout *l, const pdf_text *x)
+{
+	pango_layout_set_text(l, x->s.data ? x->s.data : "", (int)x->s.len);
+	pango_layout_set_attributes(l, x->attrs);
+}
+
+double
+pdf_line_height(PangoLayout *l)
+{
+	return layout_size(l) * INTER_LINE * layout_lead(l);
+}
+
+double
+pdf_line_pitch(double size)
+{
+	return size * INTER_LINE * PDF_LEAD;
+}
+
+double
+pdf_layout_height(PangoLayout *l)
+{
+	return pango_layout_get_line_count(l) * pdf_line_height(l);
+}
+
+/* Returns the baseline's distance below the top of a line of l in the flow. */
+static double
+baseline(PangoLayout *l)
+{
+	double s = layout_size(l);
+	return s * INTER_LINE * (layout_lead(l) - 1) / 2 + s * INTER_ASC;
+}
+
+/* Extends the rule of the quote being set down to y on this page. */
+static void
+quote_rule(pdf_doc *t, double y)
+{
+	if (t->quotes <= 0 || y <= t->bar_y)
+		return;
+	cairo_save(t->cr);
+	cairo_set_source_rgb(t->cr, t->bar_rgb[0], t->bar_rgb[1], t->bar_rgb[2]);
+	cairo_rectangle(t->cr, t->bar_x, t->bar_y, 2.5, y - t->bar_y);
+	cairo_fill(t->cr);
+	cairo_restore(t->cr);
+	t->bar_y = y;
+}
+
+/* Writes attribute string text of a cairo tag into b: quotes and backslashes escaped. */
+static void
+tag_string(buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+/* Makes the parts of x's links that lie on line (drawn at x0, top y, height h)
+ * clickable. */
+static void
+line_links(pdf_doc *t, PangoLayoutLine *line, const pdf_text *x, double x0, double y,
+    double h)
+{
+	size_t a = (size_t)line->start_index, b = a + (size_t)line->length;
+	for (size_t i = 0; x != NULL && i < x->nlinks; i++) {
+		const pdf_link *k = &x->links[i];
+		size_t s = k->start > a ? k->start : a, e = k->end < b ? k->end : b;
+		if (s >= e)
+			continue;
+		int xs, xe;
+		pango_layout_line_index_to_x(line, (int)s, 0, &xs);
+		pango_layout_line_index_to_x(line, (int)e, 0, &xe);
+		if (xe < xs) {
+			int tmp = xs;
+			xs = xe;
+			xe = tmp;
+		}
+		buf at;
+		buf_init(&at);
+		buf_puts(&at, "uri=");
+		tag_string(&at, k->uri);
+		buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x0 + xs / (double)PANGO_SCALE, y,
+		    (xe - xs) / (double)PANGO_SCALE, h);
+		cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
+		cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+		buf_free(&at);
+	}
+}
+
+/* Draws the waiting list marker, right-aligned at t->marker_x, on baseline y. */
+static void
+draw_marker(pdf_doc *t, double base)
+{
+	PangoLayout *m = t->marker;
+	t->marker = NULL;
+	PangoRectangle lr;
+	pango_layout_get_extents(m, NULL, &lr);
+	PangoLayoutLine *line = pango_layout_get_line_readonly(m, 0);
+	cairo_move_to(t->cr, t->marker_x - lr.width / (double)PANGO_SCALE, base);
+	pango_cairo_show_layout_line(t->cr, line);
+	g_object_unref(m);
+}
+
+void
+pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	double h = pdf_line_height(l), base = baseline(l);
+	int n = pango_layout_get_line_count(l), i = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle lr;
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		/* no first line alone at a page's foot, no last line alone at its head */
+		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
+		i++;
+		double lx = x + lr.x / (double)PANGO_SCALE;
+		cairo_move_to(t->cr, lx, t->y + base);
+		pango_cairo_show_layout_line(t->cr, line);
+		if (t->marker)
+			draw_marker(t, t->y + base);
+		line_links(t, line, links, lx, t->y, h);
+		t->y += h;
+		quote_rule(t, t->y);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+void
+pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y)
+{
+	cairo_move_to(t->cr, x, y);
+	pango_cairo_show_layout(t->cr, l);
+}

@@ -1,0 +1,261 @@
+/* pdf: the whole report as one PDF: title page, linked contents, every section, an
+ * outline; typeset twice, the first time only to learn each section's first page. */
+#include "pdf/pdf.h"
+#include "pdf/pdf_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "chart/chart.h"
+
+enum {
+	TOC_PER_PAGE = 28 /* contents entries on one page */
+};
+
+#define TOC_ROW 22.0 /* points per contents entry */
+
+/* cairo_write_func_t: appends to the buf closure. */
+static cairo_status_t
+write_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws s at (x, y) in size pt, weight w, wrapped at width; returns its height. */
+static double
+text_at(pdf_doc *t, const char *s, double size, PangoWeight w, double x, double y)
+{
+	PangoLayout *l = pdf_layout(t, size, w, PDF_WIDTH);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	pango_layout_set_text(l, s, -1);
+	pdf_draw_at(t, l, x, y);
+	PangoRectangle lr;
+	pango_layout_get_extents(l, NULL, &lr);
+	g_object_unref(l);
+	return lr.height / (double)PANGO_SCALE;
+}
+
+/* Writes "D Month YYYY" of the date "YYYY-MM-DD" into out (n bytes). */
+static void
+long_date(const char *iso, char *out, size_t n)
+{
+	static const char *const months[] = { "January", "February", "March", "April", "May",
+		"June", "July", "August", "September", "October", "November", "December" };
+	int y = 0, m = 0, d = 0;
+	if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
+	else
+		snprintf(out, n, "%s", iso ? iso : "");
+}
+
+/* Sets page 1: title, subtitle, author and date. */
+static void
+title_page(pdf_doc *t)
+{
+	const report *r = t->c->rep;
+	char date[64], line[96];
+	pdf_page_new(t);
+	double y = 250;
+	pdf_rgb(t, 0.16, 0.42, 0.72);
+	cairo_rectangle(t->cr, PDF_LEFT, y - 24, 48, 4);
+	cairo_fill(t->cr);
+	pdf_rgb(t, 0.05, 0.05, 0.05);
+	y += text_at(t, r->title, 30, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT, y) + 14;
+	pdf_rgb(t, 0.3, 0.3, 0.3);
+	if (r->subtitle)
+		y += text_at(t, r->subtitle, 14, PANGO_WEIGHT_NORMAL, PDF_LEFT, y) + 40;
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+	if (r->author)
+		y += text_at(t, r->author, 11, PANGO_WEIGHT_MEDIUM, PDF_LEFT, y) + 4;
+	long_date(r->as_of, date, sizeof date);
+	snprintf(line, sizeof line, "As of %s", date);
+	pdf_rgb(t, 0.4, 0.4, 0.4);
+	text_at(t, line, 11, PANGO_WEIGHT_NORMAL, PDF_LEFT, y);
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+}
+
+/* Sets contents entry i (title, page number) at the flow's y, linked to its section. */
+static void
+toc_entry(pdf_doc *t, size_t i)
+{
+	const rep_section *s = &t->c->rep->sections[i];
+	char num[16];
+	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
+	PangoLayout *l = pdf_layout(t, 11, PANGO_WEIGHT_NORMAL, PDF_WIDTH - 40);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_set_text(l, s->title, -1);
+	pdf_draw_at(t, l, PDF_LEFT, t->y);
+	pango_layout_set_width(l, 40 * PANGO_SCALE);
+	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	pango_layout_set_text(l, num, -1);
+	pdf_draw_at(t, l, PDF_LEFT + PDF_WIDTH - 40, t->y);
+	g_object_unref(l);
+	buf at;
+	buf_init(&at);
+	buf_printf(&at, "dest='sec-%s' rect=[%.2f %.2f %.2f %.2f]", s->slug, PDF_LEFT,
+	    t->y - 3, PDF_WIDTH, TOC_ROW - 2);
+	cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
+	cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+	buf_free(&at);
+	cairo_set_line_width(t->cr, 0.3);
+	pdf_rgb(t, 0.8, 0.8, 0.8);
+	cairo_move_to(t->cr, PDF_LEFT, t->y + TOC_ROW - 5);
+	cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, t->y + TOC_ROW - 5);
+	cairo_stroke(t->cr);
+	pdf_rgb(t, 0.1, 0.1, 0.1);
+	t->y += TOC_ROW;
+}
+
+/* Sets the contents pages: every section with its first page. */
+static void
+contents(pdf_doc *t)
+{
+	for (size_t i = 0; i < t->c->rep->nsections; i++) {
+		if (i % TOC_PER_PAGE == 0) {
+			pdf_page_new(t);
+			if (i == 0) {
+				text_at(t, "Contents", 20, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT, t->y);
+				t->y += 44;
+			}
+		}
+		toc_entry(t, i);
+	}
+}
+
+/* Sets section i from the <article> of its page document doc. */
+static void
+section(pdf_doc *t, size_t i, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr art = pdf_is(root, "article") ? root : pdf_find(root, "article", NULL);
+	t->section = (long)i;
+	t->size = PDF_BODY;
+	pdf_page_new(t);
+	t->sec_page[i] = t->page;
+	if (art == NULL)
+		art = pdf_find(root, "main", NULL);
+	if (art != NULL)
+		pdf_blocks(t, art, PDF_LEFT);
+	if (t->marker) {
+		g_object_unref(t->marker);
+		t->marker = NULL;
+	}
+}
+
+/* Adds one outline entry per section, each to its section's first heading. */
+static void
+outline(cairo_surface_t *sf, const report *r)
+{
+	for (size_t i = 0; i < r->nsections; i++) {
+		buf at;
+		buf_init(&at);
+		buf_printf(&at, "dest='sec-%s'", r->sections[i].slug);
+		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, r->sections[i].title,
+		    at.data, 0);
+		buf_free(&at);
+	}
+}
+
+/* Sets the fixed metadata of sf: title, author, and the report's date as both dates. */
+static void
+metadata(cairo_surface_t *sf, const report *r)
+{
+	char iso[40];
+	snprintf(iso, sizeof iso, "%.10sT00:00:00Z", r->as_of ? r->as_of : "2000-01-01");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, r->title);
+	if (r->author)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR, r->author);
+	if (r->subtitle)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_SUBJECT, r->subtitle);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, iso);
+}
+
+/* Returns a context on fm for the typesetter: 72 dpi, no hinting. */
+static PangoContext *
+context_new(PangoFontMap *fm)
+{
+	PangoContext *pc = pango_font_map_create_context(fm);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(pc, fo);
+	pango_cairo_context_set_resolution(pc, 72);
+	cairo_font_options_destroy(fo);
+	return pc;
+}
+
+/* One pass: typesets every page into out as a PDF, or with out NULL onto a 1 x 1 image
+ * only to learn the first page of each section (the layout never depends on the
+ * surface); stores each section's first page in sec_page; page numbers in the contents
+ * come from toc (NULL: zeros). Returns 0 or -1 after recording errors. */
+static int
+typeset(const render_ctx *c, PangoContext *pc, xmlDocPtr const *pages, const int *toc,
+    int *sec_page, buf *out)
+{
+	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
+	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	if (out)
+		metadata(sf, c->rep);
+	pdf_doc t;
+	memset(&t, 0, sizeof t);
+	t.c = c;
+	t.cr = cairo_create(sf);
+	t.pc = pc;
+	t.section = -1;
+	t.sec_page = sec_page;
+	t.toc_page = toc;
+	t.size = PDF_BODY;
+	title_page(&t);
+	contents(&t);
+	for (size_t i = 0; i < c->rep->nsections; i++)
+		section(&t, i, pages[i]);
+	cairo_show_page(t.cr);
+	if (out)
+		outline(sf, c->rep);
+	cairo_status_t st = cairo_status(t.cr);
+	cairo_destroy(t.cr);
+	cairo_surface_finish(sf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(sf);
+	cairo_surface_destroy(sf);
+	if (st != CAIRO_STATUS_SUCCESS)
+		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot write the PDF: %s",
+		    cairo_status_to_string(st));
+	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
+}
+
+int
+pdf_report(const render_ctx *c, xmlDocPtr const *pages, size_t n, buf *out)
+{
+	const report *r = c->rep;
+	if (n != r->nsections)
+		return -1;
+	int *first = util_xcalloc(n + 1, sizeof *first);
+	int *again = util_xcalloc(n + 1, sizeof *again);
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *pc = context_new(fm);
+	int rc = typeset(c, pc, pages, NULL, first, NULL);
+	if (rc == 0) {
+		buf_reset(out);
+		rc = typeset(c, pc, pages, first, again, out);
+	}
+	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
+		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
+		    "the PDF's page numbers changed between its two passes");
+		rc = -1;
+	}
+	if (rc == 0 && chart_pdf_fix_dates(out) != 0) {
+		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot set the PDF's dates");
+		rc = -1;
+	}
+	g_object_unref(pc);
+	g_object_unref(fm);
+	free(first);
+	free(again);
+	return rc;
+}

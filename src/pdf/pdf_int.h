@@ -1,0 +1,148 @@
+/* pdf_int: the typesetter's state and steps shared by the files of src/pdf. */
+#ifndef MKR_PDF_INT_H
+#define MKR_PDF_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <libxml/tree.h>
+#include <pango/pangocairo.h>
+
+#include "render/render.h"
+#include "util/buf.h"
+
+/* A4 portrait in PDF points, and the text block inside it. */
+#define PDF_PAGE_W 595.276
+#define PDF_PAGE_H 841.890
+#define PDF_LEFT 72.0                        /* left margin */
+#define PDF_WIDTH (PDF_PAGE_W - 2 * PDF_LEFT) /* the text width */
+#define PDF_TOP 82.0                         /* first line of the text block */
+#define PDF_BOTTOM (PDF_PAGE_H - 78.0)       /* nothing of the text goes below */
+#define PDF_BODY 10.0                        /* body text size, pt */
+#define PDF_LEAD 1.38                        /* line height over the font's line */
+
+/* A link over bytes [start, end) of a styled text. */
+typedef struct pdf_link {
+	size_t start; /* first byte */
+	size_t end;   /* byte after the last */
+	char *uri;    /* the external address (owned) */
+} pdf_link;
+
+/* Text with its styles, built from a run of inline nodes. */
+typedef struct pdf_text {
+	buf s;                /* the UTF-8 text */
+	PangoAttrList *attrs; /* its styles (owned) */
+	pdf_link *links;      /* external links in it (owned) */
+	size_t nlinks;        /* entries used in links */
+	size_t caplinks;      /* entries allocated */
+} pdf_text;
+
+/* The typesetter: one pass over the whole report. */
+typedef struct pdf_doc {
+	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
+	cairo_t *cr;          /* the PDF surface's context */
+	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
+	int page;             /* the current page, 1-based (0: none begun) */
+	double y;             /* top of the free space on the current page */
+	long section;         /* the section being set, -1 before the first */
+	int *sec_page;        /* first page of each section, as laid out this pass */
+	const int *toc_page;  /* first pages from the previous pass, or NULL */
+	int ncontents;        /* pages the contents take */
+	int quotes;           /* depth of block quotes and callouts being set */
+	double bar_y;         /* a quote's rule is drawn down to here on this page */
+	double bar_x;         /* where the innermost quote's rule is drawn */
+	double bar_rgb[3];    /* its colour */
+	double size;          /* size of running text now, pt (smaller in notes) */
+	PangoLayout *marker;  /* list marker waiting for the next line drawn, or NULL */
+	double marker_x;      /* the marker's right edge */
+	int failed;           /* 1 once a chart could not be drawn */
+} pdf_doc;
+
+/* Starts a new page: closes the current one, draws the running head and footer
+ * (except on page 1, the title page). */
+void pdf_page_new(pdf_doc *t);
+
+/* Starts a new page unless h points of height fit below t->y on this one. */
+void pdf_need(pdf_doc *t, double h);
+
+/* Adds g points of space unless at the top of a page. */
+void pdf_gap(pdf_doc *t, double g);
+
+/* Returns a new layout on t's context: Inter at size pt, weight w, wrapped at width
+ * (<= 0: no wrapping). The caller unrefs it. */
+PangoLayout *pdf_layout(pdf_doc *t, double size, PangoWeight w, double width);
+
+/* Sets layout l to the styled text x (copied). */
+void pdf_layout_set(PangoLayout *l, const pdf_text *x);
+
+/* Returns the height one line of l takes in the flow (with leading). */
+double pdf_line_height(PangoLayout *l);
+
+/* Returns the height a line of running text in size pt takes in the flow. */
+double pdf_line_pitch(double size);
+
+/* Returns the height all of l takes in the flow. */
+double pdf_layout_height(PangoLayout *l);
+
+/* Flows l at left edge x line by line, breaking pages between lines; a waiting list
+ * marker (t->marker) is drawn on the first line and released; the links of x (may be
+ * NULL) are made clickable where drawn. */
+void pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links);
+
+/* Draws l whole with its top-left corner at (x, y), without moving the flow. */
+void pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y);
+
+/* Sets the source colour to a grey level or a colour. */
+void pdf_rgb(pdf_doc *t, double r, double g, double b);
+
+/* Initialises x empty; free with pdf_text_free. */
+void pdf_text_init(pdf_text *x);
+
+/* Frees what x owns. */
+void pdf_text_free(pdf_text *x);
+
+/* Appends node itself (a text node or an inline element with its style) to x. */
+void pdf_text_node(pdf_text *x, xmlNodePtr node);
+
+/* Appends the inline content of node's children to x (strong, em, code, links, sup,
+ * metric spans), skipping anchors, back links and nested blocks. */
+void pdf_text_inline(pdf_text *x, xmlNodePtr node);
+
+/* Appends s to x with no style. */
+void pdf_text_puts(pdf_text *x, const char *s);
+
+/* Styles bytes [from, x->s.len) of x bold. */
+void pdf_text_bold(pdf_text *x, size_t from);
+
+/* Returns the text content of node, whitespace runs collapsed (caller frees). */
+char *pdf_node_text(xmlNodePtr node);
+
+/* Returns whether node is an element called name. */
+int pdf_is(xmlNodePtr node, const char *name);
+
+/* Returns whether node's class attribute holds the word cls. */
+int pdf_has_class(xmlNodePtr node, const char *cls);
+
+/* Returns node's first child element called name with class cls (cls may be NULL), or
+ * NULL. Searches the whole subtree, depth first. */
+xmlNodePtr pdf_find(xmlNodePtr node, const char *name, const char *cls);
+
+/* Sets the children of node (a <div class="content">, <li>, <aside>...) as blocks
+ * with their left edge at x. */
+void pdf_blocks(pdf_doc *t, xmlNodePtr node, double x);
+
+/* Returns the height pdf_figure will take for fig at width w (0 if it has no chart). */
+double pdf_figure_height(pdf_doc *t, xmlNodePtr fig, double w);
+
+/* Sets a <table> (its caption, header row, body rows) at x, rows never split, the
+ * header repeated on each page it continues to. */
+void pdf_table(pdf_doc *t, xmlNodePtr table, double x);
+
+/* Sets a chart <figure>: its title, the chart as vectors at the text width, its
+ * caption and source; moved whole to the next page if it does not fit. */
+void pdf_figure(pdf_doc *t, xmlNodePtr fig, double x);
+
+/* Sets the metric cards of a <div class="cards"> as a grid. */
+void pdf_cards(pdf_doc *t, xmlNodePtr cards, double x);
+
+#endif
