@@ -57,8 +57,9 @@ chart_secs() {
 
 echo "machine: $(nproc) online cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "charts: $n; runs: $RUNS; mkreport per-chart repeat: $REPEAT"
-full=$(for i in $(seq "$RUNS"); do wall "$MK" build -C "$tmp/content" -o "$tmp/s1" -T templates; rm -rf "$tmp/s1"; done)
-bare=$(for i in $(seq "$RUNS"); do wall "$MK" build -C "$tmp/nocharts" -o "$tmp/s2" -T templates; rm -rf "$tmp/s2"; done)
+# the site's charts against matplotlib's: report.pdf (bench/pdf.sh) left out of both builds
+full=$(for i in $(seq "$RUNS"); do wall "$MK" build --no-pdf -C "$tmp/content" -o "$tmp/s1" -T templates; rm -rf "$tmp/s1"; done)
+bare=$(for i in $(seq "$RUNS"); do wall "$MK" build --no-pdf -C "$tmp/nocharts" -o "$tmp/s2" -T templates; rm -rf "$tmp/s2"; done)
 mkdir -p "$tmp/mpl"
 mplwhole=$(for i in $(seq "$RUNS"); do wall $PY bench/charts_mpl.py "$tmp/site/charts" \
 	"$tmp/manifest" "$tmp/mpl" 1; done)
