@@ -48,7 +48,7 @@ heading(pdf_doc *t, xmlNodePtr h, int level, double x)
 	pdf_text tx;
 	pdf_text_init(&tx);
 	pdf_text_inline(&tx, h);
-	pdf_layout_set(l, &tx);
+	l = pdf_layout_set(t, l, &tx);
 	double hh = pdf_layout_height(l);
 	double before = level == 1 ? 0 : level == 2 ? 16 : 11;
 	pdf_need(t, before + hh + 4 + next_min(t, h, x));
@@ -79,7 +79,7 @@ paragraph(pdf_doc *t, pdf_text *tx, double x0, double size)
 	if (tx->s.len == 0)
 		return;
 	PangoLayout *l = pdf_layout(t, size, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x0);
-	pdf_layout_set(l, tx);
+	l = pdf_layout_set(t, l, tx);
 	pdf_gap(t, size * 0.6);
 	pdf_flow(t, l, x0, tx);
 	g_object_unref(l);

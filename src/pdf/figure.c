@@ -75,7 +75,7 @@ fig_text_new(pdf_doc *t, xmlNodePtr fig, double w, fig_text *ft)
 			pdf_text_bold(&ft->tx[i], 0);
 		ft->l[i] = pdf_layout(t, size[i], PANGO_WEIGHT_NORMAL, w);
 		g_object_set_data(G_OBJECT(ft->l[i]), "mkr-lead", GINT_TO_POINTER(1250));
-		pdf_layout_set(ft->l[i], &ft->tx[i]);
+		ft->l[i] = pdf_layout_set(t, ft->l[i], &ft->tx[i]);
 	}
 }
 

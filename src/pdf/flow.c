@@ -104,11 +104,46 @@ layout_lead(PangoLayout *l)
 	return GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l), LEAD_KEY)) / 1000.0;
 }
 
-void
-pdf_layout_set(PangoLayout *l, const pdf_text *x)
+GHashTable *
+pdf_laid_new(void)
 {
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/* Returns the key of l's settings with text x (g_free it): every setting that shapes
+ * or breaks the text, so equal keys give equal layouts. */
+static char *
+laid_key(PangoLayout *l, const pdf_text *x)
+{
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	char *font = fd ? pango_font_description_to_string(fd) : g_strdup("");
+	char *attrs = pango_attr_list_to_string(x->attrs);
+	char *key = g_strdup_printf("%s|%d|%d|%d|%d|%d|%s|%.*s", font, pango_layout_get_width(l),
+	    (int)pango_layout_get_wrap(l), (int)pango_layout_get_alignment(l),
+	    (int)pango_layout_get_ellipsize(l), GPOINTER_TO_INT(g_object_get_data(G_OBJECT(l),
+	    LEAD_KEY)), attrs, (int)x->s.len, x->s.data ? x->s.data : "");
+	g_free(attrs);
+	g_free(font);
+	return key;
+}
+
+PangoLayout *
+pdf_layout_set(pdf_doc *t, PangoLayout *l, const pdf_text *x)
+{
+	char *key = laid_key(l, x);
+	PangoLayout *had = t->laid ? g_hash_table_lookup(t->laid, key) : NULL;
+	if (had != NULL) {
+		g_free(key);
+		g_object_unref(l);
+		return g_object_ref(had);
+	}
 	pango_layout_set_text(l, x->s.data ? x->s.data : "", (int)x->s.len);
 	pango_layout_set_attributes(l, x->attrs);
+	if (t->laid)
+		g_hash_table_insert(t->laid, key, g_object_ref(l));
+	else
+		g_free(key);
+	return l;
 }
 
 double

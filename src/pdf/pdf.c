@@ -192,10 +192,11 @@ context_new(PangoFontMap *fm)
 /* One pass: typesets every page into out as a PDF, or with out NULL onto a 1 x 1 image
  * only to learn the first page of each section (the layout never depends on the
  * surface); stores each section's first page in sec_page; page numbers in the contents
- * come from toc (NULL: zeros). Returns 0 or -1 after recording errors. */
+ * come from toc (NULL: zeros). Layouts are taken from and kept in laid, so the second
+ * pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, xmlDocPtr const *pages, const int *toc,
-    int *sec_page, buf *out)
+typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const *pages,
+    const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
 	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
@@ -206,6 +207,7 @@ typeset(const render_ctx *c, PangoContext *pc, xmlDocPtr const *pages, const int
 	t.c = c;
 	t.cr = cairo_create(sf);
 	t.pc = pc;
+	t.laid = laid;
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -239,11 +241,13 @@ pdf_report(const render_ctx *c, xmlDocPtr const *pages, size_t n, buf *out)
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	int rc = typeset(c, pc, pages, NULL, first, NULL);
+	GHashTable *laid = pdf_laid_new();
+	int rc = typeset(c, pc, laid, pages, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, pages, first, again, out);
+		rc = typeset(c, pc, laid, pages, first, again, out);
 	}
+	g_hash_table_unref(laid);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");

@@ -56,6 +56,7 @@ typedef struct pdf_doc {
 	PangoLayout *marker;  /* list marker waiting for the next line drawn, or NULL */
 	double marker_x;      /* the marker's right edge */
 	int failed;           /* 1 once a chart could not be drawn */
+	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
 } pdf_doc;
 
 /* Starts a new page: closes the current one, draws the running head and footer
@@ -72,8 +73,15 @@ void pdf_gap(pdf_doc *t, double g);
  * (<= 0: no wrapping). The caller unrefs it. */
 PangoLayout *pdf_layout(pdf_doc *t, double size, PangoWeight w, double width);
 
-/* Sets layout l to the styled text x (copied). */
-void pdf_layout_set(PangoLayout *l, const pdf_text *x);
+/* Sets layout l (fully configured: font, width, wrap, alignment, leading) to the
+ * styled text x and returns the layout to use: l, or, when t has laid out the same text
+ * with the same settings before (in this pass or the previous one), that layout, l
+ * being released. Either way the caller owns one reference and must not change the
+ * layout afterwards. */
+PangoLayout *pdf_layout_set(pdf_doc *t, PangoLayout *l, const pdf_text *x);
+
+/* Returns a new table for pdf_doc.laid; free with g_hash_table_unref. */
+GHashTable *pdf_laid_new(void);
 
 /* Returns the height one line of l takes in the flow (with leading). */
 double pdf_line_height(PangoLayout *l);

@@ -105,7 +105,7 @@ measure(pdf_doc *t, cell *k, double size, int words)
 	PangoLayout *l = pdf_layout(t, size, PANGO_WEIGHT_NORMAL, words ? 0.001 : 0);
 	if (words)
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	pdf_layout_set(l, &k->tx);
+	l = pdf_layout_set(t, l, &k->tx);
 	PangoRectangle lr;
 	pango_layout_get_extents(l, NULL, &lr);
 	g_object_unref(l);
@@ -165,7 +165,7 @@ layout_cells(pdf_doc *t, tbl *tb)
 			k->l = pdf_layout(t, tb->size, PANGO_WEIGHT_NORMAL, tb->w[j] - 2 * CELL_PAD);
 			if (k->num)
 				pango_layout_set_alignment(k->l, PANGO_ALIGN_RIGHT);
-			pdf_layout_set(k->l, &k->tx);
+			k->l = pdf_layout_set(t, k->l, &k->tx);
 			PangoRectangle lr;
 			pango_layout_get_extents(k->l, NULL, &lr);
 			double h = lr.height / (double)PANGO_SCALE + 2 * CELL_VPAD;
@@ -226,7 +226,7 @@ caption(pdf_doc *t, xmlNodePtr table, double x, double keep)
 	pdf_text_inline(&tx, cap);
 	pdf_text_bold(&tx, 0);
 	PangoLayout *l = pdf_layout(t, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x);
-	pdf_layout_set(l, &tx);
+	l = pdf_layout_set(t, l, &tx);
 	pdf_need(t, pdf_layout_height(l) + 3 + keep);
 	pdf_flow(t, l, x, &tx);
 	t->y += 3;
