@@ -9,6 +9,7 @@
 #define CELL_VPAD 3.0    /* points above and below it */
 #define MAX_COLS 32      /* columns set; more are dropped */
 #define MEASURE_SIZE 8.5 /* the first size tried, at which cells are measured */
+#define KEEP_ROWS 3      /* body rows kept with the header where a table starts */
 
 /* One cell's text and layout. */
 typedef struct cell {
@@ -256,9 +257,11 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 	size_t first = 0;
 	while (first < tb.nrows && tb.rows[first].head)
 		first++;
-	double hh = head_height(&tb);
+	double keep = head_height(&tb); /* with the header, its first rows (up to 3) */
+	for (size_t i = first; i < tb.nrows && i < first + KEEP_ROWS; i++)
+		keep += tb.rows[i].h;
 	pdf_gap(t, 12);
-	caption(t, table, x, hh + (first < tb.nrows ? tb.rows[first].h : 0));
+	caption(t, table, x, keep);
 	draw_head(t, &tb, x);
 	for (size_t i = first; i < tb.nrows; i++) {
 		if (t->y + tb.rows[i].h > PDF_BOTTOM) {

@@ -82,22 +82,37 @@ column_numeric(xmlNodePtr tbody, size_t col)
 	return nums > 0 && 2 * nums >= filled;
 }
 
-/* Right-aligns the text cells of column col among its figures (class "num"). */
+/* Returns 1 if n's class attribute is exactly "num". */
+static int
+only_class_num(xmlNodePtr n)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	int only = v != NULL && strcmp((const char *)v, "num") == 0;
+	xmlFree(v);
+	return only;
+}
+
+/* Aligns every cell of column col alike: the text cells among figures right (class
+ * "num" added), or, in a column of words, the odd figure left (class "num" removed). */
 static void
-align_column(xmlNodePtr tbody, size_t col)
+align_column(xmlNodePtr tbody, size_t col, int numeric)
 {
 	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
 		if (tr->type != XML_ELEMENT_NODE)
 			continue;
 		xmlNodePtr cell = row_cell(tr, col);
-		if (cell != NULL && strcmp((const char *)cell->name, "td") == 0 &&
-		    xmlHasProp(cell, BAD_CAST "class") == NULL)
+		if (cell == NULL || strcmp((const char *)cell->name, "td") != 0)
+			continue;
+		if (numeric && xmlHasProp(cell, BAD_CAST "class") == NULL)
 			xmlSetProp(cell, BAD_CAST "class", BAD_CAST "num");
+		else if (!numeric && only_class_num(cell))
+			xmlUnsetProp(cell, BAD_CAST "class");
 	}
 }
 
 /* Gives each header cell of table's <thead> whose column is numeric the class "num",
- * and that column's text cells too, so headings and words line up with the figures. Tables with spanning cells are left alone.
+ * and that column's text cells too, so headings and words line up with the figures;
+ * a figure alone among words is aligned with the words. Tables with spanning cells are left alone.
  * table may be NULL. */
 static void
 tidy_table(xmlNodePtr table)
@@ -115,9 +130,11 @@ tidy_table(xmlNodePtr table)
 		if (xmlHasProp(th, BAD_CAST "colspan") != NULL)
 			return;
 		if (strcmp((const char *)th->name, "th") == 0 &&
-		    xmlHasProp(th, BAD_CAST "class") == NULL && column_numeric(tbody, col)) {
-			xmlSetProp(th, BAD_CAST "class", BAD_CAST "num");
-			align_column(tbody, col);
+		    xmlHasProp(th, BAD_CAST "class") == NULL) {
+			int numeric = column_numeric(tbody, col);
+			if (numeric)
+				xmlSetProp(th, BAD_CAST "class", BAD_CAST "num");
+			align_column(tbody, col, numeric);
 		}
 		col++;
 	}

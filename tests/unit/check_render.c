@@ -388,6 +388,7 @@ START_TEST(test_table_free)
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Note</th>");
 	HAS(o, "<th scope=\"row\">2020</th><td class=\"num\">not reported</td><td>b</td>");
+	HAS(o, "<td data-metric=\"fact.commit\">$13.0bn</td></tr>"); /* with the words, left */
 	render("```table\ncolumns: [A, B]\nrows:\n  - [one]\n  - [a, {metric: fact.x}]\n```\n");
 	ck_assert_int_eq(last_rc, -1);
 	ck_assert(has_diag_like(PAGE ":4:5: error: ", "row has 1 cells"));
