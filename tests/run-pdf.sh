@@ -1,6 +1,7 @@
 #!/bin/sh
 # report.pdf read back with poppler's pdftotext: each section starts on the page the
-# contents give, in report order; a metric's value from a page is in the text; text
+# contents give, in report order; a metric's value from a page is in the text, and the
+# site's web-only notes are not; text
 # from the data is set as text (no markup interpreted); two builds give the same bytes;
 # --no-pdf leaves the file and the footer link out.
 set -u
@@ -34,6 +35,12 @@ else ko "contents pages and section starts disagree"; cat "$tmp/toc.txt"; fi
 pdftotext "$pdf" "$tmp/all.txt"
 if grep -q '\$11\.3bn' "$tmp/all.txt"; then ok "the base-case NPV from the page is in the PDF's text"
 else ko "the NPV \$11.3bn is not in the PDF's text"; fi
+# a chart's source line keeps its sentence; its note about the CSV (class web-only) is
+# the site's alone
+if grep -q 'calculated by this report from its data files\.' "$tmp/all.txt" &&
+	! grep -q 'CSV holds' "$tmp/all.txt" && grep -q 'CSV holds' "$tmp/a/money.html"; then
+	ok "the site's web-only note about the CSV is left out of the PDF"
+else ko "the PDF's source line is wrong, or the site lost its CSV note"; fi
 
 cp -r "$MINI" "$tmp/c"
 sed -i 's/^    title: Money$/    title: "Money \& <b>more<\/b>"/' "$tmp/c/report.yaml"

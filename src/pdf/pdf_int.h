@@ -113,7 +113,7 @@ void pdf_text_free(pdf_text *x);
 void pdf_text_node(pdf_text *x, xmlNodePtr node);
 
 /* Appends the inline content of node's children to x (strong, em, code, links, sup,
- * metric spans), skipping anchors, back links and nested blocks. */
+ * metric spans), skipping anchors, back links, class "web-only" and nested blocks. */
 void pdf_text_inline(pdf_text *x, xmlNodePtr node);
 
 /* Appends s to x with no style. */

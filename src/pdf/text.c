@@ -170,7 +170,8 @@ pdf_text_node(pdf_text *x, xmlNodePtr n)
 		return;
 	}
 	if (n->type != XML_ELEMENT_NODE || pdf_has_class(n, "anchor") ||
-	    pdf_has_class(n, "note-back") || pdf_is(n, "details"))
+	    pdf_has_class(n, "note-back") || pdf_has_class(n, "web-only") ||
+	    pdf_is(n, "details"))
 		return;
 	if (pdf_is(n, "img")) {
 		image_alt(x, n);

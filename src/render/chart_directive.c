@@ -163,9 +163,11 @@ source_line(rnd *r, const cspec *c, xmlNodePtr cap)
 	xmlNodePtr p = render_el_class(r, cap, "p", "chart-source");
 	const yt_node *s = c->source;
 	size_t n = s == NULL ? 0 : s->kind == YT_SCALAR ? 1 : s->n;
-	if (n == 0) {
-		render_el_text(r, p, "span", NULL, "Source: calculated by this report from its "
-		    "data files (the CSV holds the numbers drawn).");
+	if (n == 0) { /* the CSV note is for the site only: report.pdf has no CSV */
+		xmlNodePtr s0 = render_el_text(r, p, "span", NULL, "Source: calculated by this "
+		    "report from its data files");
+		render_el_text(r, s0, "span", "web-only", " (the CSV holds the numbers drawn)");
+		render_add_text(r, s0, ".", 1);
 		return;
 	}
 	render_add_text(r, p, "Source: ", 8);
