@@ -1,7 +1,7 @@
 #!/bin/sh
 # report.pdf read back with poppler's pdftotext: each section starts on the page the
 # contents give, in report order; a metric's value from a page is in the text, and the
-# site's web-only notes are not; text
+# site's web-only notes are not; links to the site's pages go to their sections; text
 # from the data is set as text (no markup interpreted); two builds give the same bytes;
 # --no-pdf leaves the file and the footer link out.
 set -u
@@ -48,6 +48,15 @@ sed -i 's/^    title: Money$/    title: "Money \& <b>more<\/b>"/' "$tmp/c/report
 if pdftotext "$tmp/c-site/report.pdf" - | grep -qF 'Money & <b>more</b>'; then
 	ok "markup characters in a title are set as text"
 else ko "a title with markup characters was not set as written"; fi
+
+# a link to another page of the site becomes a link to that section's first page
+cp -r "$MINI" "$tmp/l"
+printf '\nSee [the money page](money.html#anything).\n' >>"$tmp/l/pages/index.md"
+"$MKREPORT" build -C "$tmp/l" -o "$tmp/l-site" -T templates || ko "build with a page link"
+links() { tr -c '[:print:]' '\n' <"$1" | grep -c '/Dest /sec-money\|/Dest (sec-money)'; }
+if [ "$(links "$tmp/l-site/report.pdf")" -gt "$(links "$pdf")" ]; then
+	ok "a link to a page of the site goes to its section in the PDF"
+else ko "a link to a page of the site is not a link in the PDF"; fi
 
 TZ=Pacific/Kiritimati LC_ALL=C "$MKREPORT" build -C "$MINI" -o "$tmp/b" -T templates || ko "second build"
 if cmp -s "$pdf" "$tmp/b/report.pdf"; then ok "two builds give byte-identical PDFs"

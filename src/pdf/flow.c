@@ -199,8 +199,33 @@ tag_string(buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* Appends the link target of uri to at: dest='sec-<slug>' for a page of the site (the
+ * section's first page), uri='...' for an outside address. Returns 0, or -1 for a page
+ * that is not a section's (then nothing is appended). */
+static int
+link_target(const pdf_doc *t, const char *uri, buf *at)
+{
+	if (strncmp(uri, "http://", 7) == 0 || strncmp(uri, "https://", 8) == 0 ||
+	    strncmp(uri, "mailto:", 7) == 0) {
+		buf_puts(at, "uri=");
+		tag_string(at, uri);
+		return 0;
+	}
+	size_t n = strcspn(uri, ".#");
+	const report *r = t->c->rep;
+	for (size_t i = 0; i < r->nsections; i++)
+		if (strlen(r->sections[i].slug) == n && strncmp(r->sections[i].slug, uri, n) == 0) {
+			buf_puts(at, "dest=");
+			buf_puts(at, "'sec-");
+			buf_puts(at, r->sections[i].slug); /* a slug: [a-z0-9-] only */
+			buf_putc(at, '\'');
+			return 0;
+		}
+	return -1;
+}
+
 /* Makes the parts of x's links that lie on line (drawn at x0, top y, height h)
- * clickable. */
+ * clickable: outside addresses, and pages of the site as their sections. */
 static void
 line_links(pdf_doc *t, PangoLayoutLine *line, const pdf_text *x, double x0, double y,
     double h)
@@ -221,12 +246,12 @@ line_links(pdf_doc *t, PangoLayoutLine *line, const pdf_text *x, double x0, doub
 		}
 		buf at;
 		buf_init(&at);
-		buf_puts(&at, "uri=");
-		tag_string(&at, k->uri);
-		buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x0 + xs / (double)PANGO_SCALE, y,
-		    (xe - xs) / (double)PANGO_SCALE, h);
-		cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
-		cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+		if (link_target(t, k->uri, &at) == 0) {
+			buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x0 + xs / (double)PANGO_SCALE,
+			    y, (xe - xs) / (double)PANGO_SCALE, h);
+			cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
+			cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+		}
 		buf_free(&at);
 	}
 }

@@ -108,6 +108,16 @@ external(const char *href)
 	    strncmp(href, "mailto:", 7) == 0;
 }
 
+/* Returns whether href is a page of the site ("money.html", "money.html#anchor"): a
+ * link the PDF can send to that section's first page. */
+static int
+site_page(const char *href)
+{
+	size_t n = strspn(href, "abcdefghijklmnopqrstuvwxyz0123456789-_");
+	return n > 0 && strncmp(href + n, ".html", 5) == 0 &&
+	    (href[n + 5] == '\0' || href[n + 5] == '#');
+}
+
 /* Records a link to href over bytes [from, x->s.len) of x and colours it. */
 static void
 add_link(pdf_text *x, const char *href, size_t from)
@@ -140,7 +150,7 @@ style(pdf_text *x, xmlNodePtr n, size_t from)
 		add_attr(x, pango_attr_scale_new(0.7), from);
 	} else if (!strcmp(name, "a")) {
 		xmlChar *href = xmlGetProp(n, BAD_CAST "href");
-		if (href && external((const char *)href))
+		if (href && (external((const char *)href) || site_page((const char *)href)))
 			add_link(x, (const char *)href, from);
 		xmlFree(href);
 	}
