@@ -137,13 +137,9 @@ int chart_validate(const chart_spec *s, char *why, size_t n);
  * files use from threads. Not thread-safe. */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
-/* Releases the idle chart font maps (at exit, for leak checkers; no chart may be
- * drawing); the next chart_render makes a new one. */
-void chart_fonts_done(void);
-
-/* Frees the idle pixel buffers kept for PNG drawings (at exit, for leak checkers; no
- * chart may be drawing); the next PNG allocates a new one. */
-void chart_images_done(void);
+/* Releases what charts keep for reuse: idle font maps and PNG pixel buffers (at exit,
+ * for leak checkers; no chart may be drawing); the next chart makes new ones. */
+void chart_pools_free(void);
 
 /* Draws s (validated first) as fmt and appends the bytes to out. date is the report's
  * date "YYYY-MM-DD", written as the PDF's CreationDate and ModDate (never the clock);

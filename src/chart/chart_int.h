@@ -210,6 +210,8 @@ double chart_y(const chart_ctx *c, double v);
 void *chart_text_new(const theme *th);
 /* Frees t (NULL: nothing). */
 void chart_text_free(void *t);
+/* Releases the idle font maps (for chart_pools_free). */
+void chart_text_pool_free(void);
 void chart_text_measure(void *t, const char *s, double px, int bold, double *w, double *h);
 /* Draws s at (x, y) with anchor (ax, ay) in fractions of its box (0 = left/top), turned
  * by angle radians about the anchor, and counts glyphs no font has in c->unknown. */

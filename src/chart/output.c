@@ -13,6 +13,8 @@
 #include <cairo-svg.h>
 #include <libxml/parser.h>
 
+#include "util/pool.h"
+
 /* cairo write callback: appends to the buf in closure. */
 static cairo_status_t
 to_buf(void *closure, const unsigned char *data, unsigned int len)
@@ -125,28 +127,13 @@ enum {
 /* The process's idle pixel buffers for PNG drawings: a 1600 x 900 image is 5.8 MB, which
  * a fresh allocation pays for in page faults or zeroing on every chart. No clearing is
  * needed on reuse: chart_draw paints every pixel with the opaque background first. */
-static struct {
-	pthread_mutex_t lock;            /* guards the fields below */
-	unsigned char *idle[IMG_POOL_MAX]; /* buffers no drawing is using (owned) */
-	size_t len[IMG_POOL_MAX];        /* their sizes in bytes */
-	size_t nidle;                    /* entries used */
-} img_pool = { PTHREAD_MUTEX_INITIALIZER, { NULL }, { 0 }, 0 };
+static util_pool img_pool = UTIL_POOL_INIT(IMG_POOL_MAX);
 
 /* Takes an idle pixel buffer of at least len bytes, or allocates one; *cap gets its size. */
 static unsigned char *
 img_take(size_t len, size_t *cap)
 {
-	unsigned char *p = NULL;
-	pthread_mutex_lock(&img_pool.lock);
-	for (size_t i = img_pool.nidle; i-- > 0;)
-		if (img_pool.len[i] >= len) {
-			p = img_pool.idle[i];
-			*cap = img_pool.len[i];
-			img_pool.idle[i] = img_pool.idle[--img_pool.nidle];
-			img_pool.len[i] = img_pool.len[img_pool.nidle];
-			break;
-		}
-	pthread_mutex_unlock(&img_pool.lock);
+	unsigned char *p = util_pool_take(&img_pool, len, cap);
 	if (!p) {
 		p = util_xmalloc(len);
 		*cap = len;
@@ -158,23 +145,14 @@ img_take(size_t len, size_t *cap)
 static void
 img_give(unsigned char *p, size_t cap)
 {
-	pthread_mutex_lock(&img_pool.lock);
-	if (img_pool.nidle < IMG_POOL_MAX) {
-		img_pool.idle[img_pool.nidle] = p;
-		img_pool.len[img_pool.nidle++] = cap;
-		p = NULL;
-	}
-	pthread_mutex_unlock(&img_pool.lock);
-	free(p);
+	free(util_pool_give(&img_pool, p, cap));
 }
 
 void
-chart_images_done(void)
+chart_pools_free(void)
 {
-	pthread_mutex_lock(&img_pool.lock);
-	while (img_pool.nidle > 0)
-		free(img_pool.idle[--img_pool.nidle]);
-	pthread_mutex_unlock(&img_pool.lock);
+	util_pool_drain(&img_pool, free);
+	chart_text_pool_free();
 }
 
 /* Returns a new image surface of w x h pixels on a buffer from the pool (stored in *px,

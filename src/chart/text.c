@@ -12,6 +12,8 @@
 #include <libxml/parser.h>
 #include <pango/pangocairo.h>
 
+#include "util/pool.h"
+
 enum {
 	TEXT_POOL_MAX = 16,     /* font maps kept for reuse (one per concurrent chart) */
 	TEXT_CACHE_MIN = 64,    /* first number of slots of a chart's layout table */
@@ -19,21 +21,13 @@ enum {
 
 /* The process's idle font maps. A font map is used by one chart (one thread) at a time:
  * pango's font maps are not thread-safe, so a chart takes one and gives it back. */
-static struct {
-	pthread_mutex_t lock;             /* guards the fields below */
-	PangoFontMap *idle[TEXT_POOL_MAX]; /* font maps no chart is using */
-	size_t nidle;                     /* entries used in idle */
-} pool = { PTHREAD_MUTEX_INITIALIZER, { NULL }, 0 };
+static util_pool font_maps = UTIL_POOL_INIT(TEXT_POOL_MAX);
 
 /* Takes an idle font map, or makes a new one. */
 static PangoFontMap *
 font_map_take(void)
 {
-	PangoFontMap *fm = NULL;
-	pthread_mutex_lock(&pool.lock);
-	if (pool.nidle > 0)
-		fm = pool.idle[--pool.nidle];
-	pthread_mutex_unlock(&pool.lock);
+	PangoFontMap *fm = util_pool_take(&font_maps, 0, NULL);
 	return fm ? fm : pango_cairo_font_map_new();
 }
 
@@ -41,12 +35,7 @@ font_map_take(void)
 static void
 font_map_give(PangoFontMap *fm)
 {
-	pthread_mutex_lock(&pool.lock);
-	if (pool.nidle < TEXT_POOL_MAX) {
-		pool.idle[pool.nidle++] = fm;
-		fm = NULL;
-	}
-	pthread_mutex_unlock(&pool.lock);
+	fm = util_pool_give(&font_maps, fm, 0);
 	if (fm)
 		g_object_unref(fm);
 }
@@ -66,18 +55,15 @@ chart_fonts_init(const char *conf, char *why, size_t n)
 		setenv("FONTCONFIG_FILE", abs ? abs : conf, 1);
 		free(abs);
 	}
-	chart_fonts_done(); /* the next chart creates a font map reading the new file */
+	util_pool_drain(&font_maps, g_object_unref); /* new font maps read the new file */
 	xmlInitParser();    /* before any thread builds an SVG's labels with libxml2 */
 	return 0;
 }
 
 void
-chart_fonts_done(void)
+chart_text_pool_free(void)
 {
-	pthread_mutex_lock(&pool.lock);
-	while (pool.nidle > 0)
-		g_object_unref(pool.idle[--pool.nidle]);
-	pthread_mutex_unlock(&pool.lock);
+	util_pool_drain(&font_maps, g_object_unref);
 }
 
 /* One laid-out string of a chart. */

@@ -105,7 +105,6 @@ int
 cmd_main(int argc, char **argv)
 {
 	int rc = run_mode(argc, argv);
-	chart_fonts_done(); /* the charts' font maps and pixel buffers, for leak checkers */
-	chart_images_done();
+	chart_pools_free(); /* the charts' font maps and pixel buffers, for leak checkers */
 	return rc;
 }

@@ -1440,8 +1440,7 @@ END_TEST
 static void
 fonts_teardown(void)
 {
-	chart_fonts_done();
-	chart_images_done();
+	chart_pools_free();
 }
 
 static Suite *
@@ -1500,7 +1499,6 @@ main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	chart_fonts_done();
-	chart_images_done();
+	chart_pools_free();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -72,8 +72,7 @@ teardown(void)
 	xmlFreeDoc(doc);
 	diag_free(dg);
 	metrics_free(mt);
-	chart_fonts_done();
-	chart_images_done();
+	chart_pools_free();
 }
 
 /* Sets page i's Markdown. */

@@ -55,7 +55,7 @@ teardown(void)
 	render_figs_free(figs);
 	pipeline_free(&p);
 	diag_free(d);
-	chart_fonts_done();
+	chart_pools_free();
 }
 
 /* Returns how many times needle occurs in the n bytes of hay. */

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "util/pool.h"
 #include "check_main.h"
 
 START_TEST(diag_formats_positions)
@@ -155,6 +156,38 @@ START_TEST(path_read_fifo_and_modes)
 }
 END_TEST
 
+/* A pool hands back an idle object at least as big as asked, keeps at most max, and
+ * drains what it holds. */
+static int released;
+
+static void
+count_release(void *p)
+{
+	released++;
+	free(p);
+}
+
+START_TEST(pool_take_give_drain)
+{
+	util_pool p = UTIL_POOL_INIT(2);
+	size_t size = 0;
+	ck_assert_ptr_null(util_pool_take(&p, 0, &size));
+	char *a = malloc(10), *b = malloc(100), *c = malloc(5);
+	ck_assert_ptr_null(util_pool_give(&p, a, 10));
+	ck_assert_ptr_null(util_pool_give(&p, b, 100));
+	ck_assert_ptr_eq(util_pool_give(&p, c, 5), c); /* full: the caller keeps it */
+	free(c);
+	ck_assert_ptr_eq(util_pool_take(&p, 50, &size), b); /* only b is big enough */
+	ck_assert_uint_eq(size, 100);
+	ck_assert_ptr_null(util_pool_take(&p, 50, &size));
+	ck_assert_ptr_null(util_pool_give(&p, b, 100));
+	released = 0;
+	util_pool_drain(&p, count_release);
+	ck_assert_int_eq(released, 2);
+	ck_assert_ptr_null(util_pool_take(&p, 0, NULL));
+}
+END_TEST
+
 START_TEST(path_join_cases)
 {
 	char *p = path_join("a", "b");
@@ -177,6 +210,7 @@ main(void)
 	tcase_add_test(tc, diag_formats_positions);
 	tcase_add_test(tc, diag_prints_in_order_with_colour);
 	tcase_add_test(tc, buf_grows_and_detaches);
+	tcase_add_test(tc, pool_take_give_drain);
 	tcase_add_test(tc, path_read_stays_inside_root);
 	tcase_add_test(tc, path_read_fifo_and_modes);
 	tcase_add_test(tc, path_join_cases);
