@@ -236,6 +236,19 @@ roundtrip(cairo_surface_t *sf, int want_type)
 	return png;
 }
 
+/* Encodes a new w x h surface of f's pixels, checks it reads back (roundtrip, colour
+ * type want_type) and returns the PNG's size in bytes. */
+static size_t
+encoded_size(int w, int h, uint32_t (*f)(int x, int y, void *arg), void *arg, int want_type)
+{
+	cairo_surface_t *sf = surface_of(w, h, f, arg);
+	buf png = roundtrip(sf, want_type);
+	size_t n = png.len;
+	buf_free(&png);
+	cairo_surface_destroy(sf);
+	return n;
+}
+
 /* Pixel makers for surface_of. */
 
 /* Opaque noise: no pixel repeats its left or upper neighbour but by chance. */
@@ -298,12 +311,8 @@ px_chart(int x, int y, void *arg)
 START_TEST(test_noise_rgb)
 {
 	uint32_t seed = 12345;
-	cairo_surface_t *sf = surface_of(301, 67, px_noise, &seed);
-	buf png = roundtrip(sf, 2);
 	size_t raw = 67 * (1 + 301 * 3);
-	ck_assert_uint_lt(png.len, raw + raw / 50 + 200);
-	buf_free(&png);
-	cairo_surface_destroy(sf);
+	ck_assert_uint_lt(encoded_size(301, 67, px_noise, &seed, 2), raw + raw / 50 + 200);
 }
 END_TEST
 
@@ -311,10 +320,7 @@ END_TEST
 START_TEST(test_noise_rgba)
 {
 	uint32_t seed = 777;
-	cairo_surface_t *sf = surface_of(123, 45, px_noise_alpha, &seed);
-	buf png = roundtrip(sf, 6);
-	buf_free(&png);
-	cairo_surface_destroy(sf);
+	encoded_size(123, 45, px_noise_alpha, &seed, 6);
 }
 END_TEST
 
@@ -327,11 +333,7 @@ END_TEST
  * row above instead would take 16,748 matches of at least 1 + 1 + 11 bits: 27 KB. */
 START_TEST(test_flat)
 {
-	cairo_surface_t *sf = surface_of(1600, 900, px_flat, NULL);
-	buf png = roundtrip(sf, 2);
-	ck_assert_uint_lt(png.len, 10000);
-	buf_free(&png);
-	cairo_surface_destroy(sf);
+	ck_assert_uint_lt(encoded_size(1600, 900, px_flat, NULL, 2), 10000);
 }
 END_TEST
 
@@ -339,11 +341,7 @@ END_TEST
  * nothing, so the file is about a seventh of the noise's size (below a fifth). */
 START_TEST(test_equal_rows)
 {
-	cairo_surface_t *sf = surface_of(400, 70, px_bands, NULL);
-	buf png = roundtrip(sf, 2);
-	ck_assert_uint_lt(png.len, 70 * (1 + 400 * 3) / 5);
-	buf_free(&png);
-	cairo_surface_destroy(sf);
+	ck_assert_uint_lt(encoded_size(400, 70, px_bands, NULL, 2), 70 * (1 + 400 * 3) / 5);
 }
 END_TEST
 
@@ -354,14 +352,8 @@ START_TEST(test_small_shapes)
 		{ 8, 3 }, { 9, 9 }, { 15, 4 }, { 16, 4 }, { 17, 5 } };
 	uint32_t seed = 99;
 	for (size_t i = 0; i < sizeof wh / sizeof wh[0]; i++) {
-		cairo_surface_t *sf = surface_of(wh[i][0], wh[i][1], px_noise, &seed);
-		buf png = roundtrip(sf, 2);
-		buf_free(&png);
-		cairo_surface_destroy(sf);
-		sf = surface_of(wh[i][0], wh[i][1], px_chart, NULL);
-		png = roundtrip(sf, 2);
-		buf_free(&png);
-		cairo_surface_destroy(sf);
+		encoded_size(wh[i][0], wh[i][1], px_noise, &seed, 2);
+		encoded_size(wh[i][0], wh[i][1], px_chart, NULL, 2);
 	}
 }
 END_TEST
@@ -370,11 +362,7 @@ END_TEST
  * table's far copies) and is much smaller than its raw bytes. */
 START_TEST(test_chart_like)
 {
-	cairo_surface_t *sf = surface_of(1000, 600, px_chart, NULL);
-	buf png = roundtrip(sf, 2);
-	ck_assert_uint_lt(png.len, 600 * (1 + 1000 * 3) / 20);
-	buf_free(&png);
-	cairo_surface_destroy(sf);
+	ck_assert_uint_lt(encoded_size(1000, 600, px_chart, NULL, 2), 600 * (1 + 1000 * 3) / 20);
 }
 END_TEST
 
