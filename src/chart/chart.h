@@ -134,7 +134,7 @@ int chart_validate(const chart_spec *s, char *why, size_t n);
  * maps are created by the first chart_render (pango starts a thread then: fork before
  * it, not after). NULL keeps the default set-up. Returns 0, or -1 with a reason in why
  * if the file cannot be read. Also sets up libxml2 (xmlInitParser), which the SVG
- * files use from threads. Not thread-safe. */
+ * files use from threads: call it before any chart is drawn. Not thread-safe. */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
 /* Releases what charts keep for reuse: idle font maps and PNG pixel buffers (at exit,

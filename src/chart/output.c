@@ -11,7 +11,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <libxml/parser.h>
 
 #include "util/pool.h"
 
@@ -302,7 +301,6 @@ chart_render_set(chart_job *jobs, size_t n, const char *date, int threads)
 		want = CHART_MAX_THREADS;
 	int started = 0;
 	atomic_init(&rs.next, 0);
-	xmlInitParser(); /* libxml2's lazy set-up races if the threads' SVGs start it */
 	while (started < want - 1 && pthread_create(&t[started], NULL, render_worker, &rs) == 0)
 		started++;
 	render_worker(&rs);
