@@ -649,6 +649,8 @@ START_TEST(test_tick_format)
 	ck_assert_str_eq(out, "$2.5bn");
 	chart_format_tick(&named, 42.5, 0, out); /* value labels keep the format's rule */
 	ck_assert_str_eq(out, "$42.5bn");
+	chart_format_tick(&named, 0.75, 0, out); /* the format named, no precision: */
+	ck_assert_str_eq(out, "$0.75bn");          /* the same rule as the default */
 	chart_axis pctf = { .unit = UNIT_FRACTION, .format = "pct" };
 	chart_format_tick(&pctf, 0.125, 0.025, out); /* 2.5 points: one decimal */
 	ck_assert_str_eq(out, "12.5%");
