@@ -3,7 +3,7 @@
 #include <stdint.h>
 
 #include "diag.h"
-#include "load/ytree.h"
+#include "yaml/ytree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

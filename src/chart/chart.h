@@ -133,8 +133,8 @@ int chart_validate(const chart_spec *s, char *why, size_t n);
  * process, so call it before anything in the process uses fontconfig or pango. Font
  * maps are created by the first chart_render (pango starts a thread then: fork before
  * it, not after). NULL keeps the default set-up. Returns 0, or -1 with a reason in why
- * if the file cannot be read. Also sets up libxml2 (xmlInitParser), which the SVG
- * files use from threads: call it before any chart is drawn. Not thread-safe. */
+ * if the file cannot be read. Not thread-safe. The SVG files use libxml2 from threads:
+ * the process must have called xmlInitParser first (cmd_process_init does). */
 int chart_fonts_init(const char *conf, char *why, size_t n);
 
 /* Releases what charts keep for reuse: idle font maps and PNG pixel buffers (at exit,

@@ -1,6 +1,8 @@
 /* csv: the numbers a chart draws, as CSV (each type's table, and the shared helpers). */
 #include "chart/chart_int.h"
 
+#include "export/csv.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,37 +11,14 @@
 void
 chart_csv_num(buf *out, double v)
 {
-	char tmp[40];
-	if (!isfinite(v))
-		return;
-	if (v == floor(v) && fabs(v) < 1e15) {
-		buf_printf(out, "%.0f", v == 0 ? 0.0 : v); /* integers in full, never "8e+01" */
-		return;
-	}
-	for (int p = 1; p <= 17; p++) {
-		snprintf(tmp, sizeof tmp, "%.*g", p, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	buf_puts(out, tmp);
+	csv_num(out, v);
 }
 
 void
 chart_csv_text(buf *out, const char *s)
 {
-	if (!s)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(out, s);
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
+	if (s)
+		csv_text(out, s, strlen(s));
 }
 
 /* Compares two ints for qsort. */

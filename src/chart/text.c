@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <pango/pangocairo.h>
 
 #include "util/pool.h"
@@ -56,7 +55,6 @@ chart_fonts_init(const char *conf, char *why, size_t n)
 		free(abs);
 	}
 	util_pool_drain(&font_maps, g_object_unref); /* new font maps read the new file */
-	xmlInitParser();    /* before any thread builds an SVG's labels with libxml2 */
 	return 0;
 }
 

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
 
@@ -101,10 +103,24 @@ run_mode(int argc, char **argv)
 	return CMD_USAGE;
 }
 
+void
+cmd_process_init(void)
+{
+	xmlInitParser(); /* before any chart thread builds an SVG's labels with libxml2 */
+}
+
+void
+cmd_process_fini(void)
+{
+	chart_pools_free(); /* the charts' font maps and pixel buffers, for leak checkers */
+	xmlCleanupParser();
+}
+
 int
 cmd_main(int argc, char **argv)
 {
+	cmd_process_init();
 	int rc = run_mode(argc, argv);
-	chart_pools_free(); /* the charts' font maps and pixel buffers, for leak checkers */
+	cmd_process_fini();
 	return rc;
 }

@@ -10,7 +10,17 @@ enum {
 	CMD_WRITE = 3,    /* output could not be written */
 };
 
-/* Parses argv and runs the mode it names. Returns the exit status. */
+/* Sets up what the whole process shares: libxml2's parser state (before any thread
+ * uses it). Call once, first; cmd_main does. */
+void cmd_process_init(void);
+
+/* Releases what cmd_process_init and the modes keep process-wide: the charts' pooled
+ * font maps and pixel buffers, libxml2's state. Call once, last; no thread may still
+ * be drawing. */
+void cmd_process_fini(void);
+
+/* Runs cmd_process_init, the mode argv names, cmd_process_fini. Returns the exit
+ * status. */
 int cmd_main(int argc, char **argv);
 
 #endif

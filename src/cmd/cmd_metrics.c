@@ -7,7 +7,7 @@
 #include "cmd/cmd.h"
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
-#include "model/export.h"
+#include "export/export.h"
 #include "util/buf.h"
 
 int

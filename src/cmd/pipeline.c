@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model/export.h"
+#include "export/export.h"
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"

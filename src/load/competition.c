@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "util/buf.h"
 
 /* Reads firm k's shares (a series in [0, 1]) into f; sets the market's years from the

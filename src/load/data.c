@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "util/buf.h"
 
 /* Returns 1 if s is YYYY, YYYY-MM or YYYY-MM-DD (month 01-12, a real day). */

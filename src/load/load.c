@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "util/buf.h"
 #include "util/path.h"
 

@@ -4,7 +4,7 @@
 
 #include "diag.h"
 #include "load/load.h"
-#include "load/ytree.h"
+#include "yaml/ytree.h"
 
 enum {
 	LD_SERIES_MAX = 512, /* listed years in one series quantity */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "util/buf.h"
 
 int

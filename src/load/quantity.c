@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 /* assumption: true with a non-empty rationale. */
 static int

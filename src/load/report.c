@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "load/text_int.h"
+#include "util/utf8.h"
 #include "util/buf.h"
 #include "util/path.h"
 
@@ -30,8 +31,8 @@ page_accept(ld_ctx *c, rep_section *s)
 	r->inputs[r->ninputs++] = util_xstrdup(s->display);
 	size_t bad;
 	diag_pos p = diag_file_pos(c->d, s->display);
-	if (load_utf8_check(s->text, s->len, &bad) != 0) {
-		load_offset_pos(s->text, s->len, bad, &p.line, &p.col);
+	if (utf8_check(s->text, s->len, &bad) != 0) {
+		utf8_offset_pos(s->text, s->len, bad, &p.line, &p.col);
 		diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)",
 		    (unsigned char)s->text[bad]);
 		return -1;

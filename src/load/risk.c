@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "util/buf.h"
 
 /* impact_bands: {edges: [4 increasing numbers >= 0], provenance}. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "load/load_int.h"
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 enum {
 	UNC_DEFAULT_DRAWS = 10000, /* draws when the file or the key is absent */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 enum {
 	CSPEC_MAX_TORNADO = 64, /* most bars of a tornado */

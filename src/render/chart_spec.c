@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "model/format.h"
 
 /* The keys a chart directive accepts. */

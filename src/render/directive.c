@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 /* The directive names, in the order of dir_kind. */
 static const char *const names[] = { "cards", "callout", "table", "sources", "scenarios",

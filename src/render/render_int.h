@@ -8,7 +8,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
-#include "load/ytree.h"
+#include "yaml/ytree.h"
 #include "render/render.h"
 #include "util/buf.h"
 

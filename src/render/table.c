@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 /* The parts of a table being built. */
 typedef struct tbl {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/schema.h"
+#include "yaml/schema.h"
 #include "model/format.h"
 
 /* Reports why metrics_lookup(ref) failed with code rc. */

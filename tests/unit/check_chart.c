@@ -15,6 +15,7 @@
 #include <cairo-pdf.h>
 #include <png.h>
 
+#include "cmd/cmd.h"
 #include "chart/chart.h"
 #include "chart/chart_int.h"
 
@@ -1482,6 +1483,7 @@ int
 main(void)
 {
 	char why[256];
+	cmd_process_init();
 	if (chart_fonts_init(FONTS_CONF, why, sizeof why) != 0) {
 		fprintf(stderr, "check_chart: %s\n", why);
 		return EXIT_FAILURE;
@@ -1490,6 +1492,6 @@ main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	chart_pools_free();
+	cmd_process_fini();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -8,6 +8,7 @@
 
 #include <libxml/tree.h>
 
+#include "cmd/cmd.h"
 #include "chart/chart.h"
 #include "render/render.h"
 #include "check_main.h"
@@ -452,5 +453,8 @@ suite(void)
 int
 main(void)
 {
-	return check_run(suite());
+	cmd_process_init();
+	int rc = check_run(suite());
+	cmd_process_fini();
+	return rc;
 }

@@ -1,10 +1,10 @@
-/* check_export: JSON and CSV export (src/model/export.c) of a tiny model. */
+/* check_export: JSON and CSV export (src/export/export.c) of a tiny model. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/export.h"
+#include "export/export.h"
 #include "model/fin_metrics.h"
 #include "check_main.h"
 

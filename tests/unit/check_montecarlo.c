@@ -14,7 +14,7 @@
 #include "model/montecarlo.h"
 #include "model/rng.h"
 #include "model/unc_metrics.h"
-#include "model/export.h"
+#include "export/export.h"
 #include "toy_fin.h"
 #include "check_main.h"
 

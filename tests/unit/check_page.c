@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "cmd/cmd.h"
 #include "model/metrics.h"
 #include "render/page.h"
 #include "util/buf.h"
@@ -515,5 +516,8 @@ page_suite(void)
 int
 main(void)
 {
-	return check_run(page_suite());
+	cmd_process_init();
+	int rc = check_run(page_suite());
+	cmd_process_fini();
+	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include "cmd/cmd.h"
 #include "cmd/pipeline.h"
 #include "pdf/pdf.h"
 #include "render/page.h"
@@ -216,5 +217,8 @@ pdf_suite(void)
 int
 main(void)
 {
-	return check_run(pdf_suite());
+	cmd_process_init();
+	int rc = check_run(pdf_suite());
+	cmd_process_fini();
+	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "cmd/cmd.h"
 #include "model/part_metrics.h"
 #include "render/render.h"
 #include "util/buf.h"
@@ -559,5 +560,8 @@ render_suite(void)
 int
 main(void)
 {
-	return check_run(render_suite());
+	cmd_process_init();
+	int rc = check_run(render_suite());
+	cmd_process_fini();
+	return rc;
 }

@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "diag.h"
-#include "load/schema.h"
-#include "load/ytree.h"
+#include "yaml/schema.h"
+#include "yaml/ytree.h"
 #include "util/buf.h"
 #include "check_main.h"
 

@@ -1,5 +1,5 @@
 /* schema: typed reads of ytree nodes (numbers, strings, dates, URLs, keys). */
-#include "load/schema.h"
+#include "yaml/schema.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /* ytree: libyaml events into a tree of positioned nodes, with depth, size and alias limits. */
-#include "load/ytree.h"
+#include "yaml/ytree.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include <yaml.h>
 
-#include "load/text_int.h"
+#include "util/utf8.h"
 #include "util/buf.h"
 #include "util/path.h"
 
@@ -441,7 +441,7 @@ parser_error(yt_reader *rd, const yaml_parser_t *p)
 {
 	diag_pos pos = mark_pos(rd, p->problem_mark);
 	if (p->error == YAML_READER_ERROR) {
-		load_offset_pos(rd->text, rd->len, p->problem_offset, &pos.line, &pos.col);
+		utf8_offset_pos(rd->text, rd->len, p->problem_offset, &pos.line, &pos.col);
 		pos.line += rd->line_offset;
 	}
 	const char *problem = p->problem ? p->problem : "cannot parse";
@@ -492,10 +492,10 @@ static int
 check_utf8(yt_reader *rd)
 {
 	size_t bad;
-	if (load_utf8_check(rd->text, rd->len, &bad) == 0)
+	if (utf8_check(rd->text, rd->len, &bad) == 0)
 		return 0;
 	diag_pos p = { rd->file, 0, 0 };
-	load_offset_pos(rd->text, rd->len, bad, &p.line, &p.col);
+	utf8_offset_pos(rd->text, rd->len, bad, &p.line, &p.col);
 	p.line += rd->line_offset;
 	yt_err(rd, p, 1, "invalid UTF-8 (byte 0x%02x)", (unsigned char)rd->text[bad]);
 	return -1;

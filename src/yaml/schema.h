@@ -3,7 +3,7 @@
 #define MKR_SCHEMA_H
 
 #include "diag.h"
-#include "load/ytree.h"
+#include "yaml/ytree.h"
 
 /* Each function returns 0 on success and stores the value, or -1 after recording an
  * error at the node's position (the value is then untouched). what names the field

@@ -1,24 +1,16 @@
 /* export: scenarios' inputs and outputs and the metrics table as JSON and CSV text. */
-#include "model/export.h"
+#include "export/export.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "export/csv.h"
+#include "export/json.h"
 #include "model/fin_metrics.h"
 #include "model/montecarlo.h"
 #include "model/unc_metrics.h"
-
-enum { JW_MAX_DEPTH = 16 }; /* nesting the export needs (it uses 5) */
-
-/* A pretty-printing JSON writer: two-space indent, one member per line, numbers
- * arrays on one line. */
-typedef struct jw {
-	buf *out;                 /* text goes here */
-	int depth;                /* open containers */
-	int first[JW_MAX_DEPTH];  /* 1 while the container at that depth is empty */
-} jw;
 
 /* How one exported field is written. */
 typedef enum ex_kind {
@@ -38,122 +30,6 @@ typedef struct ex_field {
 } ex_field;
 
 enum { EX_MAX_FIELDS = 64 }; /* fields of one object (finance and inputs have 28 each) */
-
-/* Appends a JSON number: 17 significant digits, null for NaN and infinities. */
-static void
-json_num(buf *out, double v)
-{
-	if (isfinite(v))
-		buf_printf(out, "%.17g", v);
-	else
-		buf_puts(out, "null");
-}
-
-/* Appends s as a JSON string (null for NULL); control characters as \u00XX. */
-static void
-json_str(buf *out, const char *s)
-{
-	if (s == NULL) {
-		buf_puts(out, "null");
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf_putc(out, '\\');
-			buf_putc(out, (char)c);
-		} else if (c < 0x20) {
-			buf_printf(out, "\\u%04x", c);
-		} else {
-			buf_putc(out, (char)c);
-		}
-	}
-	buf_putc(out, '"');
-}
-
-/* Starts a member (key non-NULL) or an array element (key NULL) on its own line. */
-static void
-jw_sep(jw *w, const char *key)
-{
-	if (!w->first[w->depth])
-		buf_putc(w->out, ',');
-	w->first[w->depth] = 0;
-	buf_putc(w->out, '\n');
-	for (int i = 0; i < w->depth; i++)
-		buf_puts(w->out, "  ");
-	if (key) {
-		json_str(w->out, key);
-		buf_puts(w->out, ": ");
-	}
-}
-
-/* Opens an object ('{') or array ('[') as member key (or element if key is NULL). */
-static void
-jw_open(jw *w, const char *key, char c)
-{
-	if (w->depth > 0 || !w->first[0])
-		jw_sep(w, key);
-	buf_putc(w->out, c);
-	w->depth++;
-	w->first[w->depth] = 1;
-}
-
-/* Closes the innermost container with c ('}' or ']'). */
-static void
-jw_close(jw *w, char c)
-{
-	int empty = w->first[w->depth];
-
-	w->depth--;
-	if (!empty) {
-		buf_putc(w->out, '\n');
-		for (int i = 0; i < w->depth; i++)
-			buf_puts(w->out, "  ");
-	}
-	buf_putc(w->out, c);
-}
-
-/* Writes member key: number. */
-static void
-jw_num(jw *w, const char *key, double v)
-{
-	jw_sep(w, key);
-	json_num(w->out, v);
-}
-
-/* Writes member key: string (null for NULL). */
-static void
-jw_str(jw *w, const char *key, const char *s)
-{
-	jw_sep(w, key);
-	json_str(w->out, s);
-}
-
-/* Writes member key: [numbers] on one line. */
-static void
-jw_nums(jw *w, const char *key, const double *a, size_t n)
-{
-	jw_sep(w, key);
-	buf_putc(w->out, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_puts(w->out, ", ");
-		json_num(w->out, a[i]);
-	}
-	buf_putc(w->out, ']');
-}
-
-/* Writes member key: [integers] on one line. */
-static void
-jw_ints(jw *w, const char *key, const int *a, size_t n)
-{
-	jw_sep(w, key);
-	buf_putc(w->out, '[');
-	for (size_t i = 0; i < n; i++)
-		buf_printf(w->out, i ? ", %d" : "%d", a[i]);
-	buf_putc(w->out, ']');
-}
 
 /* Returns a field of kind EX_NUM. */
 static ex_field
@@ -234,22 +110,22 @@ ex_input_fields(const fin_params *p, ex_field *f)
 
 /* Writes the tranches of p as an array of {year, amount, cash_fraction} objects. */
 static void
-ex_tranches(jw *w, const char *key, const fin_params *p)
+ex_tranches(json_writer *w, const char *key, const fin_params *p)
 {
-	jw_open(w, key, '[');
+	json_open(w, key, '[');
 	for (size_t k = 0; k < p->ntranches; k++) {
-		jw_open(w, NULL, '{');
-		jw_num(w, "year", p->tranche[k].year);
-		jw_num(w, "amount", p->tranche[k].amount);
-		jw_num(w, "cash_fraction", p->tranche[k].cash_fraction);
-		jw_close(w, '}');
+		json_open(w, NULL, '{');
+		json_num(w, "year", p->tranche[k].year);
+		json_num(w, "amount", p->tranche[k].amount);
+		json_num(w, "cash_fraction", p->tranche[k].cash_fraction);
+		json_close(w, '}');
 	}
-	jw_close(w, ']');
+	json_close(w, ']');
 }
 
 /* Writes the object key: {fields with their values}, arrays over the n years of r. */
 static void
-ex_values(jw *w, const char *key, const ex_field *f, size_t nf, const fin_params *p,
+ex_values(json_writer *w, const char *key, const ex_field *f, size_t nf, const fin_params *p,
     const fin_result *r)
 {
 	int years[FIN_MAX_YEARS];
@@ -257,87 +133,80 @@ ex_values(jw *w, const char *key, const ex_field *f, size_t nf, const fin_params
 
 	for (size_t i = 0; i < n; i++)
 		years[i] = r->t0 + (int)i;
-	jw_open(w, key, '{');
+	json_open(w, key, '{');
 	for (size_t k = 0; k < nf; k++) {
 		if (f[k].kind == EX_NUM)
-			jw_num(w, f[k].name, f[k].v);
+			json_num(w, f[k].name, f[k].v);
 		else if (f[k].kind == EX_ARR)
-			jw_nums(w, f[k].name, f[k].a, n);
+			json_nums(w, f[k].name, f[k].a, n);
 		else if (f[k].kind == EX_YEARS)
-			jw_ints(w, f[k].name, years, n);
+			json_ints(w, f[k].name, years, n);
 		else
 			ex_tranches(w, f[k].name, p);
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes the object key: {field: unit name} for fields f. */
 static void
-ex_units(jw *w, const char *key, const ex_field *f, size_t nf)
+ex_units(json_writer *w, const char *key, const ex_field *f, size_t nf)
 {
-	jw_open(w, key, '{');
+	json_open(w, key, '{');
 	for (size_t k = 0; k < nf; k++) {
 		if (f[k].kind != EX_TRANCHES) {
-			jw_str(w, f[k].name, metric_unit_name(f[k].unit));
+			json_str(w, f[k].name, metric_unit_name(f[k].unit));
 			continue;
 		}
-		jw_open(w, f[k].name, '{');
-		jw_str(w, "year", metric_unit_name(UNIT_YEAR));
-		jw_str(w, "amount", metric_unit_name(UNIT_USD_BN));
-		jw_str(w, "cash_fraction", metric_unit_name(UNIT_FRACTION));
-		jw_close(w, '}');
+		json_open(w, f[k].name, '{');
+		json_str(w, "year", metric_unit_name(UNIT_YEAR));
+		json_str(w, "amount", metric_unit_name(UNIT_USD_BN));
+		json_str(w, "cash_fraction", metric_unit_name(UNIT_FRACTION));
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
-/* Writes member key: true or false. */
-static void
-jw_bool(jw *w, const char *key, int v)
-{
-	jw_sep(w, key);
-	buf_puts(w->out, v ? "true" : "false");
-}
 
 /* Writes member key: {name: unit name, ...} for the n pairs of names and units. */
 static void
-ex_unit_map(jw *w, const char *key, const char *const *names, const metric_unit *units,
+ex_unit_map(json_writer *w, const char *key, const char *const *names, const metric_unit *units,
     size_t n)
 {
-	jw_open(w, key, '{');
+	json_open(w, key, '{');
 	for (size_t k = 0; k < n; k++)
-		jw_str(w, names[k], metric_unit_name(units[k]));
-	jw_close(w, '}');
+		json_str(w, names[k], metric_unit_name(units[k]));
+	json_close(w, '}');
 }
 
 /* Writes the indices of p (with their factors) and r's values. */
 static void
-ex_dep_indices(jw *w, const dep_params *p, const dep_result *r)
+ex_dep_indices(json_writer *w, const dep_params *p, const dep_result *r)
 {
-	jw_open(w, "indices", '{');
+	json_open(w, "indices", '{');
 	for (int k = 0; k < DEP_NINDICES; k++) {
 		const dep_index *x = &p->index[k];
-		jw_open(w, dep_index_names[k], '{');
-		jw_str(w, "label", x->label);
-		jw_num(w, "value", r->index[k]);
-		jw_open(w, "factors", '{');
+		json_open(w, dep_index_names[k], '{');
+		json_str(w, "label", x->label);
+		json_num(w, "value", r->index[k]);
+		json_open(w, "factors", '{');
 		for (size_t i = 0; i < x->nfactors; i++) {
-			jw_open(w, x->factor[i].id, '{');
-			jw_str(w, "label", x->factor[i].label);
-			jw_str(w, "source", x->factor[i].source);
-			jw_num(w, "value", x->factor[i].value);
-			jw_num(w, "weight", x->factor[i].weight);
-			jw_num(w, "contribution", x->factor[i].value * x->factor[i].weight);
-			jw_close(w, '}');
+			json_open(w, x->factor[i].id, '{');
+			json_str(w, "label", x->factor[i].label);
+			json_str(w, "source", x->factor[i].source);
+			json_num(w, "value", x->factor[i].value);
+			json_num(w, "weight", x->factor[i].weight);
+			json_num(w, "contribution", x->factor[i].value * x->factor[i].weight);
+			json_close(w, '}');
 		}
-		jw_close(w, '}');
-		jw_close(w, '}');
+		json_close(w, '}');
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes a scenario's "dependency": indices, asymmetry, switching, units. */
 static void
-ex_dependency(jw *w, const dep_params *p, const dep_result *r)
+ex_dependency(json_writer *w, const dep_params *p, const dep_result *r)
 {
 	static const char *const names[] = { "value", "weight", "contribution", "asymmetry",
 		"engineering_cost", "overlap_months", "transition_months", "efficiency_drop",
@@ -352,65 +221,65 @@ ex_dependency(jw *w, const dep_params *p, const dep_result *r)
 
 	for (size_t i = 0; i < n; i++)
 		years[i] = r->t0 + (int)i;
-	jw_open(w, "dependency", '{');
+	json_open(w, "dependency", '{');
 	ex_dep_indices(w, p, r);
-	jw_num(w, "asymmetry", r->asymmetry);
-	jw_open(w, "switching", '{');
-	jw_num(w, "engineering_cost", p->sw.engineering);
-	jw_num(w, "overlap_months", p->sw.overlap_months);
-	jw_num(w, "transition_months", p->sw.transition_months);
-	jw_num(w, "efficiency_drop", p->sw.efficiency_drop);
-	jw_num(w, "fraction", p->sw.fraction);
-	jw_ints(w, "years", years, n);
-	jw_nums(w, "engineering", r->engineering, n);
-	jw_nums(w, "duplicate", r->duplicate, n);
-	jw_nums(w, "performance", r->performance, n);
-	jw_nums(w, "total", r->total, n);
-	jw_nums(w, "share_of_revenue", r->share_of_revenue, n);
-	jw_close(w, '}');
+	json_num(w, "asymmetry", r->asymmetry);
+	json_open(w, "switching", '{');
+	json_num(w, "engineering_cost", p->sw.engineering);
+	json_num(w, "overlap_months", p->sw.overlap_months);
+	json_num(w, "transition_months", p->sw.transition_months);
+	json_num(w, "efficiency_drop", p->sw.efficiency_drop);
+	json_num(w, "fraction", p->sw.fraction);
+	json_ints(w, "years", years, n);
+	json_nums(w, "engineering", r->engineering, n);
+	json_nums(w, "duplicate", r->duplicate, n);
+	json_nums(w, "performance", r->performance, n);
+	json_nums(w, "total", r->total, n);
+	json_nums(w, "share_of_revenue", r->share_of_revenue, n);
+	json_close(w, '}');
 	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes member key: {firm id: values[f]} over market k's firms (nv values each). */
 static void
-ex_per_firm(jw *w, const char *key, const comp_market *k, double *const *values, size_t nv)
+ex_per_firm(json_writer *w, const char *key, const comp_market *k, double *const *values, size_t nv)
 {
-	jw_open(w, key, '{');
+	json_open(w, key, '{');
 	for (size_t f = 0; f < k->nfirms; f++)
-		jw_nums(w, k->firm[f].id, values[f], nv);
-	jw_close(w, '}');
+		json_nums(w, k->firm[f].id, values[f], nv);
+	json_close(w, '}');
 }
 
 /* Writes member key: {bloc id: values[b]} over market k's blocs (nv values each). */
 static void
-ex_per_bloc(jw *w, const char *key, const comp_market *k, double *const *values, size_t nv)
+ex_per_bloc(json_writer *w, const char *key, const comp_market *k, double *const *values, size_t nv)
 {
-	jw_open(w, key, '{');
+	json_open(w, key, '{');
 	for (size_t b = 0; b < k->nblocs; b++)
-		jw_nums(w, k->bloc[b].id, values[b], nv);
-	jw_close(w, '}');
+		json_nums(w, k->bloc[b].id, values[b], nv);
+	json_close(w, '}');
 }
 
 /* Writes the thresholds of p as {name: {value, source}}. */
 static void
-ex_thresholds(jw *w, const comp_params *p)
+ex_thresholds(json_writer *w, const comp_params *p)
 {
-	jw_open(w, "thresholds", '{');
-	jw_open(w, "hhi_highly_concentrated", '{');
-	jw_num(w, "value", p->hhi_high);
-	jw_str(w, "source", p->hhi_high_source);
-	jw_close(w, '}');
-	jw_open(w, "hhi_significant_change", '{');
-	jw_num(w, "value", p->hhi_change);
-	jw_str(w, "source", p->hhi_change_source);
-	jw_close(w, '}');
-	jw_close(w, '}');
+	json_open(w, "thresholds", '{');
+	json_open(w, "hhi_highly_concentrated", '{');
+	json_num(w, "value", p->hhi_high);
+	json_str(w, "source", p->hhi_high_source);
+	json_close(w, '}');
+	json_open(w, "hhi_significant_change", '{');
+	json_num(w, "value", p->hhi_change);
+	json_str(w, "source", p->hhi_change_source);
+	json_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes one market's projection (x) for a scenario. */
 static void
-ex_projection(jw *w, const comp_market *k, const comp_market_result *x)
+ex_projection(json_writer *w, const comp_market *k, const comp_market_result *x)
 {
 	int years[COMP_MAX_PROJ];
 	double boost[COMP_MAX_FIRMS];
@@ -419,26 +288,26 @@ ex_projection(jw *w, const comp_market *k, const comp_market_result *x)
 		years[t] = x->p0 + (int)t;
 	for (size_t f = 0; f < k->nfirms; f++)
 		boost[f] = k->firm[f].boost;
-	jw_open(w, k->id, '{');
-	jw_str(w, "label", k->label);
-	jw_open(w, "boost", '{');
+	json_open(w, k->id, '{');
+	json_str(w, "label", k->label);
+	json_open(w, "boost", '{');
 	for (size_t f = 0; f < k->nfirms; f++)
-		jw_num(w, k->firm[f].id, boost[f]);
-	jw_close(w, '}');
-	jw_ints(w, "years", years, x->nproj);
+		json_num(w, k->firm[f].id, boost[f]);
+	json_close(w, '}');
+	json_ints(w, "years", years, x->nproj);
 	ex_per_firm(w, "projected_share", k, x->proj_share, x->nproj);
 	ex_per_bloc(w, "projected_bloc", k, x->proj_bloc, x->nproj);
-	jw_nums(w, "projected_hhi", x->proj_hhi, x->nproj);
-	jw_nums(w, "projected_cr3", x->proj_cr3, x->nproj);
-	jw_num(w, "hhi_change", x->hhi_change);
-	jw_bool(w, "highly_concentrated", x->highly_concentrated);
-	jw_bool(w, "significant_change", x->significant_change);
-	jw_close(w, '}');
+	json_nums(w, "projected_hhi", x->proj_hhi, x->nproj);
+	json_nums(w, "projected_cr3", x->proj_cr3, x->nproj);
+	json_num(w, "hhi_change", x->hhi_change);
+	json_bool(w, "highly_concentrated", x->highly_concentrated);
+	json_bool(w, "significant_change", x->significant_change);
+	json_close(w, '}');
 }
 
 /* Writes a scenario's "competition": horizon, thresholds, per-market projection. */
 static void
-ex_competition(jw *w, const comp_params *p, const comp_result *r)
+ex_competition(json_writer *w, const comp_params *p, const comp_result *r)
 {
 	static const char *const names[] = { "horizon", "thresholds", "boost", "years",
 		"projected_share", "projected_bloc", "projected_hhi", "projected_cr3",
@@ -446,20 +315,20 @@ ex_competition(jw *w, const comp_params *p, const comp_result *r)
 	static const metric_unit units[] = { UNIT_YEAR, UNIT_NUMBER, UNIT_FRACTION, UNIT_YEAR,
 		UNIT_FRACTION, UNIT_FRACTION, UNIT_NUMBER, UNIT_FRACTION, UNIT_NUMBER };
 
-	jw_open(w, "competition", '{');
-	jw_num(w, "horizon", p->horizon);
+	json_open(w, "competition", '{');
+	json_num(w, "horizon", p->horizon);
 	ex_thresholds(w, p);
-	jw_open(w, "markets", '{');
+	json_open(w, "markets", '{');
 	for (size_t i = 0; i < p->nmarkets; i++)
 		ex_projection(w, &p->market[i], &r->market[i]);
-	jw_close(w, '}');
+	json_close(w, '}');
 	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes the scenario's dependency and competition objects, if it has them. */
 static void
-ex_parts(jw *w, const export_scenario *s)
+ex_parts(json_writer *w, const export_scenario *s)
 {
 	if (s->dep != NULL && s->dep_result != NULL)
 		ex_dependency(w, s->dep, s->dep_result);
@@ -469,90 +338,90 @@ ex_parts(jw *w, const export_scenario *s)
 
 /* Writes one observed market: years, firms, blocs, HHI and CR3. */
 static void
-ex_market_observed(jw *w, const comp_market *k, const comp_market_result *x)
+ex_market_observed(json_writer *w, const comp_market *k, const comp_market_result *x)
 {
-	jw_open(w, k->id, '{');
-	jw_str(w, "label", k->label);
-	jw_ints(w, "years", k->years, k->nyears);
-	jw_open(w, "firms", '{');
+	json_open(w, k->id, '{');
+	json_str(w, "label", k->label);
+	json_ints(w, "years", k->years, k->nyears);
+	json_open(w, "firms", '{');
 	for (size_t f = 0; f < k->nfirms; f++) {
-		jw_open(w, k->firm[f].id, '{');
-		jw_str(w, "label", k->firm[f].label);
-		jw_str(w, "source", k->firm[f].source);
-		jw_nums(w, "shares", k->firm[f].shares, k->nyears);
-		jw_close(w, '}');
+		json_open(w, k->firm[f].id, '{');
+		json_str(w, "label", k->firm[f].label);
+		json_str(w, "source", k->firm[f].source);
+		json_nums(w, "shares", k->firm[f].shares, k->nyears);
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
-	jw_open(w, "blocs", '{');
+	json_close(w, '}');
+	json_open(w, "blocs", '{');
 	for (size_t b = 0; b < k->nblocs; b++) {
-		jw_open(w, k->bloc[b].id, '{');
-		jw_str(w, "label", k->bloc[b].label);
-		jw_open(w, "members", '[');
+		json_open(w, k->bloc[b].id, '{');
+		json_str(w, "label", k->bloc[b].label);
+		json_open(w, "members", '[');
 		for (size_t i = 0; i < k->bloc[b].nmembers; i++)
-			jw_str(w, NULL, k->firm[k->bloc[b].member[i]].id);
-		jw_close(w, ']');
-		jw_nums(w, "shares", x->bloc[b], k->nyears);
-		jw_close(w, '}');
+			json_str(w, NULL, k->firm[k->bloc[b].member[i]].id);
+		json_close(w, ']');
+		json_nums(w, "shares", x->bloc[b], k->nyears);
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
-	jw_nums(w, "hhi", x->hhi, x->nyears);
-	jw_nums(w, "cr3", x->cr3, x->nyears);
-	jw_close(w, '}');
+	json_close(w, '}');
+	json_nums(w, "hhi", x->hhi, x->nyears);
+	json_nums(w, "cr3", x->cr3, x->nyears);
+	json_close(w, '}');
 }
 
 /* Writes the top-level observed "competition". */
 static void
-ex_competition_observed(jw *w, const comp_params *p, const comp_result *r)
+ex_competition_observed(json_writer *w, const comp_params *p, const comp_result *r)
 {
 	static const char *const names[] = { "thresholds", "years", "shares", "hhi", "cr3" };
 	static const metric_unit units[] = { UNIT_NUMBER, UNIT_YEAR, UNIT_FRACTION,
 		UNIT_NUMBER, UNIT_FRACTION };
 
-	jw_open(w, "competition", '{');
+	json_open(w, "competition", '{');
 	ex_thresholds(w, p);
-	jw_open(w, "markets", '{');
+	json_open(w, "markets", '{');
 	for (size_t i = 0; i < p->nmarkets; i++)
 		ex_market_observed(w, &p->market[i], &r->market[i]);
-	jw_close(w, '}');
+	json_close(w, '}');
 	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes the top-level "risks": total, units and the register in data order. */
 static void
-ex_risks(jw *w, const risk_register *g, const risk_result *r)
+ex_risks(json_writer *w, const risk_register *g, const risk_result *r)
 {
 	static const char *const names[] = { "likelihood", "impact", "expected", "rank",
 		"likelihood_band", "impact_band", "total_expected" };
 	static const metric_unit units[] = { UNIT_FRACTION, UNIT_USD_BN, UNIT_USD_BN,
 		UNIT_NUMBER, UNIT_NUMBER, UNIT_NUMBER, UNIT_USD_BN };
 
-	jw_open(w, "risks", '{');
-	jw_num(w, "total_expected", r->total_expected);
+	json_open(w, "risks", '{');
+	json_num(w, "total_expected", r->total_expected);
 	ex_unit_map(w, "units", names, units, sizeof names / sizeof names[0]);
-	jw_open(w, "register", '{');
+	json_open(w, "register", '{');
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_entry *e = &g->entry[i];
-		jw_open(w, e->id, '{');
-		jw_str(w, "title", e->title);
-		jw_str(w, "category", e->category);
-		jw_str(w, "description", e->description);
-		jw_str(w, "source", e->source);
-		jw_num(w, "likelihood", e->likelihood);
-		jw_num(w, "impact", e->impact);
-		jw_num(w, "expected", r->expected[i]);
-		jw_num(w, "rank", r->rank[i]);
-		jw_num(w, "likelihood_band", r->likelihood_band[i]);
-		jw_num(w, "impact_band", r->impact_band[i]);
-		jw_close(w, '}');
+		json_open(w, e->id, '{');
+		json_str(w, "title", e->title);
+		json_str(w, "category", e->category);
+		json_str(w, "description", e->description);
+		json_str(w, "source", e->source);
+		json_num(w, "likelihood", e->likelihood);
+		json_num(w, "impact", e->impact);
+		json_num(w, "expected", r->expected[i]);
+		json_num(w, "rank", r->rank[i]);
+		json_num(w, "likelihood_band", r->likelihood_band[i]);
+		json_num(w, "impact_band", r->impact_band[i]);
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
-	jw_close(w, '}');
+	json_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes the report-wide parts of x that are present. */
 static void
-ex_top_parts(jw *w, const export_extra *x)
+ex_top_parts(json_writer *w, const export_extra *x)
 {
 	if (x->risks != NULL && x->risk_result != NULL)
 		ex_risks(w, x->risks, x->risk_result);
@@ -562,47 +431,47 @@ ex_top_parts(jw *w, const export_extra *x)
 
 /* Writes one scenario's object: title, probability, finance, inputs, units. */
 static void
-ex_scenario(jw *w, const export_scenario *s)
+ex_scenario(json_writer *w, const export_scenario *s)
 {
 	ex_field fin[EX_MAX_FIELDS], in[EX_MAX_FIELDS];
 	size_t nfin = ex_finance_fields(s->params, s->result, fin);
 	size_t nin = ex_input_fields(s->params, in);
 
-	jw_open(w, s->name, '{');
-	jw_str(w, "title", s->title);
-	jw_num(w, "probability", s->probability);
+	json_open(w, s->name, '{');
+	json_str(w, "title", s->title);
+	json_num(w, "probability", s->probability);
 	ex_values(w, "finance", fin, nfin, s->params, s->result);
 	ex_values(w, "inputs", in, nin, s->params, s->result);
-	jw_open(w, "units", '{');
+	json_open(w, "units", '{');
 	ex_units(w, "finance", fin, nfin);
 	ex_units(w, "inputs", in, nin);
-	jw_close(w, '}');
+	json_close(w, '}');
 	ex_parts(w, s);
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes a metric's value(s) as member key: a number, or {years, values}. */
 static void
-ex_metric_value(jw *w, const char *key, const metric *x)
+ex_metric_value(json_writer *w, const char *key, const metric *x)
 {
 	if (x->years == NULL) {
-		jw_num(w, key, x->vals[0]);
+		json_num(w, key, x->vals[0]);
 		return;
 	}
-	jw_open(w, key, '{');
-	jw_ints(w, "years", x->years, x->n);
-	jw_nums(w, "values", x->vals, x->n);
-	jw_close(w, '}');
+	json_open(w, key, '{');
+	json_ints(w, "years", x->years, x->n);
+	json_nums(w, "values", x->vals, x->n);
+	json_close(w, '}');
 }
 
 /* Writes "expected": every *@expected metric, keyed without the suffix. */
 static void
-ex_expected(jw *w, const metrics *m, buf *tmp)
+ex_expected(json_writer *w, const metrics *m, buf *tmp)
 {
 	static const char suffix[] = "@expected";
 	size_t ls = sizeof suffix - 1;
 
-	jw_open(w, "expected", '{');
+	json_open(w, "expected", '{');
 	for (size_t i = 0; i < metrics_count(m); i++) {
 		const metric *x = metrics_at(m, i);
 		size_t len = strlen(x->name);
@@ -612,31 +481,31 @@ ex_expected(jw *w, const metrics *m, buf *tmp)
 		buf_append(tmp, x->name, len - ls);
 		ex_metric_value(w, buf_str(tmp), x);
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes "facts": every fact.* metric keyed by its id, with unit, label and source. */
 static void
-ex_facts(jw *w, const metrics *m)
+ex_facts(json_writer *w, const metrics *m)
 {
-	jw_open(w, "facts", '{');
+	json_open(w, "facts", '{');
 	for (size_t i = 0; i < metrics_count(m); i++) {
 		const metric *x = metrics_at(m, i);
 		if (strncmp(x->name, "fact.", 5) != 0)
 			continue;
-		jw_open(w, x->name + 5, '{');
-		jw_str(w, "unit", metric_unit_name(x->unit));
-		jw_str(w, "label", x->label);
-		jw_str(w, "source", x->source);
+		json_open(w, x->name + 5, '{');
+		json_str(w, "unit", metric_unit_name(x->unit));
+		json_str(w, "label", x->label);
+		json_str(w, "source", x->source);
 		if (x->years == NULL) {
-			jw_num(w, "value", x->vals[0]);
+			json_num(w, "value", x->vals[0]);
 		} else {
-			jw_ints(w, "years", x->years, x->n);
-			jw_nums(w, "values", x->vals, x->n);
+			json_ints(w, "years", x->years, x->n);
+			json_nums(w, "values", x->vals, x->n);
 		}
-		jw_close(w, '}');
+		json_close(w, '}');
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Returns the metric named by the printf-style fmt (built in tmp), or NULL. */
@@ -664,65 +533,65 @@ ex_prefixed(const metrics *m, const char *prefix)
 /* Writes "sensitivity": the rows in rank order from the sensitivity.rank.<k>.* metrics
  * (docs/model.md, "Uncertainty"); an empty array without them. */
 static void
-ex_sensitivity(jw *w, const metrics *m, buf *tmp)
+ex_sensitivity(json_writer *w, const metrics *m, buf *tmp)
 {
 	const metric *count = ex_prefixed(m, "sensitivity.count@");
-	jw_open(w, "sensitivity", '[');
+	json_open(w, "sensitivity", '[');
 	for (size_t k = 1; count && k <= (size_t)count->vals[0]; k++) {
 		const char *scen = strchr(count->name, '@') + 1;
-		jw_open(w, NULL, '{');
+		json_open(w, NULL, '{');
 		for (size_t f = 0; f < nunc_sens_fields; f++) {
 			const metric *x = ex_find(m, tmp, "sensitivity.rank.%zu.%s@%s", k,
 			    unc_sens_fields[f], scen);
 			if (f == 0)
-				jw_str(w, "path", x ? x->label : NULL);
-			jw_num(w, unc_sens_fields[f], x ? x->vals[0] : NAN);
+				json_str(w, "path", x ? x->label : NULL);
+			json_num(w, unc_sens_fields[f], x ? x->vals[0] : NAN);
 		}
-		jw_close(w, '}');
+		json_close(w, '}');
 	}
-	jw_close(w, ']');
+	json_close(w, ']');
 }
 
 /* Writes member key: {p5: .., ..., p95: ..} from mc.<what>.p<P>@scen (series: arrays). */
 static void
-ex_mc_pcts(jw *w, const metrics *m, const char *what, const char *scen, buf *tmp)
+ex_mc_pcts(json_writer *w, const metrics *m, const char *what, const char *scen, buf *tmp)
 {
 	char key[8];
-	jw_open(w, what, '{');
+	json_open(w, what, '{');
 	for (int k = 0; k < MC_NPCT; k++) {
 		snprintf(key, sizeof key, "p%.0f", mc_percentiles[k] * 100);
 		const metric *x = ex_find(m, tmp, "mc.%s.%s@%s", what, key, scen);
 		if (x && x->years && k == 0)
-			jw_ints(w, "years", x->years, x->n);
+			json_ints(w, "years", x->years, x->n);
 		if (x && x->years)
-			jw_nums(w, key, x->vals, x->n);
+			json_nums(w, key, x->vals, x->n);
 		else
-			jw_num(w, key, x ? x->vals[0] : NAN);
+			json_num(w, key, x ? x->vals[0] : NAN);
 	}
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 /* Writes "monte_carlo": draws, seed and the percentiles of the mc.* metrics; null
  * when the run had none. */
 static void
-ex_monte_carlo(jw *w, const metrics *m, buf *tmp)
+ex_monte_carlo(json_writer *w, const metrics *m, buf *tmp)
 {
 	const metric *draws = metrics_find(m, "mc.draws"), *seed = metrics_find(m, "mc.seed");
 	const metric *prob = ex_prefixed(m, "mc.payback_probability@");
 	if (draws == NULL || seed == NULL || prob == NULL) {
-		jw_num(w, "monte_carlo", NAN);
+		json_num(w, "monte_carlo", NAN);
 		return;
 	}
 	const char *scen = strchr(prob->name, '@') + 1;
-	jw_open(w, "monte_carlo", '{');
-	jw_str(w, "scenario", scen);
-	jw_num(w, "draws", draws->vals[0]);
-	jw_num(w, "seed", seed->vals[0]);
+	json_open(w, "monte_carlo", '{');
+	json_str(w, "scenario", scen);
+	json_num(w, "draws", draws->vals[0]);
+	json_num(w, "seed", seed->vals[0]);
 	ex_mc_pcts(w, m, "npv", scen, tmp);
 	ex_mc_pcts(w, m, "payback_year", scen, tmp);
 	ex_mc_pcts(w, m, "cumulative", scen, tmp);
 	ex_metric_value(w, "payback_probability", prob);
-	jw_close(w, '}');
+	json_close(w, '}');
 }
 
 void
@@ -735,45 +604,26 @@ void
 export_json_extra(const export_scenario *s, size_t ns, const export_extra *x,
     const metrics *m, buf *out)
 {
-	jw w = { .out = out, .depth = 0, .first = { 1 } };
+	json_writer w;
+
+	json_writer_init(&w, out);
 	buf tmp;
 
 	buf_init(&tmp);
-	jw_open(&w, NULL, '{');
-	jw_open(&w, "scenarios", '{');
+	json_open(&w, NULL, '{');
+	json_open(&w, "scenarios", '{');
 	for (size_t i = 0; i < ns; i++)
 		ex_scenario(&w, &s[i]);
-	jw_close(&w, '}');
+	json_close(&w, '}');
 	ex_expected(&w, m, &tmp);
 	ex_facts(&w, m);
 	if (x != NULL)
 		ex_top_parts(&w, x);
 	ex_sensitivity(&w, m, &tmp);
 	ex_monte_carlo(&w, m, &tmp);
-	jw_close(&w, '}');
+	json_close(&w, '}');
 	buf_putc(out, '\n');
 	buf_free(&tmp);
-}
-
-/* Appends n bytes of s as one CSV field, quoted (RFC 4180) if it holds , " CR or LF. */
-static void
-csv_field(buf *out, const char *s, size_t n)
-{
-	int quote = 0;
-
-	for (size_t i = 0; i < n; i++)
-		quote |= s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (!quote) {
-		buf_append(out, s, n);
-		return;
-	}
-	buf_putc(out, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_putc(out, '"');
-		buf_putc(out, s[i]);
-	}
-	buf_putc(out, '"');
 }
 
 /* Appends one row: metric,scenario,year,value,unit (year 0 = scalar: empty). */
@@ -781,15 +631,14 @@ static void
 csv_row(buf *out, const char *name, size_t nlen, const char *scen, const int *year,
     double v, metric_unit unit)
 {
-	csv_field(out, name, nlen);
+	csv_text(out, name, nlen);
 	buf_putc(out, ',');
-	csv_field(out, scen, strlen(scen));
+	csv_text(out, scen, strlen(scen));
 	buf_putc(out, ',');
 	if (year)
 		buf_printf(out, "%d", *year);
 	buf_putc(out, ',');
-	if (isfinite(v))
-		buf_printf(out, "%.17g", v);
+	csv_num(out, v);
 	buf_printf(out, ",%s\n", metric_unit_name(unit));
 }
 
