@@ -12,7 +12,7 @@ say so; SIGINT while waiting leaves the site; two builds at once leave a whole s
 and symlinks (a symlinked site/charts or site/index.html pointing outside is never
 written through; an output folder that is a symlink is resolved).
 
-usage: run-killed.py MKREPORT [TRIES]   (TRIES defaults to 80; the seed is printed)
+usage: run-killed.py MKREPORT [TRIES]   (TRIES defaults to 60; the seed is printed)
 """
 import fcntl
 import os
@@ -26,7 +26,7 @@ import tempfile
 import time
 
 MK = os.path.abspath(sys.argv[1])
-TRIES = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+TRIES = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 SEED = int(os.environ.get("KILLED_SEED", str(int(time.time()))))
 random.seed(SEED)
 ENV = dict(os.environ, LC_ALL="C", TZ="UTC", NO_COLOR="1")

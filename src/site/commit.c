@@ -349,6 +349,14 @@ carry_sub(commit *c, int from, int to, const char *name, const struct stat *st, 
 	int sub = openat(from, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (sub < 0)
 		return 0;
+	struct stat up;
+	if (to >= 0 && (fstat(from, &up) != 0 || up.st_dev != st->st_dev)) {
+		errno = EXDEV;
+		commit_error(c, buf_str(rel), "is a mount point inside the output folder;"
+		    " the new site cannot be swapped in");
+		close(sub);
+		return 0;
+	}
 	int created = 0, nsub = -1;
 	if (to >= 0) {
 		created = mkdirat(to, name, 0700) == 0;

@@ -75,6 +75,17 @@ real_dir(const char *dir)
 	return real;
 }
 
+/* Returns 1 if the folder real (a real path) is the current folder or holds it. */
+static int
+holds_cwd_of(const char *real)
+{
+	char *cwd = realpath(".", NULL);
+	size_t k = strlen(real);
+	int in = cwd != NULL && strncmp(cwd, real, k) == 0 && (cwd[k] == '\0' || cwd[k] == '/');
+	free(cwd);
+	return in;
+}
+
 /* Fills s->parent and s->name from the real path real. Returns 0 or -1 (root). */
 static int
 split_real(site_dest *s, const char *real)
@@ -137,10 +148,12 @@ site_dest_open(const char *dir, const volatile sig_atomic_t *stop, FILE *note, d
 		return NULL;
 	}
 	int rc = split_real(s, real);
+	int holds_cwd = rc == 0 && holds_cwd_of(real);
 	free(real);
-	if (rc != 0) {
+	if (rc != 0 || holds_cwd) {
 		errno = EBUSY;
-		dest_error(d, s->shown, "cannot replace the root folder");
+		dest_error(d, s->shown, rc != 0 ? "cannot replace the root folder"
+		    : "cannot replace the folder the build runs in (it is swapped for a new one)");
 		site_dest_free(s);
 		return NULL;
 	}

@@ -60,7 +60,8 @@ void site_cursor_free(site_cursor *c);
 int site_cursor_dir(site_cursor *c, const char *rel, size_t k, int create);
 
 /* Removes name (a file, or a folder with everything below it) from the folder at,
- * never following a symlink. Returns 0, or -1 with errno (what could go is gone). */
+ * never following a symlink nor entering a mount point. Returns 0, or -1 with errno
+ * (what could go is gone). */
 int site_rm_tree(int at, const char *name);
 
 /* Returns 1 if name (in dest's parent) is a leftover of an interrupted build into

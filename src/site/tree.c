@@ -84,6 +84,11 @@ site_rm_tree(int at, const char *name)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(st.st_mode))
 		return unlinkat(at, name, 0);
+	struct stat up;
+	if (fstat(at, &up) != 0 || up.st_dev != st.st_dev) {
+		errno = EXDEV; /* a mount point: what is mounted there is not ours to remove */
+		return -1;
+	}
 	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return -1;

@@ -595,6 +595,24 @@ START_TEST(test_stop_before_swap)
 }
 END_TEST
 
+/* The folder the build runs in (or one holding it) is refused: swapping it would
+ * leave the process, and the user's shell, in a removed folder. */
+START_TEST(test_cwd_refused)
+{
+	diag *d = diag_new();
+	ck_assert_int_eq(chdir(tmpdir), 0);
+	ck_assert_ptr_null(site_dest_open(".", NULL, NULL, d));
+	ck_assert_ptr_null(site_dest_open(rootdir, NULL, NULL, d));
+	ck_assert_int_eq(diag_errors(d), 2);
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 0), "the folder the build runs in"));
+	site_dest *s = site_dest_open("sub/site", NULL, NULL, d); /* below the cwd: fine */
+	ck_assert_ptr_nonnull(s);
+	site_dest_free(s);
+	ck_assert_int_eq(chdir("/"), 0);
+	diag_free(d);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -620,6 +638,7 @@ site_suite(void)
 	tcase_add_test(tc, test_output_symlink_resolved);
 	tcase_add_test(tc, test_lock_waits_and_stops);
 	tcase_add_test(tc, test_stop_before_swap);
+	tcase_add_test(tc, test_cwd_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
