@@ -141,6 +141,7 @@ commit_site(const site_out *out, const char *out_dir, const char *depfile,
 	int rc = CMD_OK, done = 0;
 	site_stats st;
 	site_dest *dest = site_dest_open(out_dir, &build_stop, stderr, d);
+	int untouched = dest == NULL;
 	if (dest == NULL) {
 		rc = CMD_WRITE;
 	} else if ((done = site_commit(out, dest, d, &st)) != 0) {
@@ -154,7 +155,7 @@ commit_site(const site_out *out, const char *out_dir, const char *depfile,
 	site_dest_free(dest);
 	stop_release(old);
 	if (build_stop) {
-		if (dest == NULL || done == SITE_STOPPED)
+		if (untouched || done == SITE_STOPPED)
 			fprintf(stderr, "mkreport: %s: interrupted; the folder is left as it was\n",
 			    out_dir);
 		rc = 128 + build_stop;
