@@ -85,6 +85,8 @@ list_free(site_list *l)
 static void
 list_sort(site_list *l)
 {
+	if (l->n == 0)
+		return;
 	qsort(l->v, l->n, sizeof(char *), cmp_str);
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++) {
