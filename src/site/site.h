@@ -39,7 +39,8 @@ const void *site_out_get(const site_out *o, const char *relpath, size_t *n);
 
 /* Opens the output folder dir for a commit: resolves it (a symlink to a folder is
  * followed: the folder it names is the one replaced; a missing dir is created by the
- * commit, its missing parents now), then takes an exclusive flock on
+ * commit, its missing parents now; "/", the current folder and folders holding it
+ * are refused), then takes an exclusive flock on
  * PARENT/.NAME.mkreport-lock beside it. If another build holds that lock, prints
  * "mkreport: DIR: another build is writing this folder; waiting" to note (if not NULL)
  * and waits. stop (may be NULL) is polled while waiting: a signal handler that sets it
@@ -57,13 +58,18 @@ void site_dest_free(site_dest *s);
  *  2. builds the new site in a fresh sibling folder .NAME.mkreport-new-XXXXXX: a file
  *     whose bytes equal the old site's file (a regular file reached without any
  *     symlink) is hard-linked from it (same inode and time); others are written new;
- *     the list of o's paths is written as .mkreport-manifest;
- *  3. carries across (hard links) what the old folder holds that the previous build
- *     did not produce (not in its manifest) and o does not replace; earlier builds'
- *     .mkreport-tmp-* files and o's stale files are left behind;
+ *     the list of o's paths, .mkreport-manifest, is handled like any file;
+ *  3. carries across (hard links; symlinks as symlinks) what the old folder holds
+ *     that the previous build did not produce (not in its manifest), except where o
+ *     puts a file or folder (o's wins; a folder holding anything but the previous
+ *     build's files where o puts a file is an error EISDIR); files of the previous build that o lacks and the .mkreport-tmp-*
+ *     files of interrupted in-place builds are left behind (removed with the old
+ *     tree); a mount point in the old folder is an error;
  *  4. swaps the two folders in one renameat2(RENAME_EXCHANGE) (a plain rename when
  *     there was no old folder), then removes the old tree.
- * Nothing is ever written through a symlink of the old site. Returns 0; -1 after
+ * Nothing is ever written through a symlink of the old site. The output folder may
+ * not be a mount point. st gets the counts: written (new bytes), unchanged (linked)
+ * and removed (files of the previous build that o lacks). Returns 0; -1 after
  * recording an error in d (the old site is untouched, the new folder removed);
  * SITE_STOPPED if *stop was set before the swap (old site untouched, new folder
  * removed, nothing recorded). */
