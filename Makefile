@@ -78,6 +78,9 @@ $(SITE)/.mkreport-manifest: $(B)/mkreport
 
 -include $(B)/site.d
 
+# make must not delete the manifest when a build is interrupted: the site stays whole.
+.PRECIOUS: $(SITE)/.mkreport-manifest
+
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
@@ -115,6 +118,13 @@ pdfcheck: $(B)/mkreport
 
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
+
+# Builds killed (SIGKILL, SIGINT) at random moments, most inside the commit: the site
+# is always the old or the new build, whole; leftovers are swept; the lock; symlinks.
+.PHONY: killed
+check: killed
+killed: $(B)/mkreport
+	@$(PYTHON) tests/run-killed.py $(B)/mkreport
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:

@@ -1,5 +1,6 @@
 /* cmd_build: `mkreport build`: validate, render, then write site/ all or nothing. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,79 @@ stamp_and_depfile(const char *out_dir, const char *depfile, const report *r,
 	return rc;
 }
 
+/* The signal that asked the build to stop (0: none), set by on_stop. */
+static volatile sig_atomic_t build_stop;
+
+/* The signals that stop a build: the site is left whole, old or new. */
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
+
+/* Notes the signal; the commit polls build_stop between steps. */
+static void
+on_stop(int sig)
+{
+	build_stop = sig;
+}
+
+/* Installs on_stop for the stop signals (not restarting calls, so a wait for the lock
+ * ends), keeping any that the caller ignores ignored; saves the old actions. */
+static void
+stop_catch(struct sigaction old[NSTOP])
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	build_stop = 0;
+	for (size_t i = 0; i < NSTOP; i++) {
+		sigaction(stop_signals[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
+/* Puts back the actions stop_catch saved. */
+static void
+stop_release(const struct sigaction old[NSTOP])
+{
+	for (size_t i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+}
+
+/* Writes out into out_dir all or nothing, holding its lock, then the depfile. A stop
+ * signal (SIGINT, SIGTERM, SIGHUP) caught meanwhile ends the commit before the swap if
+ * it can, and makes the status 128 + the signal. Returns the exit status. */
+static int
+commit_site(const site_out *out, const char *out_dir, const char *depfile,
+    const pipeline *p, const char *tdir, int verbose, diag *d)
+{
+	struct sigaction old[NSTOP];
+	stop_catch(old);
+	int rc = CMD_OK, done = 0;
+	site_stats st;
+	site_dest *dest = site_dest_open(out_dir, &build_stop, stderr, d);
+	int untouched = dest == NULL;
+	if (dest == NULL) {
+		rc = CMD_WRITE;
+	} else if ((done = site_commit(out, dest, d, &st)) != 0) {
+		rc = CMD_WRITE;
+	} else if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0) {
+		rc = CMD_WRITE;
+	} else if (verbose) {
+		fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",
+		    out_dir, st.written, st.unchanged, st.removed);
+	}
+	site_dest_free(dest);
+	stop_release(old);
+	if (build_stop) {
+		if (untouched || done == SITE_STOPPED)
+			fprintf(stderr, "mkreport: %s: interrupted; the folder is left as it was\n",
+			    out_dir);
+		rc = 128 + build_stop;
+	}
+	return rc;
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -125,14 +199,7 @@ cmd_build(int argc, char **argv)
 	if (pipeline_compute(content, jobs, d, &p) != 0 || pipeline_render(&p, tdir, pdf, d, out) != 0) {
 		rc = CMD_ERRORS;
 	} else {
-		site_stats st;
-		if (site_commit(out, out_dir, d, &st) != 0)
-			rc = CMD_WRITE;
-		else if (depfile && stamp_and_depfile(out_dir, depfile, p.rep, tdir, d) != 0)
-			rc = CMD_WRITE;
-		else if (verbose)
-			fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",
-			    out_dir, st.written, st.unchanged, st.removed);
+		rc = commit_site(out, out_dir, depfile, &p, tdir, verbose, d);
 	}
 	cmd_report_diag(d);
 	pipeline_free(&p);

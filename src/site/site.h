@@ -2,11 +2,16 @@
 #ifndef MKR_SITE_H
 #define MKR_SITE_H
 
+#include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
 typedef struct site_out site_out;
+
+/* The output folder of a build, resolved and locked against other builds. */
+typedef struct site_dest site_dest;
 
 /* Counts of what site_commit did. */
 typedef struct site_stats {
@@ -32,12 +37,45 @@ const char *site_out_path(const site_out *o, size_t i);
 /* Returns the bytes of relpath (and *n), or NULL if not added. */
 const void *site_out_get(const site_out *o, const char *relpath, size_t *n);
 
-/* Writes o into dir (created if missing): every file whose bytes differ is first
- * written to a temporary file beside its target; only when all are written are stale
- * files (listed in dir/.mkreport-manifest by the previous build, not in o) removed and
- * the temporaries renamed over; the manifest is then updated. Returns 0, or -1 after
- * recording an error in d: if any file cannot be written, the temporaries and any
- * folders created are removed and dir is left as it was. */
-int site_commit(const site_out *o, const char *dir, diag *d, site_stats *st);
+/* Opens the output folder dir for a commit: resolves it (a symlink to a folder is
+ * followed: the folder it names is the one replaced; a missing dir is created by the
+ * commit, its missing parents now; "/", the current folder and folders holding it
+ * are refused), then takes an exclusive flock on
+ * PARENT/.NAME.mkreport-lock beside it. If another build holds that lock, prints
+ * "mkreport: DIR: another build is writing this folder; waiting" to note (if not NULL)
+ * and waits. stop (may be NULL) is polled while waiting: a signal handler that sets it
+ * ends the wait. Returns the dest (free with site_dest_free, which releases the lock),
+ * or NULL: after recording an error in d, or with nothing recorded if *stop was set. */
+site_dest *site_dest_open(const char *dir, const volatile sig_atomic_t *stop, FILE *note,
+    diag *d);
+
+/* Releases the lock and frees s. NULL is a no-op. */
+void site_dest_free(site_dest *s);
+
+/* Replaces the folder of s with exactly the files of o, all or nothing:
+ *  1. removes leftovers of interrupted builds into the same folder (sibling folders
+ *     .NAME.mkreport-new-* / -old-*; we hold the lock, so none is in use);
+ *  2. builds the new site in a fresh sibling folder .NAME.mkreport-new-XXXXXX: a file
+ *     whose bytes equal the old site's file (a regular file reached without any
+ *     symlink) is hard-linked from it (same inode and time); others are written new;
+ *     the list of o's paths, .mkreport-manifest, is handled like any file;
+ *  3. carries across (hard links; symlinks as symlinks) what the old folder holds
+ *     that the previous build did not produce (not in its manifest), except where o
+ *     puts a file or folder (o's wins; a folder holding anything but the previous
+ *     build's files where o puts a file is an error EISDIR); files of the previous build that o lacks and the .mkreport-tmp-*
+ *     files of interrupted in-place builds are left behind (removed with the old
+ *     tree); a mount point in the old folder is an error;
+ *  4. swaps the two folders in one renameat2(RENAME_EXCHANGE) (a plain rename when
+ *     there was no old folder), then removes the old tree.
+ * Nothing is ever written through a symlink of the old site. The output folder may
+ * not be a mount point. st gets the counts: written (new bytes), unchanged (linked)
+ * and removed (files of the previous build that o lacks). Returns 0; -1 after
+ * recording an error in d (the old site is untouched, the new folder removed);
+ * SITE_STOPPED if *stop was set before the swap (old site untouched, new folder
+ * removed, nothing recorded). */
+int site_commit(const site_out *o, site_dest *s, diag *d, site_stats *st);
+
+/* site_commit's result when a signal stopped it before the swap. */
+#define SITE_STOPPED (-2)
 
 #endif

@@ -1,9 +1,11 @@
-/* check_site: the output set and committing it (only changed files, stale removal). */
+/* check_site: the output set and committing it (swap, sweep, lock, no symlinks). */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,20 +14,23 @@
 #include "util/path.h"
 #include "check_main.h"
 
-static char tmpdir[64];
+static char rootdir[64]; /* holds tmpdir, its lock and the commits' sibling folders */
+static char tmpdir[80];  /* rootdir/w: the folder most tests write their site to */
 
 static void
 setup(void)
 {
-	strcpy(tmpdir, "/tmp/check_site_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	strcpy(rootdir, "/tmp/check_site_XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(rootdir));
+	snprintf(tmpdir, sizeof tmpdir, "%s/w", rootdir);
+	ck_assert_int_eq(mkdir(tmpdir, 0777), 0);
 }
 
 static void
 teardown(void)
 {
 	char cmd[256];
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", tmpdir, tmpdir);
+	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", rootdir, rootdir);
 	ck_assert_int_eq(system(cmd), 0);
 }
 
@@ -70,10 +75,38 @@ sample(void)
 	return o;
 }
 
+/* Opens dir, commits o into it, and closes it again. */
 static int
 commit(const site_out *o, const char *dir, site_stats *st, diag *d)
 {
-	return site_commit(o, dir, d, st);
+	site_dest *s = site_dest_open(dir, NULL, NULL, d);
+	if (s == NULL) {
+		*st = (site_stats){ 0, 0, 0 };
+		return -1;
+	}
+	int rc = site_commit(o, s, d, st);
+	site_dest_free(s);
+	return rc;
+}
+
+/* Returns the number of names in folder dir that contain part. */
+static int
+count_names(const char *dir, const char *part)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "exit $(ls -A '%s' | grep -c -e '%s')", dir, part);
+	int rc = system(cmd);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* Writes text to tmpdir/rel. */
+static void
+put_file(const char *rel, const char *text)
+{
+	FILE *f = fopen(at(rel), "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
 }
 
 START_TEST(test_sorted_and_replace)
@@ -273,8 +306,11 @@ START_TEST(test_unwritable_dir)
 		fclose(f);
 		dir = at("plain/site");
 	} else {
-		ck_assert_int_eq(mkdir(at("ro"), 0500), 0);
-		dir = at("ro");
+		/* The new site is made beside the old one: a read-only parent stops it. */
+		ck_assert_int_eq(mkdir(at("ro"), 0777), 0);
+		ck_assert_int_eq(mkdir(at("ro/site"), 0777), 0);
+		ck_assert_int_eq(chmod(at("ro"), 0500), 0);
+		dir = at("ro/site");
 	}
 	char *shown = util_xstrdup(dir);
 	site_stats st;
@@ -335,7 +371,8 @@ START_TEST(test_failed_commit_changes_nothing)
 	ck_assert_str_eq(slurp("old.html"), "old\n");
 	ck_assert_str_eq(slurp("charts/a.svg"), "<svg/>\n");
 	ck_assert_ptr_null(slurp("charts/b.svg"));
-	ck_assert_int_eq(system("test -z \"$(find /tmp/check_site_* -name '.mkreport-tmp-*')\""), 0);
+	ck_assert_int_eq(count_names(tmpdir, "mkreport-tmp"), 0);
+	ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 0);
 	site_out_free(o);
 	diag_free(d);
 }
@@ -363,6 +400,219 @@ START_TEST(test_folder_becomes_file)
 }
 END_TEST
 
+/* A symlink in the old site (a folder or a file of the build's) is never written
+ * through: the new site has real files there and nothing outside changes. */
+START_TEST(test_symlink_in_site_not_followed)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	char outside[128], victim[128];
+	snprintf(outside, sizeof outside, "%s/outside", rootdir);
+	snprintf(victim, sizeof victim, "%s/victim", rootdir);
+	ck_assert_int_eq(mkdir(outside, 0777), 0);
+	FILE *f = fopen(victim, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("victim\n", f);
+	fclose(f);
+	ck_assert_int_eq(unlink(at("charts/a.svg")), 0);
+	ck_assert_int_eq(rmdir(at("charts")), 0);
+	ck_assert_int_eq(symlink(outside, at("charts")), 0);
+	ck_assert_int_eq(unlink(at("index.html")), 0);
+	ck_assert_int_eq(symlink(victim, at("index.html")), 0);
+	put(o, "charts/a.svg", "<svg id='new'/>\n");
+	put(o, "charts/b.svg", "<svg id='b'/>\n");
+	put(o, "index.html", "<p>new home</p>\n");
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_int_eq(count_names(outside, "."), 0);
+	ck_assert_int_eq(count_names(outside, "svg"), 0);
+	char *text;
+	size_t len;
+	ck_assert_int_eq(path_read_file(victim, 100, &text, &len), PATH_OK);
+	ck_assert_str_eq(text, "victim\n");
+	free(text);
+	struct stat sb;
+	ck_assert_int_eq(lstat(at("charts"), &sb), 0);
+	ck_assert(S_ISDIR(sb.st_mode));
+	ck_assert_int_eq(lstat(at("index.html"), &sb), 0);
+	ck_assert(S_ISREG(sb.st_mode));
+	ck_assert_str_eq(slurp("charts/a.svg"), "<svg id='new'/>\n");
+	ck_assert_str_eq(slurp("index.html"), "<p>new home</p>\n");
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* What the previous build did not make is kept as it was: a symlink stays a symlink
+ * (not followed), an empty folder stays. */
+START_TEST(test_foreign_entries_kept)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_int_eq(symlink("/nonexistent/target", at("charts/link")), 0);
+	ck_assert_int_eq(mkdir(at("empty"), 0750), 0);
+	put_file("CNAME", "example.org\n");
+	struct stat before, after;
+	ck_assert_int_eq(stat(at("CNAME"), &before), 0);
+	put(o, "index.html", "<p>changed</p>\n");
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_int_eq(diag_count(d), 0);
+	char target[64];
+	ssize_t k = readlink(at("charts/link"), target, sizeof target - 1);
+	ck_assert_int_eq(k, (ssize_t)strlen("/nonexistent/target"));
+	target[k] = '\0';
+	ck_assert_str_eq(target, "/nonexistent/target");
+	ck_assert_int_eq(stat(at("empty"), &after), 0);
+	ck_assert(S_ISDIR(after.st_mode));
+	ck_assert_int_eq(after.st_mode & 0777, 0750);
+	ck_assert_int_eq(stat(at("CNAME"), &after), 0);
+	ck_assert_uint_eq(before.st_ino, after.st_ino); /* linked across, not copied */
+	ck_assert_str_eq(slurp(".mkreport-manifest"), "charts/a.svg\nindex.html\nstyle.css\n");
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* Leftovers of interrupted builds into the same folder are swept; look-alikes that are
+ * not ours (another folder's, or not the mkstemp pattern) are not. */
+START_TEST(test_leftovers_swept)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	char p[200];
+	const char *ours[] = { ".w.mkreport-new-abc123", ".w.mkreport-old-XYZ789" };
+	const char *theirs[] = { ".w.mkreport-new-abc1234", ".v.mkreport-new-abc123" };
+	for (int i = 0; i < 2; i++) {
+		snprintf(p, sizeof p, "%s/%s", rootdir, ours[i]);
+		ck_assert_int_eq(mkdir(p, 0777), 0);
+		snprintf(p, sizeof p, "%s/%s/index.html", rootdir, ours[i]);
+		FILE *f = fopen(p, "w");
+		ck_assert_ptr_nonnull(f);
+		fclose(f);
+		snprintf(p, sizeof p, "%s/%s", rootdir, theirs[i]);
+		ck_assert_int_eq(mkdir(p, 0777), 0);
+	}
+	put_file(".mkreport-tmp-q1w2e3", "half");
+	put_file("charts/.mkreport-tmp-a1b2c3", "half");
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_int_eq(diag_count(d), 0);
+	for (int i = 0; i < 2; i++) {
+		snprintf(p, sizeof p, "%s/%s", rootdir, ours[i]);
+		ck_assert_int_eq(access(p, F_OK), -1);
+		snprintf(p, sizeof p, "%s/%s", rootdir, theirs[i]);
+		ck_assert_int_eq(access(p, F_OK), 0);
+	}
+	ck_assert_int_eq(count_names(tmpdir, "mkreport-tmp"), 0);
+	ck_assert_int_eq(count_names(at("charts"), "mkreport-tmp"), 0);
+	ck_assert_int_eq(count_names(rootdir, "^\\.w\\.mkreport-[no]"), 1); /* the look-alike */
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* An output folder that is a symlink: the folder it names is replaced, the link stays,
+ * and the lock sits beside the real folder. */
+START_TEST(test_output_symlink_resolved)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	char real[128], link[128], lock[160];
+	snprintf(real, sizeof real, "%s/real", rootdir);
+	snprintf(link, sizeof link, "%s/link/", rootdir);
+	snprintf(lock, sizeof lock, "%s/.real.mkreport-lock", rootdir);
+	ck_assert_int_eq(mkdir(real, 0777), 0);
+	ck_assert_int_eq(symlink("real", at("../link")), 0);
+	site_stats st;
+	ck_assert_int_eq(commit(o, link, &st, d), 0);
+	ck_assert_int_eq(commit(o, link, &st, d), 0);
+	ck_assert_uint_eq(st.unchanged, 3);
+	struct stat sb;
+	ck_assert_int_eq(lstat(at("../link"), &sb), 0);
+	ck_assert(S_ISLNK(sb.st_mode));
+	ck_assert_str_eq(slurp("../real/index.html"), "<p>home</p>\n");
+	ck_assert_int_eq(access(lock, F_OK), 0);
+	ck_assert_int_eq(diag_count(d), 0);
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* A second build waits for the lock, saying so; a stop signal ends the wait with
+ * nothing recorded. */
+START_TEST(test_lock_waits_and_stops)
+{
+	diag *d = diag_new();
+	char lock[160];
+	snprintf(lock, sizeof lock, "%s/.w.mkreport-lock", rootdir);
+	int fd = open(lock, O_RDWR | O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(flock(fd, LOCK_EX), 0);
+	volatile sig_atomic_t stop = SIGINT;
+	FILE *note = tmpfile();
+	ck_assert_ptr_nonnull(note);
+	ck_assert_ptr_null(site_dest_open(tmpdir, &stop, note, d));
+	ck_assert_int_eq(diag_count(d), 0);
+	rewind(note);
+	char line[512] = "";
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, note));
+	ck_assert_ptr_nonnull(strstr(line, "another build is writing this folder; waiting"));
+	ck_assert_ptr_nonnull(strstr(line, tmpdir));
+	fclose(note);
+	close(fd); /* releases the lock */
+	site_dest *s = site_dest_open(tmpdir, &stop, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	site_dest_free(s);
+	diag_free(d);
+}
+END_TEST
+
+/* A stop signal before the swap leaves the old site whole and no sibling behind. */
+START_TEST(test_stop_before_swap)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	put(o, "index.html", "<p>new</p>\n");
+	put(o, "more.html", "<p>more</p>\n");
+	volatile sig_atomic_t stop = SIGTERM;
+	site_dest *s = site_dest_open(tmpdir, &stop, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(site_commit(o, s, d, &st), SITE_STOPPED);
+	site_dest_free(s);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_str_eq(slurp("index.html"), "<p>home</p>\n");
+	ck_assert_ptr_null(slurp("more.html"));
+	ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 0);
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* The folder the build runs in (or one holding it) is refused: swapping it would
+ * leave the process, and the user's shell, in a removed folder. */
+START_TEST(test_cwd_refused)
+{
+	diag *d = diag_new();
+	ck_assert_int_eq(chdir(tmpdir), 0);
+	ck_assert_ptr_null(site_dest_open(".", NULL, NULL, d));
+	ck_assert_ptr_null(site_dest_open(rootdir, NULL, NULL, d));
+	ck_assert_int_eq(diag_errors(d), 2);
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 0), "the folder the build runs in"));
+	site_dest *s = site_dest_open("sub/site", NULL, NULL, d); /* below the cwd: fine */
+	ck_assert_ptr_nonnull(s);
+	site_dest_free(s);
+	ck_assert_int_eq(chdir("/"), 0);
+	diag_free(d);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -382,6 +632,13 @@ site_suite(void)
 	tcase_add_test(tc, test_file_becomes_folder);
 	tcase_add_test(tc, test_failed_commit_changes_nothing);
 	tcase_add_test(tc, test_folder_becomes_file);
+	tcase_add_test(tc, test_symlink_in_site_not_followed);
+	tcase_add_test(tc, test_foreign_entries_kept);
+	tcase_add_test(tc, test_leftovers_swept);
+	tcase_add_test(tc, test_output_symlink_resolved);
+	tcase_add_test(tc, test_lock_waits_and_stops);
+	tcase_add_test(tc, test_stop_before_swap);
+	tcase_add_test(tc, test_cwd_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

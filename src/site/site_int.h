@@ -1,0 +1,75 @@
+/* site_int: what the site module's files share (not part of its interface). */
+#ifndef MKR_SITE_INT_H
+#define MKR_SITE_INT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "site/site.h"
+#include "util/buf.h"
+
+/* The list of files a build produced, kept in the output folder. */
+#define SITE_MANIFEST ".mkreport-manifest"
+
+/* One output file. */
+typedef struct site_file {
+	char *path;   /* relative path, validated or listed in bad */
+	char *bytes;  /* owned copy of the contents */
+	size_t n;     /* bytes */
+} site_file;
+
+struct site_out {
+	site_file *files; /* sorted by path (strcmp) */
+	size_t n;         /* files used */
+	size_t cap;       /* files allocated */
+	char **bad;       /* relpaths refused by site_out_add, reported by site_commit */
+	size_t nbad;      /* count of bad */
+};
+
+struct site_dest {
+	char *shown;  /* the output folder as the caller named it (for messages) */
+	char *parent; /* the real path of the folder that holds it */
+	char *name;   /* its name in parent (one component, no symlink) */
+	int pfd;      /* parent, open as a folder */
+	int lockfd;   /* parent/.NAME.mkreport-lock, held with flock(LOCK_EX) */
+	const volatile sig_atomic_t *stop; /* nonzero: a signal asks the build to stop */
+};
+
+/* A folder below a root folder, opened one component at a time without following
+ * symlinks; the last one opened is kept for the next call. */
+typedef struct site_cursor {
+	int root; /* the root's descriptor (not owned) */
+	buf dir;  /* the relative folder held in fd */
+	int fd;   /* its descriptor, or -1 */
+} site_cursor;
+
+/* Returns 1 if rel is a clean relative path: non-empty components, none "." or "..",
+ * no leading '/', and not the manifest's own name. */
+int site_path_ok(const char *rel);
+
+/* Starts c at root (nothing opened yet). */
+void site_cursor_init(site_cursor *c, int root);
+
+/* Closes what c holds. */
+void site_cursor_free(site_cursor *c);
+
+/* Returns a descriptor (owned by c, valid until the next call) of the folder made of
+ * the first k bytes of rel below c's root (k == 0: the root). Each component must be
+ * a real folder, never a symlink; with create, missing ones are made (mode 0777 less
+ * the umask). Returns -1 with errno when that fails. */
+int site_cursor_dir(site_cursor *c, const char *rel, size_t k, int create);
+
+/* Removes name (a file, or a folder with everything below it) from the folder at,
+ * never following a symlink nor entering a mount point. Returns 0, or -1 with errno
+ * (what could go is gone). */
+int site_rm_tree(int at, const char *name);
+
+/* Returns 1 if name (in dest's parent) is a leftover of an interrupted build into
+ * dest: ".NAME.mkreport-new-XXXXXX" or ".NAME.mkreport-old-XXXXXX". */
+int site_is_leftover(const site_dest *s, const char *name);
+
+/* Returns 1 if name is a temporary file of the earlier in-place writer
+ * (".mkreport-tmp-XXXXXX"). */
+int site_is_old_tmp(const char *name);
+
+#endif
