@@ -1,4 +1,4 @@
-/* report: report.yaml (title, date, sections) and each section's Markdown page. */
+/* report: report.yaml (title, date, sections or parts) and each section's Markdown page. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,13 +92,25 @@ slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
 	return 0;
 }
 
+/* Names section i in diagnostics: sections[i], or parts[k].sections[j] in a part. */
+static void
+section_what(const report *r, size_t i, char *what, size_t size)
+{
+	if (r->nparts == 0) {
+		snprintf(what, size, "sections[%zu]", i);
+		return;
+	}
+	size_t k = r->sections[i].part;
+	snprintf(what, size, "parts[%zu].sections[%zu]", k, i - r->parts[k].first);
+}
+
 /* Reads sections[i] from its mapping. */
 static int
 section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 {
 	static const char *const keys[] = { "slug", "title", "file", "description", NULL };
-	char what[48];
-	snprintf(what, sizeof what, "sections[%zu]", i);
+	char what[64];
+	section_what(c->r, i, what, sizeof what);
 	if (schema_kind(c->d, m, YT_MAP, what) < 0)
 		return -1;
 	rep_section *s = &c->r->sections[i];
@@ -121,6 +133,7 @@ section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 	return bad ? -1 : 0;
 }
 
+/* The flat list: sections: [...]. */
 static int
 sections_read(ld_ctx *c, const yt_node *seq)
 {
@@ -139,6 +152,104 @@ sections_read(ld_ctx *c, const yt_node *seq)
 		bad |= section_read(c, i, seq->vals[i], slugs) < 0;
 	free(slugs);
 	return bad ? -1 : 0;
+}
+
+/* Reads part k's title and returns its list of sections (a non-empty sequence), or
+ * NULL; sets *bad after recording any error. */
+static const yt_node *
+part_check(ld_ctx *c, size_t k, const yt_node *m, int *bad)
+{
+	static const char *const keys[] = { "title", "sections", NULL };
+	char what[48];
+	snprintf(what, sizeof what, "parts[%zu]", k);
+	rep_part *p = &c->r->parts[k];
+	p->pos = m->pos;
+	if (schema_kind(c->d, m, YT_MAP, what) < 0) {
+		*bad = 1;
+		return NULL;
+	}
+	*bad |= schema_keys(c->d, m, keys, what) < 0;
+	*bad |= ld_str(c, m, "title", what, 1, &p->title) < 0;
+	const yt_node *seq = schema_need(c->d, m, "sections", what);
+	snprintf(what, sizeof what, "parts[%zu].sections", k);
+	if (seq == NULL || schema_kind(c->d, seq, YT_SEQ, what) < 0) {
+		*bad = 1;
+		return NULL;
+	}
+	if (seq->n == 0) {
+		diag_error(c->d, seq->pos, "part '%s' must list at least one section",
+		    p->title != NULL ? p->title : what);
+		*bad = 1;
+		return NULL;
+	}
+	return seq;
+}
+
+/* Reads the sections of every part (lists[k] for part k, NULL if it was bad) into
+ * one array, in order. */
+static int
+parts_sections(ld_ctx *c, const yt_node *const *lists)
+{
+	report *r = c->r;
+	const yt_node **slugs = util_xcalloc(r->nsections, sizeof(yt_node *));
+	int bad = 0;
+	size_t i = 0;
+	for (size_t k = 0; k < r->nparts; k++) {
+		r->parts[k].first = i;
+		for (size_t j = 0; lists[k] != NULL && j < lists[k]->n; j++, i++) {
+			r->sections[i].part = k;
+			bad |= section_read(c, i, lists[k]->vals[j], slugs) < 0;
+		}
+		r->parts[k].n = i - r->parts[k].first;
+	}
+	free(slugs);
+	return bad ? -1 : 0;
+}
+
+/* The grouped list: parts: [{title, sections: [...]}, ...]. */
+static int
+parts_read(ld_ctx *c, const yt_node *seq)
+{
+	if (schema_kind(c->d, seq, YT_SEQ, "parts") < 0)
+		return -1;
+	if (seq->n == 0) {
+		diag_error(c->d, seq->pos, "'parts' must list at least one part");
+		return -1;
+	}
+	report *r = c->r;
+	r->nparts = seq->n;
+	r->parts = util_xcalloc(seq->n, sizeof(rep_part));
+	const yt_node **lists = util_xcalloc(seq->n, sizeof(yt_node *));
+	int bad = 0;
+	size_t total = 0;
+	for (size_t k = 0; k < seq->n; k++) {
+		lists[k] = part_check(c, k, seq->vals[k], &bad);
+		total += lists[k] != NULL ? lists[k]->n : 0;
+	}
+	if (total > 0) {
+		r->nsections = total;
+		r->sections = util_xcalloc(total, sizeof(rep_section));
+		bad |= parts_sections(c, lists) < 0;
+	}
+	free(lists);
+	return bad || total == 0 ? -1 : 0;
+}
+
+/* The report's sections: either sections: or parts:, not both. */
+static int
+body_read(ld_ctx *c, const yt_node *root)
+{
+	const yt_node *secs = yt_get(root, "sections");
+	const yt_node *parts = yt_get(root, "parts");
+	if (secs != NULL && parts != NULL) {
+		diag_error(c->d, parts->pos, "give either 'sections' or 'parts', not both "
+		    "('sections' at line %d, column %d)", secs->pos.line, secs->pos.col);
+		return -1;
+	}
+	if (parts != NULL)
+		return parts_read(c, parts);
+	secs = schema_need(c->d, root, "sections", "report.yaml");
+	return secs == NULL || sections_read(c, secs) < 0 ? -1 : 0;
 }
 
 /* base_url: an absolute http(s) URL ending in '/'. */
@@ -201,7 +312,7 @@ int
 ld_report_yaml(ld_ctx *c)
 {
 	static const char *const keys[] = { "title", "subtitle", "author", "description",
-		"as_of", "lang", "base_url", "raw_html", "sections", NULL };
+		"as_of", "lang", "base_url", "raw_html", "sections", "parts", NULL };
 	yt_node *root = ld_parse(c, "report.yaml");
 	if (root == NULL)
 		return -1;
@@ -215,8 +326,7 @@ ld_report_yaml(ld_ctx *c)
 		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
 		bad |= meta_read(c, root) < 0;
 		bad |= base_url_read(c, root) < 0;
-		const yt_node *secs = schema_need(c->d, root, "sections", "report.yaml");
-		bad |= secs == NULL || sections_read(c, secs) < 0;
+		bad |= body_read(c, root) < 0;
 	}
 	yt_free(root);
 	return bad ? -1 : 0;
