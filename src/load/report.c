@@ -185,28 +185,22 @@ part_check(ld_ctx *c, size_t k, const yt_node *m, int *bad)
 	return seq;
 }
 
-/* Reads the sections of every part (lists[k] for part k, NULL if it was bad) into
- * one array, in order. */
-static int
-parts_sections(ld_ctx *c, const yt_node *const *lists)
+/* Returns how many sections the parts listed in seq hold (counting only well-formed
+ * lists): the size of the report's array of sections. */
+static size_t
+parts_count(const yt_node *seq)
 {
-	report *r = c->r;
-	const yt_node **slugs = util_xcalloc(r->nsections, sizeof(yt_node *));
-	int bad = 0;
-	size_t i = 0;
-	for (size_t k = 0; k < r->nparts; k++) {
-		r->parts[k].first = i;
-		for (size_t j = 0; lists[k] != NULL && j < lists[k]->n; j++, i++) {
-			r->sections[i].part = k;
-			bad |= section_read(c, i, lists[k]->vals[j], slugs) < 0;
-		}
-		r->parts[k].n = i - r->parts[k].first;
+	size_t total = 0;
+	for (size_t k = 0; k < seq->n; k++) {
+		const yt_node *m = seq->vals[k];
+		const yt_node *l = m->kind == YT_MAP ? yt_get(m, "sections") : NULL;
+		total += l != NULL && l->kind == YT_SEQ ? l->n : 0;
 	}
-	free(slugs);
-	return bad ? -1 : 0;
+	return total;
 }
 
-/* The grouped list: parts: [{title, sections: [...]}, ...]. */
+/* The grouped list: parts: [{title, sections: [...]}, ...]. Each part's sections are
+ * read right after the part, so diagnostics come in file order. */
 static int
 parts_read(ld_ctx *c, const yt_node *seq)
 {
@@ -219,35 +213,48 @@ parts_read(ld_ctx *c, const yt_node *seq)
 	report *r = c->r;
 	r->nparts = seq->n;
 	r->parts = util_xcalloc(seq->n, sizeof(rep_part));
-	const yt_node **lists = util_xcalloc(seq->n, sizeof(yt_node *));
+	size_t total = parts_count(seq);
+	r->sections = util_xcalloc(total ? total : 1, sizeof(rep_section));
+	const yt_node **slugs = util_xcalloc(total ? total : 1, sizeof(yt_node *));
 	int bad = 0;
-	size_t total = 0;
+	size_t i = 0;
 	for (size_t k = 0; k < seq->n; k++) {
-		lists[k] = part_check(c, k, seq->vals[k], &bad);
-		total += lists[k] != NULL ? lists[k]->n : 0;
+		const yt_node *list = part_check(c, k, seq->vals[k], &bad);
+		r->parts[k].first = i;
+		for (size_t j = 0; list != NULL && j < list->n; j++, i++) {
+			r->sections[i].part = k;
+			r->nsections = i + 1;
+			bad |= section_read(c, i, list->vals[j], slugs) < 0;
+		}
+		r->parts[k].n = i - r->parts[k].first;
 	}
-	if (total > 0) {
-		r->nsections = total;
-		r->sections = util_xcalloc(total, sizeof(rep_section));
-		bad |= parts_sections(c, lists) < 0;
-	}
-	free(lists);
+	free(slugs);
 	return bad || total == 0 ? -1 : 0;
+}
+
+/* Returns the key node name of map m, or NULL. */
+static const yt_node *
+key_node(const yt_node *m, const char *name)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->keys[i]->str != NULL && strcmp(m->keys[i]->str, name) == 0)
+			return m->keys[i];
+	return NULL;
 }
 
 /* The report's sections: either sections: or parts:, not both. */
 static int
 body_read(ld_ctx *c, const yt_node *root)
 {
-	const yt_node *secs = yt_get(root, "sections");
-	const yt_node *parts = yt_get(root, "parts");
+	const yt_node *secs = key_node(root, "sections");
+	const yt_node *parts = key_node(root, "parts");
 	if (secs != NULL && parts != NULL) {
 		diag_error(c->d, parts->pos, "give either 'sections' or 'parts', not both "
 		    "('sections' at line %d, column %d)", secs->pos.line, secs->pos.col);
 		return -1;
 	}
 	if (parts != NULL)
-		return parts_read(c, parts);
+		return parts_read(c, yt_get(root, "parts"));
 	secs = schema_need(c->d, root, "sections", "report.yaml");
 	return secs == NULL || sections_read(c, secs) < 0 ? -1 : 0;
 }
