@@ -1,6 +1,6 @@
 #!/bin/sh
 # Navigation at 11, 100 and 300 sections. The shipped report (11 sections) lists every
-# section on every page and has no contents page. A generated 100-section report
+# section on every page and has no contents page, also when grouped into parts. A generated 100-section report
 # (bench/gen-report.py), flat and grouped into parts, shows on each page at most 15
 # section links (its part, or its neighbourhood), prev/next and a link to contents.html,
 # which lists all 100 (tests/check-nav.py); every link resolves (check-site.py) and every
@@ -82,6 +82,19 @@ if build "$root/content" "$tmp/s11"; then
 		ko "11 sections: a page has the bounded navigation's parts"
 	else ok "11 sections: no page has the bounded navigation's parts"; fi
 else ko "the shipped report did not build"; fi
+
+# 11 sections in parts: still the full list, and the page's part named above it.
+cp -R "$root/content" "$tmp/c11p"
+regroup "$tmp/c11p/report.yaml" 1,6,4
+if build "$tmp/c11p" "$tmp/c11p-site"; then
+	nav "$tmp/c11p-site" "11 sections in parts"
+	if grep -q '<p class="nav-where">Part 2</p>' "$tmp/c11p-site/money.html" &&
+	    ! grep -q 'nav-where' "$tmp/c11p-site/404.html"; then
+		ok "11 sections in parts: a section page names its part, the 404 page none"
+	else ko "11 sections in parts: the part is not named as it should be"; fi
+	[ -x "$hv" ] && "$hv" --config "$root/tests/html/.htmlvalidate.json" "$tmp/c11p-site/money.html" &&
+	    ok "11 sections in parts: a page is valid HTML5" || ko "11 sections in parts: html-validate"
+else ko "the shipped report in parts did not build"; fi
 
 # 100 sections, flat.
 python3 "$root/bench/gen-report.py" 100 "$tmp/g100"
