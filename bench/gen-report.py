@@ -98,7 +98,8 @@ def main():
         write(os.path.join(mk, "pages", slug + ".md"),
               "# Section %d\n\n" % i + page(rng, i, False))
         rng = random.Random(i)
-        write(os.path.join(hu, "content", "posts", slug + ".md"),
+        # posts/index.md would make posts/ a leaf bundle (its siblings unrendered)
+        write(os.path.join(hu, "content", "posts", "s%05d.md" % i),
               '+++\ntitle = "Section %d"\n+++\n\n' % i + page(rng, i, True))
 
 
