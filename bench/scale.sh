@@ -49,7 +49,8 @@ measure() {
 }
 
 # navmax SITE: the bytes of the largest <nav class="site-nav"> block of SITE's section
-# pages (what grows with the report when every page lists every section).
+# pages (what grows with the report when every page lists every section); xargs may
+# run awk more than once, hence the last sort.
 navmax() {
 	find "$1" -maxdepth 1 -name '*.html' ! -name contents.html ! -name 404.html -print0 |
 	    xargs -0 awk '
@@ -57,7 +58,7 @@ navmax() {
 		/<nav class="site-nav"/ { f = 1 }
 		f { n += length($0) + 1 }
 		f && /<\/nav>/ { f = 0; if (n > m) m = n }
-		END { print m + 0 }'
+		END { print m + 0 }' | sort -n | tail -1
 }
 
 # row N TOOL SECONDS... RSS... BYTES BIG: one table row from the medians.
