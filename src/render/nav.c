@@ -8,23 +8,31 @@
 #define NAV_DASH "\xe2\x80\x93"
 #define NAV_DOT "\xc2\xb7"
 
+/* Appends the text s to parent as a text node (never parsed as markup). */
+static void
+nav_text(xmlNodePtr parent, const char *s)
+{
+	xmlNodePtr t = parent != NULL ? xmlNewDocText(parent->doc, BAD_CAST s) : NULL;
+	if (t != NULL && xmlAddChild(parent, t) == NULL)
+		xmlFreeNode(t);
+}
+
 /* Appends to parent a new element name holding the text text (none if NULL) and
- * returns it. Text always goes in as a text node. */
+ * returns it, or NULL if parent is NULL or memory ran out. Text always goes in as a
+ * text node. */
 static xmlNodePtr
 nav_child(xmlNodePtr parent, const char *name, const char *text)
 {
+	if (parent == NULL)
+		return NULL;
 	xmlNodePtr n = xmlNewDocNode(parent->doc, NULL, BAD_CAST name, NULL);
-	xmlAddChild(parent, n);
+	if (n == NULL || xmlAddChild(parent, n) == NULL) {
+		xmlFreeNode(n);
+		return NULL;
+	}
 	if (text != NULL && text[0] != '\0')
-		xmlAddChild(n, xmlNewDocText(parent->doc, BAD_CAST text));
+		nav_text(n, text);
 	return n;
-}
-
-/* Appends a line break (a text node) to parent, to keep the markup readable. */
-static void
-nav_newline(xmlNodePtr parent)
-{
-	xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST "\n"));
 }
 
 int
@@ -74,9 +82,9 @@ nav_list(xmlNodePtr ol, const report *r, size_t first, size_t end, size_t curren
 }
 
 int
-nav_has_where(const report *r, size_t near)
+nav_has_where(const report *r, size_t current)
 {
-	return nav_bounded(r) || (r->nparts > 0 && near < r->nsections);
+	return nav_bounded(r) || (r->nparts > 0 && current < r->nsections);
 }
 
 void
@@ -86,7 +94,7 @@ nav_where(xmlNodePtr p, const report *r, size_t near, size_t first, size_t end)
 	buf b;
 	buf_init(&b);
 	if (r->nparts > 0 && !nav_bounded(r)) {
-		xmlAddChild(p, xmlNewDocText(p->doc, BAD_CAST r->parts[k].title));
+		nav_text(p, r->parts[k].title);
 	} else if (r->nparts > 0) {
 		buf_printf(&b, "%s#part-%zu", NAV_CONTENTS, k + 1);
 		xmlNodePtr a = nav_child(p, "a", r->parts[k].title);
@@ -94,10 +102,10 @@ nav_where(xmlNodePtr p, const report *r, size_t near, size_t first, size_t end)
 		buf_reset(&b);
 		buf_printf(&b, " " NAV_DOT " sections %zu" NAV_DASH "%zu of %zu", first + 1, end,
 		    r->nsections);
-		xmlAddChild(p, xmlNewDocText(p->doc, BAD_CAST buf_str(&b)));
+		nav_text(p, buf_str(&b));
 	} else {
 		buf_printf(&b, "Sections %zu" NAV_DASH "%zu of %zu", first + 1, end, r->nsections);
-		xmlAddChild(p, xmlNewDocText(p->doc, BAD_CAST buf_str(&b)));
+		nav_text(p, buf_str(&b));
 	}
 	buf_free(&b);
 }
@@ -121,7 +129,7 @@ contents_list(xmlNodePtr parent, const report *r, size_t first, size_t end)
 		xmlSetProp(ol, BAD_CAST "start", BAD_CAST start);
 	}
 	nav_list(ol, r, first, end, (size_t)-1);
-	nav_newline(parent);
+	nav_text(parent, "\n");
 }
 
 /* Appends part k (its heading, id part-K, and its sections) to parent. */
@@ -133,12 +141,12 @@ contents_part(xmlNodePtr parent, const report *r, size_t k)
 	xmlNodePtr sec = nav_child(parent, "section", NULL);
 	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "contents-part");
 	xmlSetProp(sec, BAD_CAST "aria-labelledby", BAD_CAST id);
-	nav_newline(sec);
+	nav_text(sec, "\n");
 	xmlNodePtr h2 = nav_child(sec, "h2", r->parts[k].title);
 	xmlSetProp(h2, BAD_CAST "id", BAD_CAST id);
-	nav_newline(sec);
+	nav_text(sec, "\n");
 	contents_list(sec, r, r->parts[k].first, r->parts[k].first + r->parts[k].n);
-	nav_newline(parent);
+	nav_text(parent, "\n");
 }
 
 xmlNodePtr
@@ -146,7 +154,7 @@ nav_contents_body(xmlDocPtr doc, const report *r)
 {
 	xmlNodePtr div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
 	xmlSetProp(div, BAD_CAST "class", BAD_CAST "content");
-	nav_newline(div);
+	nav_text(div, "\n");
 	if (r->nparts == 0)
 		contents_list(div, r, 0, r->nsections);
 	for (size_t k = 0; k < r->nparts; k++)

@@ -33,9 +33,10 @@ void nav_range(const report *r, size_t near, size_t *first, size_t *end);
  * end); the link of section current (if it is in the range) gets aria-current="page". */
 void nav_list(xmlNodePtr ol, const report *r, size_t first, size_t end, size_t current);
 
-/* Returns 1 if a page of section near has something to say in the nav-where line: the
- * report is bounded, or it has parts and near is a section (near < nsections). */
-int nav_has_where(const report *r, size_t near);
+/* Returns 1 if the page of section current (nsections or more: a page of no section)
+ * has something to say in the nav-where line: the report is bounded, or it has parts
+ * and the page is a section's. */
+int nav_has_where(const report *r, size_t current);
 
 /* Appends to p where the listed sections [first, end) of near's page sit: on a bounded
  * report "Sections A–B of N", or with parts the part's title (a link to its place on
