@@ -37,7 +37,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	poppler-utils
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint asan install uninstall clean \
-	reference jobs fuzz
+	reference jobs fuzz navcheck
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -85,7 +85,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck pdfcheck lint reference jobs
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -101,6 +101,10 @@ inject: $(B)/mkreport
 
 sitecheck: $(B)/mkreport
 	@sh tests/run-site.sh $(B)/mkreport
+
+# The navigation at 11, 100 (flat and in parts) and 300 sections (bench/gen-report.py).
+navcheck: $(B)/mkreport
+	@sh tests/run-nav.sh $(B)/mkreport
 
 # The financial outputs recomputed independently (Debian's python3 with numpy).
 PYTHON ?= /usr/bin/python3

@@ -321,6 +321,11 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	if (page_render_404(&c, t, &b) != 0)
 		rc = -1;
 	add_buf(out, "404.html", &b);
+	if (page_has_contents(r)) {
+		if (page_render_contents(&c, t, &b) != 0)
+			rc = -1;
+		add_buf(out, "contents.html", &b);
+	}
 	page_sitemap(r, &b);
 	add_buf(out, "sitemap.xml", &b);
 	page_robots(r, &b);

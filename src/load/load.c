@@ -187,6 +187,9 @@ report_free(report *r)
 		free(s->slug); free(s->title); free(s->description);
 		free(s->file); free(s->display); free(s->text);
 	}
+	for (size_t i = 0; i < r->nparts; i++)
+		free(r->parts[i].title);
+	free(r->parts);
 	for (size_t i = 0; i < r->nsources; i++) {
 		rep_source *s = &r->sources[i];
 		free(s->id); free(s->publisher); free(s->title);

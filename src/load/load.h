@@ -31,7 +31,17 @@ typedef struct rep_section {
 	char *text;        /* the page's Markdown, valid UTF-8, NUL-terminated */
 	size_t len;        /* bytes of text */
 	diag_pos pos;      /* where the section is declared in report.yaml */
+	size_t part;       /* index of its part in report.parts (0 when the report has none) */
 } rep_section;
+
+/* A part of the report: a run of consecutive sections under one title (report.yaml's
+ * parts:). */
+typedef struct rep_part {
+	char *title;       /* shown in the navigation and on the contents page */
+	size_t first;      /* index of its first section */
+	size_t n;          /* number of its sections, at least 1 */
+	diag_pos pos;      /* where the part is declared in report.yaml */
+} rep_part;
 
 /* One bibliography entry from data/sources.yaml, in file order. */
 typedef struct rep_source {
@@ -71,6 +81,8 @@ typedef struct report {
 	int raw_html;       /* 1 if report.yaml allows raw HTML in pages */
 	size_t nsections;
 	rep_section *sections;
+	size_t nparts;      /* 0: the sections are not grouped into parts */
+	rep_part *parts;    /* in order; together they cover every section once */
 	size_t nsources;
 	rep_source *sources;
 	size_t nscenarios;

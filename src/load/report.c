@@ -1,4 +1,4 @@
-/* report: report.yaml (title, date, sections) and each section's Markdown page. */
+/* report: report.yaml (title, date, sections or parts) and each section's Markdown page. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,13 +93,25 @@ slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
 	return 0;
 }
 
+/* Names section i in diagnostics: sections[i], or parts[k].sections[j] in a part. */
+static void
+section_what(const report *r, size_t i, char *what, size_t size)
+{
+	if (r->nparts == 0) {
+		snprintf(what, size, "sections[%zu]", i);
+		return;
+	}
+	size_t k = r->sections[i].part;
+	snprintf(what, size, "parts[%zu].sections[%zu]", k, i - r->parts[k].first);
+}
+
 /* Reads sections[i] from its mapping. */
 static int
 section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 {
 	static const char *const keys[] = { "slug", "title", "file", "description", NULL };
-	char what[48];
-	snprintf(what, sizeof what, "sections[%zu]", i);
+	char what[64];
+	section_what(c->r, i, what, sizeof what);
 	if (schema_kind(c->d, m, YT_MAP, what) < 0)
 		return -1;
 	rep_section *s = &c->r->sections[i];
@@ -122,6 +134,7 @@ section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 	return bad ? -1 : 0;
 }
 
+/* The flat list: sections: [...]. */
 static int
 sections_read(ld_ctx *c, const yt_node *seq)
 {
@@ -140,6 +153,111 @@ sections_read(ld_ctx *c, const yt_node *seq)
 		bad |= section_read(c, i, seq->vals[i], slugs) < 0;
 	free(slugs);
 	return bad ? -1 : 0;
+}
+
+/* Reads part k's title and returns its list of sections (a non-empty sequence), or
+ * NULL; sets *bad after recording any error. */
+static const yt_node *
+part_check(ld_ctx *c, size_t k, const yt_node *m, int *bad)
+{
+	static const char *const keys[] = { "title", "sections", NULL };
+	char what[48];
+	snprintf(what, sizeof what, "parts[%zu]", k);
+	rep_part *p = &c->r->parts[k];
+	p->pos = m->pos;
+	if (schema_kind(c->d, m, YT_MAP, what) < 0) {
+		*bad = 1;
+		return NULL;
+	}
+	*bad |= schema_keys(c->d, m, keys, what) < 0;
+	*bad |= ld_str(c, m, "title", what, 1, &p->title) < 0;
+	const yt_node *seq = schema_need(c->d, m, "sections", what);
+	snprintf(what, sizeof what, "parts[%zu].sections", k);
+	if (seq == NULL || schema_kind(c->d, seq, YT_SEQ, what) < 0) {
+		*bad = 1;
+		return NULL;
+	}
+	if (seq->n == 0) {
+		diag_error(c->d, seq->pos, "part '%s' must list at least one section",
+		    p->title != NULL ? p->title : what);
+		*bad = 1;
+		return NULL;
+	}
+	return seq;
+}
+
+/* Returns how many sections the parts listed in seq hold (counting only well-formed
+ * lists): the size of the report's array of sections. */
+static size_t
+parts_count(const yt_node *seq)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < seq->n; k++) {
+		const yt_node *m = seq->vals[k];
+		const yt_node *l = m->kind == YT_MAP ? yt_get(m, "sections") : NULL;
+		total += l != NULL && l->kind == YT_SEQ ? l->n : 0;
+	}
+	return total;
+}
+
+/* The grouped list: parts: [{title, sections: [...]}, ...]. Each part's sections are
+ * read right after the part, so diagnostics come in file order. */
+static int
+parts_read(ld_ctx *c, const yt_node *seq)
+{
+	if (schema_kind(c->d, seq, YT_SEQ, "parts") < 0)
+		return -1;
+	if (seq->n == 0) {
+		diag_error(c->d, seq->pos, "'parts' must list at least one part");
+		return -1;
+	}
+	report *r = c->r;
+	r->nparts = seq->n;
+	r->parts = util_xcalloc(seq->n, sizeof(rep_part));
+	size_t total = parts_count(seq);
+	r->sections = util_xcalloc(total ? total : 1, sizeof(rep_section));
+	const yt_node **slugs = util_xcalloc(total ? total : 1, sizeof(yt_node *));
+	int bad = 0;
+	size_t i = 0;
+	for (size_t k = 0; k < seq->n; k++) {
+		const yt_node *list = part_check(c, k, seq->vals[k], &bad);
+		r->parts[k].first = i;
+		for (size_t j = 0; list != NULL && j < list->n; j++, i++) {
+			r->sections[i].part = k;
+			r->nsections = i + 1;
+			bad |= section_read(c, i, list->vals[j], slugs) < 0;
+		}
+		r->parts[k].n = i - r->parts[k].first;
+	}
+	free(slugs);
+	return bad || total == 0 ? -1 : 0;
+}
+
+/* Returns the key node name of map m, or NULL. */
+static const yt_node *
+key_node(const yt_node *m, const char *name)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->keys[i]->str != NULL && strcmp(m->keys[i]->str, name) == 0)
+			return m->keys[i];
+	return NULL;
+}
+
+/* The report's sections: either sections: or parts:, not both. */
+static int
+body_read(ld_ctx *c, const yt_node *root)
+{
+	const yt_node *secs = key_node(root, "sections");
+	const yt_node *parts = key_node(root, "parts");
+	if (secs != NULL && parts != NULL) {
+		diag_error(c->d, parts->pos, "give either 'sections' or 'parts', not both "
+		    "('sections' at line %d, column %d)", secs->pos.line, secs->pos.col);
+		return -1;
+	}
+	if (parts != NULL)
+		return parts_read(c, yt_get(root, "parts"));
+	secs = schema_need(c->d, root, "sections", "report.yaml");
+	return secs == NULL || sections_read(c, secs) < 0 ? -1 : 0;
 }
 
 /* base_url: an absolute http(s) URL ending in '/'. */
@@ -202,7 +320,7 @@ int
 ld_report_yaml(ld_ctx *c)
 {
 	static const char *const keys[] = { "title", "subtitle", "author", "description",
-		"as_of", "lang", "base_url", "raw_html", "sections", NULL };
+		"as_of", "lang", "base_url", "raw_html", "sections", "parts", NULL };
 	yt_node *root = ld_parse(c, "report.yaml");
 	if (root == NULL)
 		return -1;
@@ -216,8 +334,7 @@ ld_report_yaml(ld_ctx *c)
 		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
 		bad |= meta_read(c, root) < 0;
 		bad |= base_url_read(c, root) < 0;
-		const yt_node *secs = schema_need(c->d, root, "sections", "report.yaml");
-		bad |= secs == NULL || sections_read(c, secs) < 0;
+		bad |= body_read(c, root) < 0;
 	}
 	yt_free(root);
 	return bad ? -1 : 0;

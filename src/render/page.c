@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "render/nav.h"
 #include "render/render_int.h"
 
 /* U+21A9 LEFTWARDS ARROW WITH HOOK + U+FE0E (text, not emoji, presentation). */
@@ -24,6 +25,8 @@ typedef struct page_info {
 	const char *title;        /* <title> and og:title */
 	const char *description;  /* meta and og:description */
 	int pdf;                  /* 1: the footer links to report.pdf */
+	size_t near;              /* section whose neighbourhood the navigation lists */
+	int contents;             /* 1: the contents page (its link marked current) */
 } page_info;
 
 /* ---- dates and file names ---- */
@@ -220,22 +223,50 @@ strip_slots(xmlNodePtr n)
 
 /* ---- the parts of a page ---- */
 
-/* Fills the site navigation: every section, the current one marked. */
+/* Fills the link to the contents page (nav-contents, or a last item of ol when the
+ * template has no such slot) on a bounded report; drops the slot otherwise. */
+static void
+fill_nav_contents(xmlDocPtr doc, const page_info *p, xmlNodePtr ol)
+{
+	if (!nav_bounded(p->r)) {
+		slot_drop(doc, "nav-contents");
+		return;
+	}
+	buf label;
+	buf_init(&label);
+	nav_contents_label(p->r, &label);
+	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), "nav-contents");
+	xmlNodePtr a = n != NULL ? first_link(n) : NULL;
+	if (a != NULL) {
+		xmlSetProp(a, BAD_CAST "href", BAD_CAST NAV_CONTENTS);
+		clear_children(a);
+		add_text(a, buf_str(&label));
+	} else if (ol != NULL) {
+		slot_drop(doc, "nav-contents");
+		a = add_link(add_el(ol, "li", NULL), NAV_CONTENTS, buf_str(&label));
+	}
+	if (a != NULL && p->contents)
+		xmlSetProp(a, BAD_CAST "aria-current", BAD_CAST "page");
+	buf_free(&label);
+}
+
+/* Fills the site navigation: every section on a report of up to NAV_FULL_MAX sections,
+ * else the part or neighbourhood of p->near, where it sits, and the link to the
+ * contents page; the current section marked. */
 static void
 fill_nav(xmlDocPtr doc, const page_info *p)
 {
+	size_t first, end;
+	nav_range(p->r, p->near, &first, &end);
 	xmlNodePtr ol = slot_empty(doc, "nav");
-	buf href;
-	buf_init(&href);
-	for (size_t i = 0; ol != NULL && i < p->r->nsections; i++) {
-		buf_reset(&href);
-		put_page_file(&href, p->r, i);
-		xmlNodePtr li = add_el(ol, "li", NULL);
-		xmlNodePtr a = add_link(li, buf_str(&href), p->r->sections[i].title);
-		if (i == p->current)
-			xmlSetProp(a, BAD_CAST "aria-current", BAD_CAST "page");
-	}
-	buf_free(&href);
+	if (ol != NULL)
+		nav_list(ol, p->r, first, end, p->current);
+	xmlNodePtr where = nav_has_where(p->r, p->current) ? slot_empty(doc, "nav-where") : NULL;
+	if (where != NULL)
+		nav_where(where, p->r, p->near, first, end);
+	else
+		slot_drop(doc, "nav-where");
+	fill_nav_contents(doc, p, ol);
 }
 
 /* Fills the footer: the as-of date written out, the author, the method link, and the
@@ -484,7 +515,7 @@ fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
 	const rep_section *s = &r->sections[i];
 	char *title = page_title(r, i);
 	const char *desc = i == 0 && r->description ? r->description : s->description;
-	page_info p = { r, i, title, desc, c->pdf };
+	page_info p = { r, i, title, desc, c->pdf, i, 0 };
 	place_h1(doc, body->root, s->title);
 	fill_common(doc, &p);
 	fill_urls(doc, r, i);
@@ -626,7 +657,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	buf_reset(&b);
 	buf_printf(&b, "%s \xe2\x80\x94 %s", ch->title, r->title);
-	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption, c->pdf };
+	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption, c->pdf, i, 0 };
 	fill_common(doc, &p);
 	slot_set(doc, "page-title", ch->title);
 	static const char *const drop[] = { "toc", "notes", "pager" };
@@ -737,7 +768,13 @@ notfound_body(xmlDocPtr doc, const report *r)
 	put_page_file(&b, r, 0);
 	add_link(p, buf_str(&b), r->sections[0].title);
 	buf_free(&b);
-	add_text(p, "; every section is listed above.");
+	if (nav_bounded(r)) {
+		add_text(p, "; ");
+		add_link(p, NAV_CONTENTS, "the contents page");
+		add_text(p, " lists every section.");
+	} else {
+		add_text(p, "; every section is listed above.");
+	}
 	return div;
 }
 
@@ -757,7 +794,7 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	buf title;
 	buf_init(&title);
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
-	page_info p = { r, (size_t)-1, buf_str(&title), r->description, c->pdf };
+	page_info p = { r, (size_t)-1, buf_str(&title), r->description, c->pdf, 0, 0 };
 	fill_common(doc, &p);
 	slot_set(doc, "page-title", "Page not found");
 	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };
@@ -766,6 +803,39 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	place_content(doc, notfound_body(doc, r));
 	finish(doc, out);
 	buf_free(&title);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+page_has_contents(const report *r)
+{
+	return nav_bounded(r);
+}
+
+int
+page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
+{
+	const report *r = c->rep;
+	if (nav_check(r, c->d) != 0)
+		return -1;
+	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "Contents \xe2\x80\x94 %s", r->title);
+	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, 1 };
+	fill_common(doc, &p);
+	slot_set(doc, "page-title", "Contents");
+	static const char *const drop[] = { "toc", "notes", "pager" };
+	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
+		slot_drop(doc, drop[k]);
+	buf_reset(&b);
+	buf_printf(&b, "%s%s", r->base_url, NAV_CONTENTS);
+	slot_set(doc, "og-url", buf_str(&b));
+	slot_set(doc, "canonical", buf_str(&b));
+	place_content(doc, nav_contents_body(doc, r));
+	finish(doc, out);
+	buf_free(&b);
 	xmlFreeDoc(doc);
 	return 0;
 }
@@ -793,6 +863,11 @@ page_sitemap(const report *r, buf *out)
 	for (size_t i = 0; i < r->nsections; i++) {
 		buf_reset(&loc);
 		put_page_url(&loc, r, i);
+		sitemap_url(set, buf_str(&loc), r->as_of);
+	}
+	if (nav_bounded(r)) {
+		buf_reset(&loc);
+		buf_printf(&loc, "%s%s", r->base_url, NAV_CONTENTS);
 		sitemap_url(set, buf_str(&loc), r->as_of);
 	}
 	buf_free(&loc);

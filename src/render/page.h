@@ -46,7 +46,16 @@ void page_files_free(render_file *files, size_t n);
 /* Renders the 404 page (links back to the index, relative). Returns 0 or -1. */
 int page_render_404(const render_ctx *c, const tmpl *t, buf *out);
 
-/* Writes sitemap.xml (absolute URLs from base_url, lastmod = as_of) into out. */
+/* Returns 1 if the site of c->rep has a contents page (more than 40 sections; see
+ * render/nav.h), written by page_render_contents as contents.html; else 0. */
+int page_has_contents(const report *r);
+
+/* Renders the contents page (every section as a link, grouped by part) into out.
+ * Returns 0, or -1 after recording an error in c->d (a section slugged "contents"). */
+int page_render_contents(const render_ctx *c, const tmpl *t, buf *out);
+
+/* Writes sitemap.xml (absolute URLs from base_url, lastmod = as_of; contents.html
+ * after the sections when the site has it) into out. */
 void page_sitemap(const report *r, buf *out);
 
 /* Writes robots.txt (allow all, sitemap line) into out. */

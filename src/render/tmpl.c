@@ -24,7 +24,8 @@ static const char *const tmpl_slots[] = {
 	"lang", "title", "description", "og-title", "og-description", "og-url",
 	"canonical", "report-title", "report-subtitle", "nav", "page-title", "toc",
 	"toc-list", "content", "notes", "notes-list", "pager", "prev", "prev-title",
-	"next", "next-title", "as-of", "author-line", "author", "method", "pdf", NULL,
+	"next", "next-title", "as-of", "author-line", "author", "method", "pdf",
+	"nav-where", "nav-contents", NULL,
 };
 
 /* What the structured error handler needs while one template is parsed. */

@@ -329,6 +329,56 @@ START_TEST(pages_and_report)
 }
 END_TEST
 
+/* The mini report's header in report.yaml, up to its list of sections. */
+#define MINI_HEAD "title: \"Mini report\"\ndescription: \"D.\"\nas_of: 2026-11-01\n" \
+	"base_url: https://example.org/mini/\n"
+
+START_TEST(parts_group_sections)
+{
+	put("report.yaml", MINI_HEAD "parts:\n"
+	    "  - title: \"Opening\"\n    sections:\n"
+	    "      - {slug: index, title: Summary, file: pages/index.md, description: \"S.\"}\n"
+	    "  - title: \"Body & back\"\n    sections:\n"
+	    "      - {slug: money, title: Money, file: pages/money.md, description: \"M.\"}\n"
+	    "      - {slug: sources, title: Sources, file: pages/sources.md, description: \"S.\"}\n");
+	report *g = load_report(tmpdir, d);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_uint_eq(g->nsections, 3);
+	ck_assert_uint_eq(g->nparts, 2);
+	ck_assert_str_eq(g->parts[0].title, "Opening");
+	ck_assert_str_eq(g->parts[1].title, "Body & back");
+	ck_assert_uint_eq(g->parts[0].first, 0);
+	ck_assert_uint_eq(g->parts[0].n, 1);
+	ck_assert_uint_eq(g->parts[1].first, 1);
+	ck_assert_uint_eq(g->parts[1].n, 2);
+	ck_assert_uint_eq(g->sections[0].part, 0);
+	ck_assert_uint_eq(g->sections[2].part, 1);
+	ck_assert_str_eq(g->sections[2].slug, "sources");
+	ck_assert_int_eq(g->parts[1].pos.line, 9);
+	ck_assert_int_eq(report_section_index(g, "money"), 1);
+	report_free(g);
+}
+END_TEST
+
+START_TEST(parts_errors)
+{
+	put("report.yaml", MINI_HEAD "parts:\n"
+	    "  - title: \"Opening\"\n    sections:\n"
+	    "      - {slug: index, title: Summary, file: pages/index.md, description: \"S.\"}\n"
+	    "  - title: \"Body\"\n    sections:\n"
+	    "      - {slug: index, title: Money, file: pages/money.md, description: \"M.\"}\n"
+	    "  - {title: \"\", sections: {slug: sources}}\n");
+	const char *const want[] = {
+		"report.yaml:11:16: error: slug 'index' is reserved for the first section",
+		"report.yaml:12:13: error: 'parts[2].title' must not be empty",
+		"report.yaml:12:27: error: expected a sequence for 'parts[2].sections', found a "
+		"mapping",
+		NULL };
+	expect(want);
+}
+END_TEST
+
 START_TEST(bad_utf8_page)
 {
 	edit("pages/money.md", "The base case", "The b\xe9se case");
@@ -446,6 +496,8 @@ load_suite(void)
 	tcase_add_test(b, set_path_and_range);
 	tcase_add_test(b, pages_and_report);
 	tcase_add_test(b, bad_utf8_page);
+	tcase_add_test(b, parts_group_sections);
+	tcase_add_test(b, parts_errors);
 	tcase_add_test(b, unknown_source_and_key);
 	tcase_add_test(b, optional_file_is_folder);
 	tcase_add_test(b, sources_wrong_kind_no_cascade);
