@@ -128,7 +128,7 @@ lint: $(B)/mkreport
 .PHONY: killed
 check: killed
 killed: $(B)/mkreport
-	@$(PYTHON) tests/run-killed.py $(B)/mkreport
+	@nice -n 10 $(PYTHON) tests/run-killed.py $(B)/mkreport
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:
