@@ -7,6 +7,7 @@
 #include "load/schema.h"
 #include "load/text_int.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/path.h"
 
 /* Returns 1 if rel is absolute or has a ".." component. */
@@ -69,9 +70,11 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 	return -1;
 }
 
-/* Checks the slug of section i against the earlier ones. */
+/* Checks the slug of section i against the earlier ones (seen: slug -> index) and
+ * adds it to seen. */
 static int
-slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
+slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs,
+    hash_table *seen)
 {
 	const char *slug = c->r->sections[i].slug;
 	if (!ld_ident(slug, "-")) {
@@ -82,19 +85,18 @@ slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
 		diag_error(c->d, sn->pos, "slug 'index' is reserved for the first section");
 		return -1;
 	}
-	for (size_t j = 0; j < i; j++) {
-		if (slugs[j] != NULL && strcmp(slugs[j]->str, slug) == 0) {
-			diag_error(c->d, sn->pos, "duplicate section slug '%s' (first at line %d, "
-			    "column %d)", slug, slugs[j]->pos.line, slugs[j]->pos.col);
-			return -1;
-		}
+	size_t j;
+	if (!hash_add(seen, slug, i, &j)) {
+		diag_error(c->d, sn->pos, "duplicate section slug '%s' (first at line %d, "
+		    "column %d)", slug, slugs[j]->pos.line, slugs[j]->pos.col);
+		return -1;
 	}
 	return 0;
 }
 
 /* Reads sections[i] from its mapping. */
 static int
-section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
+section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs, hash_table *seen)
 {
 	static const char *const keys[] = { "slug", "title", "file", "description", NULL };
 	char what[48];
@@ -107,7 +109,7 @@ section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 	bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
 	bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
 	if (ld_str(c, m, "slug", what, 1, &s->slug) == 0) {
-		if (slug_check(c, i, yt_get(m, "slug"), slugs) < 0)
+		if (slug_check(c, i, yt_get(m, "slug"), slugs, seen) < 0)
 			bad = 1;
 		else
 			slugs[i] = yt_get(m, "slug");
@@ -134,9 +136,11 @@ sections_read(ld_ctx *c, const yt_node *seq)
 	r->nsections = seq->n;
 	r->sections = util_xcalloc(seq->n, sizeof(rep_section));
 	const yt_node **slugs = util_xcalloc(seq->n, sizeof(yt_node *));
+	hash_table *seen = hash_new(HASH_BORROW);
 	int bad = 0;
 	for (size_t i = 0; i < seq->n; i++)
-		bad |= section_read(c, i, seq->vals[i], slugs) < 0;
+		bad |= section_read(c, i, seq->vals[i], slugs, seen) < 0;
+	hash_free(seen);
 	free(slugs);
 	return bad ? -1 : 0;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
+
 /* Called for each chart code block of a page with the block's YAML root (parsed with
  * a scratch diag; NULL if it does not parse) and the page line of its fence. Returns
  * 1 to stop the walk. */
@@ -64,9 +66,12 @@ scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
 		    prev->pos.file, prev->pos.line, prev->pos.col);
 		return 0;
 	}
-	s->f->figs = util_xrealloc(s->f->figs, (s->f->n + 1) * sizeof *s->f->figs);
+	if ((s->f->n & (s->f->n - 1)) == 0) /* 0, 1, 2, 4...: double */
+		s->f->figs = util_xrealloc(s->f->figs, (s->f->n ? 2 * s->f->n : 1) *
+		    sizeof *s->f->figs);
 	render_fig *g = &s->f->figs[s->f->n++];
 	g->id = util_xstrdup(id->str);
+	hash_add(s->f->ix, g->id, s->f->n - 1, NULL);
 	g->section = section;
 	g->number = (int)s->f->n;
 	g->pos = id->pos;
@@ -78,6 +83,7 @@ render_figs *
 render_scan_figures(const render_ctx *c)
 {
 	render_figs *f = util_xcalloc(1, sizeof *f);
+	f->ix = hash_new(HASH_BORROW);
 	scan s = { c, f };
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		each_chart(c->rep, i, NULL, scan_one, &s);
@@ -92,16 +98,15 @@ render_figs_free(render_figs *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->figs[i].id);
 	free(f->figs);
+	hash_free(f->ix);
 	free(f);
 }
 
 const render_fig *
 render_figs_find(const render_figs *f, const char *id)
 {
-	for (size_t i = 0; f != NULL && i < f->n; i++)
-		if (strcmp(f->figs[i].id, id) == 0)
-			return &f->figs[i];
-	return NULL;
+	size_t i;
+	return f != NULL && hash_get(f->ix, id, &i) ? &f->figs[i] : NULL;
 }
 
 int

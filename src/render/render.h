@@ -24,6 +24,7 @@ typedef struct render_fig {
 typedef struct render_figs {
 	size_t n;         /* number of figures */
 	render_fig *figs; /* n figures (owned) */
+	struct hash_table *ix; /* id -> index in figs (owned) */
 } render_figs;
 
 /* What rendering reads. All pointers are borrowed. */

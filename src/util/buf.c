@@ -108,7 +108,10 @@ buf_puts(buf *b, const char *s)
 void
 buf_putc(buf *b, char c)
 {
-	buf_append(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void
