@@ -36,7 +36,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils
 
-.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint asan install uninstall clean \
+.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
@@ -82,7 +82,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck pdfcheck lint reference jobs
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs oom
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -115,6 +115,10 @@ pdfcheck: $(B)/mkreport
 
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
+
+# Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
+oom: $(B)/mkreport
+	@sh tests/run-oom.sh $(B)/mkreport
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:

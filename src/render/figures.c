@@ -19,7 +19,7 @@ static int
 each_chart(const report *rep, size_t i, diag *d, chart_visit fn, void *arg)
 {
 	const rep_section *sec = &rep->sections[i];
-	cmark_node *doc = cmark_parse_document(sec->text ? sec->text : "", sec->text ?
+	cmark_node *doc = render_md_parse(sec->text ? sec->text : "", sec->text ?
 	    sec->len : 0, CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
 	diag *scratch = diag_new();

@@ -54,6 +54,10 @@ typedef struct rnd {
 	size_t ncharts;            /* entries of charts */
 } rnd;
 
+/* md_parse.c: returns text[0..len) parsed by cmark with options opts, its memory from
+ * the checked allocators (free with cmark_node_free). */
+cmark_node *render_md_parse(const char *text, size_t len, int opts);
+
 /* markdown.c: parses text as Markdown and renders its blocks into parent. line_base is
  * the page line of the text's line 1 minus 1; end_line (0 = none) bounds the search for
  * error positions when the text is not the page itself (a callout body). */
