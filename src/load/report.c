@@ -94,6 +94,21 @@ slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs,
 	return 0;
 }
 
+/* ld_str for a title-like string shown on other pages than its own: at most
+ * LOAD_MAX_TITLE bytes. */
+static int
+title_str(ld_ctx *c, const yt_node *m, const char *key, const char *what, int required,
+    char **out)
+{
+	if (ld_str(c, m, key, what, required, out) < 0)
+		return -1;
+	if (*out == NULL || strlen(*out) <= LOAD_MAX_TITLE)
+		return 0;
+	diag_error(c->d, yt_get(m, key)->pos, "%s.%s is longer than %d bytes", what, key,
+	    LOAD_MAX_TITLE);
+	return -1;
+}
+
 /* Reads sections[i] from its mapping. */
 static int
 section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs, hash_table *seen)
@@ -106,7 +121,7 @@ section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs, hash_
 	rep_section *s = &c->r->sections[i];
 	s->pos = m->pos;
 	int bad = schema_keys(c->d, m, keys, what) < 0;
-	bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+	bad |= title_str(c, m, "title", what, 1, &s->title) < 0;
 	bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
 	if (ld_str(c, m, "slug", what, 1, &s->slug) == 0) {
 		if (slug_check(c, i, yt_get(m, "slug"), slugs, seen) < 0)
@@ -130,6 +145,11 @@ sections_read(ld_ctx *c, const yt_node *seq)
 		return -1;
 	if (seq->n == 0) {
 		diag_error(c->d, seq->pos, "'sections' must list at least one section");
+		return -1;
+	}
+	if (seq->n > LOAD_MAX_SECTIONS) {
+		diag_error(c->d, seq->pos, "a report has at most %d sections, not %zu",
+		    LOAD_MAX_SECTIONS, seq->n);
 		return -1;
 	}
 	report *r = c->r;
@@ -213,9 +233,9 @@ ld_report_yaml(ld_ctx *c)
 	int bad = schema_kind(c->d, root, YT_MAP, "report.yaml") < 0;
 	if (!bad) {
 		bad |= schema_keys(c->d, root, keys, "report.yaml") < 0;
-		bad |= ld_str(c, root, "title", "report", 1, &r->title) < 0;
-		bad |= ld_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
-		bad |= ld_str(c, root, "author", "report", 0, &r->author) < 0;
+		bad |= title_str(c, root, "title", "report", 1, &r->title) < 0;
+		bad |= title_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
+		bad |= title_str(c, root, "author", "report", 0, &r->author) < 0;
 		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
 		bad |= meta_read(c, root) < 0;
 		bad |= base_url_read(c, root) < 0;

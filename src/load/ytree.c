@@ -297,6 +297,8 @@ on_scalar(yt_reader *rd, const yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	if (memchr(v, '\0', len) != NULL)
 		yt_err(rd, p, 0, "NUL character in a scalar");
+	if (len > YT_MAX_SCALAR)
+		yt_err(rd, p, 0, "a string is longer than %d KiB", YT_MAX_SCALAR >> 10);
 	n->str = util_xstrndup(v, len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (ev->data.scalar.anchor)

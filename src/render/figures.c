@@ -50,13 +50,30 @@ typedef struct scan {
 	render_figs *f;      /* the table being filled */
 } scan;
 
+/* Counts one chart directive (of section, fence at fence_line); returns -1 after an
+ * error for the first one past RENDER_MAX_CHARTS. */
+static int
+count_chart(scan *s, size_t section, int fence_line)
+{
+	if (++s->f->ncharts <= RENDER_MAX_CHARTS)
+		return 0;
+	if (s->f->ncharts == RENDER_MAX_CHARTS + 1) {
+		const rep_section *sec = &s->c->rep->sections[section];
+		diag_pos pos = { diag_intern(s->c->d, sec->display ? sec->display : sec->file),
+			fence_line, 1 };
+		diag_error(s->c->d, pos, "a report has at most %d charts", RENDER_MAX_CHARTS);
+	}
+	return -1;
+}
+
 /* Adds the chart root defines to the table, or reports a duplicate id. */
 static int
 scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
 {
 	scan *s = arg;
 	const yt_node *id = yt_get(root, "id");
-	(void)fence_line;
+	if (count_chart(s, section, fence_line) < 0)
+		return 0;
 	if (id == NULL || id->kind != YT_SCALAR || id->str[0] == '\0')
 		return 0;
 	const render_fig *prev = render_figs_find(s->f, id->str);
