@@ -4,6 +4,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 static _Thread_local jmp_buf *catch_point; /* this thread's, NULL if none */
 static atomic_int happened;                 /* 1 once util_oom ran in any thread */
@@ -32,10 +33,12 @@ util_oom(void)
 void
 util_oom_need(size_t n)
 {
-	void *volatile p = malloc(n); /* volatile: the compiler may not drop the pair */
-	if (p == NULL)
+	/* address space only (no pages are touched), and outside malloc, whose mmap
+	 * threshold a freed block of n bytes would raise */
+	void *p = mmap(NULL, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
 		util_oom();
-	free(p);
+	munmap(p, n);
 }
 
 int

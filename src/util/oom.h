@@ -17,10 +17,10 @@ jmp_buf *util_oom_catch(jmp_buf *env);
  * report, restore its own state and return (the process then ends). */
 _Noreturn void util_oom(void);
 
-/* Calls util_oom unless n bytes can be allocated now (they are freed again at once).
- * For libraries that crash or abort instead of failing when memory runs out
- * (fontconfig, glib): called before starting them, it turns most such crashes into
- * the ordinary exit. */
+/* Calls util_oom unless n bytes of address space can be mapped now (they are
+ * unmapped again at once). For libraries that crash or abort instead of failing when
+ * memory runs out (fontconfig, glib): called before starting them, it turns most such
+ * crashes into the ordinary exit. */
 void util_oom_need(size_t n);
 
 /* Returns 1 if util_oom was called in this process, else 0. */
