@@ -36,7 +36,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils
 
-.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint asan install uninstall clean \
+.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
@@ -85,7 +85,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -123,12 +123,8 @@ pdfcheck: $(B)/mkreport
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
 
-# Builds killed (SIGKILL, SIGINT) at random moments, most inside the commit: the site
-# is always the old or the new build, whole; leftovers are swept; the lock; symlinks.
-.PHONY: killed
-check: killed
-killed: $(B)/mkreport
-	@nice -n 10 $(PYTHON) tests/run-killed.py $(B)/mkreport
+.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
+	reference jobs fuzz navcheck
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:

@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/hash.h"
 
 struct diag {
-	char **interned;   /* interned file names */
-	size_t ninterned;  /* count of interned names */
+	hash_table *interned; /* interned file names (owned keys) */
 	char **texts;      /* formatted diagnostics, recorded order */
 	int *is_error;     /* 1 for errors, 0 for warnings, parallel to texts */
 	int ntexts;        /* count of diagnostics */
@@ -19,7 +19,9 @@ struct diag {
 diag *
 diag_new(void)
 {
-	return util_xcalloc(1, sizeof(diag));
+	diag *d = util_xcalloc(1, sizeof(diag));
+	d->interned = hash_new(HASH_OWN);
+	return d;
 }
 
 void
@@ -27,11 +29,9 @@ diag_free(diag *d)
 {
 	if (d == NULL)
 		return;
-	for (size_t i = 0; i < d->ninterned; i++)
-		free(d->interned[i]);
 	for (int i = 0; i < d->ntexts; i++)
 		free(d->texts[i]);
-	free(d->interned);
+	hash_free(d->interned);
 	free(d->texts);
 	free(d->is_error);
 	free(d);
@@ -40,12 +40,12 @@ diag_free(diag *d)
 const char *
 diag_intern(diag *d, const char *path)
 {
-	for (size_t i = 0; i < d->ninterned; i++)
-		if (strcmp(d->interned[i], path) == 0)
-			return d->interned[i];
-	d->interned = util_xrealloc(d->interned, (d->ninterned + 1) * sizeof(char *));
-	d->interned[d->ninterned] = util_xstrdup(path);
-	return d->interned[d->ninterned++];
+	const char *k = hash_key(d->interned, path);
+	if (k != NULL)
+		return k;
+	char *copy = util_xstrdup(path);
+	hash_add(d->interned, copy, 0, NULL);
+	return copy;
 }
 
 diag_pos

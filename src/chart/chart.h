@@ -119,7 +119,7 @@ enum {
 	CHART_DEFAULT_HEIGHT = 450, /* CSS px */
 	CHART_MIN_SIZE = 200,       /* smallest width or height accepted */
 	CHART_MAX_SIZE = 4000,      /* largest width or height (the PNG is 2x) */
-	CHART_MAX_VALUES = 100000,  /* most values in one series */
+	CHART_MAX_VALUES = 100000,  /* most values in one chart (all its series) */
 };
 
 /* Checks s without drawing: type, sizes, series lengths against years/categories,

@@ -211,6 +211,11 @@ double chart_y(const chart_ctx *c, double v);
 void *chart_text_new(const theme *th);
 /* Frees t (NULL: nothing). */
 void chart_text_free(void *t);
+
+/* text.c: makes sure there is room for fontconfig and pango, which crash or abort
+ * instead of failing when memory runs out (their threads' stacks included): calls
+ * util_oom (util/oom.h) unless CHART_FONT_HEADROOM bytes can be allocated now. */
+void chart_text_headroom(void);
 /* Releases the idle font maps (for chart_pools_free). */
 void chart_text_pool_free(void);
 void chart_text_measure(void *t, const char *s, double px, int bold, double *w, double *h);

@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "util/oom.h"
 #include "util/pool.h"
 
 /* cairo write callback: appends to the buf in closure. */
@@ -29,6 +30,16 @@ fail(char *why, size_t n, const char *msg, const char *detail)
 	if (n)
 		snprintf(why, n, "%s%s%s", msg, detail ? ": " : "", detail ? detail : "");
 	return -1;
+}
+
+/* Writes cairo's reason for status st and returns -1; exhausted memory unwinds
+ * (util_oom) instead, like every other allocation. */
+static int
+fail_cairo(char *why, size_t n, cairo_status_t st)
+{
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		util_oom();
+	return fail(why, n, "cairo", cairo_status_to_string(st));
 }
 
 /* Chart width and height in CSS px. */
@@ -78,7 +89,7 @@ draw_cr(cairo_t *cr, const chart_spec *s, void *text, char *why, size_t n)
 		chart_draw(&c);
 		chart_plan_free(&c.p);
 		if (cairo_status(c.cr) != CAIRO_STATUS_SUCCESS)
-			rc = fail(why, n, "cairo", cairo_status_to_string(cairo_status(c.cr)));
+			rc = fail_cairo(why, n, cairo_status(c.cr));
 		else if (c.unknown)
 			rc = fail(why, n, "a label has characters no installed font covers", NULL);
 	}
@@ -114,7 +125,7 @@ finish(cairo_surface_t *surface, int rc, char *why, size_t n)
 {
 	cairo_surface_finish(surface);
 	if (rc == 0 && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-		rc = fail(why, n, "cairo", cairo_status_to_string(cairo_surface_status(surface)));
+		rc = fail_cairo(why, n, cairo_surface_status(surface));
 	cairo_surface_destroy(surface);
 	return rc;
 }
@@ -207,7 +218,7 @@ chart_image(const chart_spec *s, char *why, size_t n)
 	if (draw_on(sf, unit, s, NULL, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 		return sf;
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
-		fail(why, n, "cairo", cairo_status_to_string(cairo_surface_status(sf)));
+		fail_cairo(why, n, cairo_surface_status(sf));
 	cairo_surface_destroy(sf);
 	return NULL;
 }
@@ -265,6 +276,7 @@ typedef struct render_set {
 	size_t n;         /* how many */
 	const char *date; /* the report's date */
 	atomic_size_t next; /* next job to take */
+	atomic_int oom;     /* 1 once a thread ran out of memory */
 } render_set;
 
 /* Thread body: renders jobs of the set until none is left, every string laid out once
@@ -289,10 +301,28 @@ render_worker(void *arg)
 	return NULL;
 }
 
+/* render_worker with the thread's own out-of-memory catch point: a failure stops this
+ * thread and is raised again by chart_render_set once every thread has stopped (a
+ * jump straight out of a thread, or out of the caller while threads run, would leave
+ * them drawing while the process ends). */
+static void *
+render_worker_guarded(void *arg)
+{
+	render_set *rs = arg;
+	jmp_buf env;
+	jmp_buf *outer = util_oom_catch(&env);
+	if (setjmp(env) == 0)
+		render_worker(rs);
+	else
+		atomic_store(&rs->oom, 1);
+	util_oom_catch(outer);
+	return NULL;
+}
+
 int
 chart_render_set(chart_job *jobs, size_t n, const char *date, int threads)
 {
-	render_set rs = { jobs, n, date, 0 };
+	render_set rs = { jobs, n, date, 0, 0 };
 	pthread_t t[CHART_MAX_THREADS];
 	long want = threads > 0 ? threads : sysconf(_SC_NPROCESSORS_ONLN);
 	if (want > (long)n)
@@ -301,11 +331,15 @@ chart_render_set(chart_job *jobs, size_t n, const char *date, int threads)
 		want = CHART_MAX_THREADS;
 	int started = 0;
 	atomic_init(&rs.next, 0);
-	while (started < want - 1 && pthread_create(&t[started], NULL, render_worker, &rs) == 0)
+	atomic_init(&rs.oom, 0);
+	while (started < want - 1 &&
+	    pthread_create(&t[started], NULL, render_worker_guarded, &rs) == 0)
 		started++;
-	render_worker(&rs);
+	render_worker_guarded(&rs);
 	for (int i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
+	if (atomic_load(&rs.oom))
+		util_oom();
 	int rc = 0;
 	for (size_t i = 0; i < n; i++)
 		rc |= jobs[i].rc;

@@ -11,10 +11,12 @@
 
 #include <pango/pangocairo.h>
 
+#include "util/oom.h"
 #include "util/pool.h"
 
 enum {
 	TEXT_POOL_MAX = 16,     /* font maps kept for reuse (one per concurrent chart) */
+	CHART_FONT_HEADROOM = 32 << 20, /* bytes free before a font map is made (util_oom_need) */
 	TEXT_CACHE_MIN = 64,    /* first number of slots of a chart's layout table */
 };
 
@@ -22,11 +24,19 @@ enum {
  * pango's font maps are not thread-safe, so a chart takes one and gives it back. */
 static util_pool font_maps = UTIL_POOL_INIT(TEXT_POOL_MAX);
 
+void
+chart_text_headroom(void)
+{
+	util_oom_need(CHART_FONT_HEADROOM);
+}
+
 /* Takes an idle font map, or makes a new one. */
 static PangoFontMap *
 font_map_take(void)
 {
 	PangoFontMap *fm = util_pool_take(&font_maps, 0, NULL);
+	if (fm == NULL)
+		chart_text_headroom();
 	return fm ? fm : pango_cairo_font_map_new();
 }
 

@@ -257,6 +257,12 @@ chart_validate(const chart_spec *s, char *why, size_t n)
 		    CHART_MIN_SIZE, CHART_MAX_SIZE);
 	if ((s->nseries && !s->series) || (s->nfans && !s->fans) || (s->nannots && !s->annots))
 		return fail(why, n, "a count is set but its array is missing");
+	size_t values = 0;
+	for (size_t i = 0; s->series != NULL && i < s->nseries; i++)
+		values += s->series[i].n;
+	if (values > CHART_MAX_VALUES)
+		return fail(why, n, "a chart holds at most %d values, this one %zu",
+		    CHART_MAX_VALUES, values);
 	if (s->type == CHART_MULTIPLES && s->nseries > 12)
 		return fail(why, n, "small multiples take at most 12 series, not %zu", s->nseries);
 	if (check_cats(s, why, n) || check_axis(s, &s->x, "x", why, n) ||

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
+#include "util/buf.h"
+#include "util/oom.h"
 
 #ifndef MKR_VERSION
 #define MKR_VERSION "0.1.0"
@@ -103,15 +106,58 @@ run_mode(int argc, char **argv)
 	return CMD_USAGE;
 }
 
+/* libxml2's allocator: the checked one, so that a failure unwinds like ours. */
+static void *
+xml_malloc(size_t n)
+{
+	return util_xmalloc(n);
+}
+
+/* libxml2's realloc: the checked one. */
+static void *
+xml_realloc(void *p, size_t n)
+{
+	return util_xrealloc(p, n);
+}
+
+/* libxml2's strdup: the checked one. */
+static char *
+xml_strdup(const char *s)
+{
+	return util_xstrdup(s);
+}
+
+/* Runs the mode under the out-of-memory catch point: a failed allocation anywhere in
+ * it (ours, libxml2's, cmark's, libyaml's, cairo's) ends the mode with exit 3 and a
+ * message; nothing is written after that point, so site/ is left as it was unless the
+ * failure came while it was being replaced. */
+static int
+run_guarded(int argc, char **argv)
+{
+	jmp_buf env;
+	jmp_buf *outer = util_oom_catch(&env);
+	if (setjmp(env) != 0) {
+		util_oom_catch(outer);
+		fputs("mkreport: out of memory\n", stderr);
+		return CMD_WRITE;
+	}
+	int rc = run_mode(argc, argv);
+	util_oom_catch(outer);
+	return rc;
+}
+
 void
 cmd_process_init(void)
 {
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup); /* before libxml2's first use */
 	xmlInitParser(); /* before any chart thread builds an SVG's labels with libxml2 */
 }
 
 void
 cmd_process_fini(void)
 {
+	if (util_oom_happened()) /* after a jump the pools may be half updated: leave them */
+		return;
 	chart_pools_free(); /* the charts' font maps and pixel buffers, for leak checkers */
 	xmlCleanupParser();
 }
@@ -120,7 +166,7 @@ int
 cmd_main(int argc, char **argv)
 {
 	cmd_process_init();
-	int rc = run_mode(argc, argv);
+	int rc = run_guarded(argc, argv);
 	cmd_process_fini();
 	return rc;
 }

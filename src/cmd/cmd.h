@@ -10,7 +10,8 @@ enum {
 	CMD_WRITE = 3,    /* output could not be written */
 };
 
-/* Sets up what the whole process shares: libxml2's parser state (before any thread
+/* Sets up what the whole process shares: libxml2 allocating through util_x* (so that
+ * running out of memory unwinds to exit 3) and its parser state (before any thread
  * uses it). Call once, first; cmd_main does. */
 void cmd_process_init(void);
 
@@ -19,8 +20,8 @@ void cmd_process_init(void);
  * be drawing. */
 void cmd_process_fini(void);
 
-/* Runs cmd_process_init, the mode argv names, cmd_process_fini. Returns the exit
- * status. */
+/* Runs cmd_process_init, the mode argv names (under the out-of-memory catch point:
+ * exit 3 and "mkreport: out of memory"), cmd_process_fini. Returns the exit status. */
 int cmd_main(int argc, char **argv);
 
 #endif

@@ -309,6 +309,11 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	}
 	render_figs *figs = render_scan_figures(&c);
 	c.figs = figs;
+	if (figs->ncharts > RENDER_MAX_CHARTS) { /* reported; drawing them would take long */
+		render_figs_free(figs);
+		tmpl_free(t);
+		return -1;
+	}
 	xmlDocPtr *pages = pdf ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
 	for (size_t i = 0; i < r->nsections; i++)
 		if (render_section(&c, t, i, out, pages ? &pages[i] : NULL) != 0)

@@ -10,6 +10,7 @@
 #include "load/load_int.h"
 #include "yaml/schema.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/path.h"
 
 char *
@@ -119,6 +120,7 @@ load_data(ld_ctx *c)
 	yt_node *src = ld_parse(c, "data/sources.yaml");
 	if (src != NULL)
 		ld_sources(c, src);
+	report_index(c->r); /* before the data files check their source ids */
 	yt_node *facts = ld_parse(c, "data/facts.yaml");
 	if (facts != NULL)
 		ld_facts(c, facts);
@@ -211,12 +213,39 @@ report_free(report *r)
 	free(r->sections); free(r->sources); free(r->scenarios); free(r->inputs);
 	metrics_free(r->facts);
 	risk_register_free(r->risks);
+	hash_free(r->section_ix);
+	hash_free(r->source_ix);
 	free(r);
+}
+
+void
+report_index(report *r)
+{
+	hash_free(r->section_ix);
+	hash_free(r->source_ix);
+	r->section_ix = hash_new(HASH_BORROW);
+	r->source_ix = hash_new(HASH_BORROW);
+	for (size_t i = 0; i < r->nsections; i++)
+		if (r->sections[i].slug != NULL)
+			hash_add(r->section_ix, r->sections[i].slug, i, NULL);
+	for (size_t i = 0; i < r->nsources; i++)
+		if (r->sources[i].id != NULL)
+			hash_add(r->source_ix, r->sources[i].id, i, NULL);
+}
+
+/* Returns the value of key in ix as an index, or -1 if absent. */
+static int
+ix_get(const hash_table *ix, const char *key)
+{
+	size_t i;
+	return hash_get(ix, key, &i) ? (int)i : -1;
 }
 
 int
 report_source_index(const report *r, const char *id)
 {
+	if (r->source_ix != NULL)
+		return ix_get(r->source_ix, id);
 	for (size_t i = 0; i < r->nsources; i++)
 		if (r->sources[i].id && strcmp(r->sources[i].id, id) == 0)
 			return (int)i;
@@ -226,6 +255,8 @@ report_source_index(const report *r, const char *id)
 int
 report_section_index(const report *r, const char *slug)
 {
+	if (r->section_ix != NULL)
+		return ix_get(r->section_ix, slug);
 	for (size_t i = 0; i < r->nsections; i++)
 		if (r->sections[i].slug && strcmp(r->sections[i].slug, slug) == 0)
 			return (int)i;

@@ -15,6 +15,10 @@
 
 enum {
 	LOAD_MAX_PAGE = 512 << 10, /* bytes in one Markdown page */
+	LOAD_MAX_SECTIONS = 10000, /* sections in one report: up to it a build takes linear
+	                              time and memory (bench/gen-report.py) */
+	LOAD_MAX_TITLE = 256,      /* bytes in a section's title and in the report's title,
+	                              subtitle and author (shown on other pages) */
 	LOAD_MAX_RUN = 8 << 10,    /* bytes of consecutive non-blank lines outside code fences:
 	                              cmark 0.30.2 is quadratic within a block (CVE-2023-22486
 	                              takes 2.8 s at 240 KB); with both limits the worst page
@@ -95,6 +99,8 @@ typedef struct report {
 	size_t nuncertain;  /* entries of uncertain */
 	size_t mc_draws;    /* Monte Carlo draws (data/uncertainty.yaml; default 10000) */
 	uint64_t mc_seed;   /* Monte Carlo seed (data/uncertainty.yaml; default 1) */
+	struct hash_table *section_ix; /* slug -> index in sections (owned), see report_index */
+	struct hash_table *source_ix;  /* id -> index in sources (owned), see report_index */
 } report;
 
 /* Loads content_dir/report.yaml, its pages and the data files. Returns the report
@@ -103,6 +109,11 @@ report *load_report(const char *content_dir, diag *d);
 
 /* Frees r. NULL is a no-op. */
 void report_free(report *r);
+
+/* Indexes r's sections by slug and sources by id (again, if already indexed), so that
+ * report_section_index and report_source_index take O(1). load_report calls it; a
+ * report made by hand without it is searched linearly. The first of equal keys wins. */
+void report_index(report *r);
 
 /* Returns the index of the source with id, or -1. */
 int report_source_index(const report *r, const char *id);

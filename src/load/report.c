@@ -8,6 +8,7 @@
 #include "load/text_int.h"
 #include "util/utf8.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/path.h"
 
 /* Returns 1 if rel is absolute or has a ".." component. */
@@ -70,9 +71,11 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 	return -1;
 }
 
-/* Checks the slug of section i against the earlier ones. */
+/* Checks the slug of section i against the earlier ones (seen: slug -> index) and
+ * adds it to seen. */
 static int
-slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
+slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs,
+    hash_table *seen)
 {
 	const char *slug = c->r->sections[i].slug;
 	if (!ld_ident(slug, "-")) {
@@ -83,12 +86,11 @@ slug_check(ld_ctx *c, size_t i, const yt_node *sn, const yt_node *const *slugs)
 		diag_error(c->d, sn->pos, "slug 'index' is reserved for the first section");
 		return -1;
 	}
-	for (size_t j = 0; j < i; j++) {
-		if (slugs[j] != NULL && strcmp(slugs[j]->str, slug) == 0) {
-			diag_error(c->d, sn->pos, "duplicate section slug '%s' (first at line %d, "
-			    "column %d)", slug, slugs[j]->pos.line, slugs[j]->pos.col);
-			return -1;
-		}
+	size_t j;
+	if (!hash_add(seen, slug, i, &j)) {
+		diag_error(c->d, sn->pos, "duplicate section slug '%s' (first at line %d, "
+		    "column %d)", slug, slugs[j]->pos.line, slugs[j]->pos.col);
+		return -1;
 	}
 	return 0;
 }
@@ -105,9 +107,24 @@ section_what(const report *r, size_t i, char *what, size_t size)
 	snprintf(what, size, "parts[%zu].sections[%zu]", k, i - r->parts[k].first);
 }
 
+/* ld_str for a title-like string shown on other pages than its own: at most
+ * LOAD_MAX_TITLE bytes. */
+static int
+title_str(ld_ctx *c, const yt_node *m, const char *key, const char *what, int required,
+    char **out)
+{
+	if (ld_str(c, m, key, what, required, out) < 0)
+		return -1;
+	if (*out == NULL || strlen(*out) <= LOAD_MAX_TITLE)
+		return 0;
+	diag_error(c->d, yt_get(m, key)->pos, "%s.%s is longer than %d bytes", what, key,
+	    LOAD_MAX_TITLE);
+	return -1;
+}
+
 /* Reads sections[i] from its mapping. */
 static int
-section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
+section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs, hash_table *seen)
 {
 	static const char *const keys[] = { "slug", "title", "file", "description", NULL };
 	char what[64];
@@ -117,10 +134,10 @@ section_read(ld_ctx *c, size_t i, const yt_node *m, const yt_node **slugs)
 	rep_section *s = &c->r->sections[i];
 	s->pos = m->pos;
 	int bad = schema_keys(c->d, m, keys, what) < 0;
-	bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+	bad |= title_str(c, m, "title", what, 1, &s->title) < 0;
 	bad |= ld_str(c, m, "description", what, 1, &s->description) < 0;
 	if (ld_str(c, m, "slug", what, 1, &s->slug) == 0) {
-		if (slug_check(c, i, yt_get(m, "slug"), slugs) < 0)
+		if (slug_check(c, i, yt_get(m, "slug"), slugs, seen) < 0)
 			bad = 1;
 		else
 			slugs[i] = yt_get(m, "slug");
@@ -144,13 +161,20 @@ sections_read(ld_ctx *c, const yt_node *seq)
 		diag_error(c->d, seq->pos, "'sections' must list at least one section");
 		return -1;
 	}
+	if (seq->n > LOAD_MAX_SECTIONS) {
+		diag_error(c->d, seq->pos, "a report has at most %d sections, not %zu",
+		    LOAD_MAX_SECTIONS, seq->n);
+		return -1;
+	}
 	report *r = c->r;
 	r->nsections = seq->n;
 	r->sections = util_xcalloc(seq->n, sizeof(rep_section));
 	const yt_node **slugs = util_xcalloc(seq->n, sizeof(yt_node *));
+	hash_table *seen = hash_new(HASH_BORROW);
 	int bad = 0;
 	for (size_t i = 0; i < seq->n; i++)
-		bad |= section_read(c, i, seq->vals[i], slugs) < 0;
+		bad |= section_read(c, i, seq->vals[i], slugs, seen) < 0;
+	hash_free(seen);
 	free(slugs);
 	return bad ? -1 : 0;
 }
@@ -328,9 +352,9 @@ ld_report_yaml(ld_ctx *c)
 	int bad = schema_kind(c->d, root, YT_MAP, "report.yaml") < 0;
 	if (!bad) {
 		bad |= schema_keys(c->d, root, keys, "report.yaml") < 0;
-		bad |= ld_str(c, root, "title", "report", 1, &r->title) < 0;
-		bad |= ld_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
-		bad |= ld_str(c, root, "author", "report", 0, &r->author) < 0;
+		bad |= title_str(c, root, "title", "report", 1, &r->title) < 0;
+		bad |= title_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
+		bad |= title_str(c, root, "author", "report", 0, &r->author) < 0;
 		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
 		bad |= meta_read(c, root) < 0;
 		bad |= base_url_read(c, root) < 0;

@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/hash.h"
 
 struct metrics {
 	metric **items;  /* owned metrics in insertion order (pointers stay stable) */
 	size_t n;        /* used entries of items */
 	size_t cap;      /* allocated entries of items */
-	size_t *slots;   /* open-addressing hash index: item index + 1, 0 = empty */
-	size_t nslots;   /* power of two, at least 2 * n */
+	hash_table *ix;  /* name -> index in items (keys borrowed from the items) */
 };
 
 static const char *const unit_names[UNIT_COUNT_] = {
@@ -31,7 +31,9 @@ static const char *const unit_names[UNIT_COUNT_] = {
 metrics *
 metrics_new(void)
 {
-	return util_xcalloc(1, sizeof(metrics));
+	metrics *m = util_xcalloc(1, sizeof(metrics));
+	m->ix = hash_new(HASH_BORROW);
+	return m;
 }
 
 /* Frees one metric and its copies. */
@@ -54,66 +56,17 @@ metrics_free(metrics *m)
 	for (size_t i = 0; i < m->n; i++)
 		metric_free(m->items[i]);
 	free(m->items);
-	free(m->slots);
+	hash_free(m->ix);
 	free(m);
-}
-
-/* Returns the FNV-1a hash of the first len bytes of s. */
-static uint64_t
-metrics_hash(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-/* Returns the slot holding name (len bytes), or the empty slot where it would go. */
-static size_t
-metrics_slot(const metrics *m, const char *name, size_t len)
-{
-	size_t mask = m->nslots - 1;
-	size_t s = (size_t)metrics_hash(name, len) & mask;
-
-	while (m->slots[s] != 0) {
-		const char *k = m->items[m->slots[s] - 1]->name;
-		if (strncmp(k, name, len) == 0 && k[len] == '\0')
-			break;
-		s = (s + 1) & mask;
-	}
-	return s;
-}
-
-/* Rebuilds the hash index with room for at least twice the items plus one. */
-static void
-metrics_rehash(metrics *m)
-{
-	size_t want = m->nslots ? m->nslots : 16;
-
-	while (want < 2 * (m->n + 1))
-		want *= 2;
-	free(m->slots);
-	m->slots = util_xcalloc(want, sizeof *m->slots);
-	m->nslots = want;
-	for (size_t i = 0; i < m->n; i++) {
-		const char *name = m->items[i]->name;
-		m->slots[metrics_slot(m, name, strlen(name))] = i + 1;
-	}
 }
 
 /* Returns the metric named by the first len bytes of name, or NULL. */
 static metric *
 metrics_find_n(const metrics *m, const char *name, size_t len)
 {
-	size_t s;
+	size_t i;
 
-	if (m == NULL || m->nslots == 0)
-		return NULL;
-	s = metrics_slot(m, name, len);
-	return m->slots[s] ? m->items[m->slots[s] - 1] : NULL;
+	return m != NULL && hash_find(m->ix, name, len, &i) ? m->items[i] : NULL;
 }
 
 /* Returns a copy of s, or NULL for NULL. */
@@ -143,11 +96,8 @@ metrics_push(metrics *m, const char *name, metric_unit unit, size_t n,
 	x->vals = util_xcalloc(n, sizeof *x->vals);
 	x->source = metrics_dup(source);
 	x->label = metrics_dup(label);
+	hash_add(m->ix, x->name, m->n, NULL);
 	m->items[m->n++] = x;
-	if (2 * m->n > m->nslots)
-		metrics_rehash(m);
-	else
-		m->slots[metrics_slot(m, name, strlen(name))] = m->n;
 	return x;
 }
 

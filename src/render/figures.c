@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
+
 /* Called for each chart code block of a page with the block's YAML root (parsed with
  * a scratch diag; NULL if it does not parse) and the page line of its fence. Returns
  * 1 to stop the walk. */
@@ -17,7 +19,7 @@ static int
 each_chart(const report *rep, size_t i, diag *d, chart_visit fn, void *arg)
 {
 	const rep_section *sec = &rep->sections[i];
-	cmark_node *doc = cmark_parse_document(sec->text ? sec->text : "", sec->text ?
+	cmark_node *doc = render_md_parse(sec->text ? sec->text : "", sec->text ?
 	    sec->len : 0, CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
 	diag *scratch = diag_new();
@@ -48,13 +50,30 @@ typedef struct scan {
 	render_figs *f;      /* the table being filled */
 } scan;
 
+/* Counts one chart directive (of section, fence at fence_line); returns -1 after an
+ * error for the first one past RENDER_MAX_CHARTS. */
+static int
+count_chart(scan *s, size_t section, int fence_line)
+{
+	if (++s->f->ncharts <= RENDER_MAX_CHARTS)
+		return 0;
+	if (s->f->ncharts == RENDER_MAX_CHARTS + 1) {
+		const rep_section *sec = &s->c->rep->sections[section];
+		diag_pos pos = { diag_intern(s->c->d, sec->display ? sec->display : sec->file),
+			fence_line, 1 };
+		diag_error(s->c->d, pos, "a report has at most %d charts", RENDER_MAX_CHARTS);
+	}
+	return -1;
+}
+
 /* Adds the chart root defines to the table, or reports a duplicate id. */
 static int
 scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
 {
 	scan *s = arg;
 	const yt_node *id = yt_get(root, "id");
-	(void)fence_line;
+	if (count_chart(s, section, fence_line) < 0)
+		return 0;
 	if (id == NULL || id->kind != YT_SCALAR || id->str[0] == '\0')
 		return 0;
 	const render_fig *prev = render_figs_find(s->f, id->str);
@@ -64,9 +83,12 @@ scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
 		    prev->pos.file, prev->pos.line, prev->pos.col);
 		return 0;
 	}
-	s->f->figs = util_xrealloc(s->f->figs, (s->f->n + 1) * sizeof *s->f->figs);
+	if ((s->f->n & (s->f->n - 1)) == 0) /* 0, 1, 2, 4...: double */
+		s->f->figs = util_xrealloc(s->f->figs, (s->f->n ? 2 * s->f->n : 1) *
+		    sizeof *s->f->figs);
 	render_fig *g = &s->f->figs[s->f->n++];
 	g->id = util_xstrdup(id->str);
+	hash_add(s->f->ix, g->id, s->f->n - 1, NULL);
 	g->section = section;
 	g->number = (int)s->f->n;
 	g->pos = id->pos;
@@ -78,6 +100,7 @@ render_figs *
 render_scan_figures(const render_ctx *c)
 {
 	render_figs *f = util_xcalloc(1, sizeof *f);
+	f->ix = hash_new(HASH_BORROW);
 	scan s = { c, f };
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		each_chart(c->rep, i, NULL, scan_one, &s);
@@ -92,16 +115,15 @@ render_figs_free(render_figs *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->figs[i].id);
 	free(f->figs);
+	hash_free(f->ix);
 	free(f);
 }
 
 const render_fig *
 render_figs_find(const render_figs *f, const char *id)
 {
-	for (size_t i = 0; f != NULL && i < f->n; i++)
-		if (strcmp(f->figs[i].id, id) == 0)
-			return &f->figs[i];
-	return NULL;
+	size_t i;
+	return f != NULL && hash_get(f->ix, id, &i) ? &f->figs[i] : NULL;
 }
 
 int

@@ -143,7 +143,7 @@ render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line
 	int opts = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
 	if (r->rep->raw_html)
 		opts |= CMARK_OPT_UNSAFE;
-	cmark_node *doc = cmark_parse_document(text, len, opts);
+	cmark_node *doc = render_md_parse(text, len, opts);
 	int saved_base = r->line_base, saved_end = r->end_line;
 	r->line_base = line_base;
 	r->end_line = end_line;

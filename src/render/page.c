@@ -67,6 +67,24 @@ put_page_url(buf *out, const report *r, size_t i)
 
 /* ---- DOM helpers: data only ever enters the tree as text nodes or attribute values ---- */
 
+/* Returns 1 if n's attribute name has the value value. Reads the attribute's text in
+ * place when it is one text node (no copy: this runs for every element on every slot
+ * look-up), else through a copy. */
+static int
+prop_is(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
+	if (a == NULL || a->type != XML_ATTRIBUTE_NODE)
+		return 0;
+	xmlNodePtr t = a->children;
+	if (t != NULL && t->next == NULL && t->type == XML_TEXT_NODE && t->content != NULL)
+		return strcmp((const char *)t->content, value) == 0;
+	xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+	int hit = v != NULL && strcmp((const char *)v, value) == 0;
+	xmlFree(v);
+	return hit;
+}
+
 /* Returns the first element at or below n (document order) whose data-slot is name. */
 static xmlNodePtr
 slot_find(xmlNodePtr n, const char *name)
@@ -74,10 +92,7 @@ slot_find(xmlNodePtr n, const char *name)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *v = xmlGetProp(n, BAD_CAST "data-slot");
-		int hit = v != NULL && strcmp((const char *)v, name) == 0;
-		xmlFree(v);
-		if (hit)
+		if (prop_is(n, "data-slot", name))
 			return n;
 		xmlNodePtr in = slot_find(n->children, name);
 		if (in != NULL)
@@ -283,14 +298,12 @@ fill_footer(xmlDocPtr doc, const report *r, int pdf)
 		slot_drop(doc, "author-line");
 	else
 		slot_set(doc, "author", r->author);
-	size_t m = 0;
-	while (m < r->nsections && strcmp(r->sections[m].slug, "method") != 0)
-		m++;
-	if (m == r->nsections) {
+	int m = report_section_index(r, "method");
+	if (m < 0) {
 		slot_drop(doc, "method");
 	} else {
 		buf_reset(&b);
-		put_page_file(&b, r, m);
+		put_page_file(&b, r, (size_t)m);
 		slot_href(doc, "method", buf_str(&b), r->sections[m].title);
 	}
 	if (pdf)
@@ -534,10 +547,7 @@ find_id(xmlNodePtr n, const char *id)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *v = xmlGetProp(n, BAD_CAST "id");
-		int hit = v != NULL && strcmp((const char *)v, id) == 0;
-		xmlFree(v);
-		if (hit)
+		if (prop_is(n, "id", id))
 			return n;
 		xmlNodePtr in = find_id(n->children, id);
 		if (in != NULL)
@@ -590,10 +600,7 @@ find_attr(xmlNodePtr n, const char *name, const char *value)
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *v = xmlGetProp(n, BAD_CAST name);
-		int hit = v != NULL && strcmp((const char *)v, value) == 0;
-		xmlFree(v);
-		if (hit)
+		if (prop_is(n, name, value))
 			return n;
 		xmlNodePtr in = find_attr(n->children, name, value);
 		if (in != NULL)

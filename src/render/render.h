@@ -21,9 +21,16 @@ typedef struct render_fig {
 } render_fig;
 
 /* Every chart figure of the report, in figure-number order. */
+enum {
+	RENDER_MAX_CHARTS = 1000, /* chart directives in one report */
+};
+
 typedef struct render_figs {
 	size_t n;         /* number of figures */
 	render_fig *figs; /* n figures (owned) */
+	struct hash_table *ix; /* id -> index in figs (owned) */
+	size_t ncharts;   /* chart directives in the report, with an id or not; above
+	                     RENDER_MAX_CHARTS the scan reported an error */
 } render_figs;
 
 /* What rendering reads. All pointers are borrowed. */

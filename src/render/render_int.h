@@ -40,10 +40,8 @@ typedef struct rnd {
 	int nested;                /* 1 inside a callout body (directives are code there) */
 	int in_link;               /* 1 while rendering a link's text */
 	int has_sources;           /* 1 after a sources directive on this page */
-	char **ids;                /* owned: hash set of heading ids used (NULL = free slot) */
-	int *next;                 /* owned: per ids slot, next suffix to try for that base */
-	size_t idcap;              /* slots of ids and next (a power of two) */
-	size_t nids;               /* used slots */
+	struct hash_table *ids;    /* owned: heading ids used -> next suffix to try for that
+	                              base (created on first use) */
 	render_heading *heads;     /* owned: headings so far (moved to the body) */
 	size_t nheads;             /* entries of heads */
 	int *cites;                /* owned: source index of each note (moved to the body) */
@@ -55,6 +53,10 @@ typedef struct rnd {
 	render_chart *charts;      /* owned: chart figures so far (moved to the body) */
 	size_t ncharts;            /* entries of charts */
 } rnd;
+
+/* md_parse.c: returns text[0..len) parsed by cmark with options opts, its memory from
+ * the checked allocators (free with cmark_node_free). */
+cmark_node *render_md_parse(const char *text, size_t len, int opts);
 
 /* markdown.c: parses text as Markdown and renders its blocks into parent. line_base is
  * the page line of the text's line 1 minus 1; end_line (0 = none) bounds the search for

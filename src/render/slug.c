@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
+
 /* Ids the page template and the notes list use: a heading never takes them. */
 static const char *const reserved[] = { "note-", "cite-", "src-", NULL };
 
@@ -39,56 +41,11 @@ slugify(const char *text, buf *out)
 		}
 }
 
-/* Returns the FNV-1a hash of s. */
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* Returns the slot of id in r's set, or the free slot where it would go. */
-static size_t
-id_slot(const rnd *r, const char *id)
-{
-	size_t i = hash(id) & (r->idcap - 1);
-	while (r->ids[i] != NULL && strcmp(r->ids[i], id) != 0)
-		i = (i + 1) & (r->idcap - 1);
-	return i;
-}
-
-/* Doubles the set (at least 64 slots), keeping every id and its next suffix. */
-static void
-ids_grow(rnd *r)
-{
-	char **old = r->ids;
-	int *oldnext = r->next;
-	size_t oldcap = r->idcap;
-	r->idcap = oldcap ? oldcap * 2 : 64;
-	r->ids = util_xcalloc(r->idcap, sizeof(char *));
-	r->next = util_xcalloc(r->idcap, sizeof(int));
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i] != NULL) {
-			size_t k = id_slot(r, old[i]);
-			r->ids[k] = old[i];
-			r->next[k] = oldnext[i];
-		}
-	free(old);
-	free(oldnext);
-}
-
-/* Adds id (taken over) to the set and returns it. */
+/* Adds id (taken over) to r's set with next suffix 2 and returns it. */
 static const char *
 ids_add(rnd *r, char *id)
 {
-	if (2 * (r->nids + 1) > r->idcap)
-		ids_grow(r);
-	size_t k = id_slot(r, id);
-	r->ids[k] = id;
-	r->next[k] = 2;
-	r->nids++;
+	hash_add(r->ids, id, 2, NULL);
 	return id;
 }
 
@@ -98,19 +55,19 @@ render_unique_id(rnd *r, const char *text)
 	buf base;
 	buf_init(&base);
 	slugify(text, &base);
-	if (r->idcap == 0)
-		ids_grow(r);
-	size_t sb = id_slot(r, base.data);
-	if (r->ids[sb] == NULL)
+	if (r->ids == NULL)
+		r->ids = hash_new(HASH_OWN);
+	size_t *next = hash_ref(r->ids, base.data);
+	if (next == NULL)
 		return ids_add(r, buf_detach(&base));
 	buf id;
 	buf_init(&id);
-	int k = r->next[sb];
+	size_t k = *next;
 	do {
 		buf_reset(&id);
-		buf_printf(&id, "%s-%d", base.data, k++);
-	} while (r->ids[id_slot(r, id.data)] != NULL);
-	r->next[sb] = k;
+		buf_printf(&id, "%s-%zu", base.data, k++);
+	} while (hash_get(r->ids, id.data, NULL));
+	*next = k; /* still valid: nothing was added since hash_ref */
 	buf_free(&base);
 	return ids_add(r, buf_detach(&id));
 }
@@ -118,14 +75,8 @@ render_unique_id(rnd *r, const char *text)
 void
 render_ids_free(rnd *r)
 {
-	for (size_t i = 0; i < r->idcap; i++)
-		free(r->ids[i]);
-	free(r->ids);
-	free(r->next);
+	hash_free(r->ids);
 	r->ids = NULL;
-	r->next = NULL;
-	r->idcap = 0;
-	r->nids = 0;
 }
 
 /* Appends the text of n's subtree to out, leaving out citation marks. */

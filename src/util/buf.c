@@ -5,19 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-oom(void)
-{
-	fputs("mkreport: out of memory\n", stderr);
-	abort();
-}
+#include "util/oom.h"
 
 void *
 util_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
-		oom();
+		util_oom();
 	return p;
 }
 
@@ -26,7 +21,7 @@ util_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (p == NULL)
-		oom();
+		util_oom();
 	return p;
 }
 
@@ -35,7 +30,7 @@ util_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (q == NULL)
-		oom();
+		util_oom();
 	return q;
 }
 
@@ -108,7 +103,10 @@ buf_puts(buf *b, const char *s)
 void
 buf_putc(buf *b, char c)
 {
-	buf_append(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void

@@ -5,8 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Allocation wrappers: they never return NULL; on exhausted memory they print a
- * message and abort() (the one failure no caller can recover from). */
+/* Allocation wrappers: they never return NULL; on exhausted memory they call util_oom
+ * (util/oom.h), which unwinds to the thread's catch point (or aborts without one). */
 void *util_xmalloc(size_t n);
 void *util_xcalloc(size_t n, size_t size);
 void *util_xrealloc(void *p, size_t n);

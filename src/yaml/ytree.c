@@ -9,6 +9,7 @@
 
 #include "util/utf8.h"
 #include "util/buf.h"
+#include "util/oom.h"
 #include "util/path.h"
 
 /* An anchor seen so far; node is NULL while the anchored collection is still open. */
@@ -296,6 +297,8 @@ on_scalar(yt_reader *rd, const yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	if (memchr(v, '\0', len) != NULL)
 		yt_err(rd, p, 0, "NUL character in a scalar");
+	if (len > YT_MAX_SCALAR)
+		yt_err(rd, p, 0, "a string is longer than %d KiB", YT_MAX_SCALAR >> 10);
 	n->str = util_xstrndup(v, len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (ev->data.scalar.anchor)
@@ -439,6 +442,8 @@ on_event(yt_reader *rd, const yaml_event_t *ev)
 static void
 parser_error(yt_reader *rd, const yaml_parser_t *p)
 {
+	if (p->error == YAML_MEMORY_ERROR)
+		util_oom();
 	diag_pos pos = mark_pos(rd, p->problem_mark);
 	if (p->error == YAML_READER_ERROR) {
 		utf8_offset_pos(rd->text, rd->len, p->problem_offset, &pos.line, &pos.col);
@@ -457,7 +462,8 @@ static void
 read_events(yt_reader *rd)
 {
 	yaml_parser_t p;
-	yaml_parser_initialize(&p);
+	if (!yaml_parser_initialize(&p))
+		util_oom();
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&p, (const unsigned char *)rd->text, rd->len);
 	for (;;) {

@@ -11,6 +11,7 @@ enum {
 	YT_MAX_DEPTH = 64,          /* nesting of maps and sequences */
 	YT_MAX_NODES = 200000,      /* nodes in one file after alias expansion */
 	YT_MAX_FILE = 4 << 20,      /* bytes in one YAML file */
+	YT_MAX_SCALAR = 64 << 10,   /* bytes in one scalar (a string, a number) */
 };
 
 typedef enum yt_kind {
