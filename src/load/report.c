@@ -194,7 +194,7 @@ part_check(ld_ctx *c, size_t k, const yt_node *m, int *bad)
 		return NULL;
 	}
 	*bad |= schema_keys(c->d, m, keys, what) < 0;
-	*bad |= ld_str(c, m, "title", what, 1, &p->title) < 0;
+	*bad |= title_str(c, m, "title", what, 1, &p->title) < 0;
 	const yt_node *seq = schema_need(c->d, m, "sections", what);
 	snprintf(what, sizeof what, "parts[%zu].sections", k);
 	if (seq == NULL || schema_kind(c->d, seq, YT_SEQ, what) < 0) {
@@ -239,8 +239,14 @@ parts_read(ld_ctx *c, const yt_node *seq)
 	r->nparts = seq->n;
 	r->parts = util_xcalloc(seq->n, sizeof(rep_part));
 	size_t total = parts_count(seq);
+	if (total > LOAD_MAX_SECTIONS) {
+		diag_error(c->d, seq->pos, "a report has at most %d sections, not %zu",
+		    LOAD_MAX_SECTIONS, total);
+		return -1;
+	}
 	r->sections = util_xcalloc(total ? total : 1, sizeof(rep_section));
 	const yt_node **slugs = util_xcalloc(total ? total : 1, sizeof(yt_node *));
+	hash_table *seen = hash_new(HASH_BORROW);
 	int bad = 0;
 	size_t i = 0;
 	for (size_t k = 0; k < seq->n; k++) {
@@ -249,10 +255,11 @@ parts_read(ld_ctx *c, const yt_node *seq)
 		for (size_t j = 0; list != NULL && j < list->n; j++, i++) {
 			r->sections[i].part = k;
 			r->nsections = i + 1;
-			bad |= section_read(c, i, list->vals[j], slugs) < 0;
+			bad |= section_read(c, i, list->vals[j], slugs, seen) < 0;
 		}
 		r->parts[k].n = i - r->parts[k].first;
 	}
+	hash_free(seen);
 	free(slugs);
 	return bad || total == 0 ? -1 : 0;
 }
