@@ -123,8 +123,16 @@ pdfcheck: $(B)/mkreport
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
 
-.PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
-	reference jobs fuzz navcheck
+# Builds killed (SIGKILL, SIGINT) at random moments, most inside the commit: the site
+# is always the old or the new build, whole; leftovers are swept; the lock; symlinks.
+.PHONY: killed
+check: killed
+killed: $(B)/mkreport
+	@nice -n 10 $(PYTHON) tests/run-killed.py $(B)/mkreport
+
+# Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
+oom: $(B)/mkreport
+	@sh tests/run-oom.sh $(B)/mkreport
 
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:
