@@ -129,21 +129,25 @@ stop_release(const struct sigaction old[NSTOP])
 		sigaction(stop_signals[i], &old[i], NULL);
 }
 
-/* Writes out into out_dir all or nothing, holding its lock, then the depfile. A stop
- * signal (SIGINT, SIGTERM, SIGHUP) caught meanwhile ends the commit before the swap if
- * it can, and makes the status 128 + the signal. Returns the exit status. */
+/* Renders the site of p into out_dir all or nothing, holding its lock: each file goes
+ * into the new site's folder as soon as it is rendered (site_out_stream), then the
+ * folder is swapped in (or removed after any error), then the depfile. A stop signal
+ * (SIGINT, SIGTERM, SIGHUP) caught meanwhile ends the commit before the swap if it
+ * can, and makes the status 128 + the signal. Returns the exit status. */
 static int
-commit_site(const site_out *out, const char *out_dir, const char *depfile,
-    const pipeline *p, const char *tdir, int verbose, diag *d)
+render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *depfile,
+    const char *tdir, int verbose, diag *d)
 {
 	struct sigaction old[NSTOP];
 	stop_catch(old);
-	int rc = CMD_OK, done = 0;
+	int rc = CMD_OK, done = -1; /* done: site_commit's result; 0 = swapped in */
 	site_stats st;
+	site_out *out = site_out_new();
 	site_dest *dest = site_dest_open(out_dir, &build_stop, stderr, d);
-	int untouched = dest == NULL;
-	if (dest == NULL) {
+	if (dest == NULL || site_out_stream(out, dest, d) != 0) {
 		rc = CMD_WRITE;
+	} else if (pipeline_render(p, tdir, pdf, d, out) != 0) {
+		rc = CMD_ERRORS;
 	} else if ((done = site_commit(out, dest, d, &st)) != 0) {
 		rc = CMD_WRITE;
 	} else if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0) {
@@ -152,10 +156,11 @@ commit_site(const site_out *out, const char *out_dir, const char *depfile,
 		fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",
 		    out_dir, st.written, st.unchanged, st.removed);
 	}
+	site_out_free(out); /* before dest: removes the new folder unless swapped in */
 	site_dest_free(dest);
 	stop_release(old);
 	if (build_stop) {
-		if (untouched || done == SITE_STOPPED)
+		if (done != 0)
 			fprintf(stderr, "mkreport: %s: interrupted; the folder is left as it was\n",
 			    out_dir);
 		rc = 128 + build_stop;
@@ -194,16 +199,13 @@ cmd_build(int argc, char **argv)
 	tdir = pipeline_templates_dir(tdir);
 	diag *d = diag_new();
 	pipeline p;
-	site_out *out = site_out_new();
 	int rc = CMD_OK;
-	if (pipeline_compute(content, jobs, d, &p) != 0 || pipeline_render(&p, tdir, pdf, d, out) != 0) {
+	if (pipeline_compute(content, jobs, d, &p) != 0)
 		rc = CMD_ERRORS;
-	} else {
-		rc = commit_site(out, out_dir, depfile, &p, tdir, verbose, d);
-	}
+	else
+		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, d);
 	cmd_report_diag(d);
 	pipeline_free(&p);
-	site_out_free(out);
 	diag_free(d);
 	return rc;
 }

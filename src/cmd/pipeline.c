@@ -154,8 +154,7 @@ pipeline_templates_dir(const char *given)
 static void
 add_buf(site_out *out, const char *rel, buf *b)
 {
-	site_out_add(out, rel, b->data ? b->data : "", b->len);
-	buf_free(b);
+	site_out_take(out, rel, b);
 }
 
 void

@@ -23,18 +23,20 @@ typedef struct site_list {
 	size_t n;  /* count */
 } site_list;
 
-/* One commit's state. */
-typedef struct commit {
-	const site_out *o;  /* the new site's files */
+/* One commit's state (site_int.h's site_stage). */
+typedef struct site_stage {
+	site_out *o;        /* the new site's files */
 	site_dest *s;       /* where it goes */
 	diag *d;            /* errors */
-	site_stats *st;     /* counts */
+	site_stats counts;  /* written, unchanged (so far) and removed */
 	site_list old;      /* the previous build's manifest */
 	site_list dirs;     /* every folder that holds a file of o */
 	int ofd;            /* the old site's folder, or -1 if there is none */
 	int nfd;            /* the new site's folder */
 	char *newname;      /* its name in the parent */
 	int failed;         /* an error was recorded */
+	site_cursor oc;     /* the last folder used in the old site */
+	site_cursor nc;     /* the last folder used in the new site */
 } commit;
 
 /* Records "DIR/rel: error: what: strerror(errno)" (rel may be NULL). */
@@ -256,9 +258,9 @@ write_new(int at, const char *name, const char *bytes, size_t n)
  * that holds the same bytes there, else written. Returns 0 if linked, 1 if written,
  * -1 after an error. */
 static int
-place_file(commit *c, site_cursor *oc, site_cursor *nc, const char *rel,
-    const char *bytes, size_t n)
+place_file(commit *c, const char *rel, const char *bytes, size_t n)
 {
+	site_cursor *oc = &c->oc, *nc = &c->nc;
 	const char *slash = strrchr(rel, '/');
 	size_t k = slash ? (size_t)(slash - rel) : 0;
 	const char *base = slash ? slash + 1 : rel;
@@ -279,35 +281,60 @@ place_file(commit *c, site_cursor *oc, site_cursor *nc, const char *rel,
 	return 1;
 }
 
-/* Puts every file of o and the manifest into the new site. Returns 0 or -1. */
+int
+site_stage_put(commit *c, site_file *f)
+{
+	if (c->failed || stopped(c))
+		return c->failed ? -1 : 0;
+	if (f->placed != 0) { /* added again: the later bytes win */
+		const char *slash = strrchr(f->path, '/');
+		size_t k = slash ? (size_t)(slash - f->path) : 0;
+		int nd = site_cursor_dir(&c->nc, f->path, k, 0);
+		if (nd < 0 || unlinkat(nd, slash ? slash + 1 : f->path, 0) != 0) {
+			commit_error(c, f->path, "cannot replace");
+			return -1;
+		}
+		if (f->placed == 1)
+			c->counts.unchanged--;
+		else
+			c->counts.written--;
+		f->placed = 0;
+	}
+	int r = place_file(c, f->path, f->bytes ? f->bytes : "", f->n);
+	if (r < 0)
+		return -1;
+	f->placed = r == 0 ? 1 : 2;
+	if (r == 0)
+		c->counts.unchanged++;
+	else
+		c->counts.written++;
+	return 0;
+}
+
+/* Puts the files of o not placed yet into the new site. Returns 0 or -1. */
 static int
 place_all(commit *c)
 {
-	site_cursor oc, nc;
-	site_cursor_init(&oc, c->ofd);
-	site_cursor_init(&nc, c->nfd);
-	int rc = 0;
-	for (size_t i = 0; i < c->o->n && rc == 0 && !stopped(c); i++) {
-		const site_file *f = &c->o->files[i];
-		int r = place_file(c, &oc, &nc, f->path, f->bytes, f->n);
-		if (r < 0)
-			rc = -1;
-		else if (r == 0)
-			c->st->unchanged++;
-		else
-			c->st->written++;
+	for (size_t i = 0; i < c->o->n && !c->failed && !stopped(c); i++)
+		if (c->o->files[i].placed == 0)
+			(void)site_stage_put(c, &c->o->files[i]);
+	return c->failed ? -1 : 0;
+}
+
+/* Puts the manifest, the list of o's paths, into the new site. Returns 0 or -1. */
+static int
+place_manifest(commit *c)
+{
+	if (c->failed || stopped(c))
+		return c->failed ? -1 : 0;
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < c->o->n; i++) {
+		buf_puts(&b, c->o->files[i].path);
+		buf_putc(&b, '\n');
 	}
-	if (rc == 0 && !stopped(c)) {
-		buf b;
-		buf_init(&b);
-		for (size_t i = 0; i < c->o->n; i++)
-			buf_printf(&b, "%s\n", c->o->files[i].path);
-		if (place_file(c, &oc, &nc, SITE_MANIFEST, b.data ? b.data : "", b.len) < 0)
-			rc = -1;
-		buf_free(&b);
-	}
-	site_cursor_free(&oc);
-	site_cursor_free(&nc);
+	int rc = place_file(c, SITE_MANIFEST, b.data ? b.data : "", b.len) < 0 ? -1 : 0;
+	buf_free(&b);
 	return rc;
 }
 
@@ -399,11 +426,11 @@ carry_entry(commit *c, int from, int to, const char *name, buf *rel)
 	if (!dir && (site_is_old_tmp(name) || strcmp(r, SITE_MANIFEST) == 0))
 		return 0; /* an interrupted in-place build's temporary, or the old manifest */
 	if (!dir && list_has(&c->old, r)) {
-		if (site_out_get(c->o, r, NULL) == NULL)
-			c->st->removed++;
+		if (site_out_find(c->o, r) == NULL)
+			c->counts.removed++;
 		return 0;
 	}
-	if (dir && site_out_get(c->o, r, NULL) != NULL) {
+	if (dir && site_out_find(c->o, r) != NULL) {
 		if (carry_sub(c, from, -1, name, &st, rel) > 0 && to >= 0) {
 			errno = EISDIR; /* a folder of the user's where the build puts a file */
 			commit_error(c, r, "cannot write");
@@ -412,7 +439,7 @@ carry_entry(commit *c, int from, int to, const char *name, buf *rel)
 	}
 	if (dir)
 		return carry_sub(c, from, to, name, &st, rel);
-	if (site_out_get(c->o, r, NULL) != NULL || list_has(&c->dirs, r))
+	if (site_out_find(c->o, r) != NULL || list_has(&c->dirs, r))
 		return 0; /* replaced by the build's file or folder */
 	if (to < 0)
 		return 1;
@@ -558,47 +585,105 @@ report_bad(const site_out *o, diag *d)
 	return o->nbad;
 }
 
+site_stage *
+site_stage_open(site_out *o, site_dest *s, diag *d)
+{
+	commit *c = util_xcalloc(1, sizeof *c);
+	c->o = o;
+	c->s = s;
+	c->d = d;
+	for (size_t i = 0; i < o->n; i++)
+		o->files[i].placed = 0;
+	c->ofd = -1;
+	c->nfd = -1;
+	sweep(c);
+	if (open_old(c) != 0 || make_new(c) != 0) {
+		site_stage_free(c);
+		return NULL;
+	}
+	manifest_read(c);
+	site_cursor_init(&c->oc, c->ofd);
+	site_cursor_init(&c->nc, c->nfd);
+	return c;
+}
+
+void
+site_stage_free(commit *c)
+{
+	if (c == NULL)
+		return;
+	site_cursor_free(&c->oc);
+	site_cursor_free(&c->nc);
+	if (c->nfd >= 0)
+		close(c->nfd);
+	if (c->ofd >= 0)
+		close(c->ofd);
+	if (c->newname != NULL)
+		(void)site_rm_tree(c->s->pfd, c->newname); /* the old tree, or the failed new one */
+	free(c->newname);
+	list_free(&c->old);
+	list_free(&c->dirs);
+	free(c);
+}
+
 int
-site_commit(const site_out *o, site_dest *s, diag *d, site_stats *st)
+site_out_stream(site_out *o, site_dest *s, diag *d)
+{
+	if (o->stage != NULL)
+		return 0;
+	commit *c = site_stage_open(o, s, d);
+	if (c == NULL)
+		return -1;
+	o->stage = c;
+	for (size_t i = 0; i < o->n; i++) {
+		(void)site_stage_put(c, &o->files[i]);
+		free(o->files[i].bytes);
+		o->files[i].bytes = NULL;
+	}
+	return 0;
+}
+
+/* Finishes the commit c: the rest of o's files, the manifest, what the old site holds
+ * that the build did not produce, then the swap. Returns site_commit's result. */
+static int
+finish(commit *c)
+{
+	site_out_sort(c->o);
+	collect_dirs(c);
+	int rc = place_all(c) == 0 && place_manifest(c) == 0 ? 0 : -1;
+	if (rc == 0 && c->ofd >= 0 && !stopped(c)) {
+		buf rel;
+		buf_init(&rel);
+		size_t seen = 0;
+		carry_dir(c, c->ofd, c->nfd, &rel, &seen);
+		buf_free(&rel);
+		rc = c->failed ? -1 : 0;
+	}
+	if (rc == 0 && stopped(c))
+		rc = SITE_STOPPED;
+	if (rc == 0) {
+		set_mode(c);
+		rc = swap_in(c);
+	}
+	return rc;
+}
+
+int
+site_commit(site_out *o, site_dest *s, diag *d, site_stats *st)
 {
 	site_stats local;
 	if (st == NULL)
 		st = &local;
 	*st = (site_stats){ 0, 0, 0 };
-	if (report_bad(o, d) > 0)
-		return -1;
-	commit c = { o, s, d, st, { NULL, 0 }, { NULL, 0 }, -1, -1, NULL, 0 };
-	sweep(&c);
-	int rc = open_old(&c) == 0 && make_new(&c) == 0 ? 0 : -1;
-	if (rc == 0) {
-		manifest_read(&c);
-		collect_dirs(&c);
-		rc = place_all(&c);
+	commit *c = o->stage;
+	o->stage = NULL;
+	int rc = -1;
+	if (report_bad(o, d) == 0 && (c != NULL || (c = site_stage_open(o, s, d)) != NULL)) {
+		c->d = d;
+		rc = finish(c);
+		if (rc == 0)
+			*st = c->counts;
 	}
-	if (rc == 0 && c.ofd >= 0 && !stopped(&c)) {
-		buf rel;
-		buf_init(&rel);
-		size_t seen = 0;
-		carry_dir(&c, c.ofd, c.nfd, &rel, &seen);
-		buf_free(&rel);
-		rc = c.failed ? -1 : 0;
-	}
-	if (rc == 0 && stopped(&c))
-		rc = SITE_STOPPED;
-	if (rc == 0) {
-		set_mode(&c);
-		rc = swap_in(&c);
-	}
-	if (rc != 0)
-		*st = (site_stats){ 0, 0, 0 };
-	if (c.nfd >= 0)
-		close(c.nfd);
-	if (c.ofd >= 0)
-		close(c.ofd);
-	if (c.newname != NULL)
-		(void)site_rm_tree(s->pfd, c.newname); /* the old tree, or the failed new one */
-	free(c.newname);
-	list_free(&c.old);
-	list_free(&c.dirs);
+	site_stage_free(c);
 	return rc;
 }

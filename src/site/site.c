@@ -1,4 +1,4 @@
-/* site: the set of output files in memory. */
+/* site: the set of output files, in memory or streamed to the new site's folder. */
 #include "site/site.h"
 
 #include <stdlib.h>
@@ -6,11 +6,15 @@
 
 #include "site/site_int.h"
 #include "util/buf.h"
+#include "util/hash.h"
 
 site_out *
 site_out_new(void)
 {
-	return util_xcalloc(1, sizeof(site_out));
+	site_out *o = util_xcalloc(1, sizeof(site_out));
+	o->index = hash_new(HASH_BORROW);
+	o->sorted = 1;
+	return o;
 }
 
 void
@@ -18,6 +22,8 @@ site_out_free(site_out *o)
 {
 	if (o == NULL)
 		return;
+	site_stage_free(o->stage);
+	hash_free(o->index);
 	for (size_t i = 0; i < o->n; i++) {
 		free(o->files[i].path);
 		free(o->files[i].bytes);
@@ -45,47 +51,88 @@ site_path_ok(const char *rel)
 	}
 }
 
-/* Returns the index of the first file whose path is >= rel (binary search). */
-static size_t
-find_slot(const site_out *o, const char *rel)
+/* qsort comparison of two site_files by path. */
+static int
+cmp_file(const void *a, const void *b)
 {
-	size_t lo = 0, hi = o->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(o->files[mid].path, rel) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	return strcmp(((const site_file *)a)->path, ((const site_file *)b)->path);
+}
+
+void
+site_out_sort(site_out *o)
+{
+	if (o->sorted)
+		return;
+	qsort(o->files, o->n, sizeof(site_file), cmp_file);
+	for (size_t i = 0; i < o->n; i++)
+		*hash_ref(o->index, o->files[i].path) = i;
+	o->sorted = 1;
+}
+
+site_file *
+site_out_find(const site_out *o, const char *relpath)
+{
+	size_t i;
+	return hash_get(o->index, relpath, &i) ? &o->files[i] : NULL;
+}
+
+/* Adds relpath with bytes[0..n) to o (replacing an earlier file at relpath): kept in
+ * o (owned: taken over, else copied), or, when streaming, put in the new folder at
+ * once and not kept (owned: freed). */
+static void
+add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owned)
+{
+	if (!site_path_ok(relpath)) {
+		o->bad = util_xrealloc(o->bad, (o->nbad + 1) * sizeof(char *));
+		o->bad[o->nbad++] = util_xstrdup(relpath ? relpath : "(null)");
+		if (owned)
+			free((char *)bytes);
+		return;
 	}
-	return lo;
+	site_file *f = site_out_find(o, relpath);
+	if (f == NULL) {
+		if (o->n == o->cap) {
+			o->cap = o->cap ? 2 * o->cap : 16;
+			o->files = util_xrealloc(o->files, o->cap * sizeof(site_file));
+		}
+		f = &o->files[o->n];
+		*f = (site_file){ util_xstrdup(relpath), NULL, 0, 0 };
+		if (o->n > 0 && o->sorted && strcmp(o->files[o->n - 1].path, relpath) > 0)
+			o->sorted = 0;
+		hash_add(o->index, f->path, o->n++, NULL);
+	}
+	free(f->bytes);
+	f->bytes = NULL;
+	f->n = n;
+	if (o->stage != NULL) {
+		f->bytes = (char *)bytes;
+		(void)site_stage_put(o->stage, f); /* an error is recorded; the commit fails */
+		f->bytes = NULL;
+		if (owned)
+			free((char *)bytes);
+		return;
+	}
+	if (!owned) {
+		char *copy = util_xmalloc(n + 1);
+		if (n)
+			memcpy(copy, bytes, n);
+		copy[n] = '\0';
+		bytes = copy;
+	}
+	f->bytes = (char *)bytes;
 }
 
 void
 site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n)
 {
-	if (!site_path_ok(relpath)) {
-		o->bad = util_xrealloc(o->bad, (o->nbad + 1) * sizeof(char *));
-		o->bad[o->nbad++] = util_xstrdup(relpath ? relpath : "(null)");
-		return;
-	}
-	char *copy = util_xmalloc(n + 1);
-	if (n)
-		memcpy(copy, bytes, n);
-	copy[n] = '\0';
-	size_t i = find_slot(o, relpath);
-	if (i < o->n && strcmp(o->files[i].path, relpath) == 0) {
-		free(o->files[i].bytes);
-		o->files[i].bytes = copy;
-		o->files[i].n = n;
-		return;
-	}
-	if (o->n == o->cap) {
-		o->cap = o->cap ? 2 * o->cap : 16;
-		o->files = util_xrealloc(o->files, o->cap * sizeof(site_file));
-	}
-	memmove(o->files + i + 1, o->files + i, (o->n - i) * sizeof(site_file));
-	o->files[i] = (site_file){ util_xstrdup(relpath), copy, n };
-	o->n++;
+	add_file(o, relpath, bytes, n, 0);
+}
+
+void
+site_out_take(site_out *o, const char *relpath, buf *b)
+{
+	size_t n = b->len;
+	add_file(o, relpath, buf_detach(b), n, 1);
 }
 
 size_t
@@ -95,18 +142,19 @@ site_out_count(const site_out *o)
 }
 
 const char *
-site_out_path(const site_out *o, size_t i)
+site_out_path(site_out *o, size_t i)
 {
+	site_out_sort(o);
 	return i < o->n ? o->files[i].path : NULL;
 }
 
 const void *
 site_out_get(const site_out *o, const char *relpath, size_t *n)
 {
-	size_t i = find_slot(o, relpath);
-	if (i >= o->n || strcmp(o->files[i].path, relpath) != 0)
+	const site_file *f = site_out_find(o, relpath);
+	if (f == NULL || f->bytes == NULL)
 		return NULL;
 	if (n)
-		*n = o->files[i].n;
-	return o->files[i].bytes;
+		*n = f->n;
+	return f->bytes;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "util/buf.h"
 
 typedef struct site_out site_out;
 
@@ -27,14 +28,19 @@ site_out *site_out_new(void);
 void site_out_free(site_out *o);
 
 /* Adds (or replaces) the file at relpath ("charts/x.svg"; no "..", no leading '/')
- * with a copy of n bytes. */
+ * with n bytes: a copy is kept, or, once o streams (site_out_stream), the bytes are
+ * put in the new site's folder at once and not kept. O(1) per file. */
 void site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n);
 
-/* Returns the number of files and the i-th path in sorted order. */
-size_t site_out_count(const site_out *o);
-const char *site_out_path(const site_out *o, size_t i);
+/* Same as site_out_add with b's bytes taken over (no copy); leaves b empty. */
+void site_out_take(site_out *o, const char *relpath, buf *b);
 
-/* Returns the bytes of relpath (and *n), or NULL if not added. */
+/* Returns the number of files and the i-th path in sorted order (o is sorted once
+ * after adds, hence not const). */
+size_t site_out_count(const site_out *o);
+const char *site_out_path(site_out *o, size_t i);
+
+/* Returns the bytes of relpath (and *n), or NULL if not added or streamed out. */
 const void *site_out_get(const site_out *o, const char *relpath, size_t *n);
 
 /* Opens the output folder dir for a commit: resolves it (a symlink to a folder is
@@ -73,7 +79,16 @@ void site_dest_free(site_dest *s);
  * recording an error in d (the old site is untouched, the new folder removed);
  * SITE_STOPPED if *stop was set before the swap (old site untouched, new folder
  * removed, nothing recorded). */
-int site_commit(const site_out *o, site_dest *s, diag *d, site_stats *st);
+int site_commit(site_out *o, site_dest *s, diag *d, site_stats *st);
+
+/* Starts the commit of o into s now (steps 1 and 2 of site_commit), so the memory
+ * does not grow with the output: the files o holds and every file added later are put
+ * in the new folder at once (linked or written) and their bytes not kept. An error
+ * writing one is recorded in d then, and makes site_commit fail. Finish with
+ * site_commit(o, s, ...) (steps 3 and 4, the manifest and the swap); site_out_free
+ * of o without it removes the new folder and leaves the old site as it was. Free o
+ * before s. Returns 0, or -1 after recording an error in d (o is then unchanged). */
+int site_out_stream(site_out *o, site_dest *s, diag *d);
 
 /* site_commit's result when a signal stopped it before the swap. */
 #define SITE_STOPPED (-2)

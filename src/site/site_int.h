@@ -7,6 +7,7 @@
 
 #include "site/site.h"
 #include "util/buf.h"
+#include "util/hash.h"
 
 /* The list of files a build produced, kept in the output folder. */
 #define SITE_MANIFEST ".mkreport-manifest"
@@ -14,17 +15,44 @@
 /* One output file. */
 typedef struct site_file {
 	char *path;   /* relative path, validated or listed in bad */
-	char *bytes;  /* owned copy of the contents */
+	char *bytes;  /* owned copy of the contents (NULL once streamed out) */
 	size_t n;     /* bytes */
+	int placed;   /* streaming: 0 not yet, 1 hard-linked (unchanged), 2 written */
 } site_file;
 
+/* A commit under way: the new site's folder beside the old one (commit.c). */
+typedef struct site_stage site_stage;
+
 struct site_out {
-	site_file *files; /* sorted by path (strcmp) */
-	size_t n;         /* files used */
-	size_t cap;       /* files allocated */
-	char **bad;       /* relpaths refused by site_out_add, reported by site_commit */
-	size_t nbad;      /* count of bad */
+	site_file *files;  /* in the order added, until site_out_sort */
+	size_t n;          /* files used */
+	size_t cap;        /* files allocated */
+	int sorted;        /* files are sorted by path (strcmp) */
+	hash_table *index;        /* path -> index in files (keys borrowed from files) */
+	char **bad;        /* relpaths refused by site_out_add, reported by site_commit */
+	size_t nbad;       /* count of bad */
+	site_stage *stage; /* streaming: where each added file goes at once, or NULL */
 };
+
+/* Sorts o's files by path (once; later adds unsort them again). */
+void site_out_sort(site_out *o);
+
+/* Returns the file of o at relpath, or NULL. */
+site_file *site_out_find(const site_out *o, const char *relpath);
+
+/* Opens a commit of o into s: sweeps leftovers, opens the old site, makes the new
+ * folder beside it and reads the old manifest. Returns the stage, or NULL after
+ * recording an error in d. */
+site_stage *site_stage_open(site_out *o, site_dest *s, diag *d);
+
+/* Puts f into the stage's new folder (hard-linked from the old site if its bytes are
+ * the same there, else written; a file placed before at that path is replaced) and
+ * sets f->placed. Does nothing once an error was recorded or a stop was asked.
+ * Returns 0, or -1 after an error. */
+int site_stage_put(site_stage *g, site_file *f);
+
+/* Removes the new folder (unless swapped in) and frees g. NULL is a no-op. */
+void site_stage_free(site_stage *g);
 
 struct site_dest {
 	char *shown;  /* the output folder as the caller named it (for messages) */

@@ -75,16 +75,40 @@ sample(void)
 	return o;
 }
 
-/* Opens dir, commits o into it, and closes it again. */
+/* 1 in the "stream" test case: commit() streams a copy of the files instead. */
+static int streaming;
+
+/* Streams o's files (in reverse order, so they arrive unsorted) into s through a new
+ * site_out, then commits that. Returns site_commit's result. */
 static int
-commit(const site_out *o, const char *dir, site_stats *st, diag *d)
+commit_streamed(site_out *o, site_dest *s, site_stats *st, diag *d)
+{
+	site_out *w = site_out_new();
+	*st = (site_stats){ 0, 0, 0 };
+	int rc = site_out_stream(w, s, d);
+	for (size_t i = site_out_count(o); rc == 0 && i-- > 0;) {
+		size_t n = 0;
+		const char *p = site_out_path(o, i);
+		const void *b = site_out_get(o, p, &n);
+		site_out_add(w, p, b, n);
+		ck_assert_ptr_null(site_out_get(w, p, NULL)); /* written out, not kept */
+	}
+	if (rc == 0)
+		rc = site_commit(w, s, d, st);
+	site_out_free(w);
+	return rc;
+}
+
+/* Opens dir, commits o into it (streamed in the "stream" case), and closes it. */
+static int
+commit(site_out *o, const char *dir, site_stats *st, diag *d)
 {
 	site_dest *s = site_dest_open(dir, NULL, NULL, d);
 	if (s == NULL) {
 		*st = (site_stats){ 0, 0, 0 };
 		return -1;
 	}
-	int rc = site_commit(o, s, d, st);
+	int rc = streaming ? commit_streamed(o, s, st, d) : site_commit(o, s, d, st);
 	site_dest_free(s);
 	return rc;
 }
@@ -613,6 +637,115 @@ START_TEST(test_cwd_refused)
 }
 END_TEST
 
+/* Streaming, then freeing the output without a commit (a build that failed after
+ * writing some pages): the old site is whole and the new folder is gone. */
+START_TEST(test_stream_abandoned)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	site_out_free(o);
+	site_dest *s = site_dest_open(tmpdir, NULL, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	o = site_out_new();
+	ck_assert_int_eq(site_out_stream(o, s, d), 0);
+	put(o, "index.html", "<p>new</p>\n");
+	put(o, "more.html", "<p>more</p>\n");
+	ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 1);
+	site_out_free(o);
+	site_dest_free(s);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_str_eq(slurp("index.html"), "<p>home</p>\n");
+	ck_assert_ptr_null(slurp("more.html"));
+	ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 0);
+	diag_free(d);
+}
+END_TEST
+
+/* Files held before site_out_stream are written out by it; a path added twice while
+ * streaming holds the later bytes and counts once; the manifest is sorted. */
+START_TEST(test_stream_held_and_replaced)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	site_dest *s = site_dest_open(tmpdir, NULL, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	put(o, "zz.html", "<p>z</p>\n");
+	ck_assert_int_eq(site_out_stream(o, s, d), 0);
+	ck_assert_ptr_null(site_out_get(o, "zz.html", NULL));
+	put(o, "b.html", "<p>one</p>\n");
+	put(o, "b.html", "<p>two</p>\n");
+	put(o, "index.html", "<p>changed</p>\n");
+	put(o, "index.html", "<p>home</p>\n"); /* back to the old bytes: linked */
+	ck_assert_int_eq(site_commit(o, s, d, &st), 0);
+	site_dest_free(s);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_uint_eq(st.written, 2);
+	ck_assert_uint_eq(st.unchanged, 3);
+	ck_assert_str_eq(slurp("b.html"), "<p>two</p>\n");
+	ck_assert_str_eq(slurp("index.html"), "<p>home</p>\n");
+	ck_assert_str_eq(slurp("zz.html"), "<p>z</p>\n");
+	ck_assert_str_eq(slurp(".mkreport-manifest"),
+	    "b.html\ncharts/a.svg\nindex.html\nstyle.css\nzz.html\n");
+	ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 0);
+	site_out_free(o);
+	diag_free(d);
+}
+END_TEST
+
+/* While streaming: a bad path, or a stop signal, fails the commit; the old site stays
+ * whole and no new folder is left. */
+START_TEST(test_stream_bad_and_stopped)
+{
+	diag *d = diag_new();
+	site_out *o = sample();
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	site_out_free(o);
+	for (int k = 0; k < 2; k++) {
+		volatile sig_atomic_t stop = 0;
+		site_dest *s = site_dest_open(tmpdir, &stop, NULL, d);
+		ck_assert_ptr_nonnull(s);
+		o = site_out_new();
+		ck_assert_int_eq(site_out_stream(o, s, d), 0);
+		put(o, "index.html", "<p>new</p>\n");
+		if (k == 0)
+			put(o, "../escape.html", "x");
+		else
+			stop = SIGINT;
+		put(o, "more.html", "<p>more</p>\n");
+		ck_assert_int_eq(site_commit(o, s, d, &st), k == 0 ? -1 : SITE_STOPPED);
+		ck_assert_uint_eq(st.written, 0);
+		site_out_free(o);
+		site_dest_free(s);
+		ck_assert_int_eq(diag_errors(d), 1);
+		ck_assert_str_eq(slurp("index.html"), "<p>home</p>\n");
+		ck_assert_ptr_null(slurp("more.html"));
+		ck_assert_int_eq(access(at("../escape.html"), F_OK), -1);
+		ck_assert_int_eq(count_names(rootdir, "mkreport-new"), 0);
+	}
+	diag_free(d);
+}
+END_TEST
+
+/* The commit tests that go through commit(), again with the files streamed. */
+static void
+setup_stream(void)
+{
+	setup();
+	streaming = 1;
+}
+
+static void
+teardown_stream(void)
+{
+	streaming = 0;
+	teardown();
+}
+
 static Suite *
 site_suite(void)
 {
@@ -639,7 +772,29 @@ site_suite(void)
 	tcase_add_test(tc, test_lock_waits_and_stops);
 	tcase_add_test(tc, test_stop_before_swap);
 	tcase_add_test(tc, test_cwd_refused);
+	tcase_add_test(tc, test_stream_abandoned);
+	tcase_add_test(tc, test_stream_held_and_replaced);
+	tcase_add_test(tc, test_stream_bad_and_stopped);
 	suite_add_tcase(s, tc);
+	TCase *ts = tcase_create("stream");
+	tcase_add_checked_fixture(ts, setup_stream, teardown_stream);
+	tcase_set_timeout(ts, 20);
+	tcase_add_test(ts, test_first_commit_writes);
+	tcase_add_test(ts, test_second_commit_writes_nothing);
+	tcase_add_test(ts, test_changed_file_replaced);
+	tcase_add_test(ts, test_dropped_file_removed_with_folder);
+	tcase_add_test(ts, test_user_files_left_alone);
+	tcase_add_test(ts, test_manifest_cannot_escape);
+	tcase_add_test(ts, test_unwritable_dir);
+	tcase_add_test(ts, test_file_becomes_folder);
+	tcase_add_test(ts, test_failed_commit_changes_nothing);
+	tcase_add_test(ts, test_folder_becomes_file);
+	tcase_add_test(ts, test_symlink_in_site_not_followed);
+	tcase_add_test(ts, test_foreign_entries_kept);
+	tcase_add_test(ts, test_leftovers_swept);
+	tcase_add_test(ts, test_output_symlink_resolved);
+	tcase_add_test(ts, test_stop_before_swap);
+	suite_add_tcase(s, ts);
 	return s;
 }
 
