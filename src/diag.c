@@ -104,6 +104,24 @@ diag_warn(diag *d, diag_pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+diag_move(diag *to, diag *from)
+{
+	for (int i = 0; i < from->ntexts; i++) {
+		if (to->ntexts == to->cap) {
+			to->cap = to->cap ? 2 * to->cap : 16;
+			to->texts = util_xrealloc(to->texts, (size_t)to->cap * sizeof(char *));
+			to->is_error = util_xrealloc(to->is_error, (size_t)to->cap * sizeof(int));
+		}
+		to->texts[to->ntexts] = from->texts[i];
+		to->is_error[to->ntexts] = from->is_error[i];
+		to->nerrors += from->is_error[i] != 0;
+		to->ntexts++;
+	}
+	from->ntexts = 0;
+	from->nerrors = 0;
+}
+
 int
 diag_errors(const diag *d)
 {

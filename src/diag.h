@@ -35,6 +35,10 @@ void diag_warn(diag *d, diag_pos pos, const char *fmt, ...)
 /* Same as diag_error with a va_list. */
 void diag_verror(diag *d, diag_pos pos, const char *fmt, va_list ap);
 
+/* Moves every diagnostic of from to the end of to, in from's order, leaving from
+ * empty (its interned strings stay). For diagnostics recorded on other threads. */
+void diag_move(diag *to, diag *from);
+
 /* Returns how many errors were recorded so far. */
 int diag_errors(const diag *d);
 

@@ -47,5 +47,29 @@ MKREPORT_MC_DRAWS=2000 "$MKREPORT" build -C content -T templates -o "$tmp/s2" -j
 if diff -r "$tmp/s1" "$tmp/s2" >/dev/null && [ -n "$(ls "$tmp/s1/charts")" ]; then
 	ok "build: -j 1 and -j 2 write identical sites ($(ls "$tmp/s1/charts" | wc -l) chart files)"
 else ko "build: -j 1 and -j 2 differ"; fi
+# The pages are rendered on threads: a report of 60 sections (bench/gen-report.py) builds
+# the same site with -j 1, 2 and 4; with an error on every page the messages come out
+# in the same order.
+python3 bench/gen-report.py 60 "$tmp/g" >/dev/null
+"$MKREPORT" build -C "$tmp/g/mkreport" -T templates -o "$tmp/p1" -j 1 --no-pdf
+for j in 2 4; do
+	"$MKREPORT" build -C "$tmp/g/mkreport" -T templates -o "$tmp/p$j" -j $j --no-pdf
+	if diff -r "$tmp/p1" "$tmp/p$j" >/dev/null && [ "$(ls "$tmp/p1" | wc -l)" -gt 60 ]; then
+		ok "60 sections: -j 1 and -j $j write identical sites"
+	else ko "60 sections: -j 1 and -j $j differ"; fi
+done
+for f in "$tmp"/g/mkreport/pages/*.md; do
+	printf '\nThe rate is {{ finance.no_such_rate@base | pct }} here.\n\n[x](nowhere.html)\n' >>"$f"
+done
+for j in 1 2 4; do
+	"$MKREPORT" build -C "$tmp/g/mkreport" -T templates -o "$tmp/p1" -j $j --no-pdf \
+		2>"$tmp/err$j"
+	echo "exit $?" >>"$tmp/err$j"
+done
+n=$(grep -c ': error: ' "$tmp/err1")
+if [ "$n" -ge 120 ] && cmp -s "$tmp/err1" "$tmp/err2" && cmp -s "$tmp/err1" "$tmp/err4" &&
+	grep -q '^exit 1$' "$tmp/err1" && diff -r "$tmp/p1" "$tmp/p2" >/dev/null; then
+	ok "an error on every page: the same $n messages in the same order with -j 1, 2, 4; the site untouched"
+else ko "errors on every page differ with -j, or the site changed ($n errors)"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

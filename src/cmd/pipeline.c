@@ -246,26 +246,28 @@ pipeline_fonts(const char *templates_dir, diag *d)
 	return rc;
 }
 
-/* Renders section i's page and the files it produced into out; if keep is non-NULL,
- * hands over the finished page document there (NULL if the page failed). Returns 0 or
- * -1. */
-static int
-render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlDocPtr *keep)
+/* Where page_render_sections hands each section's page (take_section). */
+typedef struct section_sink {
+	const report *r;  /* the report */
+	site_out *out;    /* the site */
+	xmlDocPtr *pages; /* NULL, or where each page's finished document is kept */
+} section_sink;
+
+/* Adds a rendered section page and the files it produced to the site; keeps its
+ * document (NULL if the page failed) if asked. */
+static void
+take_section(void *arg, page_result *pg)
 {
-	buf b;
-	render_file *files;
-	size_t n;
-	buf_init(&b);
-	if (keep)
-		*keep = NULL;
-	int rc = page_render_keep(c, t, i, &b, &files, &n, keep);
-	char *name = page_file(c->rep, i);
-	add_buf(out, name, &b);
+	section_sink *s = arg;
+	char *name = page_file(s->r, pg->i);
+	site_out_take(s->out, name, &pg->html);
 	free(name);
-	for (size_t k = 0; k < n; k++)
-		site_out_add(out, files[k].path, files[k].data, files[k].len);
-	page_files_free(files, n);
-	return rc;
+	for (size_t k = 0; k < pg->nfiles; k++)
+		site_out_add(s->out, pg->files[k].path, pg->files[k].data, pg->files[k].len);
+	if (s->pages != NULL) {
+		s->pages[pg->i] = pg->doc;
+		pg->doc = NULL;
+	}
 }
 
 /* Typesets report.pdf from the n finished page documents pages into out. Returns 0
@@ -314,9 +316,9 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		return -1;
 	}
 	xmlDocPtr *pages = pdf ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
-	for (size_t i = 0; i < r->nsections; i++)
-		if (render_section(&c, t, i, out, pages ? &pages[i] : NULL) != 0)
-			rc = -1;
+	section_sink sink = { r, out, pages };
+	if (page_render_sections(&c, t, pages != NULL, p->jobs, take_section, &sink) != 0)
+		rc = -1;
 	if (pages != NULL && rc == 0 && render_pdf(&c, pages, r->nsections, out) != 0)
 		rc = -1;
 	free_pages(pages, r->nsections);

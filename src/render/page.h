@@ -43,6 +43,32 @@ int page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
 /* Frees n files and the array. NULL is a no-op. */
 void page_files_free(render_file *files, size_t n);
 
+/* One section's rendered page, as page_render_sections hands it over. The sink may
+ * take html (buf_detach), files (setting files NULL, nfiles 0) and doc (setting it
+ * NULL); what it leaves is freed after it returns. */
+typedef struct page_result {
+	size_t i;            /* the section */
+	int rc;              /* page_render_keep's result (the page may be partial on -1) */
+	buf html;            /* the page */
+	render_file *files;  /* the files it produced (nfiles), or NULL */
+	size_t nfiles;       /* entries of files */
+	xmlDocPtr doc;       /* with keep and rc 0: the finished document, else NULL */
+} page_result;
+
+/* Receives each rendered page, on the thread that called page_render_sections. */
+typedef void (*page_sink)(void *arg, page_result *pg);
+
+/* Renders the page of every section of c->rep (page_render_keep; keep: also its
+ * document) on threads threads (0: the online cores; 1: only the calling thread, with
+ * c->jobs threads per chart; more: one thread per chart, pages in parallel) and calls
+ * sink(arg, page) on the calling thread for each page in section order. The errors of
+ * each page go to c->d in section order, as with one thread; the pages, files and
+ * documents are the same whatever threads. At most a few pages per thread are held
+ * at once. A thread out of memory stops them all, then util_oom is raised on the
+ * calling thread. Returns 0 if every page rendered, else -1. */
+int page_render_sections(const render_ctx *c, const tmpl *t, int keep, int threads,
+    page_sink sink, void *arg);
+
 /* Renders the 404 page (links back to the index, relative). Returns 0 or -1. */
 int page_render_404(const render_ctx *c, const tmpl *t, buf *out);
 

@@ -1,0 +1,209 @@
+/* pages: every section's page rendered on several threads, handed over in order. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render/page.h"
+#include "util/oom.h"
+
+/* The most threads rendering pages. */
+#define PAGES_MAX_THREADS 64
+
+/* Pages each thread may have rendered ahead of the hand-over (bounds the memory). */
+#define PAGES_AHEAD 4
+
+/* A page being rendered or waiting for its hand-over. */
+typedef struct page_slot {
+	page_result r; /* the page */
+	diag *d;       /* its diagnostics (moved to the run's in order) */
+	int done;      /* 1: r is ready for the hand-over */
+} page_slot;
+
+/* One run of page_render_sections on threads. */
+typedef struct pages_run {
+	const render_ctx *c; /* the report, metrics and the diagnostics of the run */
+	const tmpl *t;       /* the template */
+	int keep;            /* keep each page's document */
+	size_t n;            /* sections */
+	page_slot *ring;     /* w slots: page i is in ring[i % w] */
+	size_t w;            /* slots */
+	size_t next;         /* the next section to render */
+	size_t handed;       /* sections handed over so far */
+	int oom;             /* a thread ran out of memory: all stop */
+	pthread_mutex_t mu;  /* guards next, handed, oom and each slot's done */
+	pthread_cond_t cv;   /* signalled when a page is done, a slot is free, or oom */
+} pages_run;
+
+/* Renders section i into r. */
+static void
+render_one(const render_ctx *c, const tmpl *t, int keep, size_t i, page_result *r)
+{
+	r->i = i;
+	buf_init(&r->html);
+	r->doc = NULL;
+	r->rc = page_render_keep(c, t, i, &r->html, &r->files, &r->nfiles,
+	    keep ? &r->doc : NULL);
+}
+
+/* Frees what the sink left of r. */
+static void
+result_free(page_result *r)
+{
+	buf_free(&r->html);
+	page_files_free(r->files, r->nfiles);
+	r->files = NULL;
+	r->nfiles = 0;
+	xmlFreeDoc(r->doc);
+	r->doc = NULL;
+}
+
+/* Renders pages of pr until none is left (or memory ran out), never more than pr->w
+ * ahead of the hand-over. */
+static void
+pages_work(pages_run *pr)
+{
+	render_ctx c = *pr->c;
+	c.jobs = 1; /* the pages are the parallel part */
+	pthread_mutex_lock(&pr->mu);
+	for (;;) {
+		while (!pr->oom && pr->next < pr->n && pr->next >= pr->handed + pr->w)
+			pthread_cond_wait(&pr->cv, &pr->mu);
+		if (pr->oom || pr->next >= pr->n)
+			break;
+		size_t i = pr->next++;
+		page_slot *s = &pr->ring[i % pr->w];
+		pthread_mutex_unlock(&pr->mu);
+		c.d = s->d;
+		render_one(&c, pr->t, pr->keep, i, &s->r);
+		pthread_mutex_lock(&pr->mu);
+		s->done = 1;
+		pthread_cond_broadcast(&pr->cv);
+	}
+	pthread_mutex_unlock(&pr->mu);
+}
+
+/* Marks pr as out of memory and wakes every thread. */
+static void
+pages_oom(pages_run *pr)
+{
+	pthread_mutex_lock(&pr->mu);
+	pr->oom = 1;
+	pthread_cond_broadcast(&pr->cv);
+	pthread_mutex_unlock(&pr->mu);
+}
+
+/* pages_work with the thread's own out-of-memory catch point (the failure is raised
+ * again on the calling thread once every thread has stopped). */
+static void *
+pages_worker(void *arg)
+{
+	pages_run *pr = arg;
+	jmp_buf env;
+	jmp_buf *outer = util_oom_catch(&env);
+	if (setjmp(env) == 0)
+		pages_work(pr);
+	else
+		pages_oom(pr);
+	util_oom_catch(outer);
+	return NULL;
+}
+
+/* Hands the pages of pr to sink in section order as they get done. Returns 0, or -1
+ * if a page failed. */
+static int
+pages_hand_over(pages_run *pr, page_sink sink, void *arg)
+{
+	int rc = 0;
+	for (size_t i = 0; i < pr->n; i++) {
+		page_slot *s = &pr->ring[i % pr->w];
+		pthread_mutex_lock(&pr->mu);
+		while (!s->done && !pr->oom)
+			pthread_cond_wait(&pr->cv, &pr->mu);
+		int stop = pr->oom;
+		pthread_mutex_unlock(&pr->mu);
+		if (stop)
+			break;
+		diag_move(pr->c->d, s->d);
+		if (s->r.rc != 0)
+			rc = -1;
+		sink(arg, &s->r);
+		result_free(&s->r);
+		pthread_mutex_lock(&pr->mu);
+		s->done = 0;
+		pr->handed++;
+		pthread_cond_broadcast(&pr->cv);
+		pthread_mutex_unlock(&pr->mu);
+	}
+	return rc;
+}
+
+/* pages_hand_over under the calling thread's own catch point: running out of memory
+ * there stops the threads too. Returns its result, or -1 after marking pr oom. */
+static int
+pages_hand_over_guarded(pages_run *pr, page_sink sink, void *arg)
+{
+	jmp_buf env;
+	jmp_buf *outer = util_oom_catch(&env);
+	volatile int rc = -1;
+	if (setjmp(env) == 0)
+		rc = pages_hand_over(pr, sink, arg);
+	else
+		pages_oom(pr);
+	util_oom_catch(outer);
+	return rc;
+}
+
+/* Renders every page on the calling thread, in order. Returns 0 or -1. */
+static int
+pages_in_order(const render_ctx *c, const tmpl *t, int keep, page_sink sink, void *arg)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->rep->nsections; i++) {
+		page_result r;
+		render_one(c, t, keep, i, &r);
+		if (r.rc != 0)
+			rc = -1;
+		sink(arg, &r);
+		result_free(&r);
+	}
+	return rc;
+}
+
+int
+page_render_sections(const render_ctx *c, const tmpl *t, int keep, int threads,
+    page_sink sink, void *arg)
+{
+	size_t n = c->rep->nsections;
+	long want = threads > 0 ? threads : sysconf(_SC_NPROCESSORS_ONLN);
+	if (want > PAGES_MAX_THREADS)
+		want = PAGES_MAX_THREADS;
+	if (want > (long)n)
+		want = (long)n;
+	if (want <= 1)
+		return pages_in_order(c, t, keep, sink, arg);
+	pages_run pr = { c, t, keep, n, NULL, (size_t)want * PAGES_AHEAD, 0, 0, 0,
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+	pr.ring = util_xcalloc(pr.w, sizeof *pr.ring);
+	for (size_t k = 0; k < pr.w; k++)
+		pr.ring[k].d = diag_new();
+	pthread_t th[PAGES_MAX_THREADS];
+	long started = 0;
+	while (started < want && pthread_create(&th[started], NULL, pages_worker, &pr) == 0)
+		started++;
+	int rc = started == 0 ? pages_in_order(c, t, keep, sink, arg)
+	    : pages_hand_over_guarded(&pr, sink, arg);
+	for (long k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	if (pr.oom)
+		util_oom(); /* what the threads had allocated is abandoned (util/oom.h) */
+	for (size_t k = 0; k < pr.w; k++) {
+		result_free(&pr.ring[k].r);
+		diag_free(pr.ring[k].d);
+	}
+	free(pr.ring);
+	pthread_mutex_destroy(&pr.mu);
+	pthread_cond_destroy(&pr.cv);
+	return rc;
+}
