@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "export/export.h"
+#include "load/load.h"
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"

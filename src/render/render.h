@@ -8,7 +8,7 @@
 
 #include "chart/chart.h"
 #include "diag.h"
-#include "load/load.h"
+#include "load/report.h"
 #include "model/metrics.h"
 #include "util/buf.h"
 
