@@ -74,7 +74,7 @@ $(B)/mkreport-portable: $(PORTABLE_OBJ)
 # The site: rebuilt only when the tool or an input named in the depfile changed. The
 # manifest is the target: every successful build marks its time (not its bytes).
 $(SITE)/.mkreport-manifest: $(B)/mkreport
-	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d
+	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
 
 -include $(B)/site.d
 
