@@ -37,7 +37,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	poppler-utils
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint asan install uninstall clean \
-	reference jobs fuzz
+	reference jobs fuzz cache
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -82,7 +82,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck pdfcheck lint reference jobs
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs cache
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -108,6 +108,11 @@ reference: $(B)/mkreport
 # without its AVX paths.
 jobs: $(B)/mkreport $(B)/mkreport-portable
 	@sh tests/run-jobs.sh $(B)/mkreport $(B)/mkreport-portable
+
+# The build cache: unchanged outputs reused, and after each of a series of edits the
+# incremental site equals a clean build's; another binary reuses nothing.
+cache: $(B)/mkreport $(B)/mkreport-portable
+	@sh tests/run-cache.sh $(B)/mkreport $(B)/mkreport-portable
 
 # report.pdf read back with pdftotext (poppler-utils).
 pdfcheck: $(B)/mkreport

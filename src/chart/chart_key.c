@@ -13,6 +13,13 @@
 
 enum { FONT_DIR_DEPTH = 4 }; /* sub-folders followed below a font folder */
 
+/* chart_spec_digest feeds every field of these structs: a field added to one must be
+ * fed too (then update the size here). Sizes on LP64. */
+_Static_assert(sizeof(void *) != 8 || (sizeof(chart_spec) == 264 &&
+    sizeof(chart_axis) == 56 && sizeof(chart_series) == 40 && sizeof(chart_fan) == 64 &&
+    sizeof(chart_annot) == 32 && sizeof(chart_event) == 16),
+    "a field was added to a chart struct: feed it in chart_spec_digest");
+
 /* Feeds an axis. */
 static void
 axis_digest(const chart_axis *a, sha256_ctx *h)

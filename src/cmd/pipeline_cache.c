@@ -9,6 +9,13 @@
 #include "model/unc_metrics.h"
 #include "util/path.h"
 
+/* The keys below feed every field of these structs: a field added to one must be fed
+ * too (then update the size here). Sizes on LP64. */
+_Static_assert(sizeof(void *) != 8 || (sizeof(fin_params) == 8152 &&
+    sizeof(fin_tranche) == 24 && sizeof(model_uparam) == 112 && sizeof(dist) == 32),
+    "a field was added to fin_params, fin_tranche, model_uparam or dist: feed it to "
+    "the uncertainty key");
+
 /* Feeds the n doubles at v. */
 static void
 feed_doubles(sha256_ctx *h, const double *v, size_t n)
