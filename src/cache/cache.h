@@ -16,7 +16,7 @@ typedef struct cache cache;
 typedef struct cache_stats {
 	size_t hits;    /* outputs reused */
 	size_t misses;  /* outputs computed (no entry, or a bad one) */
-	size_t bad;     /* entries found corrupt (wrong header, length or digest), removed */
+	size_t bad;     /* entries found damaged (wrong header, length or CRC-32), removed */
 	size_t removed; /* entries swept by cache_sweep (not used by this build) */
 } cache_stats;
 
@@ -39,7 +39,7 @@ void cache_key_init(sha256_ctx *h, const cache *c, const char *kind);
 void cache_key_file(sha256_ctx *h, const char *path);
 
 /* Looks up key: on a hit appends the stored bytes to out and returns 0. An entry whose
- * header, length or digest does not match is removed and counted as bad. Returns -1 on
+ * header, length or CRC-32 does not match is removed and counted as bad. Returns -1 on
  * a miss (out unchanged). Either way the key counts as used by this build. */
 int cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out);
 

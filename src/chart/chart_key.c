@@ -2,6 +2,7 @@
 #include "chart/chart_key.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -173,19 +174,42 @@ font_dirs_digest(const char *conf, sha256_ctx *h)
 	free(list);
 }
 
+/* Stores in out the digest of what chart_fonts_digest feeds, read now. */
+static void
+fonts_read(const char *conf, uint8_t out[SHA256_LEN])
+{
+	sha256_ctx h;
+	char *data = NULL;
+	size_t len = 0;
+	sha256_init(&h);
+	sha256_feed_str(&h, cairo_version_string());
+	sha256_feed_str(&h, pango_version_string());
+	sha256_feed_str(&h, hb_version_string());
+	sha256_feed_str(&h, conf);
+	if (conf != NULL && path_read_file(conf, 1 << 20, &data, &len) == PATH_OK) {
+		sha256_feed_mem(&h, data, len);
+		font_dirs_digest(data, &h);
+	}
+	free(data);
+	sha256_final(&h, out);
+}
+
 void
 chart_fonts_digest(sha256_ctx *h)
 {
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static char *memo_conf;         /* the $FONTCONFIG_FILE memo was read for */
+	static uint8_t memo[SHA256_LEN]; /* its digest */
+	static int have;                 /* 1 once memo is set */
 	const char *conf = getenv("FONTCONFIG_FILE");
-	char *data = NULL;
-	size_t len = 0;
-	sha256_feed_str(h, cairo_version_string());
-	sha256_feed_str(h, pango_version_string());
-	sha256_feed_str(h, hb_version_string());
-	sha256_feed_str(h, conf);
-	if (conf != NULL && path_read_file(conf, 1 << 20, &data, &len) == PATH_OK) {
-		sha256_feed_mem(h, data, len);
-		font_dirs_digest(data, h);
+	pthread_mutex_lock(&lock);
+	if (!have || (conf == NULL) != (memo_conf == NULL) ||
+	    (conf != NULL && strcmp(conf, memo_conf) != 0)) {
+		fonts_read(conf, memo);
+		free(memo_conf);
+		memo_conf = conf ? util_xstrdup(conf) : NULL;
+		have = 1;
 	}
-	free(data);
+	sha256_feed_mem(h, memo, SHA256_LEN);
+	pthread_mutex_unlock(&lock);
 }

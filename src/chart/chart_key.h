@@ -13,7 +13,8 @@ void chart_spec_digest(const chart_spec *s, sha256_ctx *h);
 /* Feeds h what the drawings read besides the spec and the tool's code: the bytes of
  * the fontconfig file $FONTCONFIG_FILE (chart_fonts_init sets it), the name, size and
  * modification time of every file under each <dir> it names, and the versions of cairo,
- * pango and harfbuzz the process runs with. */
+ * pango and harfbuzz the process runs with. These are read once per process and value
+ * of $FONTCONFIG_FILE (fonts do not change while a build runs). Thread-safe. */
 void chart_fonts_digest(sha256_ctx *h);
 
 #endif
