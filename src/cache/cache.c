@@ -30,6 +30,11 @@ enum {
 	HEX_LEN = 2 * SHA256_LEN,
 };
 #define ENTRY_LIMIT ((size_t)1 << 31) /* largest entry read back */
+#define TMP_PREFIX ".mkreport-cache-tmp-" /* names of entries being written */
+/* The Cache Directory Tagging Specification's file: backup tools skip the folder. */
+#define TAG_NAME "CACHEDIR.TAG"
+#define TAG_TEXT "Signature: 8a477f597d28d172789f06886806bc55\n" \
+	"# This file is a cache directory tag created by mkreport (its build cache).\n"
 
 struct cache {
 	char *dir;                    /* the folder (owned) */
@@ -108,11 +113,27 @@ tool_identity(uint8_t out[SHA256_LEN])
 	sha256_final(&h, out);
 }
 
+/* Writes dir's CACHEDIR.TAG if it has none (a failure only loses the tag). */
+static void
+write_tag(const char *dir)
+{
+	char *path = path_join(dir, TAG_NAME);
+	if (!path_is_file(path)) {
+		FILE *f = fopen(path, "w");
+		if (f != NULL) {
+			fputs(TAG_TEXT, f);
+			fclose(f);
+		}
+	}
+	free(path);
+}
+
 cache *
 cache_new(const char *dir)
 {
 	if (make_dirs(dir) != 0)
 		return NULL;
+	write_tag(dir);
 	cache *c = util_xcalloc(1, sizeof *c);
 	c->dir = util_xstrdup(dir);
 	tool_identity(c->tool);
@@ -303,7 +324,7 @@ cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 	payload_check(data, n, (unsigned char *)head + HEADER_LEN - CHECK_LEN);
 	buf tmp;
 	buf_init(&tmp);
-	buf_printf(&tmp, "%s/.tmp-%ld-%s", c->dir, (long)getpid(), hex);
+	buf_printf(&tmp, "%s/" TMP_PREFIX "%ld-%s", c->dir, (long)getpid(), hex);
 	char *path = entry_path(c, hex);
 	int fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	int ok = fd >= 0 && write_all(fd, head, sizeof head) == 0 &&
@@ -346,7 +367,8 @@ cache_sweep(cache *c)
 	struct dirent *e;
 	while ((e = readdir(dir)) != NULL) {
 		int entry = is_entry_name(e->d_name);
-		if (!(entry && !is_used(c, e->d_name)) && strncmp(e->d_name, ".tmp-", 5) != 0)
+		if (!(entry && !is_used(c, e->d_name)) &&
+		    strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
 			continue;
 		char *path = path_join(c->dir, e->d_name);
 		if (unlink(path) == 0 && entry)

@@ -20,7 +20,8 @@ typedef struct cache_stats {
 	size_t removed; /* entries swept by cache_sweep (not used by this build) */
 } cache_stats;
 
-/* Opens the cache folder dir, creating it and its parents if missing. Every key made
+/* Opens the cache folder dir, creating it and its parents if missing, and a
+ * CACHEDIR.TAG in it (so backup tools skip it). Every key made
  * through the result starts with the running tool's identity (its ELF build id, or the
  * digest of its binary), so a rebuilt tool never reuses another build's outputs.
  * Returns a new cache (free with cache_free), or NULL with errno set if dir cannot be
@@ -48,7 +49,8 @@ int cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out);
  * error: the next build computes the output again. */
 void cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n);
 
-/* Removes every entry this build did not use (and leftover temporary files), so the
+/* Removes every entry this build did not use and leftover temporary files (files
+ * named as entries, 64 hex digits, or as their temporary files: nothing else), so the
  * folder holds only what the last build needs. Call after a successful build. */
 void cache_sweep(cache *c);
 

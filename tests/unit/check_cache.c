@@ -222,7 +222,7 @@ START_TEST(cache_sweep_keeps_only_used)
 	snprintf(other, sizeof other, "%s/README", dir);
 	FILE *f = fopen(other, "w");
 	fclose(f);
-	snprintf(other, sizeof other, "%s/.tmp-1-x", dir);
+	snprintf(other, sizeof other, "%s/.mkreport-cache-tmp-1-x", dir);
 	f = fopen(other, "w");
 	fclose(f);
 	c = cache_new(dir);
@@ -238,6 +238,8 @@ START_TEST(cache_sweep_keeps_only_used)
 	ck_assert_int_eq(access(other, F_OK), -1); /* leftover temporary file gone */
 	snprintf(other, sizeof other, "%s/README", dir);
 	ck_assert_int_eq(access(other, F_OK), 0); /* other files are left alone */
+	snprintf(other, sizeof other, "%s/CACHEDIR.TAG", dir);
+	ck_assert_int_eq(access(other, F_OK), 0);
 	ck_assert_int_eq(cache_get(c, k[1], &b), 0);
 	buf_free(&b);
 	cache_free(c);
