@@ -294,23 +294,6 @@ cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
 	return rc;
 }
 
-/* Writes the n bytes at p to fd. Returns 0 or -1. */
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 void
 cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 {
@@ -326,10 +309,10 @@ cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s/" TMP_PREFIX "%ld-%s", c->dir, (long)getpid(), hex);
 	char *path = entry_path(c, hex);
-	int fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	int ok = fd >= 0 && write_all(fd, head, sizeof head) == 0 &&
-	    write_all(fd, data, n) == 0;
-	if (fd >= 0 && close(fd) != 0)
+	FILE *f = fopen(buf_str(&tmp), "wbe");
+	int ok = f != NULL && fwrite(head, 1, sizeof head, f) == sizeof head &&
+	    fwrite(data, 1, n, f) == n;
+	if (f != NULL && fclose(f) != 0)
 		ok = 0;
 	if (!ok || rename(buf_str(&tmp), path) != 0)
 		unlink(buf_str(&tmp));
