@@ -311,7 +311,7 @@ cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 	char *path = entry_path(c, hex);
 	FILE *f = fopen(buf_str(&tmp), "wbe");
 	int ok = f != NULL && fwrite(head, 1, sizeof head, f) == sizeof head &&
-	    fwrite(data, 1, n, f) == n;
+	    (n == 0 || fwrite(data, 1, n, f) == n);
 	if (f != NULL && fclose(f) != 0)
 		ok = 0;
 	if (!ok || rename(buf_str(&tmp), path) != 0)

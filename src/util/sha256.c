@@ -82,6 +82,8 @@ void
 sha256_update(sha256_ctx *c, const void *p, size_t n)
 {
 	const uint8_t *s = p;
+	if (n == 0)
+		return; /* p may be NULL */
 	c->total += n;
 	if (c->used > 0) {
 		size_t take = 64 - c->used < n ? 64 - c->used : n;
