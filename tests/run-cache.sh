@@ -5,7 +5,8 @@
 # fonts.conf, the Monte Carlo's draws, a data file removed and restored) the
 # incremental build's whole site equals a clean build's (diff -r); a damaged cache
 # entry is detected and recomputed; a different binary (PORTABLE) reuses nothing; the
-# default cache sits beside the site, never in it; --no-cache writes none.
+# default cache sits beside the site, never in it; --no-cache writes none; a report
+# without uncertain inputs (tests/fixtures/mini) is cached too.
 # Usage: tests/run-cache.sh MKREPORT [PORTABLE]
 set -u
 MKREPORT=$1
@@ -135,6 +136,19 @@ if [ -n "$PORTABLE" ]; then
 	if [ "$(count reused)" = 0 ]; then ok "another binary reuses nothing"
 	else ko "another binary reused outputs: $(cat "$tmp/inc.log")"; fi
 fi
+
+# A report without uncertain inputs (its uncertainty entry is empty) and other charts.
+mini=tests/fixtures/mini/content
+for i in 1 2; do
+	"$MKREPORT" build -v -C "$mini" -T "$T" -o "$tmp/mini" --cache "$tmp/mcache" 2>"$tmp/inc.log" ||
+		ko "mini: build $i failed"
+done
+rm -rf "$tmp/clean"
+"$MKREPORT" build --no-cache -C "$mini" -T "$T" -o "$tmp/clean" 2>/dev/null || ko "mini: clean build failed"
+if diff -r "$tmp/clean" "$tmp/mini" >/dev/null && [ "$(count computed)" = 0 ] &&
+	[ "$(count reused)" -gt 0 ]; then
+	ok "mini: a second build reuses all $(count reused) outputs and equals a clean build"
+else ko "mini: $(cat "$tmp/inc.log")"; fi
 
 # Where the cache goes.
 mkdir -p "$tmp/d"
