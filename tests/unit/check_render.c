@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "model/part_metrics.h"
+#include "load/load.h"
 #include "render/render.h"
 #include "util/buf.h"
 #include "check_main.h"
