@@ -37,7 +37,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	poppler-utils
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
-	reference jobs fuzz navcheck
+	reference jobs fuzz navcheck cache
 
 all: $(B)/mkreport $(SITE)/.mkreport-manifest
 
@@ -74,7 +74,7 @@ $(B)/mkreport-portable: $(PORTABLE_OBJ)
 # The site: rebuilt only when the tool or an input named in the depfile changed. The
 # manifest is the target: every successful build marks its time (not its bytes).
 $(SITE)/.mkreport-manifest: $(B)/mkreport
-	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d
+	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
 
 -include $(B)/site.d
 
@@ -85,7 +85,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
-check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom
+check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -115,6 +115,11 @@ reference: $(B)/mkreport
 # without its AVX paths.
 jobs: $(B)/mkreport $(B)/mkreport-portable
 	@sh tests/run-jobs.sh $(B)/mkreport $(B)/mkreport-portable
+
+# The build cache: unchanged outputs reused, and after each of a series of edits the
+# incremental site equals a clean build's; another binary reuses nothing.
+cache: $(B)/mkreport $(B)/mkreport-portable
+	@sh tests/run-cache.sh $(B)/mkreport $(B)/mkreport-portable
 
 # report.pdf read back with pdftotext (poppler-utils).
 pdfcheck: $(B)/mkreport

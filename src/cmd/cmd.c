@@ -22,7 +22,7 @@ void
 cmd_usage(FILE *f)
 {
 	fputs("usage: mkreport build [-v] [-C content] [-o site] [-T templates] [-M depfile]\n"
-	      "                      [-j jobs] [--no-pdf]\n"
+	      "                      [-j jobs] [--no-pdf] [--cache dir | --no-cache]\n"
 	      "       mkreport check [-C content] [-T templates] [-j jobs]\n"
 	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
 	      "       mkreport chart [-C content] [-T templates] [-j jobs] id -o file ...\n"
@@ -40,6 +40,9 @@ cmd_usage(FILE *f)
 	      "  -M file   also write a make dependency file\n"
 	      "  -v        say what was written\n"
 	      "  --no-pdf  build: do not typeset the whole report as report.pdf\n"
+	      "  --cache dir  build: keep reusable outputs in dir (default:\n"
+	      "            .mkreport-cache/<name of the output folder> beside it)\n"
+	      "  --no-cache   build: neither read nor write the cache\n"
 	      "  -j jobs   threads for the Monte Carlo and the charts (default: the online\n"
 	      "            cores); same output\n"
 	      "\n"

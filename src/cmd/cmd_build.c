@@ -1,6 +1,8 @@
 /* cmd_build: `mkreport build`: validate, render, then write site/ all or nothing. */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/cmd_int.h"
+#include "cache/cache.h"
 #include "cmd/pipeline.h"
 #include "util/buf.h"
 #include "util/path.h"
@@ -168,16 +171,93 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 	return rc;
 }
 
+/* Returns the default cache folder of out_dir: .mkreport-cache/<name> beside it
+ * (never inside it), or NULL if out_dir has no usable name (such as "/"). Caller
+ * frees. */
+static char *
+default_cache_dir(const char *out_dir)
+{
+	char real[PATH_MAX];
+	char *dir = util_xstrdup(out_dir);
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	char *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : dir;
+	if ((strcmp(base, ".") == 0 || strcmp(base, "..") == 0) && realpath(out_dir, real)) {
+		free(dir);
+		dir = util_xstrdup(real);
+		slash = strrchr(dir, '/');
+		base = slash ? slash + 1 : dir;
+	}
+	char *out = NULL;
+	if (*base && strcmp(base, ".") != 0 && strcmp(base, "..") != 0) {
+		buf b;
+		buf_init(&b);
+		if (slash != NULL)
+			buf_printf(&b, "%.*s/", (int)(slash - dir), dir);
+		buf_printf(&b, ".mkreport-cache/%s", base);
+		out = buf_detach(&b);
+	}
+	free(dir);
+	return out;
+}
+
+/* Returns 1 if folder dir is out_dir or inside it (both existing), else 0. */
+static int
+inside(const char *dir, const char *out_dir)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	if (realpath(dir, a) == NULL || realpath(out_dir, b) == NULL)
+		return 0;
+	size_t n = strlen(b);
+	return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '/' || n == 1);
+}
+
+/* Opens the build cache: dir if given, else the default beside out_dir; NULL if off
+ * (no_cache), or if it cannot be created (a warning). Sets *bad if the folder is
+ * inside out_dir (a usage error). */
+static cache *
+open_cache(const char *dir, const char *out_dir, int no_cache, int *bad)
+{
+	char *def = dir || no_cache ? NULL : default_cache_dir(out_dir);
+	const char *use = dir ? dir : def;
+	cache *c = NULL;
+	*bad = 0;
+	if (use != NULL && !no_cache) {
+		c = cache_new(use);
+		if (c == NULL)
+			fprintf(stderr, "mkreport: warning: cache folder '%s': %s; building without "
+			    "the cache\n", use, strerror(errno));
+		else if (inside(use, out_dir))
+			*bad = 1;
+	}
+	free(def);
+	return c;
+}
+
+/* Prints what the build did with the cache c (-v). */
+static void
+cache_report(const cache *c)
+{
+	cache_stats st = cache_get_stats(c);
+	fprintf(stderr, "mkreport: cache: %zu reused, %zu computed, %zu corrupt, %zu removed\n",
+	    st.hits, st.misses, st.bad, st.removed);
+}
+
 int
 cmd_build(int argc, char **argv)
 {
 	const char *content = "content", *out_dir = "site", *tdir = NULL, *depfile = NULL;
-	int verbose = 0, pdf = 1, ch;
+	int verbose = 0, pdf = 1, ch, no_cache = 0, bad_cache;
+	const char *cache_dir = NULL;
 	int jobs = 0;
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "no-pdf", no_argument, NULL, 'P' },
+		{ "no-cache", no_argument, NULL, 'N' },
+		{ "cache", required_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	optind = 1;
@@ -189,6 +269,8 @@ cmd_build(int argc, char **argv)
 		case 'M': depfile = optarg; break;
 		case 'v': verbose = 1; break;
 		case 'P': pdf = 0; break;
+		case 'N': no_cache = 1; break;
+		case 'K': cache_dir = optarg; break;
 		case 'j': if (cmd_jobs("build", optarg, &jobs) < 0) return CMD_USAGE; break;
 		case 'h': cmd_usage(stdout); return CMD_OK;
 		default: return cmd_usage_error("build", "bad option");
@@ -197,15 +279,28 @@ cmd_build(int argc, char **argv)
 	if (optind != argc)
 		return cmd_usage_error("build", "unexpected argument");
 	tdir = pipeline_templates_dir(tdir);
+	cache *cc = open_cache(cache_dir, out_dir, no_cache, &bad_cache);
+	if (bad_cache) {
+		cache_free(cc);
+		return cmd_usage_error("build", "the cache folder must not be inside the output "
+		    "folder");
+	}
 	diag *d = diag_new();
 	pipeline p;
 	int rc = CMD_OK;
-	if (pipeline_compute(content, jobs, d, &p) != 0)
+	if (pipeline_compute_cached(content, jobs, cc, d, &p) != 0) {
 		rc = CMD_ERRORS;
-	else
+	} else {
 		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, d);
+		if (rc == CMD_OK && cc != NULL) {
+			cache_sweep(cc);
+			if (verbose)
+				cache_report(cc);
+		}
+	}
 	cmd_report_diag(d);
 	pipeline_free(&p);
 	diag_free(d);
+	cache_free(cc);
 	return rc;
 }

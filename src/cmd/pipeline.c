@@ -1,5 +1,6 @@
 /* pipeline: the stages in order (load, compute, render) shared by the modes. */
 #include "cmd/pipeline.h"
+#include "cmd/pipeline_cache.h"
 
 #include <limits.h>
 #include <math.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "export/export.h"
+#include "load/load.h"
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"
@@ -36,7 +38,7 @@ copy_facts(const report *r, metrics *m)
  * jobs threads (0 = the online cores). $MKREPORT_MC_DRAWS (a whole number >= 1)
  * replaces the data's draws, for benchmarks. */
 static void
-pipeline_uncertainty(const report *r, int jobs, metrics *m)
+pipeline_uncertainty(const report *r, int jobs, cache *ch, metrics *m)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *env = getenv("MKREPORT_MC_DRAWS");
@@ -47,7 +49,10 @@ pipeline_uncertainty(const report *r, int jobs, metrics *m)
 		cfg.draws = (size_t)nd;
 	if (cfg.jobs <= 0)
 		cfg.jobs = cores >= 1 && cores <= 1024 ? (int)cores : 1;
-	if (r->nscenarios > 0)
+	if (r->nscenarios > 0 && ch != NULL)
+		pipeline_uncertainty_cached(ch, m, r->scenarios[0].name, &r->scenarios[0].fin,
+		    r->uncertain, r->nuncertain, &cfg);
+	else if (r->nscenarios > 0)
 		model_uncertainty(m, r->scenarios[0].name, &r->scenarios[0].fin, r->uncertain,
 		    r->nuncertain, &cfg);
 }
@@ -84,8 +89,15 @@ pipeline_parts(pipeline *p, const char *const *names, const double *probs, size_
 int
 pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p)
 {
+	return pipeline_compute_cached(content_dir, jobs, NULL, d, p);
+}
+
+int
+pipeline_compute_cached(const char *content_dir, int jobs, cache *ch, diag *d, pipeline *p)
+{
 	memset(p, 0, sizeof *p);
 	p->jobs = jobs;
+	p->cache = ch;
 	p->rep = load_report(content_dir, d);
 	if (p->rep == NULL)
 		return -1;
@@ -107,7 +119,7 @@ pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p)
 	}
 	fin_metrics_expected(p->m, names, probs, nw);
 	pipeline_parts(p, names, probs, nw);
-	pipeline_uncertainty(r, jobs, p->m);
+	pipeline_uncertainty(r, jobs, ch, p->m);
 	free(names);
 	free(probs);
 	return 0;
@@ -270,14 +282,27 @@ take_section(void *arg, page_result *pg)
 	}
 }
 
-/* Typesets report.pdf from the n finished page documents pages into out. Returns 0
+/* Looks up report.pdf in p's cache under the key of its inputs (stored in key).
+ * Returns 1 with the bytes appended to b on a hit, else 0. */
+static int
+pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN], buf *b)
+{
+	pipeline_pdf_key(p->cache, p->rep, p->m, templates_dir, key);
+	return cache_get(p->cache, key, b) == 0;
+}
+
+/* Typesets report.pdf from the n finished page documents pages into out, and stores
+ * it in p's cache under key (if not NULL) first: out may not keep the bytes. Returns 0
  * or -1. */
 static int
-render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, site_out *out)
+render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, const uint8_t *key,
+    const pipeline *p, site_out *out)
 {
 	buf b;
 	buf_init(&b);
 	int rc = pdf_report(c, (xmlDocPtr const *)pages, n, &b);
+	if (rc == 0 && key != NULL)
+		cache_put(p->cache, key, b.data ? b.data : "", b.len);
 	if (rc == 0)
 		add_buf(out, "report.pdf", &b);
 	buf_free(&b);
@@ -298,7 +323,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf };
+	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -315,11 +340,18 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		tmpl_free(t);
 		return -1;
 	}
-	xmlDocPtr *pages = pdf ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
+	uint8_t pdf_key[SHA256_LEN];
+	buf cached_pdf;
+	buf_init(&cached_pdf);
+	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
+	xmlDocPtr *pages = pdf && !reuse ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
 	section_sink sink = { r, out, pages };
 	if (page_render_sections(&c, t, pages != NULL, p->jobs, take_section, &sink) != 0)
 		rc = -1;
-	if (pages != NULL && rc == 0 && render_pdf(&c, pages, r->nsections, out) != 0)
+	if (reuse)
+		add_buf(out, "report.pdf", &cached_pdf);
+	else if (pages != NULL && rc == 0
+	    && render_pdf(&c, pages, r->nsections, p->cache != NULL ? pdf_key : NULL, p, out) != 0)
 		rc = -1;
 	free_pages(pages, r->nsections);
 	buf b;
@@ -356,7 +388,7 @@ pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 	if (pipeline_fonts(templates_dir, d) != 0)
 		return NULL;
 	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
-	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0 };
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0, NULL };
 	pc->c = c;
 	pc->figs = render_scan_figures(&pc->c);
 	pc->c.figs = pc->figs;

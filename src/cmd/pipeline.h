@@ -22,6 +22,7 @@ typedef struct pipeline {
 	comp_result **comp;   /* one per scenario, NULL where it has no comp (owned) */
 	risk_result *risk;    /* the risk register's outputs, NULL without one (owned) */
 	int jobs;             /* threads for the Monte Carlo and the charts (0 = the cores) */
+	struct cache *cache;  /* outputs reused from earlier builds, NULL = none (borrowed) */
 } pipeline;
 
 /* Loads content_dir and computes every metric into p, the Monte Carlo on jobs worker
@@ -29,6 +30,12 @@ typedef struct pipeline {
  * many); the results do not depend on jobs. Returns 0, or -1 after recording errors in d (p is then empty). Free with
  * pipeline_free. */
 int pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p);
+
+/* pipeline_compute with the build cache c (NULL = none): the uncertainty analysis is
+ * taken from c when its inputs are unchanged, and pipeline_render reuses chart files
+ * and report.pdf from c. c must outlive p. */
+int pipeline_compute_cached(const char *content_dir, int jobs, struct cache *c, diag *d,
+    pipeline *p);
 
 /* Renders every page and data file of p into out, reading the template and style.css
  * from templates_dir, and if pdf is 1 also the whole report as report.pdf. Returns 0,

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache/cache.h"
+#include "chart/chart_key.h"
 #include "model/format.h"
 
 enum {
@@ -56,12 +58,68 @@ render_chart_errors(rnd *r, const cspec *c, const chart_job *jobs, size_t n)
 	}
 }
 
-/* Draws every file of c into r's files, the drawings on r->c->jobs threads. Returns 0,
- * or -1 after an error at c->pos. */
+enum { NOUTS = sizeof chart_outs / sizeof *chart_outs }; /* files per chart */
+
+/* Stores in key the build cache's key of c's files: the spec as drawn, the report's
+ * date (written into the PDF) and the fonts. */
+static void
+chart_key(const rnd *r, const cspec *c, uint8_t key[SHA256_LEN])
+{
+	sha256_ctx h;
+	cache_key_init(&h, r->c->cache, "chart");
+	sha256_feed_i64(&h, NOUTS);
+	sha256_feed_str(&h, r->rep->as_of);
+	chart_fonts_digest(&h);
+	chart_spec_digest(&c->s, &h);
+	sha256_final(&h, key);
+}
+
+/* Adds c's files from the cache entry under key to r's files. Returns 0, or -1 (nothing
+ * added) if there is no such entry. */
+static int
+chart_files_cached(rnd *r, const cspec *c, const uint8_t key[SHA256_LEN])
+{
+	buf e;
+	buf_init(&e);
+	int rc = cache_get(r->c->cache, key, &e);
+	const char *s = e.data, *p[NOUTS];
+	size_t left = e.len, n[NOUTS];
+	for (size_t k = 0; rc == 0 && k < NOUTS; k++)
+		rc = cache_unpack(&s, &left, &p[k], &n[k]);
+	for (size_t k = 0; rc == 0 && left == 0 && k < NOUTS; k++) {
+		buf b;
+		buf_init(&b);
+		buf_append(&b, p[k], n[k]);
+		add_file(r, c->id, chart_outs[k].suffix, &b);
+	}
+	buf_free(&e);
+	return rc == 0 && left == 0 ? 0 : -1;
+}
+
+/* Stores the last NOUTS files of r (c's, just drawn) in the cache under key. */
+static void
+chart_files_store(rnd *r, const uint8_t key[SHA256_LEN])
+{
+	buf e;
+	buf_init(&e);
+	for (size_t k = r->nfiles - NOUTS; k < r->nfiles; k++)
+		cache_pack(&e, r->files[k].data, r->files[k].len);
+	cache_put(r->c->cache, key, e.data, e.len);
+	buf_free(&e);
+}
+
+/* Draws every file of c into r's files, the drawings on r->c->jobs threads, or takes
+ * them from the build cache when it has them. Returns 0, or -1 after an error at
+ * c->pos. */
 static int
 chart_files(rnd *r, cspec *c)
 {
-	enum { NOUTS = sizeof chart_outs / sizeof *chart_outs };
+	uint8_t key[SHA256_LEN];
+	if (r->c->cache != NULL) {
+		chart_key(r, c, key);
+		if (chart_files_cached(r, c, key) == 0)
+			return 0;
+	}
 	chart_spec specs[NOUTS];
 	chart_job jobs[NOUTS];
 	buf bufs[NOUTS];
@@ -91,6 +149,8 @@ chart_files(rnd *r, cspec *c)
 			add_file(r, c->id, chart_outs[k].suffix, &bufs[k]);
 		buf_free(&bufs[k]);
 	}
+	if (rc == 0 && r->c->cache != NULL)
+		chart_files_store(r, key);
 	return rc;
 }
 

@@ -7,7 +7,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
-#include "load/load.h"
+#include "load/report.h"
 #include "util/buf.h"
 
 enum {

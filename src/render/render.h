@@ -8,7 +8,7 @@
 
 #include "chart/chart.h"
 #include "diag.h"
-#include "load/load.h"
+#include "load/report.h"
 #include "model/metrics.h"
 #include "util/buf.h"
 
@@ -42,6 +42,7 @@ typedef struct render_ctx {
 	                            per page and {{ figure ID }} finds only earlier charts */
 	int jobs;           /* threads drawing a chart's files (0 = the online cores) */
 	int pdf;            /* 1: the site has report.pdf, and every page's footer links to it */
+	struct cache *cache; /* the build cache: chart files are reused from it; NULL = none */
 } render_ctx;
 
 /* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */

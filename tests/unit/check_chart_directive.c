@@ -92,7 +92,7 @@ render(size_t i)
 	free(out);
 	out = NULL;
 	render_body_free(&body);
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0 };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL };
 	render_figs_free(figs);
 	figs = render_scan_figures(&c);
 	c.figs = figs;
@@ -396,7 +396,7 @@ END_TEST
 START_TEST(test_chart_file_alone)
 {
 	page(0, line_chart);
-	render_ctx c = { &rep, mt, dg, NULL, 2, 0 };
+	render_ctx c = { &rep, mt, dg, NULL, 2, 0, NULL };
 	figs = render_scan_figures(&c);
 	c.figs = figs;
 	static const chart_format fmts[3] = { CHART_SVG, CHART_PNG, CHART_PDF };

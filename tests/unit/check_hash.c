@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "load/load.h"
+#include "load/report.h"
 #include "util/buf.h"
 #include "util/hash.h"
 #include "check_main.h"

@@ -9,6 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "model/part_metrics.h"
+#include "load/load.h"
 #include "render/render.h"
 #include "util/buf.h"
 #include "check_main.h"
@@ -94,7 +95,7 @@ render(const char *md)
 	render_body_free(&body);
 	sections[0].text = (char *)md;
 	sections[0].len = strlen(md);
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0 };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL };
 	last_rc = render_markdown(&c, 0, doc, &body);
 	if (last_rc != 0) {
 		ck_assert_ptr_null(body.root);

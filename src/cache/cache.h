@@ -1,0 +1,67 @@
+/* cache: the build cache: outputs stored under the digest of the inputs they were made
+ * from, reused when a later build asks for the same key. */
+#ifndef MKR_CACHE_H
+#define MKR_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+#include "util/sha256.h"
+
+/* A cache folder opened for one build. */
+typedef struct cache cache;
+
+/* What a build did with the cache. */
+typedef struct cache_stats {
+	size_t hits;    /* outputs reused */
+	size_t misses;  /* outputs computed (no entry, or a bad one) */
+	size_t bad;     /* entries found damaged (wrong header, length or CRC-32), removed */
+	size_t removed; /* entries swept by cache_sweep (not used by this build) */
+} cache_stats;
+
+/* Opens the cache folder dir, creating it and its parents if missing, and a
+ * CACHEDIR.TAG in it (so backup tools skip it). Every key made
+ * through the result starts with the running tool's identity (its ELF build id, or the
+ * digest of its binary), so a rebuilt tool never reuses another build's outputs.
+ * Returns a new cache (free with cache_free), or NULL with errno set if dir cannot be
+ * created. */
+cache *cache_new(const char *dir);
+
+/* Frees c (entries stay on disk). NULL is a no-op. */
+void cache_free(cache *c);
+
+/* Starts the key of an output of kind (a short fixed name: "chart", "mc", "pdf") in h:
+ * the tool's identity and kind. Feed the inputs with sha256_feed_* and finish with
+ * sha256_final. */
+void cache_key_init(sha256_ctx *h, const cache *c, const char *kind);
+
+/* Feeds path and the bytes of the file at path to h (a marker if it cannot be read). */
+void cache_key_file(sha256_ctx *h, const char *path);
+
+/* Looks up key: on a hit appends the stored bytes to out and returns 0. An entry whose
+ * header, length or CRC-32 does not match is removed and counted as bad. Returns -1 on
+ * a miss (out unchanged). Either way the key counts as used by this build. */
+int cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out);
+
+/* Stores the n bytes at data under key (a temporary file renamed into place, so a
+ * killed build leaves no half entry) and marks it used. Failing to write is not an
+ * error: the next build computes the output again. */
+void cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n);
+
+/* Removes every entry this build did not use and leftover temporary files (files
+ * named as entries, 64 hex digits, or as their temporary files: nothing else), so the
+ * folder holds only what the last build needs. Call after a successful build. */
+void cache_sweep(cache *c);
+
+/* Returns c's counts so far. */
+cache_stats cache_get_stats(const cache *c);
+
+/* Appends the n bytes at p to b as one part: its length (8 bytes) then the bytes. */
+void cache_pack(buf *b, const void *p, size_t n);
+
+/* Reads the next part of a packed run at *s (*left bytes remain) into *p and *n and
+ * moves past it. Returns 0, or -1 if the run ends early. */
+int cache_unpack(const char **s, size_t *left, const char **p, size_t *n);
+
+#endif

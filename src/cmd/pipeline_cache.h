@@ -1,0 +1,24 @@
+/* pipeline_cache: the keys and stored forms of the build's cached outputs other than
+ * chart files: the uncertainty analysis (sensitivity and Monte Carlo) and report.pdf. */
+#ifndef MKR_PIPELINE_CACHE_H
+#define MKR_PIPELINE_CACHE_H
+
+#include "cache/cache.h"
+#include "load/load.h"
+#include "model/metrics.h"
+#include "model/montecarlo.h"
+
+/* Runs model_uncertainty for scenario with base, the n uncertain inputs u and cfg, or
+ * takes its metrics from cache when an earlier build ran it with the same inputs (the
+ * scenario's name, every field of base, of each input and its law, draws and seed: not
+ * the thread count, which does not change the results), and adds them to m in the
+ * order model_uncertainty adds them. */
+void pipeline_uncertainty_cached(cache *c, metrics *m, const char *scenario,
+    const fin_params *base, const model_uparam *u, size_t n, const mc_config *cfg);
+
+/* Stores in key the cache key of report.pdf: the bytes of every input file of r, of
+ * templates_dir/page.html, the fonts (chart_fonts_digest) and every metric of m. */
+void pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
+    const char *templates_dir, uint8_t key[SHA256_LEN]);
+
+#endif

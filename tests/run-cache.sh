@@ -1,0 +1,173 @@
+#!/bin/sh
+# The build cache: an unchanged output is reused (counted by -v) and the site is
+# byte-identical to a clean build's (--no-cache); after each of a series of edits (a
+# fact, the discount rate, a chart's title, a paragraph, style.css, page.html,
+# fonts.conf, the Monte Carlo's draws, a data file removed and restored) the
+# incremental build's whole site equals a clean build's (diff -r); a damaged cache
+# entry is detected and recomputed; a different binary (PORTABLE) reuses nothing; the
+# default cache sits beside the site, never in it; --no-cache writes none; a report
+# without uncertain inputs (tests/fixtures/mini) is cached too.
+# Usage: tests/run-cache.sh MKREPORT [PORTABLE]
+set -u
+MKREPORT=$1
+PORTABLE=${2:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C TZ=UTC NO_COLOR=1
+unset MKREPORT_MC_DRAWS
+pass=0 fail=0
+ok() { echo "cache: ok: $1"; pass=$((pass + 1)); }
+ko() { echo "cache: FAILED: $1"; fail=$((fail + 1)); }
+
+cp -r content "$tmp/content"
+cp -r templates "$tmp/templates"
+C=$tmp/content T=$tmp/templates
+
+# inc: the incremental build into $tmp/site with the cache $tmp/cache; its -v lines in
+# $tmp/inc.log. Returns the build's status.
+inc() {
+	"$MKREPORT" build -v -j 2 -C "$C" -T "$T" -o "$tmp/site" --cache "$tmp/cache" "$@" \
+		2>"$tmp/inc.log"
+}
+# clean: a build from nothing, without a cache, into $tmp/clean.
+clean() {
+	rm -rf "$tmp/clean"
+	"$MKREPORT" build --no-cache -j 2 -C "$C" -T "$T" -o "$tmp/clean" "$@" 2>"$tmp/clean.log"
+}
+# count WHAT: the number before WHAT ("reused", "computed", "corrupt") in the last -v.
+count() {
+	sed -n "/ cache: /s/.* \([0-9][0-9]*\) $1.*/\1/p" "$tmp/inc.log"
+}
+# same NAME [BUILD OPTIONS]: incremental and clean builds agree, byte for byte.
+same() {
+	name=$1
+	shift
+	if ! inc "$@"; then ko "$name: the incremental build failed"; cat "$tmp/inc.log"; return; fi
+	if ! clean "$@"; then ko "$name: the clean build failed"; cat "$tmp/clean.log"; return; fi
+	if diff -r "$tmp/clean" "$tmp/site" >"$tmp/diff.txt"; then
+		ok "$name: the incremental site equals a clean build's ($(count reused) reused, $(count computed) computed)"
+	else
+		ko "$name: the incremental site differs from a clean build's"
+		head -20 "$tmp/diff.txt"
+	fi
+}
+# edit NAME FILE SED: applies the sed script to FILE (which must change), then same.
+edit() {
+	cp "$2" "$tmp/before"
+	sed -i "$3" "$2"
+	if cmp -s "$2" "$tmp/before"; then ko "$1: the edit changed nothing"; return; fi
+	same "$1"
+}
+
+same "first build"
+if [ "$(count reused)" = 0 ] && [ "$(count computed)" -gt 0 ]; then
+	ok "a first build computes every output ($(count computed))"
+else ko "a first build reused something: $(cat "$tmp/inc.log")"; fi
+first=$(count computed)
+inc
+if [ "$(count reused)" = "$first" ] && [ "$(count computed)" = 0 ] &&
+	grep -q ": 0 written" "$tmp/inc.log"; then
+	ok "an unchanged build reuses all $first outputs and writes no file"
+else ko "an unchanged build: $(cat "$tmp/inc.log")"; fi
+
+edit "a fact quoted in the text" "$C/data/facts.yaml" \
+	's/\(azure_commitment: {.*value: \)250,/\1260,/'
+if [ "$(count computed)" -lt "$first" ] && [ "$(count reused)" -gt 0 ]; then
+	ok "a fact: part of the outputs reused ($(count reused)), the rest computed"
+else ko "a fact: $(cat "$tmp/inc.log")"; fi
+edit "a fact drawn in a chart" "$C/data/facts.yaml" \
+	's/\(openai_compute_gw: {.*2024: \)0.6,/\10.7,/'
+edit "the discount rate" "$C/data/finance.yaml" 's/discount_rate: {value: 0.08,/discount_rate: {value: 0.085,/'
+edit "a chart's title" "$C/pages/money.md" \
+	's/^title: Cumulative cash flow to Microsoft by scenario$/title: Cumulative cash to Microsoft, by scenario/'
+edit "a chart's caption" "$C/pages/money.md" \
+	's/^caption: "Undiscounted cumulative cash flow, US\$ billions\./caption: "Cumulative cash flow, US$ billions./'
+if [ "$(count computed)" = 2 ]; then ok "a chart's caption: its files and report.pdf computed again"
+else ko "a chart's caption: $(cat "$tmp/inc.log")"; fi
+edit "a paragraph" "$C/pages/architecture.md" 's/^The contract moved in three steps\./The contract moved in three stages./'
+edit "style.css" "$T/style.css" '1s/^/\/* edited *\/\n/'
+if [ "$(count computed)" = 0 ]; then ok "style.css: every output reused"
+else ko "style.css: something computed: $(cat "$tmp/inc.log")"; fi
+edit "page.html" "$T/page.html" 's/<\/body>/<p>edited<\/p><\/body>/'
+edit "fonts.conf" "$T/fonts.conf" 's/every chart is drawn with/every chart is drawn in/'
+if [ "$(count computed)" -gt 1 ]; then ok "fonts.conf: the charts computed again"
+else ko "fonts.conf: charts reused: $(cat "$tmp/inc.log")"; fi
+MKREPORT_MC_DRAWS=5000 same "the Monte Carlo's draws (MKREPORT_MC_DRAWS)"
+same "the Monte Carlo's draws back"
+same "without report.pdf" --no-pdf
+same "with report.pdf again"
+
+# A data file removed (the build fails, site and cache are kept) and restored.
+mv "$C/data/dependency.yaml" "$tmp/dependency.yaml"
+if inc; then same "dependency.yaml removed"
+else ok "dependency.yaml removed: the build fails ($(grep -c error "$tmp/inc.log") errors)"; fi
+mv "$tmp/dependency.yaml" "$C/data/dependency.yaml"
+same "dependency.yaml restored"
+if [ "$(count computed)" = 0 ]; then ok "dependency.yaml restored: every output reused"
+else ko "dependency.yaml restored: $(cat "$tmp/inc.log")"; fi
+
+# Damaged entries: one truncated, one with a flipped last byte.
+n=0
+for e in $(ls "$tmp/cache" | grep -E '^[0-9a-f]{64}$' | head -2); do
+	size=$(wc -c <"$tmp/cache/$e")
+	if [ $n = 0 ]; then truncate -s $((size - 1)) "$tmp/cache/$e"
+	else printf 'X' | dd of="$tmp/cache/$e" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null; fi
+	n=$((n + 1))
+done
+same "two damaged cache entries"
+if [ "$(count corrupt)" = 2 ] && [ "$(count computed)" = 2 ]; then
+	ok "damaged entries are detected and computed again"
+else ko "damaged entries: $(cat "$tmp/inc.log")"; fi
+inc
+if [ "$(count computed)" = 0 ]; then ok "the recomputed entries are stored again"
+else ko "after recomputing: $(cat "$tmp/inc.log")"; fi
+
+# Sweep: entries of older builds are removed; the folder holds the last build's only.
+entries=$(ls "$tmp/cache" | grep -cE '^[0-9a-f]{64}$')
+if [ "$entries" = "$(count reused)" ]; then ok "the cache holds only the last build's $entries entries"
+else ko "the cache holds $entries entries, the build used $(count reused)"; fi
+
+# The cache deleted: a full recompute, same site.
+rm -rf "$tmp/cache"
+same "the cache deleted"
+
+if [ -n "$PORTABLE" ]; then
+	"$PORTABLE" build -v -C "$C" -T "$T" -o "$tmp/site" --cache "$tmp/cache" 2>"$tmp/inc.log"
+	if [ "$(count reused)" = 0 ]; then ok "another binary reuses nothing"
+	else ko "another binary reused outputs: $(cat "$tmp/inc.log")"; fi
+fi
+
+# A report without uncertain inputs (its uncertainty entry is empty) and other charts.
+mini=tests/fixtures/mini/content
+for i in 1 2; do
+	"$MKREPORT" build -v -C "$mini" -T "$T" -o "$tmp/mini" --cache "$tmp/mcache" 2>"$tmp/inc.log" ||
+		ko "mini: build $i failed"
+done
+rm -rf "$tmp/clean"
+"$MKREPORT" build --no-cache -C "$mini" -T "$T" -o "$tmp/clean" 2>/dev/null || ko "mini: clean build failed"
+if diff -r "$tmp/clean" "$tmp/mini" >/dev/null && [ "$(count computed)" = 0 ] &&
+	[ "$(count reused)" -gt 0 ]; then
+	ok "mini: a second build reuses all $(count reused) outputs and equals a clean build"
+else ko "mini: $(cat "$tmp/inc.log")"; fi
+
+# Where the cache goes.
+mkdir -p "$tmp/d"
+"$MKREPORT" build -C "$C" -T "$T" -o "$tmp/d/out/" 2>/dev/null
+if [ -d "$tmp/d/.mkreport-cache/out" ] && ! ls -A "$tmp/d/out" | grep -q cache; then
+	ok "the default cache is .mkreport-cache/out beside the site"
+else ko "the default cache: $(ls -A "$tmp/d")"; fi
+rm -rf "$tmp/d"
+mkdir -p "$tmp/d"
+"$MKREPORT" build --no-cache -C "$C" -T "$T" -o "$tmp/d/out" 2>/dev/null
+# (beside the site only the site's lock file, .out.mkreport-lock, may be there too)
+if [ "$(ls -A "$tmp/d" | grep -v '^\.out\.mkreport-lock$')" = out ]; then
+	ok "--no-cache writes no cache"
+else ko "--no-cache: $(ls -A "$tmp/d")"; fi
+"$MKREPORT" build -C "$C" -T "$T" -o "$tmp/d/out" --cache "$tmp/d/out/c" 2>"$tmp/err"
+st=$?
+if [ $st = 2 ] && grep -q "must not be inside" "$tmp/err"; then
+	ok "a cache inside the output folder is refused (exit 2)"
+else ko "a cache inside the site: exit $st, $(cat "$tmp/err")"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
