@@ -19,15 +19,22 @@ ld_display(const ld_ctx *c, const char *rel)
 	return path_join(c->dir, rel);
 }
 
+void
+ld_add_input(report *r, const char *path)
+{
+	size_t n = r->ninputs;
+	if ((n & (n - 1)) == 0) /* 0 or a power of two: the room is full */
+		r->inputs = util_xrealloc(r->inputs, (n ? 2 * n : 1) * sizeof(char *));
+	r->inputs[r->ninputs++] = util_xstrdup(path);
+}
+
 yt_node *
 ld_parse(ld_ctx *c, const char *rel)
 {
 	char *disp = ld_display(c, rel);
 	yt_node *n = NULL;
 	if (path_is_file(disp)) {
-		report *r = c->r;
-		r->inputs = util_xrealloc(r->inputs, (r->ninputs + 1) * sizeof(char *));
-		r->inputs[r->ninputs++] = util_xstrdup(disp);
+		ld_add_input(c->r, disp);
 	}
 	n = yt_parse_file(disp, disp, c->d);
 	free(disp);

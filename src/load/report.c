@@ -28,8 +28,7 @@ static int
 page_accept(ld_ctx *c, rep_section *s)
 {
 	report *r = c->r;
-	r->inputs = util_xrealloc(r->inputs, (r->ninputs + 1) * sizeof(char *));
-	r->inputs[r->ninputs++] = util_xstrdup(s->display);
+	ld_add_input(r, s->display);
 	size_t bad;
 	diag_pos p = diag_file_pos(c->d, s->display);
 	if (utf8_check(s->text, s->len, &bad) != 0) {

@@ -1,5 +1,6 @@
 /* figures: report-wide figure numbers (a pre-pass over the pages' chart directives),
  * {{ figure ID }} references, and one chart drawn alone for `mkreport chart`. */
+#define _GNU_SOURCE /* memmem */
 #include "render/chart_spec.h"
 
 #include <stdio.h>
@@ -13,12 +14,23 @@
  * 1 to stop the walk. */
 typedef int (*chart_visit)(void *arg, size_t section, const yt_node *root, int fence_line);
 
+/* Returns 1 if text[0..len) may hold a chart directive: a fence whose info string is
+ * "chart" holds those letters, or an entity reference ('&') standing for some. */
+static int
+may_have_chart(const char *text, size_t len)
+{
+	return text != NULL && (memchr(text, '&', len) != NULL || memmem(text, len, "chart", 5)
+	    != NULL);
+}
+
 /* Walks the chart directives of section i of rep in page order, parsing their YAML
  * with errors going to d (NULL: a scratch diag, errors dropped). Returns 1 if stopped. */
 static int
 each_chart(const report *rep, size_t i, diag *d, chart_visit fn, void *arg)
 {
 	const rep_section *sec = &rep->sections[i];
+	if (!may_have_chart(sec->text, sec->len))
+		return 0; /* no need to parse the page */
 	cmark_node *doc = render_md_parse(sec->text ? sec->text : "", sec->text ?
 	    sec->len : 0, CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
