@@ -59,6 +59,29 @@ result_free(page_result *r)
 	r->doc = NULL;
 }
 
+/* Returns 1 if a page of pr is there to render: one left, not more than pr->w ahead
+ * of the hand-over. Call with pr->mu held. */
+static int
+can_claim(const pages_run *pr)
+{
+	return !pr->oom && pr->next < pr->n && pr->next < pr->handed + pr->w;
+}
+
+/* Renders the next page of pr into its slot (c: the context, jobs 1). Call with pr->mu
+ * held and can_claim true; it is held again on return. */
+static void
+claim_one(pages_run *pr, render_ctx *c)
+{
+	size_t i = pr->next++;
+	page_slot *s = &pr->ring[i % pr->w];
+	pthread_mutex_unlock(&pr->mu);
+	c->d = s->d;
+	render_one(c, pr->t, pr->keep, i, &s->r);
+	pthread_mutex_lock(&pr->mu);
+	s->done = 1;
+	pthread_cond_broadcast(&pr->cv);
+}
+
 /* Renders pages of pr until none is left (or memory ran out), never more than pr->w
  * ahead of the hand-over. */
 static void
@@ -68,18 +91,11 @@ pages_work(pages_run *pr)
 	c.jobs = 1; /* the pages are the parallel part */
 	pthread_mutex_lock(&pr->mu);
 	for (;;) {
-		while (!pr->oom && pr->next < pr->n && pr->next >= pr->handed + pr->w)
+		while (!pr->oom && pr->next < pr->n && !can_claim(pr))
 			pthread_cond_wait(&pr->cv, &pr->mu);
 		if (pr->oom || pr->next >= pr->n)
 			break;
-		size_t i = pr->next++;
-		page_slot *s = &pr->ring[i % pr->w];
-		pthread_mutex_unlock(&pr->mu);
-		c.d = s->d;
-		render_one(&c, pr->t, pr->keep, i, &s->r);
-		pthread_mutex_lock(&pr->mu);
-		s->done = 1;
-		pthread_cond_broadcast(&pr->cv);
+		claim_one(pr, &c);
 	}
 	pthread_mutex_unlock(&pr->mu);
 }
@@ -110,17 +126,23 @@ pages_worker(void *arg)
 	return NULL;
 }
 
-/* Hands the pages of pr to sink in section order as they get done. Returns 0, or -1
- * if a page failed. */
+/* Hands the pages of pr to sink in section order as they get done, rendering pages
+ * itself while the next one is not done. Returns 0, or -1 if a page failed. */
 static int
 pages_hand_over(pages_run *pr, page_sink sink, void *arg)
 {
 	int rc = 0;
+	render_ctx c = *pr->c;
+	c.jobs = 1;
 	for (size_t i = 0; i < pr->n; i++) {
 		page_slot *s = &pr->ring[i % pr->w];
 		pthread_mutex_lock(&pr->mu);
-		while (!s->done && !pr->oom)
-			pthread_cond_wait(&pr->cv, &pr->mu);
+		while (!s->done && !pr->oom) {
+			if (can_claim(pr)) /* render one meanwhile rather than wait */
+				claim_one(pr, &c);
+			else
+				pthread_cond_wait(&pr->cv, &pr->mu);
+		}
 		int stop = pr->oom;
 		pthread_mutex_unlock(&pr->mu);
 		if (stop)
@@ -189,8 +211,8 @@ page_render_sections(const render_ctx *c, const tmpl *t, int keep, int threads,
 	for (size_t k = 0; k < pr.w; k++)
 		pr.ring[k].d = diag_new();
 	pthread_t th[PAGES_MAX_THREADS];
-	long started = 0;
-	while (started < want && pthread_create(&th[started], NULL, pages_worker, &pr) == 0)
+	long started = 0; /* want - 1 threads: the calling thread renders pages too */
+	while (started < want - 1 && pthread_create(&th[started], NULL, pages_worker, &pr) == 0)
 		started++;
 	int rc = started == 0 ? pages_in_order(c, t, keep, sink, arg)
 	    : pages_hand_over_guarded(&pr, sink, arg);
