@@ -24,19 +24,20 @@ is_void(const char *name)
 static void
 put_escaped(buf *out, const char *s, int in_attr)
 {
-	for (; *s; s++) {
+	const char *special = in_attr ? "&<>\"" : "&<>";
+	for (;;) {
+		size_t k = strcspn(s, special); /* a run that needs no reference: one copy */
+		if (k > 0)
+			buf_append(out, s, k);
+		s += k;
 		switch (*s) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"':
-			if (in_attr) {
-				buf_puts(out, "&quot;");
-				break;
-			}
-			/* fall through */
-		default: buf_putc(out, *s); break;
+		case '\0': return;
+		case '&': buf_append(out, "&amp;", 5); break;
+		case '<': buf_append(out, "&lt;", 4); break;
+		case '>': buf_append(out, "&gt;", 4); break;
+		default: buf_append(out, "&quot;", 6); break;
 		}
+		s++;
 	}
 }
 
@@ -51,11 +52,18 @@ put_attrs(xmlNodePtr el, buf *out)
 		    strcmp((const char *)a->ns->prefix, "xml") == 0)
 			buf_puts(out, "xml:");
 		buf_puts(out, (const char *)a->name);
-		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 		buf_puts(out, "=\"");
-		put_escaped(out, v ? (const char *)v : "", 1);
+		xmlNodePtr t = a->children;
+		if (t == NULL) {
+			/* an empty value */
+		} else if (t->next == NULL && t->type == XML_TEXT_NODE) { /* no copy needed */
+			put_escaped(out, t->content ? (const char *)t->content : "", 1);
+		} else {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			put_escaped(out, v ? (const char *)v : "", 1);
+			xmlFree(v);
+		}
 		buf_putc(out, '"');
-		xmlFree(v);
 	}
 }
 
