@@ -73,7 +73,12 @@ put_page_url(buf *out, const report *r, size_t i)
 static int
 prop_is(xmlNodePtr n, const char *name, const char *value)
 {
-	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
+	xmlAttrPtr a = n->properties;
+	while (a != NULL && strcmp((const char *)a->name, name) != 0)
+		a = a->next;
+	if (a == NULL && n->doc != NULL && n->doc->intSubset != NULL
+	    && n->doc->intSubset->attributes != NULL)
+		a = xmlHasProp(n, BAD_CAST name); /* a default from the template's DTD */
 	if (a == NULL || a->type != XML_ATTRIBUTE_NODE)
 		return 0;
 	xmlNodePtr t = a->children;
