@@ -24,5 +24,28 @@ hv=tests/html/node_modules/.bin/html-validate
 if [ ! -x "$hv" ]; then ko "html-validate is not installed (run make deps)"
 elif "$hv" --config tests/html/.htmlvalidate.json $(find "$tmp/a" -name "*.html"); then ok "every page is valid HTML5 (html-validate)"
 else ko "html-validate found problems"; fi
+# The pages are written into a sibling folder as they are rendered: a build with an
+# error on a page leaves the site and its folder as they were (no sibling left); an
+# output folder that cannot be made still reports the content's errors (exit 1), or
+# alone exit 3.
+cp -R tests/bad/render-unknown-metric/content "$tmp/bad"
+sums() { (cd "$1" && find . -type f | sort | xargs sha256sum); }
+sums "$tmp/a" >"$tmp/a.sums"
+"$MKREPORT" build -C "$tmp/bad" -o "$tmp/a" -T templates 2>/dev/null
+st=$?
+sums "$tmp/a" >"$tmp/a.sums2"
+if [ "$st" = 1 ] && cmp -s "$tmp/a.sums" "$tmp/a.sums2" && [ -z "$(ls -a "$tmp" | grep mkreport-new)" ]; then
+	ok "a page error: exit 1, the site as it was, no new folder left"
+else ko "a page error: exit $st, or the site changed, or a new folder was left"; fi
+touch "$tmp/file"
+"$MKREPORT" build -C "$tmp/bad" -o "$tmp/file/site" -T templates 2>"$tmp/err"
+st=$?
+if [ "$st" = 1 ] && grep -q "unknown metric" "$tmp/err" && grep -q "cannot create the output folder" "$tmp/err"; then
+	ok "an output folder that cannot be made: the content's errors too (exit 1)"
+else ko "an output folder that cannot be made: exit $st"; cat "$tmp/err"; fi
+"$MKREPORT" build -C tests/fixtures/mini/content -o "$tmp/file/site" -T templates 2>/dev/null
+st=$?
+if [ "$st" = 3 ]; then ok "an output folder that cannot be made, good content: exit 3"
+else ko "an output folder that cannot be made, good content: exit $st"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

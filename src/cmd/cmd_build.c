@@ -134,7 +134,8 @@ stop_release(const struct sigaction old[NSTOP])
 
 /* Renders the site of p into out_dir all or nothing, holding its lock: each file goes
  * into the new site's folder as soon as it is rendered (site_out_stream), then the
- * folder is swapped in (or removed after any error), then the depfile. A stop signal
+ * folder is swapped in (or removed after any error), then the depfile. If out_dir
+ * cannot be opened, the site is still rendered (in memory) for its errors. A stop signal
  * (SIGINT, SIGTERM, SIGHUP) caught meanwhile ends the commit before the swap if it
  * can, and makes the status 128 + the signal. Returns the exit status. */
 static int
@@ -147,10 +148,13 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 	site_stats st;
 	site_out *out = site_out_new();
 	site_dest *dest = site_dest_open(out_dir, &build_stop, stderr, d);
-	if (dest == NULL || site_out_stream(out, dest, d) != 0) {
+	int streaming = dest != NULL && site_out_stream(out, dest, d) == 0;
+	if (!streaming && build_stop) {
 		rc = CMD_WRITE;
 	} else if (pipeline_render(p, tdir, pdf, d, out) != 0) {
-		rc = CMD_ERRORS;
+		rc = CMD_ERRORS; /* the content's errors are reported even if dest failed */
+	} else if (!streaming) {
+		rc = CMD_WRITE;
 	} else if ((done = site_commit(out, dest, d, &st)) != 0) {
 		rc = CMD_WRITE;
 	} else if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0) {
