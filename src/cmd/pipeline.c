@@ -247,19 +247,20 @@ pipeline_fonts(const char *templates_dir, diag *d)
 	return rc;
 }
 
-/* Renders section i's page and the files it produced into out; if keep is non-NULL,
- * hands over the finished page document there (NULL if the page failed). Returns 0 or
- * -1. */
+/* Renders section i's page and the files it produced into out; if book is non-NULL,
+ * keeps there what the PDF needs of the page, whose document is freed at once. Returns
+ * 0 or -1. */
 static int
-render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlDocPtr *keep)
+render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, pdf_book *book)
 {
 	buf b;
 	render_file *files;
 	size_t n;
+	xmlDocPtr page = NULL;
 	buf_init(&b);
-	if (keep)
-		*keep = NULL;
-	int rc = page_render_keep(c, t, i, &b, &files, &n, keep);
+	int rc = page_render_keep(c, t, i, &b, &files, &n, book ? &page : NULL);
+	pdf_book_add(book, i, page); /* NULL book: no-op */
+	xmlFreeDoc(page);
 	char *name = page_file(c->rep, i);
 	add_buf(out, name, &b);
 	free(name);
@@ -269,27 +270,17 @@ render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlD
 	return rc;
 }
 
-/* Typesets report.pdf from the n finished page documents pages into out. Returns 0
- * or -1. */
+/* Typesets report.pdf from book (charts from c->figs->specs) into out. Returns 0 or -1. */
 static int
-render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, site_out *out)
+render_pdf(const render_ctx *c, const pdf_book *book, site_out *out)
 {
 	buf b;
 	buf_init(&b);
-	int rc = pdf_report(c, (xmlDocPtr const *)pages, n, &b);
+	int rc = pdf_report(c, book, &b);
 	if (rc == 0)
 		add_buf(out, "report.pdf", &b);
 	buf_free(&b);
 	return rc;
-}
-
-/* Frees n page documents (NULL entries skipped) and the array. NULL is a no-op. */
-static void
-free_pages(xmlDocPtr *pages, size_t n)
-{
-	for (size_t i = 0; pages != NULL && i < n; i++)
-		xmlFreeDoc(pages[i]);
-	free(pages);
 }
 
 int
@@ -309,13 +300,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	}
 	render_figs *figs = render_scan_figures(&c);
 	c.figs = figs;
-	xmlDocPtr *pages = pdf ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
+	pdf_book *book = pdf ? pdf_book_new(r->nsections) : NULL;
 	for (size_t i = 0; i < r->nsections; i++)
-		if (render_section(&c, t, i, out, pages ? &pages[i] : NULL) != 0)
+		if (render_section(&c, t, i, out, book) != 0)
 			rc = -1;
-	if (pages != NULL && rc == 0 && render_pdf(&c, pages, r->nsections, out) != 0)
+	if (book != NULL && rc == 0 && render_pdf(&c, book, out) != 0)
 		rc = -1;
-	free_pages(pages, r->nsections);
+	pdf_book_free(book);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)

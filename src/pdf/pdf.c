@@ -126,20 +126,21 @@ contents(pdf_doc *t)
 	}
 }
 
-/* Sets section i from the <article> of its page document doc. */
+/* Sets section i from its kept article art (NULL: an error). */
 static void
-section(pdf_doc *t, size_t i, xmlDocPtr doc)
+section(pdf_doc *t, size_t i, xmlNodePtr art)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNodePtr art = pdf_is(root, "article") ? root : pdf_find(root, "article", NULL);
 	t->section = (long)i;
 	t->size = PDF_BODY;
 	pdf_page_new(t);
 	t->sec_page[i] = t->page;
-	if (art == NULL)
-		art = pdf_find(root, "main", NULL);
-	if (art != NULL)
+	if (art != NULL) {
 		pdf_blocks(t, art, PDF_LEFT);
+	} else {
+		diag_error(t->c->d, diag_file_pos(t->c->d, "report.pdf"),
+		    "section '%s' has no page to typeset", t->c->rep->sections[i].slug);
+		t->failed = 1;
+	}
 	if (t->marker) {
 		g_object_unref(t->marker);
 		t->marker = NULL;
@@ -195,7 +196,7 @@ context_new(PangoFontMap *fm)
  * come from toc (NULL: zeros). Layouts are taken from and kept in laid, so the second
  * pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const *pages,
+typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, const pdf_book *book,
     const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
@@ -215,7 +216,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const
 	title_page(&t);
 	contents(&t);
 	for (size_t i = 0; i < c->rep->nsections; i++)
-		section(&t, i, pages[i]);
+		section(&t, i, pdf_book_article(book, i));
 	cairo_show_page(t.cr);
 	if (out)
 		outline(sf, c->rep);
@@ -232,20 +233,21 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const
 }
 
 int
-pdf_report(const render_ctx *c, xmlDocPtr const *pages, size_t n, buf *out)
+pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 {
 	const report *r = c->rep;
-	if (n != r->nsections)
+	size_t n = r->nsections;
+	if (pdf_book_count(book) != n)
 		return -1;
 	int *first = util_xcalloc(n + 1, sizeof *first);
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
 	GHashTable *laid = pdf_laid_new();
-	int rc = typeset(c, pc, laid, pages, NULL, first, NULL);
+	int rc = typeset(c, pc, laid, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, laid, pages, first, again, out);
+		rc = typeset(c, pc, laid, book, first, again, out);
 	}
 	g_hash_table_unref(laid);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {

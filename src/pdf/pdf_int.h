@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+#include "pdf/pdf.h"
 #include "render/render.h"
 #include "util/buf.h"
 
@@ -58,6 +59,12 @@ typedef struct pdf_doc {
 	int failed;           /* 1 once a chart could not be drawn */
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
 } pdf_doc;
+
+/* Returns the kept article of section i of b, or NULL (book.c). */
+xmlNodePtr pdf_book_article(const pdf_book *b, size_t i);
+
+/* Returns the number of sections of b (0 for NULL). */
+size_t pdf_book_count(const pdf_book *b);
 
 /* Starts a new page: closes the current one, draws the running head and footer
  * (except on page 1, the title page). */

@@ -78,6 +78,7 @@ render_figs *
 render_scan_figures(const render_ctx *c)
 {
 	render_figs *f = util_xcalloc(1, sizeof *f);
+	f->specs = render_specs_new();
 	scan s = { c, f };
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		each_chart(c->rep, i, NULL, scan_one, &s);
@@ -92,6 +93,7 @@ render_figs_free(render_figs *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->figs[i].id);
 	free(f->figs);
+	render_specs_free(f->specs);
 	free(f);
 }
 
