@@ -53,7 +53,7 @@ heading(pdf_doc *t, xmlNodePtr h, int level, double x)
 	double before = level == 1 ? 0 : level == 2 ? 16 : 11;
 	pdf_need(t, before + hh + 4 + next_min(t, h, x));
 	pdf_gap(t, before);
-	if (level == 1 && t->section >= 0) {
+	if (level == 1 && t->section >= 0 && !t->dry) {
 		buf at;
 		buf_init(&at);
 		buf_printf(&at, "name='sec-%s' x=0 y=%.2f", t->c->rep->sections[t->section].slug,

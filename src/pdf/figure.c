@@ -35,13 +35,15 @@ chart_height(const chart_spec *s, double w)
 	return ch * w / cw;
 }
 
-/* Draws chart s scaled to width w with its top-left corner at (x, y). Returns 0, or -1
- * after recording the reason. */
+/* Draws chart s scaled to width w with its top-left corner at (x, y) (nothing in a dry
+ * pass). Returns 0, or -1 after recording the reason. */
 static int
 chart_at(pdf_doc *t, const chart_spec *s, double x, double y, double w)
 {
 	char why[256] = "";
 	double k = w / (s->width > 0 ? s->width : CHART_DEFAULT_WIDTH);
+	if (t->dry)
+		return 0;
 	cairo_save(t->cr);
 	cairo_translate(t->cr, x, y);
 	cairo_scale(t->cr, k, k);

@@ -48,12 +48,12 @@ page_furniture(pdf_doc *t)
 void
 pdf_page_new(pdf_doc *t)
 {
-	if (t->page > 0)
+	if (t->page > 0 && !t->dry)
 		cairo_show_page(t->cr);
 	t->page++;
 	t->y = PDF_TOP;
 	t->bar_y = PDF_TOP;
-	if (t->page > 1)
+	if (t->page > 1 && !t->dry)
 		page_furniture(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
@@ -176,7 +176,7 @@ baseline(PangoLayout *l)
 static void
 quote_rule(pdf_doc *t, double y)
 {
-	if (t->quotes <= 0 || y <= t->bar_y)
+	if (t->quotes <= 0 || y <= t->bar_y || t->dry)
 		return;
 	cairo_save(t->cr);
 	cairo_set_source_rgb(t->cr, t->bar_rgb[0], t->bar_rgb[1], t->bar_rgb[2]);
@@ -262,6 +262,10 @@ draw_marker(pdf_doc *t, double base)
 {
 	PangoLayout *m = t->marker;
 	t->marker = NULL;
+	if (t->dry) {
+		g_object_unref(m);
+		return;
+	}
 	PangoRectangle lr;
 	pango_layout_get_extents(m, NULL, &lr);
 	PangoLayoutLine *line = pango_layout_get_line_readonly(m, 0);
@@ -284,11 +288,13 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
 		i++;
 		double lx = x + lr.x / (double)PANGO_SCALE;
-		cairo_move_to(t->cr, lx, t->y + base);
-		pango_cairo_show_layout_line(t->cr, line);
+		if (!t->dry) {
+			cairo_move_to(t->cr, lx, t->y + base);
+			pango_cairo_show_layout_line(t->cr, line);
+			line_links(t, line, links, lx, t->y, h);
+		}
 		if (t->marker)
 			draw_marker(t, t->y + base);
-		line_links(t, line, links, lx, t->y, h);
 		t->y += h;
 		quote_rule(t, t->y);
 	} while (pango_layout_iter_next_line(it));
@@ -298,6 +304,8 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 void
 pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y)
 {
+	if (t->dry)
+		return;
 	cairo_move_to(t->cr, x, y);
 	pango_cairo_show_layout(t->cr, l);
 }

@@ -84,6 +84,10 @@ toc_entry(pdf_doc *t, size_t i)
 {
 	const rep_section *s = &t->c->rep->sections[i];
 	char num[16];
+	if (t->dry) {
+		t->y += TOC_ROW;
+		return;
+	}
 	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
 	PangoLayout *l = pdf_layout(t, 11, PANGO_WEIGHT_NORMAL, PDF_WIDTH - 40);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -190,9 +194,9 @@ context_new(PangoFontMap *fm)
 	return pc;
 }
 
-/* One pass: typesets every page into out as a PDF, or with out NULL onto a 1 x 1 image
- * only to learn the first page of each section (the layout never depends on the
- * surface); stores each section's first page in sec_page; page numbers in the contents
+/* One pass: typesets every page into out as a PDF, or with out NULL as a dry pass that
+ * only lays out, drawing nothing (no glyphs, charts or page furniture), to learn the
+ * first page of each section (the layout never depends on the surface); stores each section's first page in sec_page; page numbers in the contents
  * come from toc (NULL: zeros). Layouts are taken from and kept in laid, so the second
  * pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
@@ -207,6 +211,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, const pdf_book 
 	memset(&t, 0, sizeof t);
 	t.c = c;
 	t.cr = cairo_create(sf);
+	t.dry = out == NULL;
 	t.pc = pc;
 	t.laid = laid;
 	t.section = -1;

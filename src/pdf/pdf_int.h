@@ -42,6 +42,7 @@ typedef struct pdf_text {
 typedef struct pdf_doc {
 	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
 	cairo_t *cr;          /* the PDF surface's context */
+	int dry;              /* 1: the first pass, which only lays out: nothing is drawn */
 	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
 	int page;             /* the current page, 1-based (0: none begun) */
 	double y;             /* top of the free space on the current page */
@@ -104,7 +105,8 @@ double pdf_layout_height(PangoLayout *l);
  * NULL) are made clickable where drawn. */
 void pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links);
 
-/* Draws l whole with its top-left corner at (x, y), without moving the flow. */
+/* Draws l whole with its top-left corner at (x, y), without moving the flow (nothing
+ * in a dry pass). */
 void pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y);
 
 /* Sets the source colour to a grey level or a colour. */
