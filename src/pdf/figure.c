@@ -57,7 +57,7 @@ chart_at(pdf_doc *t, const chart_spec *s, double x, double y, double w)
 /* The three text parts of a figure's caption, laid out at one width. */
 typedef struct fig_text {
 	pdf_text tx[3];      /* title, caption, source */
-	PangoLayout *l[3];   /* their layouts, NULL where the part is missing */
+	pdf_para *l[3];      /* their lines, NULL where the part is missing */
 } fig_text;
 
 /* Lays out the title, caption and source of fig at width w. */
@@ -75,9 +75,7 @@ fig_text_new(pdf_doc *t, xmlNodePtr fig, double w, fig_text *ft)
 		pdf_text_inline(&ft->tx[i], p);
 		if (i == 0)
 			pdf_text_bold(&ft->tx[i], 0);
-		ft->l[i] = pdf_layout(t, size[i], PANGO_WEIGHT_NORMAL, w);
-		g_object_set_data(G_OBJECT(ft->l[i]), "mkr-lead", GINT_TO_POINTER(1250));
-		ft->l[i] = pdf_layout_set(t, ft->l[i], &ft->tx[i]);
+		ft->l[i] = pdf_para_new(t, &ft->tx[i], size[i], PANGO_WEIGHT_NORMAL, w, 1.25);
 	}
 }
 
@@ -86,8 +84,7 @@ static void
 fig_text_free(fig_text *ft)
 {
 	for (int i = 0; i < 3; i++) {
-		if (ft->l[i])
-			g_object_unref(ft->l[i]);
+		pdf_para_free(ft->l[i]);
 		pdf_text_free(&ft->tx[i]);
 	}
 }
@@ -99,7 +96,7 @@ fig_text_height(const fig_text *ft)
 	double h = 0;
 	for (int i = 0; i < 3; i++)
 		if (ft->l[i])
-			h += pdf_layout_height(ft->l[i]) + 4;
+			h += pdf_para_height(ft->l[i]) + 4;
 	return h;
 }
 
@@ -131,7 +128,7 @@ pdf_figure(pdf_doc *t, xmlNodePtr fig, double x)
 	pdf_gap(t, 14);
 	pdf_need(t, h + fig_text_height(&ft));
 	if (ft.l[0]) {
-		pdf_flow(t, ft.l[0], x, &ft.tx[0]);
+		pdf_para_flow(t, ft.l[0], x, &ft.tx[0]);
 		t->y += 4;
 	}
 	if (chart_at(t, s, x, t->y, w) != 0)
@@ -140,7 +137,7 @@ pdf_figure(pdf_doc *t, xmlNodePtr fig, double x)
 	pdf_rgb(t, 0.25, 0.25, 0.25);
 	for (int i = 1; i < 3; i++)
 		if (ft.l[i]) {
-			pdf_flow(t, ft.l[i], x, &ft.tx[i]);
+			pdf_para_flow(t, ft.l[i], x, &ft.tx[i]);
 			t->y += 4;
 		}
 	pdf_rgb(t, 0.1, 0.1, 0.1);

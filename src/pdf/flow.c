@@ -5,10 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Inter's ascender and line height over the em (hhea metrics). */
-#define INTER_ASC 0.96875
-#define INTER_LINE 1.2109375
-
 static const char LEAD_KEY[] = "mkr-lead"; /* a layout's leading, per mille */
 
 void
@@ -149,13 +145,13 @@ pdf_layout_set(pdf_doc *t, PangoLayout *l, const pdf_text *x)
 double
 pdf_line_height(PangoLayout *l)
 {
-	return layout_size(l) * INTER_LINE * layout_lead(l);
+	return layout_size(l) * PDF_INTER_LINE * layout_lead(l);
 }
 
 double
 pdf_line_pitch(double size)
 {
-	return size * INTER_LINE * PDF_LEAD;
+	return size * PDF_INTER_LINE * PDF_LEAD;
 }
 
 double
@@ -169,12 +165,11 @@ static double
 baseline(PangoLayout *l)
 {
 	double s = layout_size(l);
-	return s * INTER_LINE * (layout_lead(l) - 1) / 2 + s * INTER_ASC;
+	return s * PDF_INTER_LINE * (layout_lead(l) - 1) / 2 + s * PDF_INTER_ASC;
 }
 
-/* Extends the rule of the quote being set down to y on this page. */
-static void
-quote_rule(pdf_doc *t, double y)
+void
+pdf_quote_rule(pdf_doc *t, double y)
 {
 	if (t->quotes <= 0 || y <= t->bar_y || t->dry)
 		return;
@@ -224,6 +219,19 @@ link_target(const pdf_doc *t, const char *uri, buf *at)
 	return -1;
 }
 
+void
+pdf_link_rect(pdf_doc *t, const char *uri, double x, double y, double w, double h)
+{
+	buf at;
+	buf_init(&at);
+	if (link_target(t, uri, &at) == 0) {
+		buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x, y, w, h);
+		cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
+		cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+	}
+	buf_free(&at);
+}
+
 /* Makes the parts of x's links that lie on line (drawn at x0, top y, height h)
  * clickable: outside addresses, and pages of the site as their sections. */
 static void
@@ -244,21 +252,13 @@ line_links(pdf_doc *t, PangoLayoutLine *line, const pdf_text *x, double x0, doub
 			xs = xe;
 			xe = tmp;
 		}
-		buf at;
-		buf_init(&at);
-		if (link_target(t, k->uri, &at) == 0) {
-			buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x0 + xs / (double)PANGO_SCALE,
-			    y, (xe - xs) / (double)PANGO_SCALE, h);
-			cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
-			cairo_tag_end(t->cr, CAIRO_TAG_LINK);
-		}
-		buf_free(&at);
+		pdf_link_rect(t, k->uri, x0 + xs / (double)PANGO_SCALE, y,
+		    (xe - xs) / (double)PANGO_SCALE, h);
 	}
 }
 
-/* Draws the waiting list marker, right-aligned at t->marker_x, on baseline y. */
-static void
-draw_marker(pdf_doc *t, double base)
+void
+pdf_marker_draw(pdf_doc *t, double base)
 {
 	PangoLayout *m = t->marker;
 	t->marker = NULL;
@@ -294,9 +294,9 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 			line_links(t, line, links, lx, t->y, h);
 		}
 		if (t->marker)
-			draw_marker(t, t->y + base);
+			pdf_marker_draw(t, t->y + base);
 		t->y += h;
-		quote_rule(t, t->y);
+		pdf_quote_rule(t, t->y);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }

@@ -197,10 +197,10 @@ context_new(PangoFontMap *fm)
 /* One pass: typesets every page into out as a PDF, or with out NULL as a dry pass that
  * only lays out, drawing nothing (no glyphs, charts or page furniture), to learn the
  * first page of each section (the layout never depends on the surface); stores each section's first page in sec_page; page numbers in the contents
- * come from toc (NULL: zeros). Layouts are taken from and kept in laid, so the second
- * pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
+ * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
+ * (pdf_doc.laid and .words), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, const pdf_book *book,
+typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_book *book,
     const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
@@ -213,7 +213,8 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, const pdf_book 
 	t.cr = cairo_create(sf);
 	t.dry = out == NULL;
 	t.pc = pc;
-	t.laid = laid;
+	t.laid = caches[0];
+	t.words = caches[1];
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -248,13 +249,14 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	GHashTable *laid = pdf_laid_new();
-	int rc = typeset(c, pc, laid, book, NULL, first, NULL);
+	GHashTable *caches[2] = { pdf_laid_new(), pdf_words_new() };
+	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, laid, book, first, again, out);
+		rc = typeset(c, pc, caches, book, first, again, out);
 	}
-	g_hash_table_unref(laid);
+	g_hash_table_unref(caches[0]);
+	g_hash_table_unref(caches[1]);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");

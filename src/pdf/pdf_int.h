@@ -21,6 +21,8 @@
 #define PDF_BOTTOM (PDF_PAGE_H - 78.0)       /* nothing of the text goes below */
 #define PDF_BODY 10.0                        /* body text size, pt */
 #define PDF_LEAD 1.38                        /* line height over the font's line */
+#define PDF_INTER_ASC 0.96875                /* Inter's ascender over the em (hhea) */
+#define PDF_INTER_LINE 1.2109375             /* Inter's line height over the em (hhea) */
 
 /* A link over bytes [start, end) of a styled text. */
 typedef struct pdf_link {
@@ -59,7 +61,49 @@ typedef struct pdf_doc {
 	double marker_x;      /* the marker's right edge */
 	int failed;           /* 1 once a chart could not be drawn */
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
+	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
 } pdf_doc;
+
+/* A paragraph of running text broken into lines (lines.c). */
+typedef struct pdf_para pdf_para;
+
+/* Returns a new table for pdf_doc.words; free with g_hash_table_unref. */
+GHashTable *pdf_words_new(void);
+
+/* Lays out the styled text x in Inter at size pt, weight w, in lines of at most width
+ * points (<= 0: one line per forced break) with leading lead (line pitch over the
+ * font's line): itemized once, each word shaped once per t->words, lines filled
+ * greedily at spaces, hyphens, dashes and slashes. Free with pdf_para_free. */
+pdf_para *pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w,
+    double width, double lead);
+
+/* Frees p. NULL is a no-op. */
+void pdf_para_free(pdf_para *p);
+
+/* Returns the number of lines of p (at least 1). */
+size_t pdf_para_lines(const pdf_para *p);
+
+/* Returns the height one line of p takes in the flow. */
+double pdf_para_pitch(const pdf_para *p);
+
+/* Returns the height all of p takes in the flow. */
+double pdf_para_height(const pdf_para *p);
+
+/* Flows p at left edge x line by line as pdf_flow does (page breaks between lines, no
+ * widow or orphan line, the waiting list marker, the quote's rule); the links of links
+ * (may be NULL; byte ranges of the same text) are made clickable where drawn. */
+void pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links);
+
+/* Makes the rectangle (x, y, w, h) a link to uri: a section of the report for a page
+ * of the site, else the outside address. Nothing for a page that is no section's. */
+void pdf_link_rect(pdf_doc *t, const char *uri, double x, double y, double w, double h);
+
+/* Draws the waiting list marker (t->marker), right-aligned at t->marker_x, on
+ * baseline base, and releases it (only releases it in a dry pass). */
+void pdf_marker_draw(pdf_doc *t, double base);
+
+/* Extends the rule of the quote being set down to y on this page. */
+void pdf_quote_rule(pdf_doc *t, double y);
 
 /* Returns the kept article of section i of b, or NULL (book.c). */
 xmlNodePtr pdf_book_article(const pdf_book *b, size_t i);

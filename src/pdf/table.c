@@ -226,12 +226,12 @@ caption(pdf_doc *t, xmlNodePtr table, double x, double keep)
 	pdf_text_init(&tx);
 	pdf_text_inline(&tx, cap);
 	pdf_text_bold(&tx, 0);
-	PangoLayout *l = pdf_layout(t, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x);
-	l = pdf_layout_set(t, l, &tx);
-	pdf_need(t, pdf_layout_height(l) + 3 + keep);
-	pdf_flow(t, l, x, &tx);
+	pdf_para *l = pdf_para_new(t, &tx, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x,
+	    PDF_LEAD);
+	pdf_need(t, pdf_para_height(l) + 3 + keep);
+	pdf_para_flow(t, l, x, &tx);
 	t->y += 3;
-	g_object_unref(l);
+	pdf_para_free(l);
 	pdf_text_free(&tx);
 }
 
