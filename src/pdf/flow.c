@@ -13,31 +13,43 @@ pdf_rgb(pdf_doc *t, double r, double g, double b)
 	cairo_set_source_rgb(t->cr, r, g, b);
 }
 
+/* Draws s in the running head's type at (x, y), wrapped at width, ellipsized and
+ * aligned as asked; the layout is kept in t->laid, so a head repeated on every page is
+ * laid out once. */
+static void
+furniture_text(pdf_doc *t, const char *s, double x, double y, double width,
+    PangoAlignment align, int ellipsize)
+{
+	PangoLayout *l = pdf_layout(t, 7.5, PANGO_WEIGHT_NORMAL, width);
+	if (ellipsize)
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_set_alignment(l, align);
+	pdf_text x0;
+	pdf_text_init(&x0);
+	pdf_text_puts(&x0, s);
+	l = pdf_layout_set(t, l, &x0);
+	pdf_draw_at(t, l, x, y);
+	g_object_unref(l);
+	pdf_text_free(&x0);
+}
+
 /* Draws the running head (report title, section title) and the page number. */
 static void
 page_furniture(pdf_doc *t)
 {
 	const report *r = t->c->rep;
 	const char *right = t->section >= 0 ? r->sections[t->section].title : "Contents";
-	PangoLayout *l = pdf_layout(t, 7.5, PANGO_WEIGHT_NORMAL, PDF_WIDTH / 2 - 12);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pdf_rgb(t, 0.42, 0.42, 0.42);
-	pango_layout_set_text(l, r->title, -1);
-	pdf_draw_at(t, l, PDF_LEFT, 46);
-	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-	pango_layout_set_text(l, right, -1);
-	pdf_draw_at(t, l, PDF_LEFT + PDF_WIDTH / 2 + 12, 46);
+	furniture_text(t, r->title, PDF_LEFT, 46, PDF_WIDTH / 2 - 12, PANGO_ALIGN_LEFT, 1);
+	furniture_text(t, right, PDF_LEFT + PDF_WIDTH / 2 + 12, 46, PDF_WIDTH / 2 - 12,
+	    PANGO_ALIGN_RIGHT, 1);
 	cairo_set_line_width(t->cr, 0.4);
 	cairo_move_to(t->cr, PDF_LEFT, 60.5);
 	cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, 60.5);
 	cairo_stroke(t->cr);
 	char num[16];
 	snprintf(num, sizeof num, "%d", t->page);
-	pango_layout_set_width(l, (int)(PDF_WIDTH * PANGO_SCALE));
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	pango_layout_set_text(l, num, -1);
-	pdf_draw_at(t, l, PDF_LEFT, PDF_PAGE_H - 52);
-	g_object_unref(l);
+	furniture_text(t, num, PDF_LEFT, PDF_PAGE_H - 52, PDF_WIDTH, PANGO_ALIGN_CENTER, 0);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
 

@@ -3,6 +3,7 @@
  * it recurs, and lines are filled greedily at spaces, hyphens and slashes. */
 #include "pdf/pdf_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,12 +35,41 @@ struct pdf_para {
 	size_t nlines;   /* entries of lines */
 	double size;     /* base size, pt */
 	double lead;     /* leading factor */
+	int kept;        /* 1: owned by a pdf_doc.paras table, not by the caller */
 };
+
+/* A key of the words table: a word's font, direction and text. */
+typedef struct word_key {
+	PangoFont *font; /* the item's font */
+	int level;       /* its bidi level */
+	size_t n;        /* bytes of s */
+	char s[];        /* the text (not NUL-terminated) */
+} word_key;
+
+/* GHashFunc of word_key: FNV-1a over the text, mixed with the font. */
+static guint
+word_hash(gconstpointer p)
+{
+	const word_key *k = p;
+	guint h = 2166136261u ^ (guint)(uintptr_t)k->font ^ (guint)k->level;
+	for (size_t i = 0; i < k->n; i++)
+		h = (h ^ (unsigned char)k->s[i]) * 16777619u;
+	return h;
+}
+
+/* GEqualFunc of word_key. */
+static gboolean
+word_equal(gconstpointer a, gconstpointer b)
+{
+	const word_key *x = a, *y = b;
+	return x->font == y->font && x->level == y->level && x->n == y->n &&
+	    memcmp(x->s, y->s, x->n) == 0;
+}
 
 GHashTable *
 pdf_words_new(void)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	return g_hash_table_new_full(word_hash, word_equal, free,
 	    (GDestroyNotify)pango_glyph_string_free);
 }
 
@@ -48,17 +78,20 @@ pdf_words_new(void)
 static PangoGlyphString *
 shaped(pdf_doc *t, const PangoItem *item, const char *s, size_t n)
 {
-	char *key = g_strdup_printf("%p|%d|%.*s", (void *)item->analysis.font,
-	    (int)item->analysis.level, (int)n, s);
-	PangoGlyphString *g = g_hash_table_lookup(t->words, key);
+	word_key *k = util_xmalloc(sizeof *k + n);
+	k->font = item->analysis.font;
+	k->level = item->analysis.level;
+	k->n = n;
+	memcpy(k->s, s, n);
+	PangoGlyphString *g = g_hash_table_lookup(t->words, k);
 	if (g != NULL) {
-		g_free(key);
+		free(k);
 		return g;
 	}
 	g = pango_glyph_string_new();
 	pango_shape_with_flags(s, (int)n, s, (int)n, &item->analysis, g,
 	    PANGO_SHAPE_ROUND_POSITIONS);
-	g_hash_table_insert(t->words, key, g);
+	g_hash_table_insert(t->words, k, g);
 	return g;
 }
 
@@ -252,11 +285,47 @@ base_attrs(const PangoAttrList *attrs, double size, PangoWeight w)
 	return al;
 }
 
+/* Frees p whatever owns it. */
+static void
+para_free(pdf_para *p)
+{
+	g_list_free_full(p->items, (GDestroyNotify)pango_item_free);
+	free(p->p);
+	free(p->lines);
+	free(p->text);
+	free(p);
+}
+
+GHashTable *
+pdf_paras_new(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, free, (GDestroyNotify)para_free);
+}
+
+/* Returns the key of a paragraph's text and settings in pdf_doc.paras (caller frees). */
+static char *
+para_key(const pdf_text *x, double size, PangoWeight w, double width, double lead)
+{
+	buf k;
+	buf_init(&k);
+	char *attrs = pango_attr_list_to_string(x->attrs);
+	buf_printf(&k, "%.3f|%d|%.3f|%.3f|%s|", size, (int)w, width, lead, attrs);
+	g_free(attrs);
+	buf_append(&k, x->s.data ? x->s.data : "", x->s.len);
+	return buf_detach(&k);
+}
+
 pdf_para *
 pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w, double width,
     double lead)
 {
-	pdf_para *p = util_xcalloc(1, sizeof *p);
+	char *key = t->paras ? para_key(x, size, w, width, lead) : NULL;
+	pdf_para *p = key ? g_hash_table_lookup(t->paras, key) : NULL;
+	if (p != NULL) {
+		free(key);
+		return p;
+	}
+	p = util_xcalloc(1, sizeof *p);
 	p->len = x->s.len;
 	p->text = util_xstrndup(x->s.data ? x->s.data : "", p->len);
 	p->size = size;
@@ -267,19 +336,18 @@ pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w, double w
 	for (GList *l = p->items; l != NULL; l = l->next)
 		item_pieces(t, p, l->data);
 	break_lines(t, p, (int)(width * PANGO_SCALE));
+	if (key != NULL) {
+		p->kept = 1;
+		g_hash_table_insert(t->paras, key, p);
+	}
 	return p;
 }
 
 void
 pdf_para_free(pdf_para *p)
 {
-	if (p == NULL)
-		return;
-	g_list_free_full(p->items, (GDestroyNotify)pango_item_free);
-	free(p->p);
-	free(p->lines);
-	free(p->text);
-	free(p);
+	if (p != NULL && !p->kept)
+		para_free(p);
 }
 
 size_t
@@ -465,5 +533,51 @@ pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links)
 			pdf_marker_draw(t, t->y + base);
 		t->y += h;
 		pdf_quote_rule(t, t->y);
+	}
+}
+
+/* Returns the width of line ln of p, pango units. */
+static int
+line_width(const pdf_para *p, const line *ln)
+{
+	int w = 0;
+	for (size_t i = ln->first; i < ln->first + ln->n; i++)
+		w += p->p[i].w;
+	return w;
+}
+
+double
+pdf_para_natural(const pdf_para *p)
+{
+	int w = 0;
+	for (size_t i = 0; i < p->nlines; i++) {
+		int lw = line_width(p, &p->lines[i]);
+		w = lw > w ? lw : w;
+	}
+	return w / (double)PANGO_SCALE;
+}
+
+double
+pdf_para_widest_word(const pdf_para *p)
+{
+	int w = 0;
+	for (size_t i = 0; i < p->np;) {
+		size_t e = run_end(p, i);
+		int rw = 0;
+		for (size_t k = i; k < e; k++)
+			rw += p->p[k].space ? 0 : p->p[k].w;
+		w = rw > w ? rw : w;
+		i = e;
+	}
+	return w / (double)PANGO_SCALE;
+}
+
+void
+pdf_para_draw_at(pdf_doc *t, const pdf_para *p, double x, double y, double right)
+{
+	double base = p->size * PDF_INTER_ASC + p->size * PDF_INTER_LINE * (p->lead - 1) / 2;
+	for (size_t i = 0; i < p->nlines && !t->dry; i++) {
+		double dx = right > 0 ? right - line_width(p, &p->lines[i]) / (double)PANGO_SCALE : 0;
+		draw_line(t, p, &p->lines[i], x + dx, y + base + i * pdf_para_pitch(p));
 	}
 }

@@ -198,7 +198,7 @@ context_new(PangoFontMap *fm)
  * only lays out, drawing nothing (no glyphs, charts or page furniture), to learn the
  * first page of each section (the layout never depends on the surface); stores each section's first page in sec_page; page numbers in the contents
  * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
- * (pdf_doc.laid and .words), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
+ * (pdf_doc.laid, .words and .paras), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
 typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_book *book,
     const int *toc, int *sec_page, buf *out)
@@ -215,6 +215,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 	t.pc = pc;
 	t.laid = caches[0];
 	t.words = caches[1];
+	t.paras = caches[2];
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -249,14 +250,14 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	GHashTable *caches[2] = { pdf_laid_new(), pdf_words_new() };
+	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
 	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
 		rc = typeset(c, pc, caches, book, first, again, out);
 	}
-	g_hash_table_unref(caches[0]);
-	g_hash_table_unref(caches[1]);
+	for (int i = 0; i < 3; i++)
+		g_hash_table_unref(caches[i]);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");

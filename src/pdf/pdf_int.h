@@ -62,6 +62,7 @@ typedef struct pdf_doc {
 	int failed;           /* 1 once a chart could not be drawn */
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
 	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
+	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
 } pdf_doc;
 
 /* A paragraph of running text broken into lines (lines.c). */
@@ -70,14 +71,20 @@ typedef struct pdf_para pdf_para;
 /* Returns a new table for pdf_doc.words; free with g_hash_table_unref. */
 GHashTable *pdf_words_new(void);
 
+/* Returns a new table for pdf_doc.paras; free with g_hash_table_unref (its paragraphs
+ * borrow their glyphs from pdf_doc.words: use none after either is freed). */
+GHashTable *pdf_paras_new(void);
+
 /* Lays out the styled text x in Inter at size pt, weight w, in lines of at most width
  * points (<= 0: one line per forced break) with leading lead (line pitch over the
  * font's line): itemized once, each word shaped once per t->words, lines filled
- * greedily at spaces, hyphens, dashes and slashes. Free with pdf_para_free. */
+ * greedily at spaces, hyphens, dashes and slashes. With t->paras set, the same text
+ * and settings give the same paragraph, kept in t->paras (then pdf_para_free leaves
+ * it there). Release with pdf_para_free; valid until t->paras is freed. */
 pdf_para *pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w,
     double width, double lead);
 
-/* Frees p. NULL is a no-op. */
+/* Frees p unless t->paras keeps it. NULL is a no-op. */
 void pdf_para_free(pdf_para *p);
 
 /* Returns the number of lines of p (at least 1). */
@@ -93,6 +100,17 @@ double pdf_para_height(const pdf_para *p);
  * widow or orphan line, the waiting list marker, the quote's rule); the links of links
  * (may be NULL; byte ranges of the same text) are made clickable where drawn. */
 void pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links);
+
+/* Returns the width of p's widest line, points. */
+double pdf_para_natural(const pdf_para *p);
+
+/* Returns the width of p's widest run of text between two places a line may break,
+ * points: the narrowest p can be set without overflowing. */
+double pdf_para_widest_word(const pdf_para *p);
+
+/* Draws p whole with its top-left corner at (x, y), without moving the flow, each
+ * line right-aligned to x + right when right > 0 (nothing in a dry pass). */
+void pdf_para_draw_at(pdf_doc *t, const pdf_para *p, double x, double y, double right);
 
 /* Makes the rectangle (x, y, w, h) a link to uri: a section of the report for a page
  * of the site, else the outside address. Nothing for a page that is no section's. */
