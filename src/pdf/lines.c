@@ -90,7 +90,8 @@ shaped(pdf_doc *t, const PangoItem *item, const char *s, size_t n)
 	}
 	g = pango_glyph_string_new();
 	pango_shape_with_flags(s, (int)n, s, (int)n, &item->analysis, g,
-	    PANGO_SHAPE_ROUND_POSITIONS);
+	    pango_context_get_round_glyph_positions(t->pc) ? PANGO_SHAPE_ROUND_POSITIONS :
+	    PANGO_SHAPE_NONE);
 	g_hash_table_insert(t->words, k, g);
 	return g;
 }
@@ -231,9 +232,38 @@ run_end(const pdf_para *p, size_t i)
 	return i < p->np ? i + 1 : i;
 }
 
+/* Splits word piece i of p (wider than a whole line of room pango units) after its
+ * last character that still fits, at least one; the parts are shaped apart. */
+static void
+split_chars(pdf_doc *t, pdf_para *p, size_t i, int room)
+{
+	const piece *k = &p->p[i];
+	const char *s = p->text + k->start;
+	size_t cut = char_len(s);
+	for (size_t j = cut; j < k->len; j += char_len(s + j)) {
+		int x = 0;
+		pango_glyph_string_index_to_x(k->g, (char *)s, (int)k->len,
+		    (PangoAnalysis *)&k->item->analysis, (int)j, FALSE, &x);
+		if (x > room)
+			break;
+		cut = j;
+	}
+	if (cut >= k->len)
+		return;
+	PangoItem *item = k->item;
+	size_t a = k->start, b = k->start + k->len;
+	int hard = k->hard;
+	set_piece(t, p, &p->p[i], item, a, a + cut);
+	p->p[i].brk = 1;
+	p->p[i].hard = 0;
+	piece *rest = insert_piece(p, i + 1);
+	set_piece(t, p, rest, item, a + cut, b);
+	rest->hard = hard;
+}
+
 /* Fills lines of at most width (pango units) greedily: a word that does not fit goes
- * to the next line, split after a hyphen, dash or slash if its first part fits; one
- * wider than a whole line stands on a line of its own. */
+ * to the next line, split after a hyphen, dash or slash if its first part fits; a
+ * word wider than a whole line is split between characters. */
 static void
 break_lines(pdf_doc *t, pdf_para *p, int width)
 {
@@ -248,6 +278,12 @@ break_lines(pdf_doc *t, pdf_para *p, int width)
 		    (e == i + 1 || (e == i + 2 && p->p[i + 1].space)) &&
 		    split_word(t, p, i, width - x) == 0)
 			continue; /* the run is now the word's first part */
+		if (width > 0 && w > width && i == first && !p->p[i].space && !p->p[i].brk &&
+		    (e == i + 1 || (e == i + 2 && p->p[i + 1].space)) && p->p[i].w > width) {
+			split_chars(t, p, i, width);
+			if (p->p[i].brk) /* the run is now the part that fits */
+				continue;
+		}
 		if (width > 0 && x + w > width && i > first) {
 			add_line(p, first, i - first);
 			first = i;

@@ -180,7 +180,9 @@ metadata(cairo_surface_t *sf, const report *r)
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, iso);
 }
 
-/* Returns a context on fm for the typesetter: 72 dpi, no hinting. */
+/* Returns a context on fm for the typesetter: 72 dpi, no hinting, glyphs at the font's
+ * own advances (not rounded to whole points: a PDF is vectors, and exact advances let
+ * cairo write each word as one string without a correction per glyph). */
 static PangoContext *
 context_new(PangoFontMap *fm)
 {
@@ -190,6 +192,7 @@ context_new(PangoFontMap *fm)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(pc, fo);
 	pango_cairo_context_set_resolution(pc, 72);
+	pango_context_set_round_glyph_positions(pc, FALSE);
 	cairo_font_options_destroy(fo);
 	return pc;
 }

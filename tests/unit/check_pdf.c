@@ -304,6 +304,83 @@ START_TEST(test_pdf_book_is_compact)
 }
 END_TEST
 
+/* A typesetter with no report, for the line breaker alone. */
+static pdf_doc lt;
+static PangoFontMap *lfm;
+
+static void
+lines_setup(void)
+{
+	char why[256];
+	ck_assert_int_eq(chart_fonts_init("templates/fonts.conf", why, sizeof why), 0);
+	memset(&lt, 0, sizeof lt);
+	lfm = pango_cairo_font_map_new();
+	lt.pc = pango_font_map_create_context(lfm);
+	pango_cairo_context_set_resolution(lt.pc, 72);
+	pango_context_set_round_glyph_positions(lt.pc, FALSE);
+	lt.words = pdf_words_new();
+	lt.paras = pdf_paras_new();
+}
+
+static void
+lines_teardown(void)
+{
+	g_hash_table_unref(lt.paras);
+	g_hash_table_unref(lt.words);
+	g_object_unref(lt.pc);
+	g_object_unref(lfm);
+}
+
+/* Returns a new paragraph of s (plain) at 10 pt, width pt wide. */
+static pdf_para *
+para_of(const char *s, double width)
+{
+	pdf_text x;
+	pdf_text_init(&x);
+	pdf_text_puts(&x, s);
+	pdf_para *para = pdf_para_new(&lt, &x, 10, PANGO_WEIGHT_NORMAL, width, 1.38);
+	pdf_text_free(&x);
+	return para;
+}
+
+/* Each distinct word is shaped once, however often it recurs and in however many
+ * paragraphs; the same text and settings give the same paragraph. */
+START_TEST(test_lines_words_shaped_once)
+{
+	pdf_para *a = para_of("the cat and the hat and the cat", 400);
+	ck_assert_uint_eq(g_hash_table_size(lt.words), 5); /* the cat and hat " " */
+	pdf_para *b = para_of("the hat and the cat", 80);
+	ck_assert_uint_eq(g_hash_table_size(lt.words), 5);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_ptr_eq(para_of("the cat and the hat and the cat", 400), a);
+	ck_assert_uint_eq(g_hash_table_size(lt.paras), 2);
+	pdf_para_free(a); /* kept by lt.paras: still valid */
+	ck_assert_uint_eq(pdf_para_lines(a), 1);
+	ck_assert_uint_gt(pdf_para_lines(b), 1);
+}
+END_TEST
+
+/* Lines never run past the width: words move down, hyphenated words split after the
+ * hyphen, a word longer than a line is cut between characters. */
+START_TEST(test_lines_fit_the_width)
+{
+	pdf_para *g = para_of("alpha beta gamma delta epsilon zeta eta theta iota kappa", 60);
+	ck_assert_uint_gt(pdf_para_lines(g), 3);
+	ck_assert_double_le(pdf_para_natural(g), 60);
+	ck_assert_double_gt(pdf_para_height(g), 3 * pdf_para_pitch(g));
+	pdf_para *h = para_of("probability-weighted", 70);
+	ck_assert_uint_eq(pdf_para_lines(h), 2);
+	ck_assert_double_le(pdf_para_natural(h), 70);
+	pdf_para *u = para_of("https://example.com/averyveryveryverylongpathwithoutbreaks", 40);
+	ck_assert_uint_gt(pdf_para_lines(u), 2);
+	ck_assert_double_le(pdf_para_natural(u), 40);
+	pdf_para *one = para_of("one\ntwo", 400); /* a forced break */
+	ck_assert_uint_eq(pdf_para_lines(one), 2);
+	ck_assert_double_gt(pdf_para_widest_word(g), 0);
+	ck_assert_double_le(pdf_para_widest_word(g), pdf_para_natural(g));
+}
+END_TEST
+
 static Suite *
 pdf_suite(void)
 {
@@ -323,6 +400,12 @@ pdf_suite(void)
 	tcase_add_test(tc, test_pdf_same_without_markdown);
 	tcase_add_test(tc, test_pdf_book_is_compact);
 	suite_add_tcase(s, tc);
+	TCase *tl = tcase_create("lines");
+	tcase_set_timeout(tl, 60);
+	tcase_add_checked_fixture(tl, lines_setup, lines_teardown);
+	tcase_add_test(tl, test_lines_words_shaped_once);
+	tcase_add_test(tl, test_lines_fit_the_width);
+	suite_add_tcase(s, tl);
 	return s;
 }
 
