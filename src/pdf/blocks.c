@@ -116,8 +116,11 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 			snprintf(mark, sizeof mark, "%s", "\xe2\x80\xa2");
 		if (t->marker)
 			g_object_unref(t->marker);
-		t->marker = pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0);
-		pango_layout_set_text(t->marker, mark, -1);
+		pdf_text mx; /* the same marker is laid out once (t->laid) */
+		pdf_text_init(&mx);
+		pdf_text_puts(&mx, mark);
+		t->marker = pdf_layout_set(t, pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0), &mx);
+		pdf_text_free(&mx);
 		t->marker_x = x + LIST_INDENT - 5;
 		pdf_blocks(t, li, x + LIST_INDENT);
 		if (t->marker) {

@@ -181,6 +181,22 @@ item_pieces(pdf_doc *t, pdf_para *p, PangoItem *item)
 	add_piece(t, p, item, a, (size_t)(end - s), 0);
 }
 
+/* Splits piece i of p after its first cut bytes (0 < cut < its length): the parts are
+ * shaped apart, and a line may break between them. */
+static void
+split_at(pdf_doc *t, pdf_para *p, size_t i, size_t cut)
+{
+	PangoItem *item = p->p[i].item;
+	size_t a = p->p[i].start, b = a + p->p[i].len;
+	int hard = p->p[i].hard;
+	set_piece(t, p, &p->p[i], item, a, a + cut);
+	p->p[i].brk = 1;
+	p->p[i].hard = 0;
+	piece *rest = insert_piece(p, i + 1);
+	set_piece(t, p, rest, item, a + cut, b);
+	rest->hard = hard;
+}
+
 /* Splits word piece i of p after its last hyphen, dash or slash where the first part
  * still fits in room (pango units): the parts are shaped apart, the first may end a
  * line. Returns 0, or -1 if it has no such place. */
@@ -199,15 +215,7 @@ split_word(pdf_doc *t, pdf_para *p, size_t i, int room)
 	}
 	if (best == 0)
 		return -1;
-	PangoItem *item = k->item;
-	size_t a = k->start, b = k->start + k->len;
-	int hard = k->hard;
-	set_piece(t, p, &p->p[i], item, a, best);
-	p->p[i].brk = 1;
-	p->p[i].hard = 0;
-	piece *rest = insert_piece(p, i + 1);
-	set_piece(t, p, rest, item, best, b);
-	rest->hard = hard;
+	split_at(t, p, i, best - k->start);
 	return 0;
 }
 
@@ -248,17 +256,8 @@ split_chars(pdf_doc *t, pdf_para *p, size_t i, int room)
 			break;
 		cut = j;
 	}
-	if (cut >= k->len)
-		return;
-	PangoItem *item = k->item;
-	size_t a = k->start, b = k->start + k->len;
-	int hard = k->hard;
-	set_piece(t, p, &p->p[i], item, a, a + cut);
-	p->p[i].brk = 1;
-	p->p[i].hard = 0;
-	piece *rest = insert_piece(p, i + 1);
-	set_piece(t, p, rest, item, a + cut, b);
-	rest->hard = hard;
+	if (cut < k->len)
+		split_at(t, p, i, cut);
 }
 
 /* Fills lines of at most width (pango units) greedily: a word that does not fit goes
