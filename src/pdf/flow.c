@@ -166,12 +166,6 @@ pdf_line_pitch(double size)
 	return size * PDF_INTER_LINE * PDF_LEAD;
 }
 
-double
-pdf_layout_height(PangoLayout *l)
-{
-	return pango_layout_get_line_count(l) * pdf_line_height(l);
-}
-
 /* Returns the baseline's distance below the top of a line of l in the flow. */
 static double
 baseline(PangoLayout *l)

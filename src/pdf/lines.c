@@ -40,7 +40,7 @@ struct pdf_para {
 
 /* A key of the words table: a word's font, direction and text. */
 typedef struct word_key {
-	PangoFont *font; /* the item's font */
+	PangoFont *font; /* the item's font (a reference held while the key lives) */
 	int level;       /* its bidi level */
 	size_t n;        /* bytes of s */
 	char s[];        /* the text (not NUL-terminated) */
@@ -66,10 +66,19 @@ word_equal(gconstpointer a, gconstpointer b)
 	    memcmp(x->s, y->s, x->n) == 0;
 }
 
+/* GDestroyNotify of word_key. */
+static void
+word_key_free(gpointer p)
+{
+	word_key *k = p;
+	g_object_unref(k->font);
+	free(k);
+}
+
 GHashTable *
 pdf_words_new(void)
 {
-	return g_hash_table_new_full(word_hash, word_equal, free,
+	return g_hash_table_new_full(word_hash, word_equal, word_key_free,
 	    (GDestroyNotify)pango_glyph_string_free);
 }
 
@@ -92,6 +101,7 @@ shaped(pdf_doc *t, const PangoItem *item, const char *s, size_t n)
 	pango_shape_with_flags(s, (int)n, s, (int)n, &item->analysis, g,
 	    pango_context_get_round_glyph_positions(t->pc) ? PANGO_SHAPE_ROUND_POSITIONS :
 	    PANGO_SHAPE_NONE);
+	g_object_ref(k->font); /* the key outlives the paragraph whose item held the font */
 	g_hash_table_insert(t->words, k, g);
 	return g;
 }

@@ -159,9 +159,6 @@ double pdf_line_height(PangoLayout *l);
 /* Returns the height a line of running text in size pt takes in the flow. */
 double pdf_line_pitch(double size);
 
-/* Returns the height all of l takes in the flow. */
-double pdf_layout_height(PangoLayout *l);
-
 /* Flows l at left edge x line by line, breaking pages between lines; a waiting list
  * marker (t->marker) is drawn on the first line and released; the links of x (may be
  * NULL) are made clickable where drawn. */
