@@ -250,15 +250,16 @@ run_end(const pdf_para *p, size_t i)
 	return i < p->np ? i + 1 : i;
 }
 
-/* Splits word piece i of p (wider than a whole line of room pango units) after its
- * last character that still fits, at least one; the parts are shaped apart. */
-static void
-split_chars(pdf_doc *t, pdf_para *p, size_t i, int room)
+/* Splits word piece i of p after its last character that still fits in room (pango
+ * units), or after its first one if force; the parts are shaped apart. Returns 0, or
+ * -1 if no character fits (and not force) or the piece is one character. */
+static int
+split_chars(pdf_doc *t, pdf_para *p, size_t i, int room, int force)
 {
 	const piece *k = &p->p[i];
 	const char *s = p->text + k->start;
-	size_t cut = char_len(s);
-	for (size_t j = cut; j < k->len; j += char_len(s + j)) {
+	size_t cut = force ? char_len(s) : 0;
+	for (size_t j = char_len(s); j < k->len; j += char_len(s + j)) {
 		int x = 0;
 		pango_glyph_string_index_to_x(k->g, (char *)s, (int)k->len,
 		    (PangoAnalysis *)&k->item->analysis, (int)j, FALSE, &x);
@@ -266,13 +267,47 @@ split_chars(pdf_doc *t, pdf_para *p, size_t i, int room)
 			break;
 		cut = j;
 	}
-	if (cut < k->len)
-		split_at(t, p, i, cut);
+	if (cut == 0 || cut >= k->len)
+		return -1;
+	split_at(t, p, i, cut);
+	return 0;
+}
+
+/* Makes a place to break in the unbreakable run [i, e) of p, wider than a whole line
+ * of width (pango units) and first on its line: inside the piece where it overflows,
+ * after its last character that fits, else before that piece, else after the run's
+ * first character. Returns 0, or -1 if the run cannot be cut (one character). */
+static int
+cut_run(pdf_doc *t, pdf_para *p, size_t i, size_t e, int width)
+{
+	int x = 0;
+	for (size_t k = i; k < e && !p->p[k].space; k++) {
+		if (x + p->p[k].w > width) {
+			if (split_chars(t, p, k, width - x, k == i) == 0)
+				return 0;
+			if (k == i)
+				return -1;
+			p->p[k - 1].brk = 1;
+			return 0;
+		}
+		x += p->p[k].w;
+	}
+	return -1;
+}
+
+/* Returns the width of the run [i, e) of p without its spaces, pango units. */
+static int
+run_width(const pdf_para *p, size_t i, size_t e)
+{
+	int w = 0;
+	for (size_t k = i; k < e; k++)
+		w += p->p[k].space ? 0 : p->p[k].w;
+	return w;
 }
 
 /* Fills lines of at most width (pango units) greedily: a word that does not fit goes
  * to the next line, split after a hyphen, dash or slash if its first part fits; a
- * word wider than a whole line is split between characters. */
+ * word wider than a whole line is cut between characters. */
 static void
 break_lines(pdf_doc *t, pdf_para *p, int width)
 {
@@ -280,27 +315,20 @@ break_lines(pdf_doc *t, pdf_para *p, int width)
 	int x = 0;
 	while (i < p->np) {
 		size_t e = run_end(p, i);
-		int w = 0;
-		for (size_t k = i; k < e; k++)
-			w += p->p[k].space ? 0 : p->p[k].w;
-		if (width > 0 && x + w > width && !p->p[i].space && !p->p[i].brk &&
-		    (e == i + 1 || (e == i + 2 && p->p[i + 1].space)) &&
-		    split_word(t, p, i, width - x) == 0)
-			continue; /* the run is now the word's first part */
-		if (width > 0 && w > width && i == first && !p->p[i].space && !p->p[i].brk &&
-		    (e == i + 1 || (e == i + 2 && p->p[i + 1].space)) && p->p[i].w > width) {
-			split_chars(t, p, i, width);
-			if (p->p[i].brk) /* the run is now the part that fits */
+		int w = run_width(p, i, e);
+		if (width > 0 && x + w > width) {
+			if (!p->p[i].space && !p->p[i].brk && split_word(t, p, i, width - x) == 0)
+				continue; /* the run now ends after the hyphen */
+			if (i > first) {
+				add_line(p, first, i - first);
+				first = i;
+				x = 0;
 				continue;
+			}
+			if (cut_run(t, p, i, e, width) == 0)
+				continue; /* the run now ends where it fits */
 		}
-		if (width > 0 && x + w > width && i > first) {
-			add_line(p, first, i - first);
-			first = i;
-			x = 0;
-			continue;
-		}
-		for (size_t k = i; k < e; k++)
-			x += p->p[k].w;
+		x += run_width(p, i, e) + (p->p[e - 1].space ? p->p[e - 1].w : 0);
 		i = e;
 		if (p->p[e - 1].hard) {
 			add_line(p, first, i - first);

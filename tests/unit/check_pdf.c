@@ -374,6 +374,16 @@ START_TEST(test_lines_fit_the_width)
 	pdf_para *u = para_of("https://example.com/averyveryveryverylongpathwithoutbreaks", 40);
 	ck_assert_uint_gt(pdf_para_lines(u), 2);
 	ck_assert_double_le(pdf_para_natural(u), 40);
+	pdf_text mixed; /* one long word in two styles: two pieces with no break between */
+	pdf_text_init(&mixed);
+	pdf_text_puts(&mixed, "averyveryveryverylongword");
+	size_t from = mixed.s.len;
+	pdf_text_puts(&mixed, "inbold.");
+	pdf_text_bold(&mixed, from);
+	pdf_para *m = pdf_para_new(&lt, &mixed, 10, PANGO_WEIGHT_NORMAL, 40, 1.38);
+	ck_assert_uint_gt(pdf_para_lines(m), 2);
+	ck_assert_double_le(pdf_para_natural(m), 40);
+	pdf_text_free(&mixed);
 	pdf_para *one = para_of("one\ntwo", 400); /* a forced break */
 	ck_assert_uint_eq(pdf_para_lines(one), 2);
 	ck_assert_double_gt(pdf_para_widest_word(g), 0);
