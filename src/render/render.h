@@ -136,9 +136,10 @@ const chart_spec *render_specs_find(const render_specs *t, const char *id);
 /* Returns the number of specs in t (0 for NULL). */
 size_t render_specs_count(const render_specs *t);
 
-/* Returns how many chart directives this process has read into specs so far (pages
- * rendered, render_chart_with, render_chart_files): a build reads each directive once,
- * and a test can check that typesetting the PDF reads none. */
+/* Returns how many chart directives this process has read into chart specs so far
+ * (every metric looked up, the spec built): rendering a build's pages reads each
+ * directive once (the figure pre-scan reads only their ids), typesetting the PDF
+ * reads none, and `mkreport chart` (render_chart_with) reads its chart once. */
 unsigned long render_chart_reads(void);
 
 #endif
