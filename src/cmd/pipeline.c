@@ -259,19 +259,20 @@ pipeline_fonts(const char *templates_dir, diag *d)
 	return rc;
 }
 
-/* Renders section i's page and the files it produced into out; if keep is non-NULL,
- * hands over the finished page document there (NULL if the page failed). Returns 0 or
- * -1. */
+/* Renders section i's page and the files it produced into out; if book is non-NULL,
+ * keeps there what the PDF needs of the page, whose document is freed at once. Returns
+ * 0 or -1. */
 static int
-render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlDocPtr *keep)
+render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, pdf_book *book)
 {
 	buf b;
 	render_file *files;
 	size_t n;
+	xmlDocPtr page = NULL;
 	buf_init(&b);
-	if (keep)
-		*keep = NULL;
-	int rc = page_render_keep(c, t, i, &b, &files, &n, keep);
+	int rc = page_render_keep(c, t, i, &b, &files, &n, book ? &page : NULL);
+	pdf_book_add(book, i, page); /* NULL book: no-op */
+	xmlFreeDoc(page);
 	char *name = page_file(c->rep, i);
 	add_buf(out, name, &b);
 	free(name);
@@ -281,14 +282,13 @@ render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, xmlD
 	return rc;
 }
 
-/* Typesets report.pdf from the n finished page documents pages into out. Returns 0
- * or -1. */
+/* Typesets report.pdf from book (charts from c->figs->specs) into out. Returns 0 or -1. */
 static int
-render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, site_out *out)
+render_pdf(const render_ctx *c, const pdf_book *book, site_out *out)
 {
 	buf b;
 	buf_init(&b);
-	int rc = pdf_report(c, (xmlDocPtr const *)pages, n, &b);
+	int rc = pdf_report(c, book, &b);
 	if (rc == 0)
 		add_buf(out, "report.pdf", &b);
 	buf_free(&b);
@@ -312,15 +312,6 @@ pdf_store(const pipeline *p, const uint8_t key[SHA256_LEN], const site_out *out)
 	const void *data = site_out_get(out, "report.pdf", &n);
 	if (data != NULL)
 		cache_put(p->cache, key, data, n);
-}
-
-/* Frees n page documents (NULL entries skipped) and the array. NULL is a no-op. */
-static void
-free_pages(xmlDocPtr *pages, size_t n)
-{
-	for (size_t i = 0; pages != NULL && i < n; i++)
-		xmlFreeDoc(pages[i]);
-	free(pages);
 }
 
 int
@@ -349,17 +340,18 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	buf cached_pdf;
 	buf_init(&cached_pdf);
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
-	xmlDocPtr *pages = pdf && !reuse ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
+	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
 	for (size_t i = 0; i < r->nsections; i++)
-		if (render_section(&c, t, i, out, pages ? &pages[i] : NULL) != 0)
+		if (render_section(&c, t, i, out, book) != 0)
 			rc = -1;
 	if (reuse)
 		add_buf(out, "report.pdf", &cached_pdf);
-	else if (pages != NULL && rc == 0 && render_pdf(&c, pages, r->nsections, out) != 0)
+	else if (book != NULL && rc == 0 && render_pdf(&c, book, out) != 0)
 		rc = -1;
-	else if (pages != NULL && rc == 0 && p->cache != NULL)
+	else if (book != NULL && rc == 0 && p->cache != NULL)
 		pdf_store(p, pdf_key, out);
-	free_pages(pages, r->nsections);
+	buf_free(&cached_pdf);
+	pdf_book_free(book);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)

@@ -352,9 +352,19 @@ read_texts(rnd *r, cspec *c, const yt_node *root)
 	return bad ? -1 : 0;
 }
 
+/* Chart directives read into specs by this process (render_chart_reads). */
+static unsigned long chart_reads;
+
+unsigned long
+render_chart_reads(void)
+{
+	return chart_reads;
+}
+
 cspec *
 cspec_read(rnd *r, const yt_node *root, diag_pos pos)
 {
+	chart_reads++;
 	if (schema_kind(r->d, root, YT_MAP, "chart") != 0)
 		return NULL;
 	cspec *c = util_xcalloc(1, sizeof *c);
