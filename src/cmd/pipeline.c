@@ -262,11 +262,11 @@ pipeline_fonts(const char *templates_dir, diag *d)
 typedef struct section_sink {
 	const report *r;  /* the report */
 	site_out *out;    /* the site */
-	xmlDocPtr *pages; /* NULL, or where each page's finished document is kept */
+	pdf_book *book;   /* NULL, or what the PDF keeps of each page */
 } section_sink;
 
-/* Adds a rendered section page and the files it produced to the site; keeps its
- * document (NULL if the page failed) if asked. */
+/* Adds a rendered section page and the files it produced to the site; if a book is
+ * kept, adds to it what the PDF needs of the page (nothing of a failed page). */
 static void
 take_section(void *arg, page_result *pg)
 {
@@ -276,10 +276,7 @@ take_section(void *arg, page_result *pg)
 	free(name);
 	for (size_t k = 0; k < pg->nfiles; k++)
 		site_out_add(s->out, pg->files[k].path, pg->files[k].data, pg->files[k].len);
-	if (s->pages != NULL) {
-		s->pages[pg->i] = pg->doc;
-		pg->doc = NULL;
-	}
+	pdf_book_add(s->book, pg->i, pg->doc); /* NULL book: no-op */
 }
 
 /* Looks up report.pdf in p's cache under the key of its inputs (stored in key).
@@ -291,31 +288,22 @@ pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN]
 	return cache_get(p->cache, key, b) == 0;
 }
 
-/* Typesets report.pdf from the n finished page documents pages into out, and stores
- * it in p's cache under key (if not NULL) first: out may not keep the bytes. Returns 0
+/* Typesets report.pdf from book (charts from c->figs->specs) into out, and stores it
+ * in p's cache under key (if not NULL) first: out may not keep the bytes. Returns 0
  * or -1. */
 static int
-render_pdf(const render_ctx *c, xmlDocPtr *pages, size_t n, const uint8_t *key,
+render_pdf(const render_ctx *c, const pdf_book *book, const uint8_t *key,
     const pipeline *p, site_out *out)
 {
 	buf b;
 	buf_init(&b);
-	int rc = pdf_report(c, (xmlDocPtr const *)pages, n, &b);
+	int rc = pdf_report(c, book, &b);
 	if (rc == 0 && key != NULL)
 		cache_put(p->cache, key, b.data ? b.data : "", b.len);
 	if (rc == 0)
 		add_buf(out, "report.pdf", &b);
 	buf_free(&b);
 	return rc;
-}
-
-/* Frees n page documents (NULL entries skipped) and the array. NULL is a no-op. */
-static void
-free_pages(xmlDocPtr *pages, size_t n)
-{
-	for (size_t i = 0; pages != NULL && i < n; i++)
-		xmlFreeDoc(pages[i]);
-	free(pages);
 }
 
 int
@@ -344,16 +332,17 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	buf cached_pdf;
 	buf_init(&cached_pdf);
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
-	xmlDocPtr *pages = pdf && !reuse ? util_xcalloc(r->nsections + 1, sizeof *pages) : NULL;
-	section_sink sink = { r, out, pages };
-	if (page_render_sections(&c, t, pages != NULL, p->jobs, take_section, &sink) != 0)
+	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
+	section_sink sink = { r, out, book };
+	if (page_render_sections(&c, t, book != NULL, p->jobs, take_section, &sink) != 0)
 		rc = -1;
 	if (reuse)
 		add_buf(out, "report.pdf", &cached_pdf);
-	else if (pages != NULL && rc == 0
-	    && render_pdf(&c, pages, r->nsections, p->cache != NULL ? pdf_key : NULL, p, out) != 0)
+	else if (book != NULL && rc == 0
+	    && render_pdf(&c, book, p->cache != NULL ? pdf_key : NULL, p, out) != 0)
 		rc = -1;
-	free_pages(pages, r->nsections);
+	buf_free(&cached_pdf);
+	pdf_book_free(book);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)

@@ -43,17 +43,16 @@ static void
 heading(pdf_doc *t, xmlNodePtr h, int level, double x)
 {
 	double size = HEAD_SIZE[level < 4 ? level - 1 : 3];
-	PangoLayout *l = pdf_layout(t, size, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT + PDF_WIDTH - x);
-	g_object_set_data(G_OBJECT(l), "mkr-lead", GINT_TO_POINTER(1150));
 	pdf_text tx;
 	pdf_text_init(&tx);
 	pdf_text_inline(&tx, h);
-	l = pdf_layout_set(t, l, &tx);
-	double hh = pdf_layout_height(l);
+	pdf_para *l = pdf_para_new(t, &tx, size, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT + PDF_WIDTH - x,
+	    1.15);
+	double hh = pdf_para_height(l);
 	double before = level == 1 ? 0 : level == 2 ? 16 : 11;
 	pdf_need(t, before + hh + 4 + next_min(t, h, x));
 	pdf_gap(t, before);
-	if (level == 1 && t->section >= 0) {
+	if (level == 1 && t->section >= 0 && !t->dry) {
 		buf at;
 		buf_init(&at);
 		buf_printf(&at, "name='sec-%s' x=0 y=%.2f", t->c->rep->sections[t->section].slug,
@@ -63,10 +62,10 @@ heading(pdf_doc *t, xmlNodePtr h, int level, double x)
 		buf_free(&at);
 	}
 	pdf_rgb(t, 0.05, 0.05, 0.05);
-	pdf_flow(t, l, x, &tx);
+	pdf_para_flow(t, l, x, &tx);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += level == 1 ? 10 : 3;
-	g_object_unref(l);
+	pdf_para_free(l);
 	pdf_text_free(&tx);
 }
 
@@ -78,11 +77,11 @@ paragraph(pdf_doc *t, pdf_text *tx, double x0, double size)
 		tx->s.len--;
 	if (tx->s.len == 0)
 		return;
-	PangoLayout *l = pdf_layout(t, size, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x0);
-	l = pdf_layout_set(t, l, tx);
+	pdf_para *l = pdf_para_new(t, tx, size, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x0,
+	    PDF_LEAD);
 	pdf_gap(t, size * 0.6);
-	pdf_flow(t, l, x0, tx);
-	g_object_unref(l);
+	pdf_para_flow(t, l, x0, tx);
+	pdf_para_free(l);
 }
 
 /* Sets the inline content of element n as a paragraph at x. */
@@ -117,8 +116,11 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 			snprintf(mark, sizeof mark, "%s", "\xe2\x80\xa2");
 		if (t->marker)
 			g_object_unref(t->marker);
-		t->marker = pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0);
-		pango_layout_set_text(t->marker, mark, -1);
+		pdf_text mx; /* the same marker is laid out once (t->laid) */
+		pdf_text_init(&mx);
+		pdf_text_puts(&mx, mark);
+		t->marker = pdf_layout_set(t, pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0), &mx);
+		pdf_text_free(&mx);
 		t->marker_x = x + LIST_INDENT - 5;
 		pdf_blocks(t, li, x + LIST_INDENT);
 		if (t->marker) {

@@ -10,52 +10,54 @@ enum {
 	CARD_PAD = 7   /* points inside a card's box */
 };
 
-/* What the chart callback does: measure, or draw at (x, y). */
-typedef struct fig_job {
-	pdf_doc *t; /* the typesetter */
-	double x;   /* left edge of the chart */
-	double y;   /* top edge of the chart */
-	double w;   /* width it is scaled to */
-	double h;   /* its height at that width, set by the callback */
-	int draw;   /* 1: draw it; 0: only measure */
-} fig_job;
-
-/* render_chart_fn: measures the chart of j (arg) and draws it if asked. */
-static int
-fig_chart(void *arg, const chart_spec *s, char *why, size_t n)
-{
-	fig_job *j = arg;
-	double cw = s->width > 0 ? s->width : CHART_DEFAULT_WIDTH;
-	double ch = s->height > 0 ? s->height : CHART_DEFAULT_HEIGHT;
-	double k = j->w / cw;
-	j->h = ch * k;
-	if (!j->draw)
-		return 0;
-	cairo_t *cr = j->t->cr;
-	cairo_save(cr);
-	cairo_translate(cr, j->x, j->y);
-	cairo_scale(cr, k, k);
-	int rc = chart_draw_cairo(cr, s, why, n);
-	cairo_restore(cr);
-	return rc;
-}
-
-/* Returns the chart id of fig (its id is "fig-<chart id>"), or NULL; caller frees. */
-static char *
-chart_id(xmlNodePtr fig)
+/* Returns the spec render kept for figure fig (its id is "fig-<chart id>"), or NULL
+ * after recording an error naming the chart. */
+static const chart_spec *
+fig_spec(pdf_doc *t, xmlNodePtr fig)
 {
 	xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
-	char *out = NULL;
-	if (id && strncmp((const char *)id, "fig-", 4) == 0)
-		out = util_xstrdup((const char *)id + 4);
+	const char *cid = id && strncmp((const char *)id, "fig-", 4) == 0 ?
+	    (const char *)id + 4 : NULL;
+	const chart_spec *s = render_specs_find(t->c->figs ? t->c->figs->specs : NULL, cid);
+	if (s == NULL)
+		diag_error(t->c->d, diag_file_pos(t->c->d, "report.pdf"),
+		    "unknown chart '%s' (render kept no spec for it)", cid ? cid : "");
 	xmlFree(id);
-	return out;
+	return s;
+}
+
+/* Returns the height chart s takes scaled to width w. */
+static double
+chart_height(const chart_spec *s, double w)
+{
+	double cw = s->width > 0 ? s->width : CHART_DEFAULT_WIDTH;
+	double ch = s->height > 0 ? s->height : CHART_DEFAULT_HEIGHT;
+	return ch * w / cw;
+}
+
+/* Draws chart s scaled to width w with its top-left corner at (x, y) (nothing in a dry
+ * pass). Returns 0, or -1 after recording the reason. */
+static int
+chart_at(pdf_doc *t, const chart_spec *s, double x, double y, double w)
+{
+	char why[256] = "";
+	double k = w / (s->width > 0 ? s->width : CHART_DEFAULT_WIDTH);
+	if (t->dry)
+		return 0;
+	cairo_save(t->cr);
+	cairo_translate(t->cr, x, y);
+	cairo_scale(t->cr, k, k);
+	int rc = chart_draw_cairo(t->cr, s, why, sizeof why);
+	cairo_restore(t->cr);
+	if (rc != 0)
+		diag_error(t->c->d, diag_file_pos(t->c->d, "report.pdf"), "a chart: %s", why);
+	return rc;
 }
 
 /* The three text parts of a figure's caption, laid out at one width. */
 typedef struct fig_text {
 	pdf_text tx[3];      /* title, caption, source */
-	PangoLayout *l[3];   /* their layouts, NULL where the part is missing */
+	pdf_para *l[3];      /* their lines, NULL where the part is missing */
 } fig_text;
 
 /* Lays out the title, caption and source of fig at width w. */
@@ -73,9 +75,7 @@ fig_text_new(pdf_doc *t, xmlNodePtr fig, double w, fig_text *ft)
 		pdf_text_inline(&ft->tx[i], p);
 		if (i == 0)
 			pdf_text_bold(&ft->tx[i], 0);
-		ft->l[i] = pdf_layout(t, size[i], PANGO_WEIGHT_NORMAL, w);
-		g_object_set_data(G_OBJECT(ft->l[i]), "mkr-lead", GINT_TO_POINTER(1250));
-		ft->l[i] = pdf_layout_set(t, ft->l[i], &ft->tx[i]);
+		ft->l[i] = pdf_para_new(t, &ft->tx[i], size[i], PANGO_WEIGHT_NORMAL, w, 1.25);
 	}
 }
 
@@ -84,8 +84,7 @@ static void
 fig_text_free(fig_text *ft)
 {
 	for (int i = 0; i < 3; i++) {
-		if (ft->l[i])
-			g_object_unref(ft->l[i]);
+		pdf_para_free(ft->l[i]);
 		pdf_text_free(&ft->tx[i]);
 	}
 }
@@ -97,30 +96,19 @@ fig_text_height(const fig_text *ft)
 	double h = 0;
 	for (int i = 0; i < 3; i++)
 		if (ft->l[i])
-			h += pdf_layout_height(ft->l[i]) + 4;
+			h += pdf_para_height(ft->l[i]) + 4;
 	return h;
-}
-
-/* Measures fig's chart at width w into j; returns 0 or -1 (errors recorded). */
-static int
-fig_measure(pdf_doc *t, xmlNodePtr fig, double w, fig_job *j)
-{
-	char *id = chart_id(fig);
-	*j = (fig_job){ t, 0, 0, w, 0, 0 };
-	int rc = id ? render_chart_with(t->c, id, fig_chart, j) : -1;
-	free(id);
-	return rc;
 }
 
 double
 pdf_figure_height(pdf_doc *t, xmlNodePtr fig, double w)
 {
-	fig_job j;
-	if (fig_measure(t, fig, w, &j) != 0)
+	const chart_spec *s = fig_spec(t, fig);
+	if (s == NULL)
 		return 0;
 	fig_text ft;
 	fig_text_new(t, fig, w, &ft);
-	double h = j.h + fig_text_height(&ft) + 14;
+	double h = chart_height(s, w) + fig_text_height(&ft) + 14;
 	fig_text_free(&ft);
 	return h;
 }
@@ -129,35 +117,32 @@ void
 pdf_figure(pdf_doc *t, xmlNodePtr fig, double x)
 {
 	double w = PDF_LEFT + PDF_WIDTH - x;
-	char *id = chart_id(fig);
-	fig_job j;
-	if (id == NULL || fig_measure(t, fig, w, &j) != 0) {
-		free(id);
+	const chart_spec *s = fig_spec(t, fig);
+	if (s == NULL) {
 		t->failed = 1;
 		return;
 	}
+	double h = chart_height(s, w);
 	fig_text ft;
 	fig_text_new(t, fig, w, &ft);
 	pdf_gap(t, 14);
-	pdf_need(t, j.h + fig_text_height(&ft));
+	pdf_need(t, h + fig_text_height(&ft));
 	if (ft.l[0]) {
-		pdf_flow(t, ft.l[0], x, &ft.tx[0]);
+		pdf_para_flow(t, ft.l[0], x, &ft.tx[0]);
 		t->y += 4;
 	}
-	j = (fig_job){ t, x, t->y, w, 0, 1 };
-	if (render_chart_with(t->c, id, fig_chart, &j) != 0)
+	if (chart_at(t, s, x, t->y, w) != 0)
 		t->failed = 1;
-	t->y += j.h + 4;
+	t->y += h + 4;
 	pdf_rgb(t, 0.25, 0.25, 0.25);
 	for (int i = 1; i < 3; i++)
 		if (ft.l[i]) {
-			pdf_flow(t, ft.l[i], x, &ft.tx[i]);
+			pdf_para_flow(t, ft.l[i], x, &ft.tx[i]);
 			t->y += 4;
 		}
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += 6;
 	fig_text_free(&ft);
-	free(id);
 }
 
 /* Returns a layout of the text of card's span with class cls at width w, or NULL. */

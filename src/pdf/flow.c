@@ -5,10 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Inter's ascender and line height over the em (hhea metrics). */
-#define INTER_ASC 0.96875
-#define INTER_LINE 1.2109375
-
 static const char LEAD_KEY[] = "mkr-lead"; /* a layout's leading, per mille */
 
 void
@@ -17,43 +13,55 @@ pdf_rgb(pdf_doc *t, double r, double g, double b)
 	cairo_set_source_rgb(t->cr, r, g, b);
 }
 
+/* Draws s in the running head's type at (x, y), wrapped at width, ellipsized and
+ * aligned as asked; the layout is kept in t->laid, so a head repeated on every page is
+ * laid out once. */
+static void
+furniture_text(pdf_doc *t, const char *s, double x, double y, double width,
+    PangoAlignment align, int ellipsize)
+{
+	PangoLayout *l = pdf_layout(t, 7.5, PANGO_WEIGHT_NORMAL, width);
+	if (ellipsize)
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_set_alignment(l, align);
+	pdf_text x0;
+	pdf_text_init(&x0);
+	pdf_text_puts(&x0, s);
+	l = pdf_layout_set(t, l, &x0);
+	pdf_draw_at(t, l, x, y);
+	g_object_unref(l);
+	pdf_text_free(&x0);
+}
+
 /* Draws the running head (report title, section title) and the page number. */
 static void
 page_furniture(pdf_doc *t)
 {
 	const report *r = t->c->rep;
 	const char *right = t->section >= 0 ? r->sections[t->section].title : "Contents";
-	PangoLayout *l = pdf_layout(t, 7.5, PANGO_WEIGHT_NORMAL, PDF_WIDTH / 2 - 12);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pdf_rgb(t, 0.42, 0.42, 0.42);
-	pango_layout_set_text(l, r->title, -1);
-	pdf_draw_at(t, l, PDF_LEFT, 46);
-	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-	pango_layout_set_text(l, right, -1);
-	pdf_draw_at(t, l, PDF_LEFT + PDF_WIDTH / 2 + 12, 46);
+	furniture_text(t, r->title, PDF_LEFT, 46, PDF_WIDTH / 2 - 12, PANGO_ALIGN_LEFT, 1);
+	furniture_text(t, right, PDF_LEFT + PDF_WIDTH / 2 + 12, 46, PDF_WIDTH / 2 - 12,
+	    PANGO_ALIGN_RIGHT, 1);
 	cairo_set_line_width(t->cr, 0.4);
 	cairo_move_to(t->cr, PDF_LEFT, 60.5);
 	cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, 60.5);
 	cairo_stroke(t->cr);
 	char num[16];
 	snprintf(num, sizeof num, "%d", t->page);
-	pango_layout_set_width(l, (int)(PDF_WIDTH * PANGO_SCALE));
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	pango_layout_set_text(l, num, -1);
-	pdf_draw_at(t, l, PDF_LEFT, PDF_PAGE_H - 52);
-	g_object_unref(l);
+	furniture_text(t, num, PDF_LEFT, PDF_PAGE_H - 52, PDF_WIDTH, PANGO_ALIGN_CENTER, 0);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
 
 void
 pdf_page_new(pdf_doc *t)
 {
-	if (t->page > 0)
+	if (t->page > 0 && !t->dry)
 		cairo_show_page(t->cr);
 	t->page++;
 	t->y = PDF_TOP;
 	t->bar_y = PDF_TOP;
-	if (t->page > 1)
+	if (t->page > 1 && !t->dry)
 		page_furniture(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
@@ -149,19 +157,13 @@ pdf_layout_set(pdf_doc *t, PangoLayout *l, const pdf_text *x)
 double
 pdf_line_height(PangoLayout *l)
 {
-	return layout_size(l) * INTER_LINE * layout_lead(l);
+	return layout_size(l) * PDF_INTER_LINE * layout_lead(l);
 }
 
 double
 pdf_line_pitch(double size)
 {
-	return size * INTER_LINE * PDF_LEAD;
-}
-
-double
-pdf_layout_height(PangoLayout *l)
-{
-	return pango_layout_get_line_count(l) * pdf_line_height(l);
+	return size * PDF_INTER_LINE * PDF_LEAD;
 }
 
 /* Returns the baseline's distance below the top of a line of l in the flow. */
@@ -169,14 +171,13 @@ static double
 baseline(PangoLayout *l)
 {
 	double s = layout_size(l);
-	return s * INTER_LINE * (layout_lead(l) - 1) / 2 + s * INTER_ASC;
+	return s * PDF_INTER_LINE * (layout_lead(l) - 1) / 2 + s * PDF_INTER_ASC;
 }
 
-/* Extends the rule of the quote being set down to y on this page. */
-static void
-quote_rule(pdf_doc *t, double y)
+void
+pdf_quote_rule(pdf_doc *t, double y)
 {
-	if (t->quotes <= 0 || y <= t->bar_y)
+	if (t->quotes <= 0 || y <= t->bar_y || t->dry)
 		return;
 	cairo_save(t->cr);
 	cairo_set_source_rgb(t->cr, t->bar_rgb[0], t->bar_rgb[1], t->bar_rgb[2]);
@@ -224,6 +225,19 @@ link_target(const pdf_doc *t, const char *uri, buf *at)
 	return -1;
 }
 
+void
+pdf_link_rect(pdf_doc *t, const char *uri, double x, double y, double w, double h)
+{
+	buf at;
+	buf_init(&at);
+	if (link_target(t, uri, &at) == 0) {
+		buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x, y, w, h);
+		cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
+		cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+	}
+	buf_free(&at);
+}
+
 /* Makes the parts of x's links that lie on line (drawn at x0, top y, height h)
  * clickable: outside addresses, and pages of the site as their sections. */
 static void
@@ -244,24 +258,20 @@ line_links(pdf_doc *t, PangoLayoutLine *line, const pdf_text *x, double x0, doub
 			xs = xe;
 			xe = tmp;
 		}
-		buf at;
-		buf_init(&at);
-		if (link_target(t, k->uri, &at) == 0) {
-			buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x0 + xs / (double)PANGO_SCALE,
-			    y, (xe - xs) / (double)PANGO_SCALE, h);
-			cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
-			cairo_tag_end(t->cr, CAIRO_TAG_LINK);
-		}
-		buf_free(&at);
+		pdf_link_rect(t, k->uri, x0 + xs / (double)PANGO_SCALE, y,
+		    (xe - xs) / (double)PANGO_SCALE, h);
 	}
 }
 
-/* Draws the waiting list marker, right-aligned at t->marker_x, on baseline y. */
-static void
-draw_marker(pdf_doc *t, double base)
+void
+pdf_marker_draw(pdf_doc *t, double base)
 {
 	PangoLayout *m = t->marker;
 	t->marker = NULL;
+	if (t->dry) {
+		g_object_unref(m);
+		return;
+	}
 	PangoRectangle lr;
 	pango_layout_get_extents(m, NULL, &lr);
 	PangoLayoutLine *line = pango_layout_get_line_readonly(m, 0);
@@ -284,13 +294,15 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
 		i++;
 		double lx = x + lr.x / (double)PANGO_SCALE;
-		cairo_move_to(t->cr, lx, t->y + base);
-		pango_cairo_show_layout_line(t->cr, line);
+		if (!t->dry) {
+			cairo_move_to(t->cr, lx, t->y + base);
+			pango_cairo_show_layout_line(t->cr, line);
+			line_links(t, line, links, lx, t->y, h);
+		}
 		if (t->marker)
-			draw_marker(t, t->y + base);
-		line_links(t, line, links, lx, t->y, h);
+			pdf_marker_draw(t, t->y + base);
 		t->y += h;
-		quote_rule(t, t->y);
+		pdf_quote_rule(t, t->y);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -298,6 +310,8 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 void
 pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y)
 {
+	if (t->dry)
+		return;
 	cairo_move_to(t->cr, x, y);
 	pango_cairo_show_layout(t->cr, l);
 }

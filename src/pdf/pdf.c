@@ -84,6 +84,10 @@ toc_entry(pdf_doc *t, size_t i)
 {
 	const rep_section *s = &t->c->rep->sections[i];
 	char num[16];
+	if (t->dry) {
+		t->y += TOC_ROW;
+		return;
+	}
 	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
 	PangoLayout *l = pdf_layout(t, 11, PANGO_WEIGHT_NORMAL, PDF_WIDTH - 40);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -126,20 +130,21 @@ contents(pdf_doc *t)
 	}
 }
 
-/* Sets section i from the <article> of its page document doc. */
+/* Sets section i from its kept article art (NULL: an error). */
 static void
-section(pdf_doc *t, size_t i, xmlDocPtr doc)
+section(pdf_doc *t, size_t i, xmlNodePtr art)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNodePtr art = pdf_is(root, "article") ? root : pdf_find(root, "article", NULL);
 	t->section = (long)i;
 	t->size = PDF_BODY;
 	pdf_page_new(t);
 	t->sec_page[i] = t->page;
-	if (art == NULL)
-		art = pdf_find(root, "main", NULL);
-	if (art != NULL)
+	if (art != NULL) {
 		pdf_blocks(t, art, PDF_LEFT);
+	} else {
+		diag_error(t->c->d, diag_file_pos(t->c->d, "report.pdf"),
+		    "section '%s' has no page to typeset", t->c->rep->sections[i].slug);
+		t->failed = 1;
+	}
 	if (t->marker) {
 		g_object_unref(t->marker);
 		t->marker = NULL;
@@ -175,7 +180,9 @@ metadata(cairo_surface_t *sf, const report *r)
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, iso);
 }
 
-/* Returns a context on fm for the typesetter: 72 dpi, no hinting. */
+/* Returns a context on fm for the typesetter: 72 dpi, no hinting, glyphs at the font's
+ * own advances (not rounded to whole points: a PDF is vectors, and exact advances let
+ * cairo write each word as one string without a correction per glyph). */
 static PangoContext *
 context_new(PangoFontMap *fm)
 {
@@ -185,17 +192,18 @@ context_new(PangoFontMap *fm)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(pc, fo);
 	pango_cairo_context_set_resolution(pc, 72);
+	pango_context_set_round_glyph_positions(pc, FALSE);
 	cairo_font_options_destroy(fo);
 	return pc;
 }
 
-/* One pass: typesets every page into out as a PDF, or with out NULL onto a 1 x 1 image
- * only to learn the first page of each section (the layout never depends on the
- * surface); stores each section's first page in sec_page; page numbers in the contents
- * come from toc (NULL: zeros). Layouts are taken from and kept in laid, so the second
- * pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
+/* One pass: typesets every page into out as a PDF, or with out NULL as a dry pass that
+ * only lays out, drawing nothing (no glyphs, charts or page furniture), to learn the
+ * first page of each section (the layout never depends on the surface); stores each section's first page in sec_page; page numbers in the contents
+ * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
+ * (pdf_doc.laid, .words and .paras), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const *pages,
+typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_book *book,
     const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
@@ -206,8 +214,11 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const
 	memset(&t, 0, sizeof t);
 	t.c = c;
 	t.cr = cairo_create(sf);
+	t.dry = out == NULL;
 	t.pc = pc;
-	t.laid = laid;
+	t.laid = caches[0];
+	t.words = caches[1];
+	t.paras = caches[2];
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -215,7 +226,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const
 	title_page(&t);
 	contents(&t);
 	for (size_t i = 0; i < c->rep->nsections; i++)
-		section(&t, i, pages[i]);
+		section(&t, i, pdf_book_article(book, i));
 	cairo_show_page(t.cr);
 	if (out)
 		outline(sf, c->rep);
@@ -232,22 +243,24 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable *laid, xmlDocPtr const
 }
 
 int
-pdf_report(const render_ctx *c, xmlDocPtr const *pages, size_t n, buf *out)
+pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 {
 	const report *r = c->rep;
-	if (n != r->nsections)
+	size_t n = r->nsections;
+	if (pdf_book_count(book) != n)
 		return -1;
 	int *first = util_xcalloc(n + 1, sizeof *first);
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	GHashTable *laid = pdf_laid_new();
-	int rc = typeset(c, pc, laid, pages, NULL, first, NULL);
+	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
+	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, laid, pages, first, again, out);
+		rc = typeset(c, pc, caches, book, first, again, out);
 	}
-	g_hash_table_unref(laid);
+	for (int i = 0; i < 3; i++)
+		g_hash_table_unref(caches[i]);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+#include "pdf/pdf.h"
 #include "render/render.h"
 #include "util/buf.h"
 
@@ -20,6 +21,8 @@
 #define PDF_BOTTOM (PDF_PAGE_H - 78.0)       /* nothing of the text goes below */
 #define PDF_BODY 10.0                        /* body text size, pt */
 #define PDF_LEAD 1.38                        /* line height over the font's line */
+#define PDF_INTER_ASC 0.96875                /* Inter's ascender over the em (hhea) */
+#define PDF_INTER_LINE 1.2109375             /* Inter's line height over the em (hhea) */
 
 /* A link over bytes [start, end) of a styled text. */
 typedef struct pdf_link {
@@ -41,6 +44,7 @@ typedef struct pdf_text {
 typedef struct pdf_doc {
 	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
 	cairo_t *cr;          /* the PDF surface's context */
+	int dry;              /* 1: the first pass, which only lays out: nothing is drawn */
 	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
 	int page;             /* the current page, 1-based (0: none begun) */
 	double y;             /* top of the free space on the current page */
@@ -57,7 +61,73 @@ typedef struct pdf_doc {
 	double marker_x;      /* the marker's right edge */
 	int failed;           /* 1 once a chart could not be drawn */
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
+	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
+	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
 } pdf_doc;
+
+/* A paragraph of running text broken into lines (lines.c). */
+typedef struct pdf_para pdf_para;
+
+/* Returns a new table for pdf_doc.words; free with g_hash_table_unref. */
+GHashTable *pdf_words_new(void);
+
+/* Returns a new table for pdf_doc.paras; free with g_hash_table_unref (its paragraphs
+ * borrow their glyphs from pdf_doc.words: use none after either is freed). */
+GHashTable *pdf_paras_new(void);
+
+/* Lays out the styled text x in Inter at size pt, weight w, in lines of at most width
+ * points (<= 0: one line per forced break) with leading lead (line pitch over the
+ * font's line): itemized once, each word shaped once per t->words, lines filled
+ * greedily at spaces, hyphens, dashes and slashes. With t->paras set, the same text
+ * and settings give the same paragraph, kept in t->paras (then pdf_para_free leaves
+ * it there). Release with pdf_para_free; valid until t->paras is freed. */
+pdf_para *pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w,
+    double width, double lead);
+
+/* Frees p unless t->paras keeps it. NULL is a no-op. */
+void pdf_para_free(pdf_para *p);
+
+/* Returns the number of lines of p (at least 1). */
+size_t pdf_para_lines(const pdf_para *p);
+
+/* Returns the height one line of p takes in the flow. */
+double pdf_para_pitch(const pdf_para *p);
+
+/* Returns the height all of p takes in the flow. */
+double pdf_para_height(const pdf_para *p);
+
+/* Flows p at left edge x line by line as pdf_flow does (page breaks between lines, no
+ * widow or orphan line, the waiting list marker, the quote's rule); the links of links
+ * (may be NULL; byte ranges of the same text) are made clickable where drawn. */
+void pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links);
+
+/* Returns the width of p's widest line, points. */
+double pdf_para_natural(const pdf_para *p);
+
+/* Returns the width of p's widest run of text between two places a line may break,
+ * points: the narrowest p can be set without overflowing. */
+double pdf_para_widest_word(const pdf_para *p);
+
+/* Draws p whole with its top-left corner at (x, y), without moving the flow, each
+ * line right-aligned to x + right when right > 0 (nothing in a dry pass). */
+void pdf_para_draw_at(pdf_doc *t, const pdf_para *p, double x, double y, double right);
+
+/* Makes the rectangle (x, y, w, h) a link to uri: a section of the report for a page
+ * of the site, else the outside address. Nothing for a page that is no section's. */
+void pdf_link_rect(pdf_doc *t, const char *uri, double x, double y, double w, double h);
+
+/* Draws the waiting list marker (t->marker), right-aligned at t->marker_x, on
+ * baseline base, and releases it (only releases it in a dry pass). */
+void pdf_marker_draw(pdf_doc *t, double base);
+
+/* Extends the rule of the quote being set down to y on this page. */
+void pdf_quote_rule(pdf_doc *t, double y);
+
+/* Returns the kept article of section i of b, or NULL (book.c). */
+xmlNodePtr pdf_book_article(const pdf_book *b, size_t i);
+
+/* Returns the number of sections of b (0 for NULL). */
+size_t pdf_book_count(const pdf_book *b);
 
 /* Starts a new page: closes the current one, draws the running head and footer
  * (except on page 1, the title page). */
@@ -89,15 +159,13 @@ double pdf_line_height(PangoLayout *l);
 /* Returns the height a line of running text in size pt takes in the flow. */
 double pdf_line_pitch(double size);
 
-/* Returns the height all of l takes in the flow. */
-double pdf_layout_height(PangoLayout *l);
-
 /* Flows l at left edge x line by line, breaking pages between lines; a waiting list
  * marker (t->marker) is drawn on the first line and released; the links of x (may be
  * NULL) are made clickable where drawn. */
 void pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links);
 
-/* Draws l whole with its top-left corner at (x, y), without moving the flow. */
+/* Draws l whole with its top-left corner at (x, y), without moving the flow (nothing
+ * in a dry pass). */
 void pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y);
 
 /* Sets the source colour to a grey level or a colour. */

@@ -11,10 +11,10 @@
 #define MEASURE_SIZE 8.5 /* the first size tried, at which cells are measured */
 #define KEEP_ROWS 3      /* body rows kept with the header where a table starts */
 
-/* One cell's text and layout. */
+/* One cell's text and lines. */
 typedef struct cell {
 	pdf_text tx;      /* its styled text */
-	PangoLayout *l;   /* its layout (owned) */
+	pdf_para *l;      /* its lines at the table's size and column width (owned) */
 	int num;          /* 1: a number, right-aligned */
 } cell;
 
@@ -99,29 +99,17 @@ align_heads(tbl *tb)
 	}
 }
 
-/* Returns the width of k's text at size with no wrapping (words: 1 = widest word). */
-static double
-measure(pdf_doc *t, cell *k, double size, int words)
-{
-	PangoLayout *l = pdf_layout(t, size, PANGO_WEIGHT_NORMAL, words ? 0.001 : 0);
-	if (words)
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	l = pdf_layout_set(t, l, &k->tx);
-	PangoRectangle lr;
-	pango_layout_get_extents(l, NULL, &lr);
-	g_object_unref(l);
-	return lr.width / (double)PANGO_SCALE;
-}
-
 /* Measures every column at MEASURE_SIZE: its widest cell unwrapped (nat) and its
- * widest word (min), text only. */
+ * widest word (min), text only; each cell is laid out once, its words shaped once. */
 static void
 measure_cols(pdf_doc *t, tbl *tb, double *nat, double *min)
 {
 	for (size_t i = 0; i < tb->nrows; i++)
 		for (int j = 0; j < tb->rows[i].n; j++) {
-			double a = measure(t, &tb->rows[i].c[j], MEASURE_SIZE, 0);
-			double b = measure(t, &tb->rows[i].c[j], MEASURE_SIZE, 1);
+			pdf_para *l = pdf_para_new(t, &tb->rows[i].c[j].tx, MEASURE_SIZE,
+			    PANGO_WEIGHT_NORMAL, 0, 1.0);
+			double a = pdf_para_natural(l), b = pdf_para_widest_word(l);
+			pdf_para_free(l);
 			nat[j] = a > nat[j] ? a : nat[j];
 			min[j] = b > min[j] ? b : min[j];
 		}
@@ -163,13 +151,9 @@ layout_cells(pdf_doc *t, tbl *tb)
 		r->h = 0;
 		for (int j = 0; j < r->n; j++) {
 			cell *k = &r->c[j];
-			k->l = pdf_layout(t, tb->size, PANGO_WEIGHT_NORMAL, tb->w[j] - 2 * CELL_PAD);
-			if (k->num)
-				pango_layout_set_alignment(k->l, PANGO_ALIGN_RIGHT);
-			k->l = pdf_layout_set(t, k->l, &k->tx);
-			PangoRectangle lr;
-			pango_layout_get_extents(k->l, NULL, &lr);
-			double h = lr.height / (double)PANGO_SCALE + 2 * CELL_VPAD;
+			k->l = pdf_para_new(t, &k->tx, tb->size, PANGO_WEIGHT_NORMAL,
+			    tb->w[j] - 2 * CELL_PAD, 1.0);
+			double h = pdf_para_height(k->l) + 2 * CELL_VPAD;
 			r->h = h > r->h ? h : r->h;
 		}
 	}
@@ -183,7 +167,8 @@ draw_row(pdf_doc *t, const tbl *tb, const row *r, double x)
 	for (int j = 0; j < tb->ncols; j++)
 		w += tb->w[j];
 	for (int j = 0; j < r->n; j++) {
-		pdf_draw_at(t, r->c[j].l, cx + CELL_PAD, t->y + CELL_VPAD);
+		pdf_para_draw_at(t, r->c[j].l, cx + CELL_PAD, t->y + CELL_VPAD,
+		    r->c[j].num ? tb->w[j] - 2 * CELL_PAD : 0);
 		cx += tb->w[j];
 	}
 	t->y += r->h;
@@ -226,12 +211,12 @@ caption(pdf_doc *t, xmlNodePtr table, double x, double keep)
 	pdf_text_init(&tx);
 	pdf_text_inline(&tx, cap);
 	pdf_text_bold(&tx, 0);
-	PangoLayout *l = pdf_layout(t, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x);
-	l = pdf_layout_set(t, l, &tx);
-	pdf_need(t, pdf_layout_height(l) + 3 + keep);
-	pdf_flow(t, l, x, &tx);
+	pdf_para *l = pdf_para_new(t, &tx, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x,
+	    PDF_LEAD);
+	pdf_need(t, pdf_para_height(l) + 3 + keep);
+	pdf_para_flow(t, l, x, &tx);
 	t->y += 3;
-	g_object_unref(l);
+	pdf_para_free(l);
 	pdf_text_free(&tx);
 }
 
@@ -273,7 +258,7 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 	t->y += 6;
 	for (size_t i = 0; i < tb.nrows; i++)
 		for (int j = 0; j < tb.rows[i].n; j++) {
-			g_object_unref(tb.rows[i].c[j].l);
+			pdf_para_free(tb.rows[i].c[j].l);
 			pdf_text_free(&tb.rows[i].c[j].tx);
 		}
 	free(tb.rows);

@@ -2,6 +2,7 @@
  * metric lookups every kind of data shares. */
 #include "render/chart_spec.h"
 
+#include <stdatomic.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,9 +353,20 @@ read_texts(rnd *r, cspec *c, const yt_node *root)
 	return bad ? -1 : 0;
 }
 
+/* Chart directives read into specs by this process (render_chart_reads; pages
+ * render on threads). */
+static atomic_ulong chart_reads;
+
+unsigned long
+render_chart_reads(void)
+{
+	return atomic_load(&chart_reads);
+}
+
 cspec *
 cspec_read(rnd *r, const yt_node *root, diag_pos pos)
 {
+	atomic_fetch_add(&chart_reads, 1);
 	if (schema_kind(r->d, root, YT_MAP, "chart") != 0)
 		return NULL;
 	cspec *c = util_xcalloc(1, sizeof *c);

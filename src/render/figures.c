@@ -113,6 +113,7 @@ render_scan_figures(const render_ctx *c)
 {
 	render_figs *f = util_xcalloc(1, sizeof *f);
 	f->ix = hash_new(HASH_BORROW);
+	f->specs = render_specs_new();
 	scan s = { c, f };
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		each_chart(c->rep, i, NULL, scan_one, &s);
@@ -128,6 +129,7 @@ render_figs_free(render_figs *f)
 		free(f->figs[i].id);
 	free(f->figs);
 	hash_free(f->ix);
+	render_specs_free(f->specs);
 	free(f);
 }
 

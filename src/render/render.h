@@ -20,17 +20,24 @@ typedef struct render_fig {
 	diag_pos pos;    /* where its id is defined */
 } render_fig;
 
+/* The validated chart specs of a build, keyed by chart id: what render hands to the
+ * PDF, so the typesetter draws every chart without reading Markdown or YAML again. */
+typedef struct render_specs render_specs;
+
 /* Every chart figure of the report, in figure-number order. */
 enum {
 	RENDER_MAX_CHARTS = 1000, /* chart directives in one report */
 };
 
 typedef struct render_figs {
-	size_t n;         /* number of figures */
-	render_fig *figs; /* n figures (owned) */
+	size_t n;            /* number of figures */
+	render_fig *figs;    /* n figures (owned) */
 	struct hash_table *ix; /* id -> index in figs (owned) */
-	size_t ncharts;   /* chart directives in the report, with an id or not; above
-	                     RENDER_MAX_CHARTS the scan reported an error */
+	size_t ncharts;      /* chart directives in the report, with an id or not; above
+	                        RENDER_MAX_CHARTS the scan reported an error */
+	render_specs *specs; /* when rendering for report.pdf (render_ctx.pdf), each chart
+	                        drawn on a page leaves here a copy of its validated spec (light
+	                        theme, the title moved into the caption) (owned) */
 } render_figs;
 
 /* What rendering reads. All pointers are borrowed. */
@@ -92,8 +99,8 @@ void render_body_free(render_body *out);
 /* Pre-pass over every page: collects the id of each `chart` directive and numbers the
  * figures report-wide (section order, then page order). A second chart with an id
  * already used is an error at its id naming the first's position. Malformed directives
- * are skipped here (rendering reports them). Returns a new table (never NULL); free
- * with render_figs_free. */
+ * are skipped here (rendering reports them). Returns a new table (never NULL) whose
+ * specs table is empty until the pages are rendered; free with render_figs_free. */
 render_figs *render_scan_figures(const render_ctx *c);
 
 /* Frees f. NULL is a no-op. */
@@ -118,5 +125,31 @@ int render_chart_with(const render_ctx *c, const char *id, render_chart_fn *fn, 
  * unknown id is an error naming it). */
 int render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts,
     size_t n, buf *outs);
+
+/* Returns a new empty table of chart specs; free with render_specs_free. */
+render_specs *render_specs_new(void);
+
+/* Frees t and every spec in it (pointers from render_specs_find become invalid). NULL
+ * is a no-op. */
+void render_specs_free(render_specs *t);
+
+/* Adds a deep copy of s under id (copied) to t; t owns every byte of the copy, s may
+ * be freed afterwards. An id already in t keeps its first spec. Thread-safe (pages
+ * render on threads). */
+void render_specs_add(render_specs *t, const char *id, const chart_spec *s);
+
+/* Returns the spec kept under id in t (owned by t, valid until render_specs_free; not
+ * while render_specs_add may run on another thread), or
+ * NULL (t may be NULL). */
+const chart_spec *render_specs_find(const render_specs *t, const char *id);
+
+/* Returns the number of specs in t (0 for NULL). */
+size_t render_specs_count(const render_specs *t);
+
+/* Returns how many chart directives this process has read into chart specs so far
+ * (every metric looked up, the spec built): rendering a build's pages reads each
+ * directive once (the figure pre-scan reads only their ids), typesetting the PDF
+ * reads none, and `mkreport chart` (render_chart_with) reads its chart once. */
+unsigned long render_chart_reads(void);
 
 #endif

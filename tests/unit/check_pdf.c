@@ -9,6 +9,7 @@
 #include "cmd/cmd.h"
 #include "cmd/pipeline.h"
 #include "pdf/pdf.h"
+#include "pdf/pdf_int.h"
 #include "render/page.h"
 #include "util/buf.h"
 #include "check_main.h"
@@ -19,9 +20,11 @@ static pipeline p;
 static diag *d;
 static render_figs *figs;
 static render_ctx c;
-static xmlDocPtr *pages;
+static pdf_book *book;
+static unsigned long reads_rendering; /* chart directives read while rendering the pages */
 
-/* Loads the mini report and renders every page, keeping the page documents. */
+/* Loads the mini report and renders every page, keeping what the PDF needs of each in
+ * book (the page documents are freed at once, as the build does). */
 static void
 setup(void)
 {
@@ -34,25 +37,28 @@ setup(void)
 	c.figs = figs;
 	tmpl *t = tmpl_load("templates/page.html", "templates/page.html", d);
 	ck_assert_ptr_nonnull(t);
-	pages = calloc(p.rep->nsections, sizeof *pages);
+	book = pdf_book_new(p.rep->nsections);
+	unsigned long before = render_chart_reads();
 	for (size_t i = 0; i < p.rep->nsections; i++) {
 		buf b;
 		render_file *files;
 		size_t n;
+		xmlDocPtr page;
 		buf_init(&b);
-		ck_assert_int_eq(page_render_keep(&c, t, i, &b, &files, &n, &pages[i]), 0);
+		ck_assert_int_eq(page_render_keep(&c, t, i, &b, &files, &n, &page), 0);
+		pdf_book_add(book, i, page);
+		xmlFreeDoc(page);
 		page_files_free(files, n);
 		buf_free(&b);
 	}
+	reads_rendering = render_chart_reads() - before;
 	tmpl_free(t);
 }
 
 static void
 teardown(void)
 {
-	for (size_t i = 0; i < p.rep->nsections; i++)
-		xmlFreeDoc(pages[i]);
-	free(pages);
+	pdf_book_free(book);
 	render_figs_free(figs);
 	pipeline_free(&p);
 	diag_free(d);
@@ -94,7 +100,7 @@ START_TEST(test_pdf_whole_file)
 {
 	buf b;
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &b), 0);
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
 	ck_assert_int_eq(diag_errors(d), 0);
 	ck_assert_uint_gt(b.len, 1000);
 	ck_assert_int_eq(memcmp(b.data, "%PDF-", 5), 0);
@@ -112,8 +118,8 @@ START_TEST(test_pdf_same_bytes_twice)
 	buf a, b;
 	buf_init(&a);
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &a), 0);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &b), 0);
+	ck_assert_int_eq(pdf_report(&c, book, &a), 0);
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
 	ck_assert_uint_eq(a.len, b.len);
 	ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
 	buf_free(&a);
@@ -125,7 +131,7 @@ START_TEST(test_pdf_pages_outline_links)
 {
 	buf b;
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &b), 0);
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
 	int n = (int)p.rep->nsections;
 	ck_assert_int_ge(page_objects(&b), 2 + n);
 	const char *o = after(b.data, b.len, "/Type /Outlines");
@@ -147,7 +153,7 @@ START_TEST(test_pdf_fixed_dates)
 {
 	buf b;
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &b), 0);
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
 	ck_assert_ptr_nonnull(after(b.data, b.len, "/CreationDate (D:20261101"));
 	ck_assert_ptr_nonnull(after(b.data, b.len, "/ModDate (D:20261101"));
 	buf_free(&b);
@@ -168,17 +174,28 @@ find_el(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
+/* Returns how many elements called name are at or below the siblings from n on. */
+static int
+count_el(xmlNodePtr n, const char *name)
+{
+	int k = 0;
+	for (; n != NULL; n = n->next)
+		k += (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0) +
+		    count_el(n->children, name);
+	return k;
+}
+
 START_TEST(test_pdf_unknown_chart_is_an_error)
 {
-	xmlNodePtr art = find_el(xmlDocGetRootElement(pages[0]), "article");
+	xmlNodePtr art = pdf_book_article(book, 0);
 	ck_assert_ptr_nonnull(art);
-	xmlNodePtr fig = xmlNewDocNode(pages[0], NULL, BAD_CAST "figure", NULL);
+	xmlNodePtr fig = xmlNewDocNode(art->doc, NULL, BAD_CAST "figure", NULL);
 	xmlSetProp(fig, BAD_CAST "class", BAD_CAST "chart");
 	xmlSetProp(fig, BAD_CAST "id", BAD_CAST "fig-no-such-chart");
 	xmlAddChild(art, fig);
 	buf b;
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections, &b), -1);
+	ck_assert_int_eq(pdf_report(&c, book, &b), -1);
 	ck_assert_int_gt(diag_errors(d), 0);
 	int found = 0;
 	for (int i = 0; i < diag_count(d); i++)
@@ -192,8 +209,186 @@ START_TEST(test_pdf_wrong_page_count_refused)
 {
 	buf b;
 	buf_init(&b);
-	ck_assert_int_eq(pdf_report(&c, pages, p.rep->nsections - 1, &b), -1);
+	pdf_book *short_book = pdf_book_new(p.rep->nsections - 1);
+	ck_assert_int_eq(pdf_report(&c, short_book, &b), -1);
+	pdf_book_free(short_book);
 	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_pdf_empty_section_is_an_error)
+{
+	buf b;
+	buf_init(&b);
+	pdf_book *empty = pdf_book_new(p.rep->nsections);
+	ck_assert_int_eq(pdf_report(&c, empty, &b), -1);
+	ck_assert_int_gt(diag_errors(d), 0);
+	pdf_book_free(empty);
+	buf_free(&b);
+}
+END_TEST
+
+/* Rendering reads each chart directive once, and keeps its spec for the PDF. */
+START_TEST(test_pdf_render_reads_each_chart_once)
+{
+	ck_assert_uint_ge(figs->n, 1);
+	ck_assert_uint_eq(reads_rendering, figs->n);
+	ck_assert_uint_eq(render_specs_count(figs->specs), figs->n);
+	for (size_t i = 0; i < figs->n; i++)
+		ck_assert_ptr_nonnull(render_specs_find(figs->specs, figs->figs[i].id));
+}
+END_TEST
+
+/* Typesetting reads no chart directive: every chart comes from render's specs. */
+START_TEST(test_pdf_reads_no_directive)
+{
+	buf b;
+	buf_init(&b);
+	unsigned long before = render_chart_reads();
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
+	ck_assert_uint_eq(render_chart_reads(), before);
+	buf_free(&b);
+}
+END_TEST
+
+/* The PDF is the same with every page's Markdown gone after rendering: it goes back
+ * neither to the Markdown nor to the directives' YAML. */
+START_TEST(test_pdf_same_without_markdown)
+{
+	buf a, b;
+	buf_init(&a);
+	buf_init(&b);
+	ck_assert_int_eq(pdf_report(&c, book, &a), 0);
+	size_t n = p.rep->nsections;
+	char **text = calloc(n, sizeof *text);
+	size_t *len = calloc(n, sizeof *len);
+	for (size_t i = 0; i < n; i++) {
+		text[i] = p.rep->sections[i].text;
+		len[i] = p.rep->sections[i].len;
+		p.rep->sections[i].text = NULL;
+		p.rep->sections[i].len = 0;
+	}
+	int rc = pdf_report(&c, book, &b);
+	for (size_t i = 0; i < n; i++) {
+		p.rep->sections[i].text = text[i];
+		p.rep->sections[i].len = len[i];
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(diag_errors(d), 0);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
+	free(text);
+	free(len);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
+/* The book keeps the article's blocks and figures, not the template's navigation, the
+ * folded data tables or the pictures. */
+START_TEST(test_pdf_book_is_compact)
+{
+	int figures = 0;
+	for (size_t i = 0; i < p.rep->nsections; i++) {
+		xmlNodePtr art = pdf_book_article(book, i);
+		ck_assert_ptr_nonnull(art);
+		ck_assert_str_eq((const char *)art->name, "article");
+		ck_assert_ptr_null(find_el(art, "nav"));
+		ck_assert_ptr_null(find_el(art, "details"));
+		ck_assert_ptr_null(find_el(art, "picture"));
+		ck_assert_ptr_null(find_el(art, "footer"));
+		ck_assert_ptr_nonnull(find_el(art, "h1"));
+		figures += count_el(art->children, "figure");
+	}
+	ck_assert_int_ge(figures, (int)figs->n);
+	ck_assert_ptr_null(pdf_book_article(book, p.rep->nsections));
+}
+END_TEST
+
+/* A typesetter with no report, for the line breaker alone. */
+static pdf_doc lt;
+static PangoFontMap *lfm;
+
+static void
+lines_setup(void)
+{
+	char why[256];
+	ck_assert_int_eq(chart_fonts_init("templates/fonts.conf", why, sizeof why), 0);
+	memset(&lt, 0, sizeof lt);
+	lfm = pango_cairo_font_map_new();
+	lt.pc = pango_font_map_create_context(lfm);
+	pango_cairo_context_set_resolution(lt.pc, 72);
+	pango_context_set_round_glyph_positions(lt.pc, FALSE);
+	lt.words = pdf_words_new();
+	lt.paras = pdf_paras_new();
+}
+
+static void
+lines_teardown(void)
+{
+	g_hash_table_unref(lt.paras);
+	g_hash_table_unref(lt.words);
+	g_object_unref(lt.pc);
+	g_object_unref(lfm);
+}
+
+/* Returns a new paragraph of s (plain) at 10 pt, width pt wide. */
+static pdf_para *
+para_of(const char *s, double width)
+{
+	pdf_text x;
+	pdf_text_init(&x);
+	pdf_text_puts(&x, s);
+	pdf_para *para = pdf_para_new(&lt, &x, 10, PANGO_WEIGHT_NORMAL, width, 1.38);
+	pdf_text_free(&x);
+	return para;
+}
+
+/* Each distinct word is shaped once, however often it recurs and in however many
+ * paragraphs; the same text and settings give the same paragraph. */
+START_TEST(test_lines_words_shaped_once)
+{
+	pdf_para *a = para_of("the cat and the hat and the cat", 400);
+	ck_assert_uint_eq(g_hash_table_size(lt.words), 5); /* the cat and hat " " */
+	pdf_para *b = para_of("the hat and the cat", 80);
+	ck_assert_uint_eq(g_hash_table_size(lt.words), 5);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_ptr_eq(para_of("the cat and the hat and the cat", 400), a);
+	ck_assert_uint_eq(g_hash_table_size(lt.paras), 2);
+	pdf_para_free(a); /* kept by lt.paras: still valid */
+	ck_assert_uint_eq(pdf_para_lines(a), 1);
+	ck_assert_uint_gt(pdf_para_lines(b), 1);
+}
+END_TEST
+
+/* Lines never run past the width: words move down, hyphenated words split after the
+ * hyphen, a word longer than a line is cut between characters. */
+START_TEST(test_lines_fit_the_width)
+{
+	pdf_para *g = para_of("alpha beta gamma delta epsilon zeta eta theta iota kappa", 60);
+	ck_assert_uint_gt(pdf_para_lines(g), 3);
+	ck_assert_double_le(pdf_para_natural(g), 60);
+	ck_assert_double_gt(pdf_para_height(g), 3 * pdf_para_pitch(g));
+	pdf_para *h = para_of("probability-weighted", 70);
+	ck_assert_uint_eq(pdf_para_lines(h), 2);
+	ck_assert_double_le(pdf_para_natural(h), 70);
+	pdf_para *u = para_of("https://example.com/averyveryveryverylongpathwithoutbreaks", 40);
+	ck_assert_uint_gt(pdf_para_lines(u), 2);
+	ck_assert_double_le(pdf_para_natural(u), 40);
+	pdf_text mixed; /* one long word in two styles: two pieces with no break between */
+	pdf_text_init(&mixed);
+	pdf_text_puts(&mixed, "averyveryveryverylongword");
+	size_t from = mixed.s.len;
+	pdf_text_puts(&mixed, "inbold.");
+	pdf_text_bold(&mixed, from);
+	pdf_para *m = pdf_para_new(&lt, &mixed, 10, PANGO_WEIGHT_NORMAL, 40, 1.38);
+	ck_assert_uint_gt(pdf_para_lines(m), 2);
+	ck_assert_double_le(pdf_para_natural(m), 40);
+	pdf_text_free(&mixed);
+	pdf_para *one = para_of("one\ntwo", 400); /* a forced break */
+	ck_assert_uint_eq(pdf_para_lines(one), 2);
+	ck_assert_double_gt(pdf_para_widest_word(g), 0);
+	ck_assert_double_le(pdf_para_widest_word(g), pdf_para_natural(g));
 }
 END_TEST
 
@@ -210,7 +405,18 @@ pdf_suite(void)
 	tcase_add_test(tc, test_pdf_fixed_dates);
 	tcase_add_test(tc, test_pdf_unknown_chart_is_an_error);
 	tcase_add_test(tc, test_pdf_wrong_page_count_refused);
+	tcase_add_test(tc, test_pdf_empty_section_is_an_error);
+	tcase_add_test(tc, test_pdf_render_reads_each_chart_once);
+	tcase_add_test(tc, test_pdf_reads_no_directive);
+	tcase_add_test(tc, test_pdf_same_without_markdown);
+	tcase_add_test(tc, test_pdf_book_is_compact);
 	suite_add_tcase(s, tc);
+	TCase *tl = tcase_create("lines");
+	tcase_set_timeout(tl, 60);
+	tcase_add_checked_fixture(tl, lines_setup, lines_teardown);
+	tcase_add_test(tl, test_lines_words_shaped_once);
+	tcase_add_test(tl, test_lines_fit_the_width);
+	suite_add_tcase(s, tl);
 	return s;
 }
 
