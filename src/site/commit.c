@@ -37,6 +37,7 @@ typedef struct site_stage {
 	int failed;         /* an error was recorded */
 	site_cursor oc;     /* the last folder used in the old site */
 	site_cursor nc;     /* the last folder used in the new site */
+	int fix_mode;       /* the umask takes bits of 0644: files need an fchmod */
 } commit;
 
 /* Records "DIR/rel: error: what: strerror(errno)" (rel may be NULL). */
@@ -237,14 +238,15 @@ write_all(int fd, const char *bytes, size_t n)
 }
 
 /* Creates name in the new folder at (never following a symlink) holding bytes[0..n),
- * mode 0644. Returns 0, or -1 with errno. */
+ * mode 0644 (set with fchmod when fix_mode: the umask takes some of its bits). Returns
+ * 0, or -1 with errno. */
 static int
-write_new(int at, const char *name, const char *bytes, size_t n)
+write_new(int at, const char *name, const char *bytes, size_t n, int fix_mode)
 {
 	int fd = openat(at, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	int ok = write_all(fd, bytes, n) == 0 && fchmod(fd, 0644) == 0;
+	int ok = write_all(fd, bytes, n) == 0 && (!fix_mode || fchmod(fd, 0644) == 0);
 	int e = errno;
 	if (close(fd) != 0 && ok) {
 		ok = 0;
@@ -274,7 +276,7 @@ place_file(commit *c, const char *rel, const char *bytes, size_t n)
 	int od = c->ofd < 0 ? -1 : site_cursor_dir(oc, rel, k, 0);
 	if (od >= 0 && same_bytes(od, base, bytes, n) && linkat(od, base, nd, base, 0) == 0)
 		return 0;
-	if (write_new(nd, base, bytes, n) != 0) {
+	if (write_new(nd, base, bytes, n, c->fix_mode) != 0) {
 		commit_error(c, rel, "cannot write");
 		return -1;
 	}
@@ -357,7 +359,7 @@ copy_entry(int from, int to, const char *name, const struct stat *st)
 	char *text = NULL;
 	size_t len = 0;
 	int rc = fd < 0 || read_all(fd, (size_t)1 << 40, &text, &len) != 0 ? -1
-	    : write_new(to, name, text, len);
+	    : write_new(to, name, text, len, 1);
 	int e = errno;
 	if (rc == 0)
 		(void)fchmodat(to, name, st->st_mode & 07777, 0);
@@ -594,6 +596,9 @@ site_stage_open(site_out *o, site_dest *s, diag *d)
 	c->d = d;
 	for (size_t i = 0; i < o->n; i++)
 		o->files[i].placed = 0;
+	mode_t mask = umask(022); /* read it (no other thread creates files yet) */
+	umask(mask);
+	c->fix_mode = (mask & 0644) != 0;
 	c->ofd = -1;
 	c->nfd = -1;
 	sweep(c);

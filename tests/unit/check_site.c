@@ -731,6 +731,30 @@ START_TEST(test_stream_bad_and_stopped)
 }
 END_TEST
 
+/* Files are 0644 whatever the umask (a strict one needs the fchmod, 022 does not). */
+START_TEST(test_file_mode_any_umask)
+{
+	static const mode_t masks[] = { 077, 022, 0 };
+	for (size_t k = 0; k < sizeof masks / sizeof *masks; k++) {
+		diag *d = diag_new();
+		site_out *o = sample();
+		put(o, "m.html", masks[k] == 077 ? "a" : masks[k] == 022 ? "b" : "c");
+		mode_t old = umask(masks[k]);
+		site_stats st;
+		int rc = commit(o, tmpdir, &st, d);
+		umask(old);
+		ck_assert_int_eq(rc, 0);
+		struct stat sb;
+		ck_assert_int_eq(stat(at("m.html"), &sb), 0);
+		ck_assert_int_eq(sb.st_mode & 07777, 0644);
+		ck_assert_int_eq(stat(at("charts/a.svg"), &sb), 0);
+		ck_assert_int_eq(sb.st_mode & 07777, 0644);
+		site_out_free(o);
+		diag_free(d);
+	}
+}
+END_TEST
+
 /* The commit tests that go through commit(), again with the files streamed. */
 static void
 setup_stream(void)
@@ -775,6 +799,7 @@ site_suite(void)
 	tcase_add_test(tc, test_stream_abandoned);
 	tcase_add_test(tc, test_stream_held_and_replaced);
 	tcase_add_test(tc, test_stream_bad_and_stopped);
+	tcase_add_test(tc, test_file_mode_any_umask);
 	suite_add_tcase(s, tc);
 	TCase *ts = tcase_create("stream");
 	tcase_add_checked_fixture(ts, setup_stream, teardown_stream);
@@ -794,6 +819,7 @@ site_suite(void)
 	tcase_add_test(ts, test_leftovers_swept);
 	tcase_add_test(ts, test_output_symlink_resolved);
 	tcase_add_test(ts, test_stop_before_swap);
+	tcase_add_test(ts, test_file_mode_any_umask);
 	suite_add_tcase(s, ts);
 	return s;
 }
