@@ -43,8 +43,8 @@ cmd_usage(FILE *f)
 	      "  --cache dir  build: keep reusable outputs in dir (default:\n"
 	      "            .mkreport-cache/<name of the output folder> beside it)\n"
 	      "  --no-cache   build: neither read nor write the cache\n"
-	      "  -j jobs   threads for the Monte Carlo and the charts (default: the online\n"
-	      "            cores); same output\n"
+	      "  -j jobs   threads for the Monte Carlo, the pages and the charts (default:\n"
+	      "            the online cores); same output\n"
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the sources, 2 usage, 3 output not written.\n"
 	      "See mkreport(1).\n", f);
