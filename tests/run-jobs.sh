@@ -71,5 +71,23 @@ if [ "$n" -ge 120 ] && cmp -s "$tmp/err1" "$tmp/err2" && cmp -s "$tmp/err1" "$tm
 	grep -q '^exit 1$' "$tmp/err1" && diff -r "$tmp/p1" "$tmp/p2" >/dev/null; then
 	ok "an error on every page: the same $n messages in the same order with -j 1, 2, 4; the site untouched"
 else ko "errors on every page differ with -j, or the site changed ($n errors)"; fi
+# From 64 sections the page files are read on threads before the sections are checked
+# in order: with a missing page, a page that is a folder and one of bad UTF-8 in 80
+# sections, the three errors come in file order, exactly.
+python3 bench/gen-report.py 80 "$tmp/h" >/dev/null
+rm "$tmp/h/mkreport/pages/s00010.md" "$tmp/h/mkreport/pages/s00020.md"
+mkdir "$tmp/h/mkreport/pages/s00020.md"
+printf '\377\376 bad\n' >"$tmp/h/mkreport/pages/s00030.md"
+"$MKREPORT" build -C "$tmp/h/mkreport" -T templates -o "$tmp/h/site" --no-pdf 2>"$tmp/herr"
+st=$?
+sed "s|$tmp/h/mkreport/||" "$tmp/herr" >"$tmp/herr2"
+cat >"$tmp/hexp" <<'END'
+report.yaml:49:11: error: cannot read page 'pages/s00010.md': No such file or directory
+report.yaml:89:11: error: cannot read page 'pages/s00020.md': Is a directory
+pages/s00030.md:1:1: error: invalid UTF-8 in page (byte 0xff)
+END
+if [ "$st" = 1 ] && cmp -s "$tmp/hexp" "$tmp/herr2"; then
+	ok "80 sections, pages read on threads: the page errors in file order"
+else ko "80 sections, pages read on threads: exit $st, messages differ"; diff "$tmp/hexp" "$tmp/herr2"; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -13,6 +13,9 @@ enum {
 };
 
 /* What every step reads and fills. */
+/* Page files read ahead on threads (load/ahead.c). */
+typedef struct ld_ahead ld_ahead;
+
 typedef struct ld_ctx {
 	diag *d;         /* where errors go */
 	report *r;       /* the report being filled */
@@ -22,6 +25,7 @@ typedef struct ld_ctx {
 	const yt_node *comp_map; /* base competition: mapping, NULL without one */
 	int dep_ok;      /* 1 if dep_map converted without errors */
 	int comp_ok;     /* 1 if comp_map converted without errors */
+	ld_ahead *ahead; /* the page files read ahead, or NULL */
 } ld_ctx;
 
 /* Flags of ld_qty_read. */
@@ -182,5 +186,19 @@ void ld_risks_file(ld_ctx *c);
  * array's room doubles (it is always the power of two at or above ninputs), so
  * 10,000 pages are not 10,000 reallocations. */
 void ld_add_input(report *r, const char *path);
+
+/* Reads the page files that the sections of root (report.yaml: sections:, or each
+ * part's sections:) name, on threads, with path_read(dir, file, LOAD_MAX_PAGE) - the
+ * files an absolute path or ".." would refuse are left out. Returns NULL for a report
+ * under 64 sections or a single core (the pages are then read one by one as they are
+ * checked). Free with ld_ahead_free. */
+ld_ahead *ld_ahead_read(const char *dir, const yt_node *root);
+
+/* If a (may be NULL) read file ahead and it was not taken yet, hands over path_read's
+ * result (*text, *len, its status in *st, errno as it left it) and returns 1; else 0. */
+int ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st);
+
+/* Frees a and the bytes not taken. NULL is a no-op. */
+void ld_ahead_free(ld_ahead *a);
 
 #endif

@@ -55,7 +55,9 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 		diag_error(c->d, fn->pos, "page path escapes the content folder");
 		return -1;
 	}
-	int st = path_read(c->dir, s->file, LOAD_MAX_PAGE, &s->text, &s->len);
+	int st;
+	if (!ld_ahead_take(c->ahead, s->file, &s->text, &s->len, &st))
+		st = path_read(c->dir, s->file, LOAD_MAX_PAGE, &s->text, &s->len);
 	if (st == PATH_OK)
 		return page_accept(c, s);
 	if (st == PATH_OUTSIDE)
@@ -284,10 +286,17 @@ body_read(ld_ctx *c, const yt_node *root)
 		    "('sections' at line %d, column %d)", secs->pos.line, secs->pos.col);
 		return -1;
 	}
-	if (parts != NULL)
-		return parts_read(c, yt_get(root, "parts"));
-	secs = schema_need(c->d, root, "sections", "report.yaml");
-	return secs == NULL || sections_read(c, secs) < 0 ? -1 : 0;
+	c->ahead = ld_ahead_read(c->dir, root);
+	int rc;
+	if (parts != NULL) {
+		rc = parts_read(c, yt_get(root, "parts"));
+	} else {
+		secs = schema_need(c->d, root, "sections", "report.yaml");
+		rc = secs == NULL || sections_read(c, secs) < 0 ? -1 : 0;
+	}
+	ld_ahead_free(c->ahead);
+	c->ahead = NULL;
+	return rc;
 }
 
 /* base_url: an absolute http(s) URL ending in '/'. */
