@@ -282,14 +282,15 @@ render_section(const render_ctx *c, const tmpl *t, size_t i, site_out *out, pdf_
 	return rc;
 }
 
-/* Typesets report.pdf from book (charts from c->figs->specs) into out. Returns 0 or -1. */
+/* Waits for report.pdf from job (typeset from the book; dropped unless keep) and adds
+ * it to out. Returns 0 or -1. */
 static int
-render_pdf(const render_ctx *c, const pdf_book *book, site_out *out)
+finish_pdf(pdf_job *job, int keep, site_out *out)
 {
 	buf b;
 	buf_init(&b);
-	int rc = pdf_report(c, book, &b);
-	if (rc == 0)
+	int rc = pdf_job_finish(job, keep, &b);
+	if (rc == 0 && keep)
 		add_buf(out, "report.pdf", &b);
 	buf_free(&b);
 	return rc;
@@ -341,17 +342,16 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	buf_init(&cached_pdf);
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
 	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
+	pdf_job *job = book ? pdf_job_start(&c, book) : NULL; /* loads fonts meanwhile */
 	for (size_t i = 0; i < r->nsections; i++)
 		if (render_section(&c, t, i, out, book) != 0)
 			rc = -1;
+	int keep_pdf = rc == 0; /* typeset on its thread while the rest is rendered */
+	if (job != NULL && keep_pdf)
+		pdf_job_go(job);
 	if (reuse)
 		add_buf(out, "report.pdf", &cached_pdf);
-	else if (book != NULL && rc == 0 && render_pdf(&c, book, out) != 0)
-		rc = -1;
-	else if (book != NULL && rc == 0 && p->cache != NULL)
-		pdf_store(p, pdf_key, out);
 	buf_free(&cached_pdf);
-	pdf_book_free(book);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)
@@ -369,6 +369,11 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	render_data(p, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
+	if (job != NULL && finish_pdf(job, keep_pdf, out) != 0)
+		rc = -1;
+	else if (job != NULL && keep_pdf && p->cache != NULL)
+		pdf_store(p, pdf_key, out);
+	pdf_book_free(book);
 	render_figs_free(figs);
 	tmpl_free(t);
 	return rc;

@@ -3,6 +3,7 @@
 #include "pdf/pdf.h"
 #include "pdf/pdf_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,8 +243,9 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
 }
 
-int
-pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
+/* Typesets as pdf_report does, with the pango context pc (made by context_new). */
+static int
+report_in(const render_ctx *c, const pdf_book *book, PangoContext *pc, buf *out)
 {
 	const report *r = c->rep;
 	size_t n = r->nsections;
@@ -251,8 +253,6 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 		return -1;
 	int *first = util_xcalloc(n + 1, sizeof *first);
 	int *again = util_xcalloc(n + 1, sizeof *again);
-	PangoFontMap *fm = pango_cairo_font_map_new();
-	PangoContext *pc = context_new(fm);
 	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
 	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
 	if (rc == 0) {
@@ -270,9 +270,154 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot set the PDF's dates");
 		rc = -1;
 	}
-	g_object_unref(pc);
-	g_object_unref(fm);
 	free(first);
 	free(again);
+	return rc;
+}
+
+int
+pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
+{
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *pc = context_new(fm);
+	int rc = report_in(c, book, pc, out);
+	g_object_unref(pc);
+	g_object_unref(fm);
+	return rc;
+}
+
+struct pdf_job {
+	render_ctx c;          /* the caller's, with d replaced by the job's own */
+	diag *outer;           /* the caller's diagnostics */
+	const pdf_book *book;  /* the articles (borrowed) */
+	pthread_mutex_t lock;  /* guards go and cancel */
+	pthread_cond_t cond;   /* signalled when go is set */
+	int go;                /* 1: the book and the chart specs are complete */
+	int cancel;            /* 1: nothing is to be typeset */
+	int threaded;          /* 1: thread runs the job */
+	pthread_t thread;      /* the job's thread, when threaded */
+	PangoFontMap *fm;      /* the job's font map (used by one thread only) */
+	PangoContext *pc;      /* its context */
+	buf out;               /* the PDF */
+	int rc;                /* what report_in returned */
+};
+
+/* Makes j's font map and context and loads the fonts of running text (regular,
+ * medium, semibold, italic), so the work before the book is complete is done early. */
+static void
+job_fonts(pdf_job *j)
+{
+	static const PangoWeight weights[] = { PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_MEDIUM,
+		PANGO_WEIGHT_SEMIBOLD };
+	j->fm = pango_cairo_font_map_new();
+	j->pc = context_new(j->fm);
+	PangoFontDescription *fd = pango_font_description_from_string("Inter 10");
+	for (size_t i = 0; i < 2 * sizeof weights / sizeof *weights; i++) {
+		pango_font_description_set_weight(fd, weights[i / 2]);
+		pango_font_description_set_style(fd, i % 2 ? PANGO_STYLE_ITALIC :
+		    PANGO_STYLE_NORMAL);
+		PangoFont *f = pango_context_load_font(j->pc, fd);
+		if (f != NULL)
+			g_object_unref(f);
+	}
+	pango_font_description_free(fd);
+}
+
+/* Runs j: fonts first, then, once j->go, the typesetting unless cancelled. */
+static void *
+job_run(void *arg)
+{
+	pdf_job *j = arg;
+	job_fonts(j);
+	pthread_mutex_lock(&j->lock);
+	while (!j->go)
+		pthread_cond_wait(&j->cond, &j->lock);
+	int cancel = j->cancel;
+	pthread_mutex_unlock(&j->lock);
+	if (!cancel)
+		j->rc = report_in(&j->c, j->book, j->pc, &j->out);
+	g_object_unref(j->pc);
+	g_object_unref(j->fm);
+	return NULL;
+}
+
+pdf_job *
+pdf_job_start(const render_ctx *c, const pdf_book *book)
+{
+	pdf_job *j = util_xcalloc(1, sizeof *j);
+	j->c = *c;
+	j->c.d = diag_new();
+	j->outer = c->d;
+	j->book = book;
+	buf_init(&j->out);
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->cond, NULL);
+	j->threaded = pthread_create(&j->thread, NULL, job_run, j) == 0;
+	return j;
+}
+
+/* Sets j going (cancelled if cancel) and waits until it is done. */
+static void
+job_wait(pdf_job *j, int cancel)
+{
+	pthread_mutex_lock(&j->lock);
+	if (!j->go)
+		j->cancel = cancel;
+	j->go = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	else
+		job_run(j);
+}
+
+void
+pdf_job_go(pdf_job *j)
+{
+	pthread_mutex_lock(&j->lock);
+	j->go = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+}
+
+/* Records in to the diagnostics of from, at the same file (they have no lines). */
+static void
+diag_move(diag *to, const diag *from)
+{
+	for (int i = 0; i < diag_count(from); i++) {
+		const char *s = diag_text(from, i), *e = strstr(s, ": error: ");
+		const char *w = strstr(s, ": warning: ");
+		int err = e != NULL && (w == NULL || e < w);
+		const char *at = err ? e : w;
+		if (at == NULL) {
+			diag_error(to, diag_file_pos(to, "report.pdf"), "%s", s);
+			continue;
+		}
+		char *file = util_xstrndup(s, (size_t)(at - s));
+		const char *msg = at + strlen(err ? ": error: " : ": warning: ");
+		if (err)
+			diag_error(to, diag_file_pos(to, file), "%s", msg);
+		else
+			diag_warn(to, diag_file_pos(to, file), "%s", msg);
+		free(file);
+	}
+}
+
+int
+pdf_job_finish(pdf_job *j, int keep, buf *out)
+{
+	job_wait(j, !keep);
+	int rc = keep ? j->rc : 0;
+	if (keep) {
+		diag_move(j->outer, j->c.d);
+		if (rc == 0)
+			buf_append(out, j->out.data ? j->out.data : "", j->out.len);
+	}
+	diag_free(j->c.d);
+	buf_free(&j->out);
+	pthread_mutex_destroy(&j->lock);
+	pthread_cond_destroy(&j->cond);
+	free(j);
 	return rc;
 }

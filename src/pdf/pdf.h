@@ -39,4 +39,23 @@ void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
  * from as_of). Returns 0, or -1 after recording errors in c->d. */
 int pdf_report(const render_ctx *c, const pdf_book *book, buf *out);
 
+/* report.pdf typeset on a thread of its own while the caller finishes the site. */
+typedef struct pdf_job pdf_job;
+
+/* Starts a thread that loads the PDF's fonts at once, then waits for pdf_job_go and
+ * typesets c->rep from book as pdf_report does: same bytes, same errors. c (copied)
+ * and what it points to, and book, must stay alive and, once pdf_job_go is called,
+ * unchanged until pdf_job_finish; the job records its errors apart and hands them to
+ * c->d in pdf_job_finish, so the caller may use c->d meanwhile. If no thread can be
+ * started, pdf_job_finish does the work. Never NULL; end with pdf_job_finish. */
+pdf_job *pdf_job_start(const render_ctx *c, const pdf_book *book);
+
+/* Lets j typeset: its book is complete and c->figs->specs holds every chart. */
+void pdf_job_go(pdf_job *j);
+
+/* Waits for j and frees it. keep 1: appends the PDF to out and returns what
+ * pdf_report would (0, or -1 after its errors are recorded in c->d). keep 0: j is
+ * cancelled if it has not been let go (its errors are dropped), and 0 is returned. */
+int pdf_job_finish(pdf_job *j, int keep, buf *out);
+
 #endif
