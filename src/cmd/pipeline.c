@@ -342,7 +342,9 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	buf_init(&cached_pdf);
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
 	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
-	pdf_job *job = book ? pdf_job_start(&c, book) : NULL; /* loads fonts meanwhile */
+	uint8_t shapes_key[SHA256_LEN];
+	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, shapes_key) : NULL;
+	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL; /* loads fonts meanwhile */
 	for (size_t i = 0; i < r->nsections; i++)
 		if (render_section(&c, t, i, out, book) != 0)
 			rc = -1;
@@ -371,8 +373,11 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		rc = -1;
 	if (job != NULL && finish_pdf(job, keep_pdf, out) != 0)
 		rc = -1;
-	else if (job != NULL && keep_pdf && p->cache != NULL)
+	else if (job != NULL && keep_pdf && p->cache != NULL) {
 		pdf_store(p, pdf_key, out);
+		pipeline_shapes_store(p->cache, shapes_key, shapes);
+	}
+	pdf_shapes_free(shapes);
 	pdf_book_free(book);
 	render_figs_free(figs);
 	tmpl_free(t);

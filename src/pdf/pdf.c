@@ -204,8 +204,8 @@ context_new(PangoFontMap *fm)
  * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
  * (pdf_doc.laid, .words and .paras), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_book *book,
-    const int *toc, int *sec_page, buf *out)
+typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *shapes,
+    const pdf_book *book, const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
 	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
@@ -220,6 +220,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 	t.laid = caches[0];
 	t.words = caches[1];
 	t.paras = caches[2];
+	t.shapes = shapes;
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -245,7 +246,8 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 
 /* Typesets as pdf_report does, with the pango context pc (made by context_new). */
 static int
-report_in(const render_ctx *c, const pdf_book *book, PangoContext *pc, buf *out)
+report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoContext *pc,
+    buf *out)
 {
 	const report *r = c->rep;
 	size_t n = r->nsections;
@@ -254,13 +256,14 @@ report_in(const render_ctx *c, const pdf_book *book, PangoContext *pc, buf *out)
 	int *first = util_xcalloc(n + 1, sizeof *first);
 	int *again = util_xcalloc(n + 1, sizeof *again);
 	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
-	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
+	int rc = typeset(c, pc, caches, shapes, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, caches, book, first, again, out);
+		rc = typeset(c, pc, caches, shapes, book, first, again, out);
 	}
 	for (int i = 0; i < 3; i++)
 		g_hash_table_unref(caches[i]);
+	pdf_shapes_end(shapes);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");
@@ -278,9 +281,15 @@ report_in(const render_ctx *c, const pdf_book *book, PangoContext *pc, buf *out)
 int
 pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 {
+	return pdf_report_shaped(c, book, NULL, out);
+}
+
+int
+pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, buf *out)
+{
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	int rc = report_in(c, book, pc, out);
+	int rc = report_in(c, book, shapes, pc, out);
 	g_object_unref(pc);
 	g_object_unref(fm);
 	return rc;
@@ -290,6 +299,7 @@ struct pdf_job {
 	render_ctx c;          /* the caller's, with d replaced by the job's own */
 	diag *outer;           /* the caller's diagnostics */
 	const pdf_book *book;  /* the articles (borrowed) */
+	pdf_shapes *shapes;    /* words shaped before, or NULL (borrowed) */
 	pthread_mutex_t lock;  /* guards go and cancel */
 	pthread_cond_t cond;   /* signalled when go is set */
 	int go;                /* 1: the book and the chart specs are complete */
@@ -335,20 +345,21 @@ job_run(void *arg)
 	int cancel = j->cancel;
 	pthread_mutex_unlock(&j->lock);
 	if (!cancel)
-		j->rc = report_in(&j->c, j->book, j->pc, &j->out);
+		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out);
 	g_object_unref(j->pc);
 	g_object_unref(j->fm);
 	return NULL;
 }
 
 pdf_job *
-pdf_job_start(const render_ctx *c, const pdf_book *book)
+pdf_job_start(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes)
 {
 	pdf_job *j = util_xcalloc(1, sizeof *j);
 	j->c = *c;
 	j->c.d = diag_new();
 	j->outer = c->d;
 	j->book = book;
+	j->shapes = shapes;
 	buf_init(&j->out);
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->cond, NULL);

@@ -29,6 +29,27 @@ void pdf_book_free(pdf_book *b);
  * element, or i out of range leaves section i empty; a NULL b is a no-op. */
 void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
 
+/* The glyphs of the words report.pdf shaped, kept from build to build (in the build
+ * cache) so a rebuild shapes only words it has not seen: the bytes are the same as
+ * when every word is shaped. Valid only for the same tool and fonts (the caller's key). */
+typedef struct pdf_shapes pdf_shapes;
+
+/* Returns the words stored in the n bytes at data (from pdf_shapes_save; NULL or
+ * bytes in another format, or damaged: none), copied; they are parsed when the
+ * typesetter first asks for a word (on its thread). Free with pdf_shapes_free. */
+pdf_shapes *pdf_shapes_new(const void *data, size_t n);
+
+/* Frees s. NULL is a no-op. */
+void pdf_shapes_free(pdf_shapes *s);
+
+/* If typesetting with s shaped words s did not hold, appends to out every word it
+ * used (sorted: the same words give the same bytes) and returns 1; else returns 0
+ * and leaves out unchanged. */
+int pdf_shapes_save(const pdf_shapes *s, buf *out);
+
+/* Returns how many words typesetting with s shaped because s did not hold them. */
+size_t pdf_shapes_added(const pdf_shapes *s);
+
 /* Typesets the report c->rep into out as one PDF (A4 portrait): a title page (title,
  * subtitle, author, as-of date), a contents page (each section with its page number,
  * linked), then every section in report order from book (pdf_book_count(book) must be
@@ -39,6 +60,11 @@ void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
  * from as_of). Returns 0, or -1 after recording errors in c->d. */
 int pdf_report(const render_ctx *c, const pdf_book *book, buf *out);
 
+/* pdf_report, each word's glyphs taken from shapes if it holds them, else shaped and
+ * kept there (shapes may be NULL). The same bytes as pdf_report. */
+int pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes,
+    buf *out);
+
 /* report.pdf typeset on a thread of its own while the caller finishes the site. */
 typedef struct pdf_job pdf_job;
 
@@ -47,8 +73,9 @@ typedef struct pdf_job pdf_job;
  * and what it points to, and book, must stay alive and, once pdf_job_go is called,
  * unchanged until pdf_job_finish; the job records its errors apart and hands them to
  * c->d in pdf_job_finish, so the caller may use c->d meanwhile. If no thread can be
- * started, pdf_job_finish does the work. Never NULL; end with pdf_job_finish. */
-pdf_job *pdf_job_start(const render_ctx *c, const pdf_book *book);
+ * started, pdf_job_finish does the work. Words are shaped through shapes (may be
+ * NULL; the job uses it until pdf_job_finish). Never NULL; end with pdf_job_finish. */
+pdf_job *pdf_job_start(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes);
 
 /* Lets j typeset: its book is complete and c->figs->specs holds every chart. */
 void pdf_job_go(pdf_job *j);

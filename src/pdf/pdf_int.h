@@ -63,7 +63,20 @@ typedef struct pdf_doc {
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
 	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
 	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
+	pdf_shapes *shapes;   /* words shaped by earlier builds, or NULL */
 } pdf_doc;
+
+/* Returns the glyphs of text[0..n) shaped with analysis a and PangoShapeFlags flags
+ * (caller frees): from s if an earlier build stored the same word (font description,
+ * bidi level, script, language, flags, text), else shaped now with pango_shape_with_flags
+ * and kept in s. A NULL s only shapes. */
+PangoGlyphString *pdf_shapes_shape(pdf_shapes *s, const PangoAnalysis *a, int flags,
+    const char *text, size_t n);
+
+/* Ends a typesetting with s (NULL: no-op): forgets the fonts s refers to (call before
+ * the font map goes, on the typesetter's thread) and, if words were added, makes there
+ * what pdf_shapes_save hands out. */
+void pdf_shapes_end(pdf_shapes *s);
 
 /* A paragraph of running text broken into lines (lines.c). */
 typedef struct pdf_para pdf_para;

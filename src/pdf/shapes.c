@@ -1,0 +1,271 @@
+/* shapes: the glyphs of words shaped by earlier builds, kept in the build cache so a
+ * rebuild of report.pdf shapes only the words it has not seen. */
+#include "pdf/pdf.h"
+#include "pdf/pdf_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHAPES_MAGIC "mkreport-shapes 1\n"
+
+/* A word's glyphs as shaping gave them. */
+typedef struct shape {
+	int n;              /* glyphs */
+	int used;           /* 1: this build asked for it */
+	PangoGlyphInfo *g;  /* n glyphs (owned) */
+	int *clusters;      /* n log clusters (owned) */
+} shape;
+
+struct pdf_shapes {
+	GHashTable *words; /* key (see word_id) -> shape */
+	GHashTable *fonts; /* PangoFont (a reference) -> its description (owned) */
+	int added;         /* words shaped this build that were not stored */
+	buf raw;           /* the stored words, parsed on first use */
+	int parsed;        /* 1: raw has been parsed into words */
+	buf saved;         /* what pdf_shapes_save hands out, made by pdf_shapes_end */
+	/* the key prefix of the last analysis asked for, and what it was made from */
+	buf prefix;
+	PangoFont *last_font;
+	int last_level, last_script, last_flags;
+	PangoLanguage *last_lang;
+};
+
+/* GDestroyNotify of shape. */
+static void
+shape_free(gpointer p)
+{
+	shape *s = p;
+	free(s->g);
+	free(s->clusters);
+	free(s);
+}
+
+/* Returns a new shape of n glyphs copied from g and clusters. */
+static shape *
+shape_new(int n, const PangoGlyphInfo *g, const int *clusters)
+{
+	shape *s = util_xcalloc(1, sizeof *s);
+	s->n = n;
+	s->g = util_xmalloc((size_t)n * sizeof *s->g + 1);
+	s->clusters = util_xmalloc((size_t)n * sizeof *s->clusters + 1);
+	for (int i = 0; i < n; i++) { /* field by field: no stray bits in the entry */
+		memset(&s->g[i], 0, sizeof s->g[i]);
+		s->g[i].glyph = g[i].glyph;
+		s->g[i].geometry = g[i].geometry;
+		s->g[i].attr.is_cluster_start = g[i].attr.is_cluster_start;
+		s->g[i].attr.is_color = g[i].attr.is_color;
+	}
+	memcpy(s->clusters, clusters, (size_t)n * sizeof *s->clusters);
+	return s;
+}
+
+/* Reads n bytes at *p into out if that many are left; advances. Returns 0 or -1. */
+static int
+take(const char **p, size_t *left, void *out, size_t n)
+{
+	if (*left < n)
+		return -1;
+	memcpy(out, *p, n);
+	*p += n;
+	*left -= n;
+	return 0;
+}
+
+/* Reads one stored word from *p into s->words. Returns 0, or -1 if malformed. */
+static int
+load_one(pdf_shapes *s, const char **p, size_t *left)
+{
+	uint32_t klen;
+	int32_t n;
+	if (take(p, left, &klen, sizeof klen) != 0 || klen == 0 || *left < klen)
+		return -1;
+	char *key = util_xstrndup(*p, klen);
+	*p += klen;
+	*left -= klen;
+	if (strlen(key) != klen || take(p, left, &n, sizeof n) != 0 || n < 0 ||
+	    *left / (sizeof(PangoGlyphInfo) + sizeof(int)) < (size_t)n) {
+		free(key);
+		return -1;
+	}
+	shape *w = shape_new(n, (const PangoGlyphInfo *)(const void *)*p,
+	    (const int *)(const void *)(*p + (size_t)n * sizeof(PangoGlyphInfo)));
+	*p += (size_t)n * (sizeof(PangoGlyphInfo) + sizeof(int));
+	*left -= (size_t)n * (sizeof(PangoGlyphInfo) + sizeof(int));
+	g_hash_table_replace(s->words, key, w);
+	return 0;
+}
+
+pdf_shapes *
+pdf_shapes_new(const void *data, size_t n)
+{
+	pdf_shapes *s = util_xcalloc(1, sizeof *s);
+	s->words = g_hash_table_new_full(g_str_hash, g_str_equal, free, shape_free);
+	s->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, free);
+	buf_init(&s->raw);
+	buf_init(&s->saved);
+	buf_init(&s->prefix);
+	if (data != NULL)
+		buf_append(&s->raw, data, n);
+	return s;
+}
+
+/* Parses s->raw into s->words once (on the typesetter's thread, not the caller's). */
+static void
+parse(pdf_shapes *s)
+{
+	size_t m = strlen(SHAPES_MAGIC);
+	s->parsed = 1;
+	if (s->raw.len >= m && memcmp(s->raw.data, SHAPES_MAGIC, m) == 0) {
+		const char *p = s->raw.data + m;
+		size_t left = s->raw.len - m;
+		while (left > 0)
+			if (load_one(s, &p, &left) != 0) { /* damaged: nothing of it is used */
+				g_hash_table_remove_all(s->words);
+				break;
+			}
+	}
+	buf_free(&s->raw);
+	buf_init(&s->raw);
+}
+
+void
+pdf_shapes_free(pdf_shapes *s)
+{
+	if (s == NULL)
+		return;
+	g_hash_table_unref(s->words);
+	g_hash_table_unref(s->fonts);
+	buf_free(&s->raw);
+	buf_free(&s->saved);
+	buf_free(&s->prefix);
+	free(s);
+}
+
+/* GCompareFunc of two keys (char *). */
+static gint
+key_cmp(gconstpointer a, gconstpointer b)
+{
+	return strcmp(a, b);
+}
+
+/* Appends to out every word s used, sorted by key. */
+static void
+serialize(const pdf_shapes *s, buf *out)
+{
+	GList *keys = g_list_sort(g_hash_table_get_keys(s->words), key_cmp);
+	buf_puts(out, SHAPES_MAGIC);
+	for (GList *l = keys; l != NULL; l = l->next) {
+		const shape *w = g_hash_table_lookup(s->words, l->data);
+		if (!w->used)
+			continue;
+		uint32_t klen = (uint32_t)strlen(l->data);
+		int32_t n = w->n;
+		buf_append(out, &klen, sizeof klen);
+		buf_append(out, l->data, klen);
+		buf_append(out, &n, sizeof n);
+		buf_append(out, w->g, (size_t)n * sizeof *w->g);
+		buf_append(out, w->clusters, (size_t)n * sizeof *w->clusters);
+	}
+	g_list_free(keys);
+}
+
+void
+pdf_shapes_end(pdf_shapes *s)
+{
+	if (s == NULL)
+		return;
+	g_hash_table_remove_all(s->fonts);
+	s->last_font = NULL;
+	buf_reset(&s->saved);
+	if (s->added > 0)
+		serialize(s, &s->saved);
+}
+
+/* Returns the description of font (its family, style, weight, absolute size and
+ * variations), made once per font (owned by s). */
+static const char *
+font_id(pdf_shapes *s, PangoFont *font)
+{
+	char *id = g_hash_table_lookup(s->fonts, font);
+	if (id != NULL)
+		return id;
+	PangoFontDescription *fd = pango_font_describe_with_absolute_size(font);
+	char *d = pango_font_description_to_string(fd);
+	id = util_xstrdup(d);
+	g_free(d);
+	pango_font_description_free(fd);
+	g_hash_table_insert(s->fonts, g_object_ref(font), id);
+	return id;
+}
+
+/* Returns the key of text[0..n) shaped with analysis a and flags: the font, bidi
+ * level, script, language and flags, then the text (caller frees). */
+static char *
+word_id(pdf_shapes *s, const PangoAnalysis *a, int flags, const char *text, size_t n)
+{
+	if (s->last_font != a->font || s->last_level != (int)a->level ||
+	    s->last_script != (int)a->script || s->last_lang != a->language ||
+	    s->last_flags != flags) {
+		buf_reset(&s->prefix);
+		buf_printf(&s->prefix, "%s\x1f%d %d %d %s\x1f", font_id(s, a->font),
+		    (int)a->level, (int)a->script, flags,
+		    a->language ? pango_language_to_string(a->language) : "");
+		s->last_font = a->font; /* s->fonts holds a reference: never a reused address */
+		s->last_level = (int)a->level;
+		s->last_script = (int)a->script;
+		s->last_lang = a->language;
+		s->last_flags = flags;
+	}
+	char *k = util_xmalloc(s->prefix.len + n + 1);
+	memcpy(k, s->prefix.data, s->prefix.len);
+	memcpy(k + s->prefix.len, text, n);
+	k[s->prefix.len + n] = '\0';
+	return k;
+}
+
+PangoGlyphString *
+pdf_shapes_shape(pdf_shapes *s, const PangoAnalysis *a, int flags, const char *text,
+    size_t n)
+{
+	PangoGlyphString *g = pango_glyph_string_new();
+	if (s != NULL && !s->parsed)
+		parse(s);
+	char *key = s != NULL && memchr(text, 0, n) == NULL ? word_id(s, a, flags, text, n) :
+	    NULL;
+	shape *w = key ? g_hash_table_lookup(s->words, key) : NULL;
+	if (w != NULL) {
+		pango_glyph_string_set_size(g, w->n);
+		memcpy(g->glyphs, w->g, (size_t)w->n * sizeof *w->g);
+		memcpy(g->log_clusters, w->clusters, (size_t)w->n * sizeof *w->clusters);
+		w->used = 1;
+		free(key);
+		return g;
+	}
+	pango_shape_with_flags(text, (int)n, text, (int)n, a, g, (PangoShapeFlags)flags);
+	if (key != NULL) {
+		w = shape_new(g->num_glyphs, g->glyphs, g->log_clusters);
+		w->used = 1;
+		g_hash_table_replace(s->words, key, w);
+		s->added++;
+	}
+	return g;
+}
+
+int
+pdf_shapes_save(const pdf_shapes *s, buf *out)
+{
+	if (s == NULL || s->added == 0)
+		return 0;
+	if (s->saved.len > 0)
+		buf_append(out, s->saved.data, s->saved.len);
+	else
+		serialize(s, out);
+	return 1;
+}
+
+size_t
+pdf_shapes_added(const pdf_shapes *s)
+{
+	return s ? (size_t)s->added : 0;
+}
