@@ -344,11 +344,12 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
 	uint8_t shapes_key[SHA256_LEN];
 	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, shapes_key) : NULL;
-	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL; /* loads fonts meanwhile */
+	pdf_book_keep_specs(book, figs->specs); /* typeset each page as soon as it is kept */
+	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
 	for (size_t i = 0; i < r->nsections; i++)
 		if (render_section(&c, t, i, out, book) != 0)
 			rc = -1;
-	int keep_pdf = rc == 0; /* typeset on its thread while the rest is rendered */
+	int keep_pdf = rc == 0; /* typeset on its thread while pages and the rest render */
 	if (job != NULL && keep_pdf)
 		pdf_job_go(job);
 	if (reuse)

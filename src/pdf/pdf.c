@@ -214,6 +214,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *
 	pdf_doc t;
 	memset(&t, 0, sizeof t);
 	t.c = c;
+	t.book = book;
 	t.cr = cairo_create(sf);
 	t.dry = out == NULL;
 	t.pc = pc;
@@ -298,7 +299,7 @@ pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes,
 struct pdf_job {
 	render_ctx c;          /* the caller's, with d replaced by the job's own */
 	diag *outer;           /* the caller's diagnostics */
-	const pdf_book *book;  /* the articles (borrowed) */
+	pdf_book *book;        /* the articles (borrowed) */
 	pdf_shapes *shapes;    /* words shaped before, or NULL (borrowed) */
 	pthread_mutex_t lock;  /* guards go and cancel */
 	pthread_cond_t cond;   /* signalled when go is set */
@@ -340,7 +341,7 @@ job_run(void *arg)
 	pdf_job *j = arg;
 	job_fonts(j);
 	pthread_mutex_lock(&j->lock);
-	while (!j->go)
+	while (!j->go && !pdf_book_streams(j->book))
 		pthread_cond_wait(&j->cond, &j->lock);
 	int cancel = j->cancel;
 	pthread_mutex_unlock(&j->lock);
@@ -352,7 +353,7 @@ job_run(void *arg)
 }
 
 pdf_job *
-pdf_job_start(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes)
+pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
 {
 	pdf_job *j = util_xcalloc(1, sizeof *j);
 	j->c = *c;
@@ -371,6 +372,7 @@ pdf_job_start(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes)
 static void
 job_wait(pdf_job *j, int cancel)
 {
+	pdf_book_close(j->book);
 	pthread_mutex_lock(&j->lock);
 	if (!j->go)
 		j->cancel = cancel;
@@ -386,6 +388,7 @@ job_wait(pdf_job *j, int cancel)
 void
 pdf_job_go(pdf_job *j)
 {
+	pdf_book_close(j->book);
 	pthread_mutex_lock(&j->lock);
 	j->go = 1;
 	pthread_cond_signal(&j->cond);

@@ -29,6 +29,18 @@ void pdf_book_free(pdf_book *b);
  * element, or i out of range leaves section i empty; a NULL b is a no-op. */
 void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
 
+/* Makes b readable while it is filled: from now on pdf_book_add also keeps the spec
+ * (from specs, which must outlive b) of each chart figure of the article it adds, and
+ * the typesetter waits for each section to be added (or b closed) before it reads it,
+ * taking the specs of its charts from b, not from specs. Then pdf_book_add must run
+ * where no spec is being added to specs (as the build's page loop does: each page's
+ * specs are added while it renders, before its pdf_book_add). */
+void pdf_book_keep_specs(pdf_book *b, const render_specs *specs);
+
+/* Says that no section will be added to b any more: a reader waiting for one goes on
+ * (an empty section is an error of the PDF). NULL is a no-op. */
+void pdf_book_close(pdf_book *b);
+
 /* The glyphs of the words report.pdf shaped, kept from build to build (in the build
  * cache) so a rebuild shapes only words it has not seen: the bytes are the same as
  * when every word is shaped. Valid only for the same tool and fonts (the caller's key). */
@@ -68,19 +80,20 @@ int pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *sha
 /* report.pdf typeset on a thread of its own while the caller finishes the site. */
 typedef struct pdf_job pdf_job;
 
-/* Starts a thread that loads the PDF's fonts at once, then waits for pdf_job_go and
- * typesets c->rep from book as pdf_report does: same bytes, same errors. c (copied)
- * and what it points to, and book, must stay alive and, once pdf_job_go is called,
- * unchanged until pdf_job_finish; the job records its errors apart and hands them to
+/* Starts a thread that loads the PDF's fonts at once, then typesets c->rep from book as
+ * pdf_report does (same bytes, same errors): at once, section by section as they are
+ * added, if pdf_book_keep_specs was called on book, else once pdf_job_go is called.
+ * c (copied) and what it points to, and book, must stay alive until pdf_job_finish,
+ * and unchanged but for the sections added to book; the job records its errors apart and hands them to
  * c->d in pdf_job_finish, so the caller may use c->d meanwhile. If no thread can be
  * started, pdf_job_finish does the work. Words are shaped through shapes (may be
  * NULL; the job uses it until pdf_job_finish). Never NULL; end with pdf_job_finish. */
-pdf_job *pdf_job_start(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes);
+pdf_job *pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes);
 
-/* Lets j typeset: its book is complete and c->figs->specs holds every chart. */
+/* Says j's book is complete (closes it) and c->figs->specs holds every chart. */
 void pdf_job_go(pdf_job *j);
 
-/* Waits for j and frees it. keep 1: appends the PDF to out and returns what
+/* Closes j's book, waits for j and frees it. keep 1: appends the PDF to out and returns what
  * pdf_report would (0, or -1 after its errors are recorded in c->d). keep 0: j is
  * cancelled if it has not been let go (its errors are dropped), and 0 is returned. */
 int pdf_job_finish(pdf_job *j, int keep, buf *out);
