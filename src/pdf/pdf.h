@@ -54,9 +54,10 @@ pdf_shapes *pdf_shapes_new(const void *data, size_t n);
 /* Frees s. NULL is a no-op. */
 void pdf_shapes_free(pdf_shapes *s);
 
-/* If typesetting with s shaped words s did not hold, appends to out every word it
- * used (sorted: the same words give the same bytes) and returns 1; else returns 0
- * and leaves out unchanged. */
+/* If typesetting with s shaped words s did not hold, as many as 1/16 of those it held
+ * (or s held none), appends to out every word it used (sorted: the same words give
+ * the same bytes) and returns 1; else returns 0 and leaves out unchanged (a few new
+ * words are shaped again next time rather than the whole store written). */
 int pdf_shapes_save(const pdf_shapes *s, buf *out);
 
 /* Returns how many words typesetting with s shaped because s did not hold them. */

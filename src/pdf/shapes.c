@@ -7,21 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHAPES_MAGIC "mkreport-shapes 1\n"
+#define SHAPES_MAGIC "mkreport-shapes 2\n"
 
-/* A word's glyphs as shaping gave them. */
+enum {
+	SHAPES_RESAVE = 16 /* stored again once the new words reach 1/16 of those stored */
+};
+
+/* A word's glyphs as shaping gave them: stored ones point into pdf_shapes.raw (read
+ * with memcpy: they need not be aligned), new ones own their copies. */
 typedef struct shape {
-	int n;              /* glyphs */
-	int used;           /* 1: this build asked for it */
-	PangoGlyphInfo *g;  /* n glyphs (owned) */
-	int *clusters;      /* n log clusters (owned) */
+	int n;                /* glyphs */
+	int used;             /* 1: this build asked for it */
+	const void *g;        /* n PangoGlyphInfo */
+	const void *clusters; /* n log clusters (int) */
+	char *own;            /* for a new word: its key, glyphs and clusters in one block */
 } shape;
 
 struct pdf_shapes {
-	GHashTable *words; /* key (see word_id) -> shape */
+	GHashTable *words; /* key (see word_id; a stored one points into raw) -> shape */
 	GHashTable *fonts; /* PangoFont (a reference) -> its description (owned) */
-	int added;         /* words shaped this build that were not stored */
-	buf raw;           /* the stored words, parsed on first use */
+	size_t stored;     /* words read from raw */
+	size_t added;      /* words shaped this build that were not stored */
+	buf raw;           /* the stored words, parsed on first use, then pointed into */
 	int parsed;        /* 1: raw has been parsed into words */
 	buf saved;         /* what pdf_shapes_save hands out, made by pdf_shapes_end */
 	/* the key prefix of the last analysis asked for, and what it was made from */
@@ -36,63 +43,64 @@ static void
 shape_free(gpointer p)
 {
 	shape *s = p;
-	free(s->g);
-	free(s->clusters);
+	free(s->own);
 	free(s);
 }
 
-/* Returns a new shape of n glyphs copied from g and clusters. */
-static shape *
-shape_new(int n, const PangoGlyphInfo *g, const int *clusters)
+/* Keeps in s the word key (n bytes and a NUL, copied) shaped as g. */
+static void
+add_new(pdf_shapes *s, const char *key, size_t n, const PangoGlyphString *g)
 {
-	shape *s = util_xcalloc(1, sizeof *s);
-	s->n = n;
-	s->g = util_xmalloc((size_t)n * sizeof *s->g + 1);
-	s->clusters = util_xmalloc((size_t)n * sizeof *s->clusters + 1);
-	for (int i = 0; i < n; i++) { /* field by field: no stray bits in the entry */
-		memset(&s->g[i], 0, sizeof s->g[i]);
-		s->g[i].glyph = g[i].glyph;
-		s->g[i].geometry = g[i].geometry;
-		s->g[i].attr.is_cluster_start = g[i].attr.is_cluster_start;
-		s->g[i].attr.is_color = g[i].attr.is_color;
+	size_t gs = (size_t)g->num_glyphs * sizeof(PangoGlyphInfo);
+	size_t cs = (size_t)g->num_glyphs * sizeof(int);
+	shape *w = util_xcalloc(1, sizeof *w);
+	w->own = util_xmalloc(gs + cs + n + 1);
+	PangoGlyphInfo *gi = (PangoGlyphInfo *)(void *)w->own;
+	for (int i = 0; i < g->num_glyphs; i++) { /* field by field: no stray bits */
+		memset(&gi[i], 0, sizeof gi[i]);
+		gi[i].glyph = g->glyphs[i].glyph;
+		gi[i].geometry = g->glyphs[i].geometry;
+		gi[i].attr.is_cluster_start = g->glyphs[i].attr.is_cluster_start;
+		gi[i].attr.is_color = g->glyphs[i].attr.is_color;
 	}
-	memcpy(s->clusters, clusters, (size_t)n * sizeof *s->clusters);
-	return s;
+	memcpy(w->own + gs, g->log_clusters, cs);
+	memcpy(w->own + gs + cs, key, n + 1);
+	w->n = g->num_glyphs;
+	w->used = 1;
+	w->g = w->own;
+	w->clusters = w->own + gs;
+	g_hash_table_replace(s->words, w->own + gs + cs, w);
+	s->added++;
 }
 
-/* Reads n bytes at *p into out if that many are left; advances. Returns 0 or -1. */
-static int
-take(const char **p, size_t *left, void *out, size_t n)
-{
-	if (*left < n)
-		return -1;
-	memcpy(out, *p, n);
-	*p += n;
-	*left -= n;
-	return 0;
-}
-
-/* Reads one stored word from *p into s->words. Returns 0, or -1 if malformed. */
+/* Reads the stored word at *p (its key length with the NUL, key, glyph count, glyphs,
+ * clusters) into s->words, pointing into the bytes. Returns 0, or -1 if malformed. */
 static int
 load_one(pdf_shapes *s, const char **p, size_t *left)
 {
 	uint32_t klen;
 	int32_t n;
-	if (take(p, left, &klen, sizeof klen) != 0 || klen == 0 || *left < klen)
+	if (*left < sizeof klen)
 		return -1;
-	char *key = util_xstrndup(*p, klen);
-	*p += klen;
-	*left -= klen;
-	if (strlen(key) != klen || take(p, left, &n, sizeof n) != 0 || n < 0 ||
-	    *left / (sizeof(PangoGlyphInfo) + sizeof(int)) < (size_t)n) {
-		free(key);
+	memcpy(&klen, *p, sizeof klen);
+	if (klen < 1 || *left - sizeof klen < (size_t)klen + sizeof n)
 		return -1;
-	}
-	shape *w = shape_new(n, (const PangoGlyphInfo *)(const void *)*p,
-	    (const int *)(const void *)(*p + (size_t)n * sizeof(PangoGlyphInfo)));
-	*p += (size_t)n * (sizeof(PangoGlyphInfo) + sizeof(int));
-	*left -= (size_t)n * (sizeof(PangoGlyphInfo) + sizeof(int));
-	g_hash_table_replace(s->words, key, w);
+	const char *key = *p + sizeof klen;
+	if (key[klen - 1] != '\0' || memchr(key, 0, klen - 1) != NULL)
+		return -1;
+	memcpy(&n, key + klen, sizeof n);
+	size_t rest = *left - sizeof klen - klen - sizeof n;
+	if (n < 0 || rest / (sizeof(PangoGlyphInfo) + sizeof(int)) < (size_t)n)
+		return -1;
+	shape *w = util_xcalloc(1, sizeof *w);
+	w->n = n;
+	w->g = key + klen + sizeof n;
+	w->clusters = (const char *)w->g + (size_t)n * sizeof(PangoGlyphInfo);
+	g_hash_table_replace(s->words, (char *)key, w);
+	size_t step = sizeof klen + klen + sizeof n + (size_t)n * (sizeof(PangoGlyphInfo) +
+	    sizeof(int));
+	*p += step;
+	*left -= step;
 	return 0;
 }
 
@@ -100,7 +108,7 @@ pdf_shapes *
 pdf_shapes_new(const void *data, size_t n)
 {
 	pdf_shapes *s = util_xcalloc(1, sizeof *s);
-	s->words = g_hash_table_new_full(g_str_hash, g_str_equal, free, shape_free);
+	s->words = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, shape_free);
 	s->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, free);
 	buf_init(&s->raw);
 	buf_init(&s->saved);
@@ -116,17 +124,16 @@ parse(pdf_shapes *s)
 {
 	size_t m = strlen(SHAPES_MAGIC);
 	s->parsed = 1;
-	if (s->raw.len >= m && memcmp(s->raw.data, SHAPES_MAGIC, m) == 0) {
-		const char *p = s->raw.data + m;
-		size_t left = s->raw.len - m;
-		while (left > 0)
-			if (load_one(s, &p, &left) != 0) { /* damaged: nothing of it is used */
-				g_hash_table_remove_all(s->words);
-				break;
-			}
-	}
-	buf_free(&s->raw);
-	buf_init(&s->raw);
+	if (s->raw.len < m || memcmp(s->raw.data, SHAPES_MAGIC, m) != 0)
+		return;
+	const char *p = s->raw.data + m;
+	size_t left = s->raw.len - m;
+	while (left > 0)
+		if (load_one(s, &p, &left) != 0) { /* damaged: nothing of it is used */
+			g_hash_table_remove_all(s->words);
+			return;
+		}
+	s->stored = g_hash_table_size(s->words);
 }
 
 void
@@ -159,15 +166,24 @@ serialize(const pdf_shapes *s, buf *out)
 		const shape *w = g_hash_table_lookup(s->words, l->data);
 		if (!w->used)
 			continue;
-		uint32_t klen = (uint32_t)strlen(l->data);
+		uint32_t klen = (uint32_t)strlen(l->data) + 1;
 		int32_t n = w->n;
 		buf_append(out, &klen, sizeof klen);
 		buf_append(out, l->data, klen);
 		buf_append(out, &n, sizeof n);
-		buf_append(out, w->g, (size_t)n * sizeof *w->g);
-		buf_append(out, w->clusters, (size_t)n * sizeof *w->clusters);
+		buf_append(out, w->g, (size_t)n * sizeof(PangoGlyphInfo));
+		buf_append(out, w->clusters, (size_t)n * sizeof(int));
 	}
 	g_list_free(keys);
+}
+
+/* Returns whether s is worth storing again: it had none, or the words shaped anew
+ * reach 1/SHAPES_RESAVE of the stored ones (a few new ones cost less to shape again
+ * than the whole store to write). */
+static int
+worth_saving(const pdf_shapes *s)
+{
+	return s->added > 0 && (s->stored == 0 || s->added * SHAPES_RESAVE >= s->stored);
 }
 
 void
@@ -178,7 +194,7 @@ pdf_shapes_end(pdf_shapes *s)
 	g_hash_table_remove_all(s->fonts);
 	s->last_font = NULL;
 	buf_reset(&s->saved);
-	if (s->added > 0)
+	if (worth_saving(s))
 		serialize(s, &s->saved);
 }
 
@@ -236,26 +252,22 @@ pdf_shapes_shape(pdf_shapes *s, const PangoAnalysis *a, int flags, const char *t
 	shape *w = key ? g_hash_table_lookup(s->words, key) : NULL;
 	if (w != NULL) {
 		pango_glyph_string_set_size(g, w->n);
-		memcpy(g->glyphs, w->g, (size_t)w->n * sizeof *w->g);
-		memcpy(g->log_clusters, w->clusters, (size_t)w->n * sizeof *w->clusters);
+		memcpy(g->glyphs, w->g, (size_t)w->n * sizeof *g->glyphs);
+		memcpy(g->log_clusters, w->clusters, (size_t)w->n * sizeof *g->log_clusters);
 		w->used = 1;
-		free(key);
-		return g;
+	} else {
+		pango_shape_with_flags(text, (int)n, text, (int)n, a, g, (PangoShapeFlags)flags);
+		if (key != NULL)
+			add_new(s, key, strlen(key), g);
 	}
-	pango_shape_with_flags(text, (int)n, text, (int)n, a, g, (PangoShapeFlags)flags);
-	if (key != NULL) {
-		w = shape_new(g->num_glyphs, g->glyphs, g->log_clusters);
-		w->used = 1;
-		g_hash_table_replace(s->words, key, w);
-		s->added++;
-	}
+	free(key);
 	return g;
 }
 
 int
 pdf_shapes_save(const pdf_shapes *s, buf *out)
 {
-	if (s == NULL || s->added == 0)
+	if (s == NULL || !worth_saving(s))
 		return 0;
 	if (s->saved.len > 0)
 		buf_append(out, s->saved.data, s->saved.len);
@@ -267,5 +279,5 @@ pdf_shapes_save(const pdf_shapes *s, buf *out)
 size_t
 pdf_shapes_added(const pdf_shapes *s)
 {
-	return s ? (size_t)s->added : 0;
+	return s ? s->added : 0;
 }
