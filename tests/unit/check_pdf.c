@@ -500,6 +500,61 @@ START_TEST(test_job_errors_reach_the_build)
 }
 END_TEST
 
+/* Renders the pages of the mini report into b, as the build does, in order or from
+ * the last one back. */
+static void
+fill_book(pdf_book *b, int backwards)
+{
+	tmpl *t = tmpl_load("templates/page.html", "templates/page.html", d);
+	ck_assert_ptr_nonnull(t);
+	for (size_t k = 0; k < p.rep->nsections; k++) {
+		size_t i = backwards ? p.rep->nsections - 1 - k : k;
+		buf out;
+		render_file *files;
+		size_t n;
+		xmlDocPtr page;
+		buf_init(&out);
+		ck_assert_int_eq(page_render_keep(&c, t, i, &out, &files, &n, &page), 0);
+		pdf_book_add(b, i, page);
+		xmlFreeDoc(page);
+		page_files_free(files, n);
+		buf_free(&out);
+	}
+	tmpl_free(t);
+}
+
+/* A job started before any page is rendered typesets each section as it is added,
+ * in any order, the charts from the specs the book kept: pdf_report's bytes. */
+START_TEST(test_job_while_pages_render)
+{
+	buf plain, out;
+	plain_pdf(&plain);
+	for (int backwards = 0; backwards < 2; backwards++) {
+		pdf_book *b = pdf_book_new(p.rep->nsections);
+		pdf_book_keep_specs(b, figs->specs);
+		pdf_job *j = pdf_job_start(&c, b, NULL);
+		fill_book(b, backwards);
+		pdf_job_go(j);
+		buf_init(&out);
+		ck_assert_int_eq(pdf_job_finish(j, 1, &out), 0);
+		ck_assert_uint_eq(out.len, plain.len);
+		ck_assert_int_eq(memcmp(out.data, plain.data, plain.len), 0);
+		pdf_book_free(b);
+		buf_free(&out);
+	}
+	/* pages that never come: finishing closes the book, the PDF fails, no hang */
+	pdf_book *b = pdf_book_new(p.rep->nsections);
+	pdf_book_keep_specs(b, figs->specs);
+	pdf_job *j = pdf_job_start(&c, b, NULL);
+	buf_init(&out);
+	ck_assert_int_eq(pdf_job_finish(j, 1, &out), -1);
+	ck_assert_int_gt(diag_errors(d), 0);
+	pdf_book_free(b);
+	buf_free(&out);
+	buf_free(&plain);
+}
+END_TEST
+
 static Suite *
 pdf_suite(void)
 {
@@ -522,6 +577,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_shapes_damaged_store_is_ignored);
 	tcase_add_test(tc, test_job_same_bytes_as_report);
 	tcase_add_test(tc, test_job_errors_reach_the_build);
+	tcase_add_test(tc, test_job_while_pages_render);
 	suite_add_tcase(s, tc);
 	TCase *tl = tcase_create("lines");
 	tcase_set_timeout(tl, 60);
