@@ -251,8 +251,9 @@ pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN])
 	sha256_final(&h, key);
 	buf b;
 	buf_init(&b);
-	int hit = cache_get(c, key, &b) == 0;
-	pdf_shapes *s = pdf_shapes_new(hit ? b.data : NULL, b.len);
+	if (cache_get(c, key, &b) != 0)
+		buf_reset(&b);
+	pdf_shapes *s = pdf_shapes_adopt(&b); /* parsed on the PDF's thread */
 	buf_free(&b);
 	return s;
 }

@@ -51,6 +51,9 @@ typedef struct pdf_shapes pdf_shapes;
  * typesetter first asks for a word (on its thread). Free with pdf_shapes_free. */
 pdf_shapes *pdf_shapes_new(const void *data, size_t n);
 
+/* pdf_shapes_new on the bytes of b, taken over without a copy (b is left empty). */
+pdf_shapes *pdf_shapes_adopt(buf *b);
+
 /* Frees s. NULL is a no-op. */
 void pdf_shapes_free(pdf_shapes *s);
 

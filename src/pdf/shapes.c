@@ -118,6 +118,16 @@ pdf_shapes_new(const void *data, size_t n)
 	return s;
 }
 
+pdf_shapes *
+pdf_shapes_adopt(buf *b)
+{
+	pdf_shapes *s = pdf_shapes_new(NULL, 0);
+	buf_free(&s->raw);
+	s->raw = *b;
+	buf_init(b);
+	return s;
+}
+
 /* Parses s->raw into s->words once (on the typesetter's thread, not the caller's). */
 static void
 parse(pdf_shapes *s)
