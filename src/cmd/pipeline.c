@@ -279,6 +279,23 @@ take_section(void *arg, page_result *pg)
 	pdf_book_add(s->book, pg->i, pg->doc); /* NULL book: no-op */
 }
 
+/* Waits for report.pdf from job (typeset from the book; dropped unless keep), stores
+ * it in p's cache under key (if not NULL) first, as out may not keep the bytes, and
+ * adds it to out. Returns 0 or -1. */
+static int
+finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, site_out *out)
+{
+	buf b;
+	buf_init(&b);
+	int rc = pdf_job_finish(job, keep, &b);
+	if (rc == 0 && keep && key != NULL)
+		cache_put(p->cache, key, b.data ? b.data : "", b.len);
+	if (rc == 0 && keep)
+		add_buf(out, "report.pdf", &b);
+	buf_free(&b);
+	return rc;
+}
+
 /* Looks up report.pdf in p's cache under the key of its inputs (stored in key).
  * Returns 1 with the bytes appended to b on a hit, else 0. */
 static int
@@ -286,24 +303,6 @@ pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN]
 {
 	pipeline_pdf_key(p->cache, p->rep, p->m, templates_dir, key);
 	return cache_get(p->cache, key, b) == 0;
-}
-
-/* Typesets report.pdf from book (charts from c->figs->specs) into out, and stores it
- * in p's cache under key (if not NULL) first: out may not keep the bytes. Returns 0
- * or -1. */
-static int
-render_pdf(const render_ctx *c, const pdf_book *book, const uint8_t *key,
-    const pipeline *p, site_out *out)
-{
-	buf b;
-	buf_init(&b);
-	int rc = pdf_report(c, book, &b);
-	if (rc == 0 && key != NULL)
-		cache_put(p->cache, key, b.data ? b.data : "", b.len);
-	if (rc == 0)
-		add_buf(out, "report.pdf", &b);
-	buf_free(&b);
-	return rc;
 }
 
 int
@@ -333,16 +332,19 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	buf_init(&cached_pdf);
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
 	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
+	uint8_t shapes_key[SHA256_LEN];
+	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, shapes_key) : NULL;
+	pdf_book_keep_specs(book, figs->specs); /* typeset each page as soon as it is kept */
+	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
 	section_sink sink = { r, out, book };
 	if (page_render_sections(&c, t, book != NULL, p->jobs, take_section, &sink) != 0)
 		rc = -1;
+	int keep_pdf = rc == 0; /* typeset on its thread while pages and the rest render */
+	if (job != NULL && keep_pdf)
+		pdf_job_go(job);
 	if (reuse)
 		add_buf(out, "report.pdf", &cached_pdf);
-	else if (book != NULL && rc == 0
-	    && render_pdf(&c, book, p->cache != NULL ? pdf_key : NULL, p, out) != 0)
-		rc = -1;
 	buf_free(&cached_pdf);
-	pdf_book_free(book);
 	buf b;
 	buf_init(&b);
 	if (page_render_404(&c, t, &b) != 0)
@@ -360,6 +362,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	render_data(p, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
+	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p,
+	    out) != 0)
+		rc = -1;
+	else if (job != NULL && keep_pdf && p->cache != NULL)
+		pipeline_shapes_store(p->cache, shapes_key, shapes);
+	pdf_shapes_free(shapes);
+	pdf_book_free(book);
 	render_figs_free(figs);
 	tmpl_free(t);
 	return rc;

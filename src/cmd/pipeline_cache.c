@@ -239,3 +239,31 @@ pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
 	feed_metrics(&h, m);
 	sha256_final(&h, key);
 }
+
+pdf_shapes *
+pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN])
+{
+	if (c == NULL)
+		return NULL;
+	sha256_ctx h;
+	cache_key_init(&h, c, "pdf-shapes");
+	chart_fonts_digest(&h);
+	sha256_final(&h, key);
+	buf b;
+	buf_init(&b);
+	if (cache_get(c, key, &b) != 0)
+		buf_reset(&b);
+	pdf_shapes *s = pdf_shapes_adopt(&b); /* parsed on the PDF's thread */
+	buf_free(&b);
+	return s;
+}
+
+void
+pipeline_shapes_store(cache *c, const uint8_t key[SHA256_LEN], const pdf_shapes *s)
+{
+	buf b;
+	buf_init(&b);
+	if (c != NULL && pdf_shapes_save(s, &b))
+		cache_put(c, key, b.data, b.len);
+	buf_free(&b);
+}

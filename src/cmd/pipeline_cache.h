@@ -7,6 +7,7 @@
 #include "load/load.h"
 #include "model/metrics.h"
 #include "model/montecarlo.h"
+#include "pdf/pdf.h"
 
 /* Runs model_uncertainty for scenario with base, the n uncertain inputs u and cfg, or
  * takes its metrics from cache when an earlier build ran it with the same inputs (the
@@ -20,5 +21,14 @@ void pipeline_uncertainty_cached(cache *c, metrics *m, const char *scenario,
  * templates_dir/page.html, the fonts (chart_fonts_digest) and every metric of m. */
 void pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
     const char *templates_dir, uint8_t key[SHA256_LEN]);
+
+/* Returns the words report.pdf's last build shaped, stored in c under a key of the
+ * tool and the fonts (chart_fonts_digest), also stored in key; the entry counts as
+ * used (kept by cache_sweep) even if the caller only frees the result. NULL if c is
+ * NULL (then every word is shaped). Free with pdf_shapes_free. */
+pdf_shapes *pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN]);
+
+/* Stores s in c under key if typesetting with it shaped new words. NULL c or s: nothing. */
+void pipeline_shapes_store(cache *c, const uint8_t key[SHA256_LEN], const pdf_shapes *s);
 
 #endif

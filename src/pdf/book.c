@@ -1,15 +1,31 @@
-/* book: what the PDF keeps of each finished page: the article's blocks copied into one
- * small document, without the template, navigation, footer or the site's web-only parts. */
+/* book: what the PDF keeps of each finished page: the article's blocks copied into a
+ * small document of its own, without the template, navigation, footer or the site's
+ * web-only parts; the PDF may read a section while later ones are being added. */
 #include "pdf/pdf.h"
 #include "pdf/pdf_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The chart specs one kept article draws. */
+typedef struct book_specs {
+	char **ids;                 /* chart ids (owned) */
+	const chart_spec **specs;   /* their specs (owned by the render_specs table) */
+	size_t n;                   /* entries */
+} book_specs;
 
 struct pdf_book {
-	xmlDocPtr doc;       /* holds every kept article (owned) */
-	xmlNodePtr *arts;    /* per section, its kept article in doc, or NULL */
+	xmlDocPtr *docs;     /* per section, the document holding its kept article, or NULL */
+	xmlNodePtr *arts;    /* per section, its kept article, or NULL */
+	book_specs *kept;    /* per section, the specs of its charts (when specs is set) */
+	unsigned char *done; /* per section, 1 once pdf_book_add was called for it */
 	size_t n;            /* sections */
+	const render_specs *specs; /* where pdf_book_add looks up charts, or NULL */
+	int closed;          /* 1: no section will be added any more */
+	pthread_mutex_t lock; /* guards done, closed, and the slots they publish */
+	pthread_cond_t added; /* signalled when a section is added or the book closed */
 };
 
 /* Returns p, or stops the process as util_xcalloc does when libxml2 ran out of memory. */
@@ -27,12 +43,25 @@ pdf_book *
 pdf_book_new(size_t nsections)
 {
 	pdf_book *b = util_xcalloc(1, sizeof *b);
-	b->doc = must(xmlNewDoc(BAD_CAST "1.0"));
+	b->docs = util_xcalloc(nsections + 1, sizeof *b->docs);
 	b->arts = util_xcalloc(nsections + 1, sizeof *b->arts);
+	b->kept = util_xcalloc(nsections + 1, sizeof *b->kept);
+	b->done = util_xcalloc(nsections + 1, 1);
 	b->n = nsections;
-	xmlNodePtr root = must(xmlNewDocNode(b->doc, NULL, BAD_CAST "book", NULL));
-	xmlDocSetRootElement(b->doc, root);
+	pthread_mutex_init(&b->lock, NULL);
+	pthread_cond_init(&b->added, NULL);
 	return b;
+}
+
+/* Frees what k holds. */
+static void
+specs_clear(book_specs *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->ids[i]);
+	free(k->ids);
+	free(k->specs);
+	memset(k, 0, sizeof *k);
 }
 
 void
@@ -40,9 +69,35 @@ pdf_book_free(pdf_book *b)
 {
 	if (b == NULL)
 		return;
-	xmlFreeDoc(b->doc);
+	for (size_t i = 0; i < b->n; i++) {
+		xmlFreeDoc(b->docs[i]);
+		specs_clear(&b->kept[i]);
+	}
+	free(b->docs);
 	free(b->arts);
+	free(b->kept);
+	free(b->done);
+	pthread_mutex_destroy(&b->lock);
+	pthread_cond_destroy(&b->added);
 	free(b);
+}
+
+void
+pdf_book_keep_specs(pdf_book *b, const render_specs *specs)
+{
+	if (b != NULL)
+		b->specs = specs;
+}
+
+void
+pdf_book_close(pdf_book *b)
+{
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&b->lock);
+	b->closed = 1;
+	pthread_cond_broadcast(&b->added);
+	pthread_mutex_unlock(&b->lock);
 }
 
 /* Returns whether the PDF leaves out n and everything below it: comments, the on-page
@@ -62,42 +117,121 @@ left_out(xmlNodePtr n)
 	    pdf_has_class(n, "chart-links");
 }
 
-/* Appends to parent (in b's document) a copy of the children of src that the PDF
- * sets. */
+/* Appends to parent (in doc) a copy of the children of src that the PDF sets. */
 static void
-copy_kids(pdf_book *b, xmlNodePtr src, xmlNodePtr parent)
+copy_kids(xmlDocPtr doc, xmlNodePtr src, xmlNodePtr parent)
 {
 	for (xmlNodePtr n = src->children; n != NULL; n = n->next) {
 		if (left_out(n))
 			continue;
-		xmlNodePtr c = must(xmlDocCopyNode(n, b->doc, 2)); /* with its attributes */
+		xmlNodePtr c = must(xmlDocCopyNode(n, doc, 2)); /* with its attributes */
 		xmlAddChild(parent, c);
 		if (n->type == XML_ELEMENT_NODE)
-			copy_kids(b, n, c);
+			copy_kids(doc, n, c);
 	}
+}
+
+/* Keeps in k the spec of every chart figure under n ("fig-<chart id>") that specs
+ * holds. */
+static void
+keep_specs(book_specs *k, const render_specs *specs, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = pdf_is(n, "figure") ? xmlGetProp(n, BAD_CAST "id") : NULL;
+		const chart_spec *s = id && strncmp((const char *)id, "fig-", 4) == 0 ?
+		    render_specs_find(specs, (const char *)id + 4) : NULL;
+		if (s != NULL) {
+			k->ids = util_xrealloc(k->ids, (k->n + 1) * sizeof *k->ids);
+			k->specs = util_xrealloc(k->specs, (k->n + 1) * sizeof *k->specs);
+			k->ids[k->n] = util_xstrdup((const char *)id + 4);
+			k->specs[k->n++] = s;
+		}
+		xmlFree(id);
+		keep_specs(k, specs, n->children);
+	}
+}
+
+/* Publishes section i of b: its document doc (may be NULL), article art and specs k. */
+static void
+publish(pdf_book *b, size_t i, xmlDocPtr doc, xmlNodePtr art, book_specs *k)
+{
+	pthread_mutex_lock(&b->lock);
+	xmlDocPtr old = b->docs[i];
+	book_specs gone = b->kept[i];
+	b->docs[i] = doc;
+	b->arts[i] = art;
+	b->kept[i] = *k;
+	b->done[i] = 1;
+	pthread_cond_broadcast(&b->added);
+	pthread_mutex_unlock(&b->lock);
+	xmlFreeDoc(old);
+	specs_clear(&gone);
 }
 
 void
 pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page)
 {
-	xmlNodePtr root = b != NULL && page != NULL ? xmlDocGetRootElement(page) : NULL;
-	if (root == NULL || i >= b->n)
+	if (b == NULL || i >= b->n)
 		return;
-	xmlNodePtr art = pdf_is(root, "article") ? root : pdf_find(root, "article", NULL);
-	if (art == NULL)
+	xmlNodePtr root = page != NULL ? xmlDocGetRootElement(page) : NULL;
+	xmlNodePtr art = root == NULL ? NULL : pdf_is(root, "article") ? root :
+	    pdf_find(root, "article", NULL);
+	if (art == NULL && root != NULL)
 		art = pdf_find(root, "main", NULL);
-	if (art == NULL)
+	book_specs k = { NULL, NULL, 0 };
+	if (art == NULL) {
+		publish(b, i, NULL, NULL, &k);
 		return;
-	xmlNodePtr keep = must(xmlDocCopyNode(art, b->doc, 2));
-	xmlAddChild(xmlDocGetRootElement(b->doc), keep);
-	copy_kids(b, art, keep);
-	b->arts[i] = keep;
+	}
+	xmlDocPtr doc = must(xmlNewDoc(BAD_CAST "1.0"));
+	xmlNodePtr keep = must(xmlDocCopyNode(art, doc, 2));
+	xmlDocSetRootElement(doc, keep);
+	copy_kids(doc, art, keep);
+	if (b->specs != NULL)
+		keep_specs(&k, b->specs, keep);
+	publish(b, i, doc, keep, &k);
+}
+
+/* Waits, when b is being filled while it is read (its specs are kept), until section
+ * i is added or b closed. */
+static void
+wait_for(pdf_book *b, size_t i)
+{
+	pthread_mutex_lock(&b->lock);
+	while (b->specs != NULL && !b->done[i] && !b->closed)
+		pthread_cond_wait(&b->added, &b->lock);
+	pthread_mutex_unlock(&b->lock);
 }
 
 xmlNodePtr
 pdf_book_article(const pdf_book *b, size_t i)
 {
-	return b != NULL && i < b->n ? b->arts[i] : NULL;
+	if (b == NULL || i >= b->n)
+		return NULL;
+	wait_for((pdf_book *)b, i);
+	return b->arts[i];
+}
+
+const chart_spec *
+pdf_book_spec(const pdf_book *b, size_t i, const char *id, int *known)
+{
+	*known = b != NULL && b->specs != NULL;
+	if (!*known || i >= b->n || id == NULL)
+		return NULL;
+	wait_for((pdf_book *)b, i);
+	const book_specs *k = &b->kept[i];
+	for (size_t j = 0; j < k->n; j++)
+		if (strcmp(k->ids[j], id) == 0)
+			return k->specs[j];
+	return NULL;
+}
+
+int
+pdf_book_streams(const pdf_book *b)
+{
+	return b != NULL && b->specs != NULL;
 }
 
 size_t

@@ -18,7 +18,10 @@ fig_spec(pdf_doc *t, xmlNodePtr fig)
 	xmlChar *id = xmlGetProp(fig, BAD_CAST "id");
 	const char *cid = id && strncmp((const char *)id, "fig-", 4) == 0 ?
 	    (const char *)id + 4 : NULL;
-	const chart_spec *s = render_specs_find(t->c->figs ? t->c->figs->specs : NULL, cid);
+	int known;
+	const chart_spec *s = pdf_book_spec(t->book, (size_t)t->section, cid, &known);
+	if (!known)
+		s = render_specs_find(t->c->figs ? t->c->figs->specs : NULL, cid);
 	if (s == NULL)
 		diag_error(t->c->d, diag_file_pos(t->c->d, "report.pdf"),
 		    "unknown chart '%s' (render kept no spec for it)", cid ? cid : "");

@@ -97,10 +97,9 @@ shaped(pdf_doc *t, const PangoItem *item, const char *s, size_t n)
 		free(k);
 		return g;
 	}
-	g = pango_glyph_string_new();
-	pango_shape_with_flags(s, (int)n, s, (int)n, &item->analysis, g,
+	g = pdf_shapes_shape(t->shapes, &item->analysis,
 	    pango_context_get_round_glyph_positions(t->pc) ? PANGO_SHAPE_ROUND_POSITIONS :
-	    PANGO_SHAPE_NONE);
+	    PANGO_SHAPE_NONE, s, n);
 	g_object_ref(k->font); /* the key outlives the paragraph whose item held the font */
 	g_hash_table_insert(t->words, k, g);
 	return g;

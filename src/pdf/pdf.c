@@ -3,6 +3,7 @@
 #include "pdf/pdf.h"
 #include "pdf/pdf_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,8 +204,8 @@ context_new(PangoFontMap *fm)
  * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
  * (pdf_doc.laid, .words and .paras), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_book *book,
-    const int *toc, int *sec_page, buf *out)
+typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *shapes,
+    const pdf_book *book, const int *toc, int *sec_page, buf *out)
 {
 	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
 	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
@@ -213,12 +214,14 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 	pdf_doc t;
 	memset(&t, 0, sizeof t);
 	t.c = c;
+	t.book = book;
 	t.cr = cairo_create(sf);
 	t.dry = out == NULL;
 	t.pc = pc;
 	t.laid = caches[0];
 	t.words = caches[1];
 	t.paras = caches[2];
+	t.shapes = shapes;
 	t.section = -1;
 	t.sec_page = sec_page;
 	t.toc_page = toc;
@@ -242,8 +245,10 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, const pdf_bo
 	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
 }
 
-int
-pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
+/* Typesets as pdf_report does, with the pango context pc (made by context_new). */
+static int
+report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoContext *pc,
+    buf *out)
 {
 	const report *r = c->rep;
 	size_t n = r->nsections;
@@ -251,16 +256,15 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 		return -1;
 	int *first = util_xcalloc(n + 1, sizeof *first);
 	int *again = util_xcalloc(n + 1, sizeof *again);
-	PangoFontMap *fm = pango_cairo_font_map_new();
-	PangoContext *pc = context_new(fm);
 	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
-	int rc = typeset(c, pc, caches, book, NULL, first, NULL);
+	int rc = typeset(c, pc, caches, shapes, book, NULL, first, NULL);
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, caches, book, first, again, out);
+		rc = typeset(c, pc, caches, shapes, book, first, again, out);
 	}
 	for (int i = 0; i < 3; i++)
 		g_hash_table_unref(caches[i]);
+	pdf_shapes_end(shapes);
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");
@@ -270,9 +274,141 @@ pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot set the PDF's dates");
 		rc = -1;
 	}
-	g_object_unref(pc);
-	g_object_unref(fm);
 	free(first);
 	free(again);
+	return rc;
+}
+
+int
+pdf_report(const render_ctx *c, const pdf_book *book, buf *out)
+{
+	return pdf_report_shaped(c, book, NULL, out);
+}
+
+int
+pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, buf *out)
+{
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *pc = context_new(fm);
+	int rc = report_in(c, book, shapes, pc, out);
+	g_object_unref(pc);
+	g_object_unref(fm);
+	return rc;
+}
+
+struct pdf_job {
+	render_ctx c;          /* the caller's, with d replaced by the job's own */
+	diag *outer;           /* the caller's diagnostics */
+	pdf_book *book;        /* the articles (borrowed) */
+	pdf_shapes *shapes;    /* words shaped before, or NULL (borrowed) */
+	pthread_mutex_t lock;  /* guards go and cancel */
+	pthread_cond_t cond;   /* signalled when go is set */
+	int go;                /* 1: the book and the chart specs are complete */
+	int cancel;            /* 1: nothing is to be typeset */
+	int threaded;          /* 1: thread runs the job */
+	pthread_t thread;      /* the job's thread, when threaded */
+	PangoFontMap *fm;      /* the job's font map (used by one thread only) */
+	PangoContext *pc;      /* its context */
+	buf out;               /* the PDF */
+	int rc;                /* what report_in returned */
+};
+
+/* Makes j's font map and context and loads the fonts of running text (regular,
+ * medium, semibold, italic), so the work before the book is complete is done early. */
+static void
+job_fonts(pdf_job *j)
+{
+	static const PangoWeight weights[] = { PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_MEDIUM,
+		PANGO_WEIGHT_SEMIBOLD };
+	j->fm = pango_cairo_font_map_new();
+	j->pc = context_new(j->fm);
+	PangoFontDescription *fd = pango_font_description_from_string("Inter 10");
+	for (size_t i = 0; i < 2 * sizeof weights / sizeof *weights; i++) {
+		pango_font_description_set_weight(fd, weights[i / 2]);
+		pango_font_description_set_style(fd, i % 2 ? PANGO_STYLE_ITALIC :
+		    PANGO_STYLE_NORMAL);
+		PangoFont *f = pango_context_load_font(j->pc, fd);
+		if (f != NULL)
+			g_object_unref(f);
+	}
+	pango_font_description_free(fd);
+}
+
+/* Runs j: fonts first, then, once j->go, the typesetting unless cancelled. */
+static void *
+job_run(void *arg)
+{
+	pdf_job *j = arg;
+	job_fonts(j);
+	pthread_mutex_lock(&j->lock);
+	while (!j->go && !pdf_book_streams(j->book))
+		pthread_cond_wait(&j->cond, &j->lock);
+	int cancel = j->cancel;
+	pthread_mutex_unlock(&j->lock);
+	if (!cancel)
+		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out);
+	g_object_unref(j->pc);
+	g_object_unref(j->fm);
+	return NULL;
+}
+
+pdf_job *
+pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
+{
+	pdf_job *j = util_xcalloc(1, sizeof *j);
+	j->c = *c;
+	j->c.d = diag_new();
+	j->outer = c->d;
+	j->book = book;
+	j->shapes = shapes;
+	buf_init(&j->out);
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->cond, NULL);
+	j->threaded = pthread_create(&j->thread, NULL, job_run, j) == 0;
+	return j;
+}
+
+/* Sets j going (cancelled if cancel) and waits until it is done. */
+static void
+job_wait(pdf_job *j, int cancel)
+{
+	pdf_book_close(j->book);
+	pthread_mutex_lock(&j->lock);
+	if (!j->go)
+		j->cancel = cancel;
+	j->go = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	else
+		job_run(j);
+}
+
+void
+pdf_job_go(pdf_job *j)
+{
+	pdf_book_close(j->book);
+	pthread_mutex_lock(&j->lock);
+	j->go = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+}
+
+int
+pdf_job_finish(pdf_job *j, int keep, buf *out)
+{
+	job_wait(j, !keep);
+	int rc = keep ? j->rc : 0;
+	if (keep) {
+		diag_move(j->outer, j->c.d);
+		if (rc == 0)
+			buf_append(out, j->out.data ? j->out.data : "", j->out.len);
+	}
+	diag_free(j->c.d);
+	buf_free(&j->out);
+	pthread_mutex_destroy(&j->lock);
+	pthread_cond_destroy(&j->cond);
+	free(j);
 	return rc;
 }

@@ -29,6 +29,43 @@ void pdf_book_free(pdf_book *b);
  * element, or i out of range leaves section i empty; a NULL b is a no-op. */
 void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
 
+/* Makes b readable while it is filled: from now on pdf_book_add also keeps the spec
+ * (from specs, which must outlive b) of each chart figure of the article it adds, and
+ * the typesetter waits for each section to be added (or b closed) before it reads it,
+ * taking the specs of its charts from b, not from specs. Then pdf_book_add must run
+ * where no spec is being added to specs (as the build's page loop does: each page's
+ * specs are added while it renders, before its pdf_book_add). */
+void pdf_book_keep_specs(pdf_book *b, const render_specs *specs);
+
+/* Says that no section will be added to b any more: a reader waiting for one goes on
+ * (an empty section is an error of the PDF). NULL is a no-op. */
+void pdf_book_close(pdf_book *b);
+
+/* The glyphs of the words report.pdf shaped, kept from build to build (in the build
+ * cache) so a rebuild shapes only words it has not seen: the bytes are the same as
+ * when every word is shaped. Valid only for the same tool and fonts (the caller's key). */
+typedef struct pdf_shapes pdf_shapes;
+
+/* Returns the words stored in the n bytes at data (from pdf_shapes_save; NULL or
+ * bytes in another format, or damaged: none), copied; they are parsed when the
+ * typesetter first asks for a word (on its thread). Free with pdf_shapes_free. */
+pdf_shapes *pdf_shapes_new(const void *data, size_t n);
+
+/* pdf_shapes_new on the bytes of b, taken over without a copy (b is left empty). */
+pdf_shapes *pdf_shapes_adopt(buf *b);
+
+/* Frees s. NULL is a no-op. */
+void pdf_shapes_free(pdf_shapes *s);
+
+/* If typesetting with s shaped words s did not hold, as many as 1/16 of those it held
+ * (or s held none), appends to out every word it used (sorted: the same words give
+ * the same bytes) and returns 1; else returns 0 and leaves out unchanged (a few new
+ * words are shaped again next time rather than the whole store written). */
+int pdf_shapes_save(const pdf_shapes *s, buf *out);
+
+/* Returns how many words typesetting with s shaped because s did not hold them. */
+size_t pdf_shapes_added(const pdf_shapes *s);
+
 /* Typesets the report c->rep into out as one PDF (A4 portrait): a title page (title,
  * subtitle, author, as-of date), a contents page (each section with its page number,
  * linked), then every section in report order from book (pdf_book_count(book) must be
@@ -38,5 +75,31 @@ void pdf_book_add(pdf_book *b, size_t i, xmlDocPtr page);
  * YAML is read; a figure without a kept spec is an error naming it). The bytes depend only on the inputs: fixed metadata (title, author, dates
  * from as_of). Returns 0, or -1 after recording errors in c->d. */
 int pdf_report(const render_ctx *c, const pdf_book *book, buf *out);
+
+/* pdf_report, each word's glyphs taken from shapes if it holds them, else shaped and
+ * kept there (shapes may be NULL). The same bytes as pdf_report. */
+int pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes,
+    buf *out);
+
+/* report.pdf typeset on a thread of its own while the caller finishes the site. */
+typedef struct pdf_job pdf_job;
+
+/* Starts a thread that loads the PDF's fonts at once, then typesets c->rep from book as
+ * pdf_report does (same bytes, same errors): at once, section by section as they are
+ * added, if pdf_book_keep_specs was called on book, else once pdf_job_go is called.
+ * c (copied) and what it points to, and book, must stay alive until pdf_job_finish,
+ * and unchanged but for the sections added to book; the job records its errors apart and hands them to
+ * c->d in pdf_job_finish, so the caller may use c->d meanwhile. If no thread can be
+ * started, pdf_job_finish does the work. Words are shaped through shapes (may be
+ * NULL; the job uses it until pdf_job_finish). Never NULL; end with pdf_job_finish. */
+pdf_job *pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes);
+
+/* Says j's book is complete (closes it) and c->figs->specs holds every chart. */
+void pdf_job_go(pdf_job *j);
+
+/* Closes j's book, waits for j and frees it. keep 1: appends the PDF to out and returns what
+ * pdf_report would (0, or -1 after its errors are recorded in c->d). keep 0: j is
+ * cancelled if it has not been let go (its errors are dropped), and 0 is returned. */
+int pdf_job_finish(pdf_job *j, int keep, buf *out);
 
 #endif

@@ -43,6 +43,7 @@ typedef struct pdf_text {
 /* The typesetter: one pass over the whole report. */
 typedef struct pdf_doc {
 	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
+	const pdf_book *book; /* the articles being set */
 	cairo_t *cr;          /* the PDF surface's context */
 	int dry;              /* 1: the first pass, which only lays out: nothing is drawn */
 	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
@@ -63,7 +64,20 @@ typedef struct pdf_doc {
 	GHashTable *laid;     /* layouts by their settings and text, kept for both passes */
 	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
 	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
+	pdf_shapes *shapes;   /* words shaped by earlier builds, or NULL */
 } pdf_doc;
+
+/* Returns the glyphs of text[0..n) shaped with analysis a and PangoShapeFlags flags
+ * (caller frees): from s if an earlier build stored the same word (font description,
+ * bidi level, script, language, flags, text), else shaped now with pango_shape_with_flags
+ * and kept in s. A NULL s only shapes. */
+PangoGlyphString *pdf_shapes_shape(pdf_shapes *s, const PangoAnalysis *a, int flags,
+    const char *text, size_t n);
+
+/* Ends a typesetting with s (NULL: no-op): forgets the fonts s refers to (call before
+ * the font map goes, on the typesetter's thread) and, if words were added, makes there
+ * what pdf_shapes_save hands out. */
+void pdf_shapes_end(pdf_shapes *s);
 
 /* A paragraph of running text broken into lines (lines.c). */
 typedef struct pdf_para pdf_para;
@@ -123,8 +137,17 @@ void pdf_marker_draw(pdf_doc *t, double base);
 /* Extends the rule of the quote being set down to y on this page. */
 void pdf_quote_rule(pdf_doc *t, double y);
 
-/* Returns the kept article of section i of b, or NULL (book.c). */
+/* Returns the kept article of section i of b, or NULL; waits for it to be added if b
+ * is read while filled (pdf_book_keep_specs) (book.c). */
 xmlNodePtr pdf_book_article(const pdf_book *b, size_t i);
+
+/* Returns the spec of chart id in section i of b, kept by pdf_book_add, and sets *known
+ * to 1, or NULL if b keeps none under id (*known 1: an error); if b does not keep
+ * specs (pdf_book_keep_specs), sets *known to 0 and returns NULL (book.c). */
+const chart_spec *pdf_book_spec(const pdf_book *b, size_t i, const char *id, int *known);
+
+/* Returns 1 if b is read while it is filled (pdf_book_keep_specs was called). */
+int pdf_book_streams(const pdf_book *b);
 
 /* Returns the number of sections of b (0 for NULL). */
 size_t pdf_book_count(const pdf_book *b);

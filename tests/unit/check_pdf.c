@@ -392,6 +392,174 @@ START_TEST(test_lines_fit_the_width)
 }
 END_TEST
 
+/* Returns a copy of the PDF pdf_report makes of book (asserted to succeed). */
+static void
+plain_pdf(buf *out)
+{
+	buf_init(out);
+	ck_assert_int_eq(pdf_report(&c, book, out), 0);
+}
+
+START_TEST(test_shapes_same_bytes_as_shaping)
+{
+	buf plain, a, b, saved, again;
+	plain_pdf(&plain);
+	pdf_shapes *s = pdf_shapes_new(NULL, 0);
+	buf_init(&a);
+	ck_assert_int_eq(pdf_report_shaped(&c, book, s, &a), 0);
+	ck_assert_uint_gt(pdf_shapes_added(s), 100); /* every word was new */
+	buf_init(&saved);
+	ck_assert_int_eq(pdf_shapes_save(s, &saved), 1);
+	pdf_shapes_free(s);
+	/* a later build: every word from the store, nothing shaped, nothing to save */
+	buf taken;
+	buf_init(&taken);
+	buf_append(&taken, saved.data, saved.len);
+	s = pdf_shapes_adopt(&taken);
+	ck_assert_uint_eq(taken.len, 0);
+	buf_free(&taken);
+	buf_init(&b);
+	ck_assert_int_eq(pdf_report_shaped(&c, book, s, &b), 0);
+	ck_assert_uint_eq(pdf_shapes_added(s), 0);
+	buf_init(&again);
+	ck_assert_int_eq(pdf_shapes_save(s, &again), 0);
+	ck_assert_uint_eq(again.len, 0);
+	pdf_shapes_free(s);
+	ck_assert_uint_eq(a.len, plain.len);
+	ck_assert_int_eq(memcmp(a.data, plain.data, plain.len), 0);
+	ck_assert_uint_eq(b.len, plain.len);
+	ck_assert_int_eq(memcmp(b.data, plain.data, plain.len), 0);
+	buf_free(&plain);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&saved);
+	buf_free(&again);
+}
+END_TEST
+
+START_TEST(test_shapes_damaged_store_is_ignored)
+{
+	buf plain, saved, out;
+	plain_pdf(&plain);
+	pdf_shapes *s = pdf_shapes_new(NULL, 0);
+	buf_init(&out);
+	ck_assert_int_eq(pdf_report_shaped(&c, book, s, &out), 0);
+	buf_init(&saved);
+	ck_assert_int_eq(pdf_shapes_save(s, &saved), 1);
+	pdf_shapes_free(s);
+	/* cut in the middle of a word: the whole store is dropped, every word shaped */
+	s = pdf_shapes_new(saved.data, saved.len - 3);
+	buf_reset(&out);
+	ck_assert_int_eq(pdf_report_shaped(&c, book, s, &out), 0);
+	ck_assert_uint_gt(pdf_shapes_added(s), 100);
+	pdf_shapes_free(s);
+	ck_assert_uint_eq(out.len, plain.len);
+	ck_assert_int_eq(memcmp(out.data, plain.data, plain.len), 0);
+	/* another format: nothing is read from it */
+	s = pdf_shapes_new("not a store", 11);
+	buf_reset(&out);
+	ck_assert_int_eq(pdf_report_shaped(&c, book, s, &out), 0);
+	ck_assert_uint_gt(pdf_shapes_added(s), 100);
+	pdf_shapes_free(s);
+	ck_assert_int_eq(memcmp(out.data, plain.data, plain.len), 0);
+	buf_free(&plain);
+	buf_free(&saved);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_job_same_bytes_as_report)
+{
+	buf plain, out;
+	plain_pdf(&plain);
+	pdf_job *j = pdf_job_start(&c, book, NULL);
+	pdf_job_go(j);
+	buf_init(&out);
+	ck_assert_int_eq(pdf_job_finish(j, 1, &out), 0);
+	ck_assert_uint_eq(out.len, plain.len);
+	ck_assert_int_eq(memcmp(out.data, plain.data, plain.len), 0);
+	/* cancelled before it was let go: nothing out, no error */
+	j = pdf_job_start(&c, book, NULL);
+	buf_reset(&out);
+	ck_assert_int_eq(pdf_job_finish(j, 0, &out), 0);
+	ck_assert_uint_eq(out.len, 0);
+	ck_assert_int_eq(diag_errors(d), 0);
+	buf_free(&plain);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_job_errors_reach_the_build)
+{
+	pdf_book *empty = pdf_book_new(p.rep->nsections);
+	pdf_job *j = pdf_job_start(&c, empty, NULL);
+	pdf_job_go(j);
+	ck_assert_int_eq(diag_errors(d), 0); /* the job records apart until finished */
+	buf out;
+	buf_init(&out);
+	ck_assert_int_eq(pdf_job_finish(j, 1, &out), -1);
+	ck_assert_int_gt(diag_errors(d), 0);
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 0), "report.pdf: error: section '"));
+	pdf_book_free(empty);
+	buf_free(&out);
+}
+END_TEST
+
+/* Renders the pages of the mini report into b, as the build does, in order or from
+ * the last one back. */
+static void
+fill_book(pdf_book *b, int backwards)
+{
+	tmpl *t = tmpl_load("templates/page.html", "templates/page.html", d);
+	ck_assert_ptr_nonnull(t);
+	for (size_t k = 0; k < p.rep->nsections; k++) {
+		size_t i = backwards ? p.rep->nsections - 1 - k : k;
+		buf out;
+		render_file *files;
+		size_t n;
+		xmlDocPtr page;
+		buf_init(&out);
+		ck_assert_int_eq(page_render_keep(&c, t, i, &out, &files, &n, &page), 0);
+		pdf_book_add(b, i, page);
+		xmlFreeDoc(page);
+		page_files_free(files, n);
+		buf_free(&out);
+	}
+	tmpl_free(t);
+}
+
+/* A job started before any page is rendered typesets each section as it is added,
+ * in any order, the charts from the specs the book kept: pdf_report's bytes. */
+START_TEST(test_job_while_pages_render)
+{
+	buf plain, out;
+	plain_pdf(&plain);
+	for (int backwards = 0; backwards < 2; backwards++) {
+		pdf_book *b = pdf_book_new(p.rep->nsections);
+		pdf_book_keep_specs(b, figs->specs);
+		pdf_job *j = pdf_job_start(&c, b, NULL);
+		fill_book(b, backwards);
+		pdf_job_go(j);
+		buf_init(&out);
+		ck_assert_int_eq(pdf_job_finish(j, 1, &out), 0);
+		ck_assert_uint_eq(out.len, plain.len);
+		ck_assert_int_eq(memcmp(out.data, plain.data, plain.len), 0);
+		pdf_book_free(b);
+		buf_free(&out);
+	}
+	/* pages that never come: finishing closes the book, the PDF fails, no hang */
+	pdf_book *b = pdf_book_new(p.rep->nsections);
+	pdf_book_keep_specs(b, figs->specs);
+	pdf_job *j = pdf_job_start(&c, b, NULL);
+	buf_init(&out);
+	ck_assert_int_eq(pdf_job_finish(j, 1, &out), -1);
+	ck_assert_int_gt(diag_errors(d), 0);
+	pdf_book_free(b);
+	buf_free(&out);
+	buf_free(&plain);
+}
+END_TEST
+
 static Suite *
 pdf_suite(void)
 {
@@ -410,6 +578,11 @@ pdf_suite(void)
 	tcase_add_test(tc, test_pdf_reads_no_directive);
 	tcase_add_test(tc, test_pdf_same_without_markdown);
 	tcase_add_test(tc, test_pdf_book_is_compact);
+	tcase_add_test(tc, test_shapes_same_bytes_as_shaping);
+	tcase_add_test(tc, test_shapes_damaged_store_is_ignored);
+	tcase_add_test(tc, test_job_same_bytes_as_report);
+	tcase_add_test(tc, test_job_errors_reach_the_build);
+	tcase_add_test(tc, test_job_while_pages_render);
 	suite_add_tcase(s, tc);
 	TCase *tl = tcase_create("lines");
 	tcase_set_timeout(tl, 60);
