@@ -46,7 +46,8 @@ cmd_usage(FILE *f)
 	      "  -j jobs   threads for the Monte Carlo, the pages and the charts (default:\n"
 	      "            the online cores); same output\n"
 	      "\n"
-	      "Exit status: 0 success, 1 errors in the sources, 2 usage, 3 output not written.\n"
+	      "Exit status: 0 success, 1 errors in the sources, 2 usage, 3 output not written\n"
+	      "(or out of memory), 128+n stopped by signal n while writing the site.\n"
 	      "See mkreport(1).\n", f);
 }
 
