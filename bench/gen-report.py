@@ -5,7 +5,7 @@ Writes OUT/mkreport (a content folder: the shipped content/data, a report.yaml
 listing N sections, N generated pages) and OUT/hugo (a Hugo site with the same N
 pages as Markdown and a minimal layout of its own). Every page has about 600
 words, 5 metric references and 2 citations (plain numbers and text for Hugo); one
-page in 1,000 holds a chart. The text is drawn from a fixed word list with a fixed
+page of every 1,000 (the 1,000th, 2,000th...) holds a chart. The text is drawn from a fixed word list with a fixed
 seed, so the same N gives the same bytes.
 """
 import os
@@ -54,7 +54,7 @@ def page(rng, i, hugo):
         paras.append(text)
     head = "## Part %d\n\n" % (i % 7 + 1)
     body = head + "\n\n".join(paras[:3]) + "\n\n## Detail\n\n" + "\n\n".join(paras[3:])
-    if i % 1000 == 0 and i > 0 and not hugo:
+    if i % 1000 == 999 and not hugo:
         body += "\n\n" + CHART.format(i=i)
     return body + "\n"
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/scale.sh: mkreport against Hugo on the same generated pages (bench/gen-report.py)
 # at N = 1,000, 3,000 and 10,000 sections, side by side in one run on /dev/shm. Each
-# build is clean (a new output folder); medians of RUNS runs (one run at a size whose
+# build is clean (a new output folder, --no-cache); medians of RUNS runs (one run at a size whose
 # first mkreport build takes more than SLOW seconds); mkreport once more with report.pdf
 # at the sizes in PDF_SIZES. Prints a Markdown table (seconds, sections per second, peak
 # RSS, output size, largest section page) and the ratios issue 8 sets targets for.
@@ -76,7 +76,7 @@ bench() {
 	python3 "$root/bench/gen-report.py" "$n" "$g"
 	ms= mr= hs= hr= runs=$RUNS k=0
 	while [ "$k" -lt "$runs" ]; do
-		set -- $(timed "$g/site" "$MK" build -C "$g/mkreport" --no-pdf -o "$g/site" -T "$root/templates")
+		set -- $(timed "$g/site" "$MK" build --no-cache -C "$g/mkreport" --no-pdf -o "$g/site" -T "$root/templates")
 		[ "$3" = 0 ] || { echo "scale.sh: mkreport failed at $n sections:" >&2; cat "$work/stderr" >&2; exit 1; }
 		ms="$ms $1" mr="$mr $2"
 		[ "$k" = 0 ] && awk -v s="$1" -v slow="$SLOW" 'BEGIN { exit !(s > slow) }' && runs=1
@@ -106,7 +106,7 @@ bench() {
 bench_pdf() {
 	n=$1
 	g=$work/g$n
-	set -- $( (ulimit -v "$PDF_VMEM_KIB"; timed "$g/site" "$MK" build -C "$g/mkreport" -o "$g/site" -T "$root/templates") )
+	set -- $( (ulimit -v "$PDF_VMEM_KIB"; timed "$g/site" "$MK" build --no-cache -C "$g/mkreport" -o "$g/site" -T "$root/templates") )
 	if [ "$3" = 0 ]; then
 		set -- "$1" "$2" $(measure "$g/site" '^\./(index|s[0-9]+)\.html$')
 		row "$n" "mkreport with report.pdf" "$1" "$2" "$3" "$4" >>"$work/table"
