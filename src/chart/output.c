@@ -282,7 +282,7 @@ typedef struct render_set {
 /* Thread body: renders jobs of the set until none is left, every string laid out once
  * for all of them (one text state per thread: the layouts do not depend on the surface,
  * so the bytes do not depend on which thread drew which job). */
-static void *
+static void
 render_worker(void *arg)
 {
 	render_set *rs = arg;
@@ -298,7 +298,6 @@ render_worker(void *arg)
 		j->rc = render_with(j->s, j->fmt, rs->date, text, j->out, j->why, sizeof j->why);
 	}
 	chart_text_free(text);
-	return NULL;
 }
 
 /* render_worker with the thread's own out-of-memory catch point: a failure stops this
@@ -309,13 +308,8 @@ static void *
 render_worker_guarded(void *arg)
 {
 	render_set *rs = arg;
-	jmp_buf env;
-	jmp_buf *outer = util_oom_catch(&env);
-	if (setjmp(env) == 0)
-		render_worker(rs);
-	else
+	if (util_oom_guard(render_worker, rs))
 		atomic_store(&rs->oom, 1);
-	util_oom_catch(outer);
 	return NULL;
 }
 

@@ -67,8 +67,9 @@ count(const yt_node *root)
 
 /* Reads pages of a until none is left. */
 static void
-ahead_work(ld_ahead *a)
+ahead_work(void *arg)
 {
+	ld_ahead *a = arg;
 	for (size_t i; (i = atomic_fetch_add(&a->next, 1)) < a->n;) {
 		ahead_page *p = &a->pages[i];
 		p->st = path_read(a->dir, p->file, LOAD_MAX_PAGE, &p->text, &p->len);
@@ -82,13 +83,8 @@ static void *
 ahead_worker(void *arg)
 {
 	ld_ahead *a = arg;
-	jmp_buf env;
-	jmp_buf *outer = util_oom_catch(&env);
-	if (setjmp(env) == 0)
-		ahead_work(a);
-	else
+	if (util_oom_guard(ahead_work, a))
 		atomic_store(&a->oom, 1);
-	util_oom_catch(outer);
 	return NULL;
 }
 

@@ -85,8 +85,9 @@ claim_one(pages_run *pr, render_ctx *c)
 /* Renders pages of pr until none is left (or memory ran out), never more than pr->w
  * ahead of the hand-over. */
 static void
-pages_work(pages_run *pr)
+pages_work(void *arg)
 {
+	pages_run *pr = arg;
 	render_ctx c = *pr->c;
 	c.jobs = 1; /* the pages are the parallel part */
 	pthread_mutex_lock(&pr->mu);
@@ -116,13 +117,8 @@ static void *
 pages_worker(void *arg)
 {
 	pages_run *pr = arg;
-	jmp_buf env;
-	jmp_buf *outer = util_oom_catch(&env);
-	if (setjmp(env) == 0)
-		pages_work(pr);
-	else
+	if (util_oom_guard(pages_work, pr))
 		pages_oom(pr);
-	util_oom_catch(outer);
 	return NULL;
 }
 

@@ -46,3 +46,17 @@ util_oom_happened(void)
 {
 	return atomic_load(&happened);
 }
+
+int
+util_oom_guard(void (*fn)(void *), void *arg)
+{
+	jmp_buf env;
+	jmp_buf *outer = util_oom_catch(&env);
+	volatile int oom = 0;
+	if (setjmp(env) == 0)
+		fn(arg);
+	else
+		oom = 1;
+	util_oom_catch(outer);
+	return oom;
+}

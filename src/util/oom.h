@@ -23,6 +23,12 @@ _Noreturn void util_oom(void);
  * crashes into the ordinary exit. */
 void util_oom_need(size_t n);
 
+/* Runs fn(arg) under a catch point of its own (the thread's previous one restored
+ * after). Returns 0 if fn returned, 1 if memory ran out inside it (what fn had
+ * allocated is abandoned). For thread bodies: the failure is raised again on the
+ * calling thread once every thread has stopped. */
+int util_oom_guard(void (*fn)(void *), void *arg);
+
 /* Returns 1 if util_oom was called in this process, else 0. */
 int util_oom_happened(void);
 
