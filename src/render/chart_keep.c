@@ -3,9 +3,10 @@
 #include "render/chart_spec.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/hash.h"
 
 /* One kept spec: the chart and every allocation its pointers point into. */
 typedef struct kept {
@@ -17,9 +18,9 @@ typedef struct kept {
 } kept;
 
 struct render_specs {
-	kept **slots; /* open addressing by id, NULL = free (a power of two of them) */
-	size_t cap;   /* slots */
-	size_t n;     /* used slots */
+	kept **v;           /* the kept specs, in the order added */
+	size_t n;           /* entries of v */
+	hash_table *ix;     /* chart id (borrowed from v[i]->id) -> i */
 	pthread_mutex_t mu; /* guards the table: pages render on threads */
 };
 
@@ -123,46 +124,12 @@ kept_free(kept *k)
 	free(k);
 }
 
-/* Returns the FNV-1a hash of s. */
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Returns the slot of id in t: where it is, or the free slot where it would go. */
-static size_t
-slot(const render_specs *t, const char *id)
-{
-	size_t i = (size_t)hash(id) & (t->cap - 1);
-	while (t->slots[i] != NULL && strcmp(t->slots[i]->id, id) != 0)
-		i = (i + 1) & (t->cap - 1);
-	return i;
-}
-
-/* Doubles t's slots. */
-static void
-grow(render_specs *t)
-{
-	kept **old = t->slots;
-	size_t n = t->cap;
-	t->cap = n ? 2 * n : 16;
-	t->slots = util_xcalloc(t->cap, sizeof *t->slots);
-	for (size_t i = 0; i < n; i++)
-		if (old[i] != NULL)
-			t->slots[slot(t, old[i]->id)] = old[i];
-	free(old);
-}
-
 render_specs *
 render_specs_new(void)
 {
 	render_specs *t = util_xcalloc(1, sizeof *t);
+	t->ix = hash_new(HASH_BORROW);
 	pthread_mutex_init(&t->mu, NULL);
-	grow(t);
 	return t;
 }
 
@@ -171,10 +138,10 @@ render_specs_free(render_specs *t)
 {
 	if (t == NULL)
 		return;
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[i] != NULL)
-			kept_free(t->slots[i]);
-	free(t->slots);
+	for (size_t i = 0; i < t->n; i++)
+		kept_free(t->v[i]);
+	free(t->v);
+	hash_free(t->ix);
 	pthread_mutex_destroy(&t->mu);
 	free(t);
 }
@@ -187,12 +154,10 @@ render_specs_add(render_specs *t, const char *id, const chart_spec *s)
 	k->s = *s;
 	deepen(k);
 	pthread_mutex_lock(&t->mu);
-	if (2 * (t->n + 1) > t->cap)
-		grow(t);
-	size_t i = slot(t, id);
-	if (t->slots[i] == NULL) {
-		t->slots[i] = k;
-		t->n++;
+	if (hash_add(t->ix, k->id, t->n, NULL)) {
+		if ((t->n & (t->n - 1)) == 0) /* 0, 1, 2, 4...: double */
+			t->v = util_xrealloc(t->v, (t->n ? 2 * t->n : 1) * sizeof *t->v);
+		t->v[t->n++] = k;
 		k = NULL;
 	}
 	pthread_mutex_unlock(&t->mu);
@@ -205,8 +170,10 @@ render_specs_find(const render_specs *t, const char *id)
 {
 	if (t == NULL || id == NULL)
 		return NULL;
-	kept *k = t->slots[slot(t, id)]; /* read by the PDF, once the pages are done */
-	return k ? &k->s : NULL;
+	size_t i;
+	if (!hash_get(t->ix, id, &i)) /* read by the PDF, once the pages are done */
+		return NULL;
+	return &t->v[i]->s;
 }
 
 size_t

@@ -58,12 +58,17 @@ open_regular(const char *path, struct stat *st, int *status)
 	return fd;
 }
 
-/* Reads fd to its end into b, refusing more than limit bytes. Returns a PATH_ status. */
+/* Reads fd to its end into b (NUL-terminated), straight into its room, which grows by
+ * doubling when full; refuses more than limit bytes. Returns a PATH_ status. */
 static int
 read_all(int fd, size_t limit, buf *b)
 {
-	char chunk[65536];
-	while (b->cap > b->len + 1) { /* straight into the room made for the file's size */
+	for (;;) {
+		if (b->cap < b->len + 2) { /* room for a byte and the NUL */
+			b->cap = b->cap ? 2 * b->cap : 65536;
+			b->data = util_xrealloc(b->data, b->cap);
+			b->data[b->len] = '\0';
+		}
 		ssize_t n = read(fd, b->data + b->len, b->cap - 1 - b->len);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -75,18 +80,6 @@ read_all(int fd, size_t limit, buf *b)
 			return PATH_TOO_BIG;
 		b->len += (size_t)n;
 		b->data[b->len] = '\0';
-	}
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return PATH_ERRNO;
-		if (n == 0)
-			return PATH_OK;
-		if (b->len + (size_t)n > limit)
-			return PATH_TOO_BIG;
-		buf_append(b, chunk, (size_t)n);
 	}
 }
 

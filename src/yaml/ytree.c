@@ -9,6 +9,7 @@
 
 #include "util/utf8.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/oom.h"
 #include "util/path.h"
 
@@ -214,22 +215,12 @@ budget(yt_reader *rd, size_t k, diag_pos p, int alias)
 	return -1;
 }
 
-/* Returns the FNV-1a hash of s. */
-static size_t
-name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* Returns the slot of name in the hash (empty if absent). nslots must be non-zero. */
 static size_t *
 anchor_slot(const yt_reader *rd, const char *name)
 {
 	size_t mask = rd->nslots - 1;
-	for (size_t i = name_hash(name) & mask;; i = (i + 1) & mask)
+	for (size_t i = (size_t)hash_bytes(name, strlen(name)) & mask;; i = (i + 1) & mask)
 		if (rd->slots[i] == 0 || strcmp(rd->anchors[rd->slots[i] - 1].name, name) == 0)
 			return &rd->slots[i];
 }
