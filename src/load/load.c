@@ -215,7 +215,10 @@ report_free(report *r)
 	for (size_t i = 0; i < r->nuncertain; i++)
 		free(r->uncertain[i].path);
 	free(r->uncertain);
-	free(r->content_dir); free(r->title); free(r->subtitle); free(r->author);
+	free(r->content_dir); free(r->title); free(r->subtitle); free(r->author); free(r->edition);
+	for (size_t k = 0; k < r->nkeywords; k++)
+		free(r->keywords[k]);
+	free(r->keywords);
 	free(r->description); free(r->as_of); free(r->lang); free(r->base_url);
 	free(r->sections); free(r->sources); free(r->scenarios); free(r->inputs);
 	metrics_free(r->facts);

@@ -12,7 +12,9 @@ enum {
 	LOAD_MAX_SECTIONS = 10000, /* sections in one report: up to it a build takes linear
 	                              time and memory (bench/gen-report.py) */
 	LOAD_MAX_TITLE = 256,      /* bytes in a section's title and in the report's title,
-	                              subtitle and author (shown on other pages) */
+	                              subtitle, author, edition and each keyword (shown on
+	                              other pages) */
+	LOAD_MAX_KEYWORDS = 32,    /* entries in report.yaml's keywords */
 	LOAD_MAX_RUN = 8 << 10,    /* bytes of consecutive non-blank lines outside code fences:
 	                              cmark 0.30.2 is quadratic within a block (CVE-2023-22486
 	                              takes 2.8 s at 240 KB); with both limits the worst page

@@ -318,6 +318,38 @@ base_url_read(ld_ctx *c, const yt_node *m)
 
 #define LANG_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
 
+/* keywords: an optional list of at most LOAD_MAX_KEYWORDS short strings. */
+static int
+keywords_read(ld_ctx *c, const yt_node *m)
+{
+	const yt_node *v = yt_get(m, "keywords");
+	if (v == NULL)
+		return 0;
+	if (schema_kind(c->d, v, YT_SEQ, "keywords") < 0)
+		return -1;
+	if (v->n > LOAD_MAX_KEYWORDS) {
+		diag_error(c->d, v->pos, "'keywords' has %zu entries; at most %d are allowed", v->n,
+		    LOAD_MAX_KEYWORDS);
+		return -1;
+	}
+	report *r = c->r;
+	r->keywords = v->n > 0 ? util_xcalloc(v->n, sizeof *r->keywords) : NULL;
+	int bad = 0;
+	for (size_t k = 0; k < v->n; k++) {
+		const char *s;
+		if (schema_str(c->d, v->vals[k], "keywords entry", 0, &s) < 0) {
+			bad = 1;
+		} else if (strlen(s) > LOAD_MAX_TITLE) {
+			diag_error(c->d, v->vals[k]->pos, "a keyword is longer than %d bytes",
+			    LOAD_MAX_TITLE);
+			bad = 1;
+		} else {
+			r->keywords[r->nkeywords++] = util_xstrdup(s);
+		}
+	}
+	return bad ? -1 : 0;
+}
+
 /* Records a bad language tag; returns 1. */
 static int
 diag_lang(ld_ctx *c, const yt_node *v)
@@ -358,8 +390,8 @@ meta_read(ld_ctx *c, const yt_node *m)
 int
 ld_report_yaml(ld_ctx *c)
 {
-	static const char *const keys[] = { "title", "subtitle", "author", "description",
-		"as_of", "lang", "base_url", "raw_html", "sections", "parts", NULL };
+	static const char *const keys[] = { "title", "subtitle", "author", "edition",
+		"keywords", "description", "as_of", "lang", "base_url", "raw_html", "sections", "parts", NULL };
 	yt_node *root = ld_parse(c, "report.yaml");
 	if (root == NULL)
 		return -1;
@@ -370,6 +402,8 @@ ld_report_yaml(ld_ctx *c)
 		bad |= title_str(c, root, "title", "report", 1, &r->title) < 0;
 		bad |= title_str(c, root, "subtitle", "report", 0, &r->subtitle) < 0;
 		bad |= title_str(c, root, "author", "report", 0, &r->author) < 0;
+		bad |= title_str(c, root, "edition", "report", 0, &r->edition) < 0;
+		bad |= keywords_read(c, root) < 0;
 		bad |= ld_str(c, root, "description", "report", 1, &r->description) < 0;
 		bad |= meta_read(c, root) < 0;
 		bad |= base_url_read(c, root) < 0;

@@ -67,6 +67,9 @@ typedef struct report {
 	char *title;        /* report title */
 	char *subtitle;     /* may be NULL */
 	char *author;       /* may be NULL */
+	char *edition;      /* e.g. "First edition"; may be NULL */
+	char **keywords;    /* the PDF's Keywords, in order (owned); NULL if nkeywords is 0 */
+	size_t nkeywords;   /* entries of keywords */
 	char *description;  /* summary for the index page's meta description */
 	char *as_of;        /* YYYY-MM-DD: the report's date, used for every date in output */
 	char *lang;         /* BCP 47 language tag, default "en" */
