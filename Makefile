@@ -8,6 +8,8 @@ DATADIR = $(PREFIX)/share/mkreport
 CC ?= cc
 B ?= build
 PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib
+# libzip: the pack for stakeholders (src/pack).
+PKGS += libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
@@ -35,6 +37,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils
+DEB_PKGS += libzip-dev
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache

@@ -289,8 +289,9 @@ fill_nav(xmlDocPtr doc, const page_info *p)
 	fill_nav_contents(doc, p, ol);
 }
 
-/* Fills the footer: the as-of date written out, the author, the method link, and the
- * link to report.pdf if pdf is 1. */
+/* Fills the footer: the as-of date written out, the author, the method link, the
+ * link to report.pdf if pdf is 1, and the link to the pack (whose text says whether
+ * it holds the PDF); the data links are the template's. */
 static void
 fill_footer(xmlDocPtr doc, const report *r, int pdf)
 {
@@ -315,6 +316,10 @@ fill_footer(xmlDocPtr doc, const report *r, int pdf)
 		slot_href(doc, "pdf", "report.pdf", NULL);
 	else
 		slot_drop(doc, "pdf");
+	buf_reset(&b);
+	render_pack_name(r, &b);
+	slot_href(doc, "pack", buf_str(&b), pdf ? NULL :
+	    "Everything in one zip: each chart and the data");
 	buf_free(&b);
 }
 
