@@ -37,7 +37,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils
-DEB_PKGS += libzip-dev
+DEB_PKGS += libzip-dev unzip python3-yaml
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -137,6 +137,13 @@ lint: $(B)/mkreport
 check: killed
 killed: $(B)/mkreport
 	@nice -n 10 $(PYTHON) tests/run-killed.py $(B)/mkreport
+
+# The pack for stakeholders: unzip -t, its listing against the site, README.txt, the
+# CSL JSON, the same bytes from -j1/-j2 and the cache, the footer links (unzip, zipinfo).
+.PHONY: packcheck
+check: packcheck
+packcheck: $(B)/mkreport
+	@sh tests/run-pack.sh $(B)/mkreport
 
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport
