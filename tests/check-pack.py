@@ -93,7 +93,7 @@ def main():
     for key in ("title", "as_of", "base_url"):
         if key in rep and rep[key] not in readme:
             problems.append(f"README.txt lacks the {key} {rep[key]!r}")
-    numbers = set()
+    numbers, order = set(), []
     for c in charts:
         h1 = " ".join(parse(os.path.join(site, "charts", c + ".html")).h1.split())
         m = re.match(r"Figure (\d+)\. ", h1)
@@ -101,11 +101,16 @@ def main():
             problems.append(f"charts/{c}.html: heading {h1!r} is not 'Figure N. Title'")
             continue
         numbers.add(int(m.group(1)))
+        order.append((int(m.group(1)), c))
         if h1 not in lines:
             problems.append(f"README.txt does not name {h1!r}")
         i = lines.index(h1) if h1 in lines else -1
         if i >= 0 and f"  charts/{c}.png" not in lines[i:i + 7]:
             problems.append(f"README.txt does not list charts/{c}.png under {h1!r}")
+    by_number = [c for _, c in sorted(order)]
+    listed = [n[len(slug) + 8:-4] for n in names if n.startswith(slug + "/charts/") and n.endswith(".png")]
+    if listed != by_number:
+        problems.append(f"the charts are not in figure order: {listed} against {by_number}")
     if numbers != set(range(1, len(charts) + 1)):
         problems.append(f"figure numbers {sorted(numbers)} are not 1..{len(charts)}")
     csl = json.loads(z.read(slug + "/data/bibliography.json"))
