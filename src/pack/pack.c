@@ -132,6 +132,8 @@ readme_charts(const pack *k, buf *out)
 	const render_figs *f = k->figs;
 	buf_puts(out, "\nCharts: each figure as PNG (an image), SVG (a vector image),"
 	    " PDF (vector,\nfor print) and CSV (the numbers drawn).\n");
+	if (f->n == 0)
+		buf_puts(out, "  (the report has no charts)\n");
 	for (size_t i = 0; i < f->n; i++) {
 		const render_fig *g = &f->figs[i];
 		buf_printf(out, "\nFigure %d. %s\n", g->number, g->title ? g->title : g->id);
@@ -158,8 +160,9 @@ readme(const pack *k, const char *folder, buf *out)
 	buf_printf(out, "As of %s\n", r->as_of);
 	if (r->base_url != NULL)
 		buf_printf(out, "Online: %s\n", r->base_url);
-	buf_printf(out, "\nThis pack holds the report, its charts and its data. The files, in the"
-	    "\nfolder %s:\n\n", folder);
+	buf_printf(out, "\nThis pack holds %s. The files, in the folder\n%s:\n\n",
+	    k->pdf.data != NULL ? "the report, its charts and its data" :
+	    "the report's charts and data", folder);
 	put_line(out, "README.txt", "this list");
 	if (k->pdf.data != NULL)
 		put_line(out, "report.pdf", "the whole report as PDF");
