@@ -634,6 +634,12 @@ drop_self_link(xmlNodePtr fig, const char *id)
 	xmlFreeNode(a);
 }
 
+void
+page_put_date(buf *out, const char *date)
+{
+	put_date(out, date);
+}
+
 /* The chart page's body: where the figure comes from, then the figure itself (without
  * its link to this page). */
 static xmlNodePtr

@@ -174,7 +174,16 @@ START_TEST(test_figure)
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
 	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
 	    "class=\"num\">$9.1bn</td></tr>");
-	ck_assert_uint_eq(body.nfiles, 7);
+	HAS(o, "<a href=\"charts/rev-download.svg\">SVG</a>");
+	ck_assert_uint_eq(body.nfiles, 8);
+	/* the downloads are taller than the page's SVG: the title, caption, source, date
+	 * and report are drawn above and below the chart */
+	const render_file *dl = file("charts/rev-download.svg"), *png = file("charts/rev.png");
+	ck_assert_ptr_nonnull(dl);
+	HAS(dl->data, "width=\"800px\"");
+	ck_assert_ptr_null(strstr(dl->data, "height=\"450px\""));
+	ck_assert_uint_gt(((unsigned)(unsigned char)png->data[22] << 8 |
+	    (unsigned char)png->data[23]), 900);
 	const render_file *narrow = file("charts/rev-narrow.svg");
 	ck_assert_ptr_nonnull(narrow);
 	ck_assert_ptr_nonnull(file("charts/rev-narrow-dark.svg"));
