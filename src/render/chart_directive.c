@@ -333,13 +333,17 @@ links_row(rnd *r, const cspec *c, xmlNodePtr cap)
 }
 
 /* Reads one CSV field at *s (RFC 4180) into b; moves *s past it and its comma or line
- * end. Returns 1 if the field ended its line. */
+ * end; sets *quoted to 1 for a quoted field (always text: numbers are never quoted). A
+ * quoted field's leading apostrophe is csv_text's guard and is dropped. Returns 1 if
+ * the field ended its line. */
 static int
-csv_field(const char **s, buf *b)
+csv_field(const char **s, buf *b, int *quoted)
 {
 	const char *p = *s;
 	buf_reset(b);
+	*quoted = *p == '"';
 	if (*p == '"') {
+		p += p[1] == '\'';
 		for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
 			if (*p == '"')
 				p++;
@@ -357,15 +361,16 @@ csv_field(const char **s, buf *b)
 }
 
 /* Appends one data cell: the header row and first column as <th>, numbers (except
- * years and months) formatted by the value axis, other text as is. */
+ * years and months) formatted by the value axis, other text (and every quoted field)
+ * as is. */
 static void
-data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, const char *col,
-    int head, size_t i)
+data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, int quoted,
+    const char *col, int head, size_t i)
 {
 	char *end;
 	double v = strtod(text, &end);
-	int num = !head && i > 0 && text[0] && *end == '\0' && strcmp(col, "year") != 0 &&
-	    strcmp(col, "month") != 0;
+	int num = !head && !quoted && i > 0 && text[0] && *end == '\0' &&
+	    strcmp(col, "year") != 0 && strcmp(col, "month") != 0;
 	if (head || i == 0) {
 		render_attr(render_el_text(r, tr, "th", NULL, text), "scope", head ? "col" : "row");
 		return;
@@ -391,13 +396,13 @@ data_row(rnd *r, const cspec *c, const char **s, xmlNodePtr sec, char ***cols,
 	buf f;
 	buf_init(&f);
 	for (size_t i = 0;; i++) {
-		int eol = csv_field(s, &f);
+		int quoted, eol = csv_field(s, &f, &quoted);
 		if (head) {
 			*cols = util_xrealloc(*cols, (i + 1) * sizeof(char *));
 			(*cols)[i] = util_xstrdup(buf_str(&f));
 			*ncols = i + 1;
 		}
-		data_cell(r, c, tr, buf_str(&f), i < *ncols ? (*cols)[i] : "", head, i);
+		data_cell(r, c, tr, buf_str(&f), quoted, i < *ncols ? (*cols)[i] : "", head, i);
 		if (eol)
 			break;
 	}
