@@ -11,4 +11,5 @@ if ! "$MKREPORT" build -C tests/inject/content -o "$tmp/site" -T templates; then
 	echo "inject: FAILED: the build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 python3 tests/check-site.py --inject '<script>alert(1)</script>' "$tmp/site" || exit 1
+python3 tests/check-downloads.py "$tmp/site" || exit 1
 python3 tests/check-csv.py --inject "$tmp/site"

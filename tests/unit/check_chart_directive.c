@@ -203,6 +203,25 @@ START_TEST(test_figure)
 }
 END_TEST
 
+/* Labels a spreadsheet would run are guarded in the CSV; the data table, read from the
+ * CSV, shows them as written, and a guarded text that looks like a number stays text. */
+START_TEST(test_csv_guard_table)
+{
+	page(0, "```chart\nid: m\ntype: matrix\ntitle: M\nalt: A grid.\n"
+	    "categories: [\"-5\", \"=1+2\"]\n"
+	    "series:\n  - {label: \"@row\", metrics: [fact.a, fact.b], notes: [\"+n\", \"'q\"]}\n"
+	    "```\n");
+	const char *o = render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	ck_assert_str_eq(file("charts/m.csv")->data, "row,column,value,note\n"
+	    "\"'@row\",\"'-5\",1,\"'+n\"\n\"'@row\",\"'=1+2\",2,\"''q\"\n");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td>-5</td><td class=\"num\">$1.0bn</td>"
+	    "<td>+n</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td>=1+2</td><td class=\"num\">$2.0bn</td>"
+	    "<td>'q</td></tr>");
+}
+END_TEST
+
 START_TEST(test_numbers_across_pages)
 {
 	page(0, "Intro.\n\n```chart\nid: one\ntype: bar\ntitle: One\nalt: A bar.\n"
@@ -442,6 +461,7 @@ suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, test_figure);
+	tcase_add_test(t, test_csv_guard_table);
 	tcase_add_test(t, test_numbers_across_pages);
 	tcase_add_test(t, test_duplicate_and_unknown_figure);
 	tcase_add_test(t, test_unknown_metric);
