@@ -278,7 +278,8 @@ typedef struct chart_frame_line {
 } chart_frame_line;
 
 /* A frame laid out around a w x h chart: every line placed, nothing drawn. The chart's
- * top left corner is at (0, head); the whole drawing is w x (head + h + foot). */
+ * top left corner is at (0, head); the whole drawing is w x (head + h + foot), head and
+ * foot whole px (so a whole-pixel chart fills its image to the last row). */
 typedef struct chart_frame_layout {
 	double w;                /* width (the chart's) */
 	double head;             /* header height */

@@ -224,7 +224,7 @@ chart_frame_lay(const chart_text *tm, const theme *th, const chart_frame *f, dou
 	if (add_text(fl, tm, f->title, title, x, width, &y) && has(f->subtitle))
 		y += round(th->pad / 3);
 	add_text(fl, tm, f->subtitle, sub, x, width, &y);
-	fl->head = fl->n ? y + th->pad / 2 : 0;
+	fl->head = fl->n ? ceil(y + th->pad / 2) : 0; /* whole px, as the image rows are */
 	size_t nhead = fl->n;
 	y = fl->head + h + round(th->pad * 0.75);
 	fl->rule_y = fl->head + h;
@@ -232,7 +232,7 @@ chart_frame_lay(const chart_text *tm, const theme *th, const chart_frame *f, dou
 	    (has(f->date) || has(f->credit) || has(f->link)))
 		y += round(th->pad / 3);
 	add_meta(fl, tm, f, note, x, width, &y);
-	fl->foot = fl->n > nhead ? y + th->pad - fl->head - h : 0;
+	fl->foot = fl->n > nhead ? ceil(y + th->pad - fl->head - h) : 0;
 }
 
 void

@@ -2,6 +2,7 @@
  * wrapping, placement without overlaps, the framed files' sizes and bytes, the cache
  * digest; and the CSV cells of hostile labels in every chart type (src/chart/csv.c). */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,9 @@ START_TEST(test_layout)
 	ck_assert_double_eq(fl.lines[3].y, fl.lines[4].y);
 	ck_assert(fl.head > fl.lines[1].y && fl.foot > 0);
 	ck_assert_double_eq(fl.rule_y, fl.head + 450);
+	/* whole px: the image's last row is painted too */
+	ck_assert_double_eq(fl.head, floor(fl.head));
+	ck_assert_double_eq(fl.foot, floor(fl.foot));
 	check_placed(&fl);
 	double head1 = fl.head, foot1 = fl.foot;
 	chart_frame_layout_free(&fl);
