@@ -85,7 +85,9 @@ def main():
                         f"missing {sorted({slug + '/' + w for w in want} - set(names))}")
     for w in want[1:]:
         if slug + "/" + w in names:
-            with open(os.path.join(site, w), "rb") as f:
+            # the pack's SVG is the site's download SVG (with title, source and date)
+            src = w[:-4] + "-download.svg" if w.startswith("charts/") and w.endswith(".svg") else w
+            with open(os.path.join(site, src), "rb") as f:
                 if z.read(slug + "/" + w) != f.read():
                     problems.append(f"{w}: not the site's bytes")
     readme = z.read(slug + "/README.txt").decode("utf-8")

@@ -7,8 +7,11 @@
 
 #include "pack/pack_int.h"
 
-/* The files kept of each chart, in the order the pack lists them. */
+/* The files kept of each chart, in the order the pack lists them: the site's file is
+ * charts/<id><site_suffix[e]>, the pack's charts/<id>.<chart_exts[e]> (the SVG is the
+ * download, which carries the chart's title, source and date like the PNG and PDF). */
 static const char *const chart_exts[] = { "png", "svg", "pdf", "csv" };
+static const char *const site_suffix[] = { ".png", "-download.svg", ".pdf", ".csv" };
 enum { NEXTS = sizeof chart_exts / sizeof *chart_exts };
 
 /* The data files the pack holds besides the bibliography, in order. */
@@ -53,22 +56,25 @@ pack_free(pack *k)
 	free(k);
 }
 
-/* Returns the slot of chart file relpath ("charts/<id>.<ext>" of a figure), or NULL. */
+/* Returns the slot of chart file relpath ("charts/<id><site_suffix>" of a figure), or
+ * NULL. */
 static kept *
 chart_slot(pack *k, const char *relpath)
 {
 	if (strncmp(relpath, "charts/", 7) != 0)
 		return NULL;
 	const char *id = relpath + 7;
-	const char *dot = strrchr(id, '.');
-	if (dot == NULL)
-		return NULL;
-	char *name = util_xstrndup(id, (size_t)(dot - id));
-	const render_fig *g = render_figs_find(k->figs, name);
-	free(name);
-	for (size_t e = 0; g != NULL && e < NEXTS; e++)
-		if (strcmp(dot + 1, chart_exts[e]) == 0)
+	size_t n = strlen(id);
+	for (size_t e = 0; e < NEXTS; e++) {
+		size_t m = strlen(site_suffix[e]);
+		if (n <= m || strcmp(id + n - m, site_suffix[e]) != 0)
+			continue;
+		char *name = util_xstrndup(id, n - m);
+		const render_fig *g = render_figs_find(k->figs, name);
+		free(name);
+		if (g != NULL)
 			return &k->charts[(size_t)(g - k->figs->figs) * NEXTS + e];
+	}
 	return NULL;
 }
 
