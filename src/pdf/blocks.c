@@ -104,6 +104,18 @@ para_of(pdf_doc *t, xmlNodePtr n, double x)
 	pdf_text_free(&tx);
 }
 
+static int is_inline(xmlNodePtr n);
+
+/* Returns whether li holds inline content only (set as one paragraph). */
+static int
+one_para(xmlNodePtr li)
+{
+	for (xmlNodePtr n = li->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !is_inline(n))
+			return 0;
+	return 1;
+}
+
 /* Sets the items of list (ul or ol) at x, their text LIST_INDENT further in. */
 static void
 list(pdf_doc *t, xmlNodePtr lst, double x)
@@ -131,13 +143,14 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 		t->marker = pdf_layout_set(t, pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0), &mx);
 		pdf_text_free(&mx);
 		t->marker_x = x + LIST_INDENT - 5;
-		pdf_tag(t, notes ? "Note" : "LI");
+		int one = one_para(li); /* then the Note or LBody holds its text */
 		if (!notes)
-			pdf_tag(t, "LBody");
+			pdf_tag(t, "LI");
+		(one ? pdf_tag_leaf : pdf_tag)(t, notes ? "Note" : "LBody");
 		pdf_blocks(t, li, x + LIST_INDENT);
+		pdf_tag_end(t);
 		if (!notes)
 			pdf_tag_end(t);
-		pdf_tag_end(t);
 		if (t->marker) {
 			g_object_unref(t->marker);
 			t->marker = NULL;

@@ -39,6 +39,7 @@ visit(walk *w, qpdf_oh e)
 	qpdf_data q = w->q;
 	if (!qpdf_oh_is_dictionary(q, e) || !qpdf_oh_has_key(q, e, "/S"))
 		return 0;
+	qpdf_oh_remove_key(q, e, "/Type"); /* optional; 17 bytes of each of thousands */
 	qpdf_oh s = qpdf_oh_get_key(q, e, "/S");
 	if (qpdf_oh_is_name_and_equals(q, s, "/" PDF_TAG_ARTIFACT)) {
 		w->gone = util_xrealloc(w->gone, (w->ngone + 1) * sizeof *w->gone);
@@ -104,13 +105,29 @@ null_parents(walk *w, qpdf_oh root)
 	}
 }
 
-/* Renames, in the content stream of page, the marked content of the artifact elements
- * ("/" PDF_TAG_ARTIFACT " <<", as cairo writes a tag at the start of a line) to
- * /Artifact. Returns 0 or -1. */
+/* If b[i..) starts with a line cairo writes to begin an artifact element's marked
+ * content ("\n/" PDF_TAG_ARTIFACT " << /MCID <n> >> BDC"), returns its length, else 0. */
+static size_t
+artifact_at(const buf *b, size_t i)
+{
+	static const char head[] = "\n/" PDF_TAG_ARTIFACT " << /MCID ", tail[] = " >> BDC";
+	size_t h = sizeof head - 1, t = sizeof tail - 1;
+	if (b->len - i < h || memcmp(b->data + i, head, h) != 0)
+		return 0;
+	size_t j = i + h;
+	while (j < b->len && b->data[j] >= '0' && b->data[j] <= '9')
+		j++;
+	if (j == i + h || b->len - j < t || memcmp(b->data + j, tail, t) != 0)
+		return 0;
+	return j + t - i;
+}
+
+/* Rewrites, in the content stream of page, the marked content of the artifact
+ * elements as /Artifact BMC: an artifact has no MCID, no element owns it. Returns 0
+ * or -1. */
 static int
 mark_artifacts(qpdf_data q, qpdf_oh page)
 {
-	static const char from[] = "\n/" PDF_TAG_ARTIFACT " <<", to[] = "\n/Artifact <<";
 	qpdf_oh c = qpdf_oh_get_key(q, page, "/Contents");
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -121,18 +138,18 @@ mark_artifacts(qpdf_data q, qpdf_oh page)
 		free(data);
 		return qpdf_oh_is_stream(q, c) ? -1 : 0;
 	}
-	buf b;
+	buf b, out;
 	buf_init(&b);
+	buf_init(&out);
 	buf_putc(&b, '\n'); /* a tag at the very start matches too */
 	buf_append(&b, data, len);
 	free(data);
-	buf out;
-	buf_init(&out);
-	size_t n = strlen(from), hits = 0;
+	size_t hits = 0;
 	for (size_t i = 0; i < b.len;) {
-		if (b.len - i >= n && memcmp(b.data + i, from, n) == 0) {
-			buf_puts(&out, to);
-			i += n;
+		size_t k = artifact_at(&b, i);
+		if (k > 0) {
+			buf_puts(&out, "\n/Artifact BMC");
+			i += k;
 			hits++;
 		} else {
 			buf_putc(&out, b.data[i++]);

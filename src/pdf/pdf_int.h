@@ -274,8 +274,10 @@ void pdf_tags_free(pdf_tags *g);
 void pdf_tag(pdf_doc *t, const char *name);
 
 /* Begins element name that holds text (P, H1, TD, Figure...): begun in cairo at its
- * first ink (pdf_tag_ink), so an element that draws nothing is not written; if an
- * element is begun inside it before that, it holds elements instead. */
+ * first ink (pdf_tag_ink), so an element that draws nothing is not written. A text
+ * element begun inside a text element that has no ink yet is not written: its text
+ * goes to the outer one (an LBody holding one paragraph holds its text); any other
+ * element begun inside a text element before its ink makes it hold elements. */
 void pdf_tag_leaf(pdf_doc *t, const char *name);
 
 /* pdf_tag_leaf with cairo attributes attrs (a Link's dest or uri and rect). */
@@ -292,8 +294,10 @@ void pdf_tag_ink(pdf_doc *t);
  * the next page goes into a new element of the same type. */
 void pdf_tag_pause(pdf_doc *t);
 
-/* Writes a Link element with cairo attributes attrs (dest or uri, and rect) inside
- * the innermost open element, which then holds elements. */
+/* Writes a Link element with cairo attributes attrs (dest or uri, and rect): if the
+ * innermost open element holds text (a Span around a paragraph's lines), right after
+ * it ends or its page ends, as its next sibling; else inside it at once, which then
+ * holds elements. */
 void pdf_tag_link(pdf_doc *t, const char *attrs);
 
 /* Begins and ends page furniture (running heads, page numbers, a repeated table

@@ -17,6 +17,10 @@ typedef struct open_tag {
 	char *attrs;    /* cairo's attributes (owned), or NULL */
 	int leaf;       /* 1: holds text, opened at the first ink */
 	int opened;     /* 1: begun in cairo (a leaf may wait for its first ink) */
+	int ghost;      /* 1: a text element inside one that had no ink: not written,
+	                 * its text goes to that one */
+	char **links;   /* Links to write after it ends (owned): their text is in it */
+	size_t nlinks;  /* entries of links */
 } open_tag;
 
 struct pdf_tags {
@@ -41,8 +45,12 @@ pdf_tags_free(pdf_tags *g)
 {
 	if (g == NULL)
 		return;
-	for (int i = 0; i < g->n && i < TAGS_DEPTH; i++)
+	for (int i = 0; i < g->n && i < TAGS_DEPTH; i++) {
 		free(g->st[i].attrs);
+		for (size_t k = 0; k < g->st[i].nlinks; k++)
+			free(g->st[i].links[k]);
+		free(g->st[i].links);
+	}
 	for (size_t i = 0; i < g->nalts; i++)
 		free(g->alts[i]);
 	free(g->alts);
@@ -68,10 +76,24 @@ flush(pdf_doc *t)
 {
 	pdf_tags *g = t->tags;
 	for (int i = 0; i < g->n && i < TAGS_DEPTH; i++) {
+		if (g->st[i].ghost)
+			continue;
 		if (!g->st[i].opened)
 			begin(t, &g->st[i]);
 		g->st[i].leaf = 0;
 	}
+}
+
+/* Returns the innermost open element that is written (not a ghost), or NULL. */
+static open_tag *
+top(pdf_tags *g)
+{
+	if (g == NULL || g->artifact > 0 || g->n > TAGS_DEPTH)
+		return NULL;
+	for (int i = g->n - 1; i >= 0; i--)
+		if (!g->st[i].ghost)
+			return &g->st[i];
+	return NULL;
 }
 
 /* Pushes element name (attrs may be NULL) as a leaf or a holder. */
@@ -85,10 +107,16 @@ push(pdf_doc *t, const char *name, const char *attrs, int leaf)
 		g->n++;
 		return;
 	}
-	flush(t);
+	open_tag *up = top(g);
+	int ghost = leaf && up != NULL && up->leaf && !up->opened && up->nlinks == 0;
+	if (!ghost)
+		flush(t);
 	open_tag *e = &g->st[g->n++];
 	memset(e, 0, sizeof *e);
+	e->ghost = ghost;
 	snprintf(e->name, sizeof e->name, "%s", name);
+	if (ghost)
+		return;
 	e->attrs = attrs ? util_xstrdup(attrs) : NULL;
 	e->leaf = leaf;
 	if (!leaf)
@@ -113,6 +141,29 @@ pdf_tag_leaf_attrs(pdf_doc *t, const char *name, const char *attrs)
 	push(t, name, attrs, 1);
 }
 
+/* Writes a Link element with attributes attrs where cairo is. */
+static void
+link_now(pdf_doc *t, const char *attrs)
+{
+	cairo_tag_begin(t->cr, CAIRO_TAG_LINK, attrs);
+	cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+}
+
+/* Ends e in cairo if begun, then writes the Links queued on it (after it, in its
+ * parent, on this page). */
+static void
+close_tag(pdf_doc *t, open_tag *e)
+{
+	if (e->opened)
+		cairo_tag_end(t->cr, e->name);
+	e->opened = 0;
+	for (size_t k = 0; k < e->nlinks; k++) {
+		link_now(t, e->links[k]);
+		free(e->links[k]);
+	}
+	e->nlinks = 0;
+}
+
 void
 pdf_tag_end(pdf_doc *t)
 {
@@ -122,8 +173,11 @@ pdf_tag_end(pdf_doc *t)
 	if (g->n-- > TAGS_DEPTH)
 		return;
 	open_tag *e = &g->st[g->n];
-	if (e->opened)
-		cairo_tag_end(t->cr, e->name);
+	if (e->ghost)
+		return;
+	close_tag(t, e);
+	free(e->links);
+	e->links = NULL;
 	free(e->attrs);
 	e->attrs = NULL;
 }
@@ -131,25 +185,17 @@ pdf_tag_end(pdf_doc *t)
 void
 pdf_tag_ink(pdf_doc *t)
 {
-	pdf_tags *g = t->tags;
-	if (g == NULL || g->artifact > 0 || g->n == 0 || g->n > TAGS_DEPTH)
-		return;
-	open_tag *e = &g->st[g->n - 1];
-	if (e->leaf && !e->opened)
+	open_tag *e = top(t->tags);
+	if (e != NULL && e->leaf && !e->opened)
 		begin(t, e);
 }
 
 void
 pdf_tag_pause(pdf_doc *t)
 {
-	pdf_tags *g = t->tags;
-	if (g == NULL || g->artifact > 0 || g->n == 0 || g->n > TAGS_DEPTH)
-		return;
-	open_tag *e = &g->st[g->n - 1];
-	if (e->leaf && e->opened) {
-		cairo_tag_end(t->cr, e->name);
-		e->opened = 0;
-	}
+	open_tag *e = top(t->tags);
+	if (e != NULL && e->leaf)
+		close_tag(t, e);
 }
 
 void
@@ -158,10 +204,15 @@ pdf_tag_link(pdf_doc *t, const char *attrs)
 	pdf_tags *g = t->tags;
 	if (g == NULL)
 		return;
-	if (g->artifact == 0 && g->n <= TAGS_DEPTH)
+	open_tag *e = top(g);
+	if (e != NULL && e->leaf) {
+		e->links = util_xrealloc(e->links, (e->nlinks + 1) * sizeof *e->links);
+		e->links[e->nlinks++] = util_xstrdup(attrs);
+		return;
+	}
+	if (e != NULL)
 		flush(t);
-	cairo_tag_begin(t->cr, CAIRO_TAG_LINK, attrs);
-	cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+	link_now(t, attrs);
 }
 
 void
