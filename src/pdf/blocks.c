@@ -143,10 +143,12 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 		t->marker = pdf_layout_set(t, pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0), &mx);
 		pdf_text_free(&mx);
 		t->marker_x = x + LIST_INDENT - 5;
-		int one = one_para(li); /* then the Note or LBody holds its text */
 		if (!notes)
 			pdf_tag(t, "LI");
-		(one ? pdf_tag_leaf : pdf_tag)(t, notes ? "Note" : "LBody");
+		if (!notes && one_para(li))
+			pdf_tag_leaf(t, "LBody"); /* it holds the item's text */
+		else
+			pdf_tag(t, notes ? "Note" : "LBody"); /* a Note whole across pages */
 		pdf_blocks(t, li, x + LIST_INDENT);
 		pdf_tag_end(t);
 		if (!notes)

@@ -50,6 +50,11 @@ visit(walk *w, qpdf_oh e)
 		const char *alt = w->nfig < w->info->nalts ? w->info->alts[w->nfig] : "";
 		qpdf_oh_replace_key(q, e, "/Alt", qpdf_oh_new_unicode_string(q, alt));
 		w->nfig++;
+	} else if (qpdf_oh_is_name_and_equals(q, s, "/TH")) {
+		qpdf_oh a = qpdf_oh_new_dictionary(q); /* header rows only: column headers */
+		qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
+		qpdf_oh_replace_key(q, a, "/Scope", qpdf_oh_new_name(q, "/Column"));
+		qpdf_oh_replace_key(q, e, "/A", a);
 	} else if (qpdf_oh_is_name_and_equals(q, s, "/Note")) {
 		char id[32];
 		snprintf(id, sizeof id, "note-%d", ++w->nnote);
@@ -183,6 +188,41 @@ catalog(qpdf_data q, const pdf_finish_info *info)
 		    qpdf_oh_new_name(q, "/S"));
 }
 
+/* Gives the link annotation a its /Contents: the address it opens, or the title of
+ * the destination it goes to (info's dests), else "Link". */
+static void
+link_contents(qpdf_data q, qpdf_oh a, const pdf_finish_info *info)
+{
+	const char *say = "Link";
+	qpdf_oh act = qpdf_oh_get_key(q, a, "/A");
+	if (qpdf_oh_is_dictionary(q, act) && qpdf_oh_is_string(q, qpdf_oh_get_key(q, act, "/URI")))
+		say = qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, act, "/URI"));
+	qpdf_oh d = qpdf_oh_get_key(q, a, "/Dest");
+	const char *dest = qpdf_oh_is_string(q, d) ? qpdf_oh_get_utf8_value(q, d) : NULL;
+	for (size_t i = 0; dest != NULL && i < info->ndests; i++)
+		if (strcmp(info->dests[i].dest, dest) == 0) {
+			say = info->dests[i].title;
+			break;
+		}
+	qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, say));
+}
+
+/* Gives every link annotation of q's pages its /Contents. */
+static void
+annot_contents(qpdf_data q, const pdf_finish_info *info)
+{
+	int n = qpdf_get_num_pages(q);
+	for (int i = 0; i < n; i++) {
+		qpdf_oh an = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Annots");
+		for (int k = 0; qpdf_oh_is_array(q, an) && k < qpdf_oh_get_array_n_items(q, an);
+		    k++) {
+			qpdf_oh a = qpdf_oh_get_array_item(q, an, k);
+			if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, a, "/Subtype"), "/Link"))
+				link_contents(q, a, info);
+		}
+	}
+}
+
 /* Marks the artifacts' content on every page of q. Returns 0 or -1. */
 static int
 page_artifacts(qpdf_data q)
@@ -262,6 +302,7 @@ pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
 	}
 	catalog(q, info);
 	dates(q, info->date);
+	annot_contents(q, info);
 	if (page_artifacts(q) != 0) {
 		reason(q, "libqpdf cannot read a page's content", why, n);
 		goto done;

@@ -259,8 +259,9 @@ static int
 finish(const render_ctx *c, const pdf_tags *g, buf *out)
 {
 	char why[256] = "";
-	pdf_finish_info info = { c->rep->lang, c->rep->as_of, NULL, 0 };
+	pdf_finish_info info = { c->rep->lang, c->rep->as_of, NULL, 0, NULL, 0 };
 	info.alts = pdf_tags_alts(g, &info.nalts);
+	info.dests = pdf_tags_outline(g, &info.ndests);
 	if (pdf_finish(out, &info, why, sizeof why) == 0)
 		return 0;
 	diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot finish the PDF: %s", why);

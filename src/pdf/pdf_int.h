@@ -327,12 +327,17 @@ typedef struct pdf_finish_info {
 	const char *date;        /* "YYYY-MM-DD": CreationDate and ModDate, NULL to keep */
 	const char *const *alts; /* the /Alt of each Figure element, in tree order */
 	size_t nalts;            /* entries of alts: must equal the Figure elements */
+	const pdf_outline_entry *dests; /* titles of named destinations: a link going to
+	                                 * one says its title (/Contents) */
+	size_t ndests;           /* entries of dests */
 } pdf_finish_info;
 
 /* Rewrites the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements) with
  * libqpdf (finish.c): takes the artifact elements out of the structure tree (their
- * parent tree entries made null, their marked content renamed /Artifact), gives each Figure its /Alt and each Note an /ID,
- * sets /Lang, /MarkInfo, /ViewerPreferences /DisplayDocTitle, /Tabs /S on every page,
+ * parent tree entries made null, their marked content renamed /Artifact), gives
+ * each Figure its /Alt, each TH a column /Scope, each Note an /ID and each link
+ * annotation a /Contents (its address or its destination's title), sets /Lang,
+ * /MarkInfo, /ViewerPreferences /DisplayDocTitle, /Tabs /S on every page,
  * the dates as PDF dates, and writes it again with object streams and an ID computed
  * from the content (same input, same bytes). Returns 0 with pdf replaced, or -1 with
  * pdf unchanged and a reason in why (n bytes). */
