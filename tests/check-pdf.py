@@ -173,7 +173,7 @@ def main():
           repr(bad[:1]))
 
     # the structure tree: standard types, no artifacts left in it, figures' alt texts
-    types, alts, ids = [], [], []
+    types, alts, ids, scopes = [], [], [], []
 
     def walk(k):
         for c in (k if isinstance(k, list) else [k]):
@@ -185,6 +185,8 @@ def main():
                 alts.append(squash(text(d.get("/Alt", ""))))
             if d["/S"] == "/Note":
                 ids.append(text(d.get("/ID", "")))
+            if d["/S"] == "/TH":
+                scopes.append((get(d.get("/A")) or {}).get("/Scope"))
             walk(d.get("/K", []))
 
     walk((get(root.get("/StructTreeRoot")) or {}).get("/K", []))
@@ -199,6 +201,29 @@ def main():
     nnotes = sum(pages[s].notes for s in slugs)
     check(len(ids) == nnotes and len(set(ids)) == len(ids) and all(ids),
           "each note is a Note element with its own /ID (%d)" % nnotes)
+
+    check(all(sc in ("/Column", "/Row", "/Both") for sc in scopes),
+          "each TH has a /Scope (%d)" % len(scopes))
+
+    # every page: tab order by structure; every link annotation: a description
+    pages_, links = [], []
+
+    def kids(node):
+        for k in get(node).get("/Kids", []):
+            d = get(k)
+            if d.get("/Type") == "/Pages":
+                kids(k)
+            else:
+                pages_.append(d)
+    kids(root["/Pages"])
+    for pg in pages_:
+        for a in get(pg.get("/Annots")) or []:
+            a = get(a)
+            if a.get("/Subtype") == "/Link":
+                links.append(text(a.get("/Contents", "")))
+    check(pages_ and all(pg.get("/Tabs") == "/S" for pg in pages_),
+          "every page has /Tabs /S (%d)" % len(pages_))
+    check(all(links), "every link annotation has /Contents (%d)" % len(links))
 
     # pdfinfo -struct-text: headings and paragraphs in the site's order
     with open(struct_text, encoding="utf-8", errors="replace") as f:

@@ -111,6 +111,10 @@ done
 if ! /usr/bin/python3 tests/check-pdf.py "$tmp/full" de "$tmp/struct.txt" >/dev/null 2>&1; then
 	ok "the structure check fails when /Lang differs"
 else ko "the structure check passed a wrong /Lang"; fi
+# every font embedded, each with a ToUnicode map (text can be read back and spoken)
+if pdffonts "$tmp/full/report.pdf" | awk 'NR > 2 { n++; if ($(NF-4) != "yes" || $(NF-2) != "yes") bad++ }
+	END { exit !(n > 0 && bad == 0) }'; then ok "every font of report.pdf is embedded with a ToUnicode map"
+else ko "a font of report.pdf is not embedded or has no ToUnicode map"; pdffonts "$tmp/full/report.pdf"; fi
 # a card reads label, value, note
 if pdftotext "$tmp/full/report.pdf" - | grep -A2 -x 'Total invested by Microsoft' |
 	sed -n 3p | grep -q '^\$13\.8bn$'; then ok "a key-figure card reads label, then value"
