@@ -113,6 +113,8 @@ toc_entry(pdf_doc *t, size_t i)
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_text(l, s->title, -1);
 	pdf_draw_at(t, l, PDF_LEFT, t->y);
+	pdf_tag_end(t);
+	pdf_tag_leaf(t, "Reference"); /* the page number, read apart from the title */
 	pango_layout_set_width(l, 40 * PANGO_SCALE);
 	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 	pango_layout_set_text(l, num, -1);
