@@ -903,7 +903,7 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
 	page_info p = { r, (size_t)-1, buf_str(&title), r->description, c->pdf, 0, 0 };
 	fill_common(doc, &p);
-	fill_share_report(doc, c);
+	fill_share(doc, r, NULL); /* no og:image: the page is not shared */
 	slot_set(doc, "page-title", "Page not found");
 	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
