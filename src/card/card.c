@@ -267,6 +267,22 @@ draw_figure(card_ctx *c, const card_spec *s)
 		text_at(c, s->note, x, y + 16, 24, PANGO_WEIGHT_NORMAL, w, 3, c->th.muted);
 }
 
+/* Returns the chart as the card draws it: no title, the light theme, the panel's size,
+ * and no caption or alt text (they are not drawn: leaving them out of the spec keeps
+ * them out of the cache key). */
+static chart_spec
+card_chart(const chart_spec *c)
+{
+	chart_spec cs = *c;
+	cs.title = NULL;
+	cs.caption = NULL;
+	cs.alt = NULL;
+	cs.dark = 0;
+	cs.width = CARD_PANEL_W - 2 * CARD_PANEL_PAD;
+	cs.height = CARD_PANEL_H - 2 * CARD_PANEL_PAD;
+	return cs;
+}
+
 /* The chart in its panel (a bordered box), drawn at the panel's size. Returns 0, or -1
  * with a reason in why. */
 static int
@@ -279,11 +295,7 @@ draw_chart(card_ctx *c, const card_spec *s, char *why, size_t n)
 	paint(cr, c->th.grid);
 	cairo_set_line_width(cr, 1);
 	cairo_stroke(cr);
-	chart_spec cs = *s->chart;
-	cs.title = NULL;
-	cs.dark = 0;
-	cs.width = CARD_PANEL_W - 2 * CARD_PANEL_PAD;
-	cs.height = CARD_PANEL_H - 2 * CARD_PANEL_PAD;
+	chart_spec cs = card_chart(s->chart);
 	cairo_save(cr);
 	cairo_translate(cr, CARD_PANEL_X + CARD_PANEL_PAD, CARD_PANEL_Y + CARD_PANEL_PAD);
 	int rc = chart_draw_cairo(cr, &cs, why, n);
@@ -373,11 +385,7 @@ card_digest(const card_spec *s, sha256_ctx *h)
 	feed_opt(h, s->foot);
 	sha256_feed_i64(h, s->value == NULL && s->chart != NULL);
 	if (s->value == NULL && s->chart != NULL) {
-		chart_spec cs = *s->chart;
-		cs.title = NULL;
-		cs.dark = 0;
-		cs.width = CARD_PANEL_W - 2 * CARD_PANEL_PAD;
-		cs.height = CARD_PANEL_H - 2 * CARD_PANEL_PAD;
+		chart_spec cs = card_chart(s->chart);
 		chart_spec_digest(&cs, h);
 	}
 }
