@@ -3,12 +3,15 @@
 # shipped report by MKREPORT and by BEFORE (a binary without cards), interleaved in the
 # same rounds, medians of RUNS (wall and CPU time); then the same for an N-section
 # report from bench/gen-report.py (default 10,000; 3 rounds), and the cards' count and
-# bytes. Usage: bench/cards.sh MKREPORT BEFORE [RUNS [N]] (after make)
+# bytes. BEFORE runs with the templates of its own tree (BEFORE_TEMPLATES, default
+# the templates/ beside its build/ folder), as older binaries refuse newer slots.
+# Usage: bench/cards.sh MKREPORT BEFORE [RUNS [N [BEFORE_TEMPLATES]]] (after make)
 set -eu
 MK=$1
 BEFORE=$2
 RUNS=${3:-7}
 N=${4:-10000}
+BT=${5:-$(dirname "$BEFORE")/../templates}
 base=/tmp
 [ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm
 tmp=$(mktemp -d "$base/mkreport-cards.XXXXXX")
@@ -29,15 +32,15 @@ median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
 rounds() {
 	: >"$tmp/after" ; : >"$tmp/before"
 	for i in $(seq "$2"); do
-		rm -rf "$tmp/s"; wall "$BEFORE" build --no-pdf --no-cache -C "$1" -o "$tmp/s" -T templates >>"$tmp/before"
+		rm -rf "$tmp/s"; wall "$BEFORE" build --no-pdf --no-cache -C "$1" -o "$tmp/s" -T "$BT" >>"$tmp/before"
 		rm -rf "$tmp/s"; wall "$MK" build --no-pdf --no-cache -C "$1" -o "$tmp/s" -T templates >>"$tmp/after"
 	done
 	wa=$(median $(cut -d' ' -f1 "$tmp/after")); wb=$(median $(cut -d' ' -f1 "$tmp/before"))
 	ca=$(median $(cut -d' ' -f2 "$tmp/after")); cb=$(median $(cut -d' ' -f2 "$tmp/before"))
 	echo "$3: wall $wb s before, $wa s with cards ($(echo "$wa $wb" | awk '{printf "%+.3f s, x%.2f", $1 - $2, $1 / $2}'));" \
 	    "CPU $cb s before, $ca s with cards ($(echo "$ca $cb" | awk '{printf "%+.3f s, x%.2f", $1 - $2, $1 / $2}'))"
-	echo "$3: $(find "$tmp/s" -name '*.png' -path '*card*' | wc -l) card PNGs," \
-	    "$(find "$tmp/s" -name '*.png' -path '*card*' -exec cat {} + | wc -c) bytes"
+	echo "$3: $(cd "$tmp/s" && find . -name '*.png' -path './card*' | wc -l) card PNGs," \
+	    "$(cd "$tmp/s" && find . -name '*.png' -path './card*' -exec cat {} + | wc -c) bytes"
 }
 rounds content "$RUNS" "shipped report, $RUNS rounds"
 /usr/bin/python3 bench/gen-report.py "$N" "$tmp/gen" >/dev/null
