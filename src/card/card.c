@@ -144,11 +144,13 @@ card_pools_free(void)
 	util_pool_drain(&card_maps, g_object_unref);
 }
 
-/* Returns a new layout of s at px, weight wt, w px wide, at most lines lines (ending in
- * an ellipsis when cut). */
+/* Returns a new layout of s at px, weight wt, w px wide (w < 0: one line, unbounded), at
+ * most lines lines (ending in an ellipsis when cut); NULL for a NULL or empty s. */
 static PangoLayout *
 text_layout(card_ctx *c, const char *s, double px, int wt, double w, int lines)
 {
+	if (s == NULL || s[0] == '\0')
+		return NULL;
 	PangoLayout *l = pango_layout_new(c->pc);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, c->th.family);
@@ -156,7 +158,7 @@ text_layout(card_ctx *c, const char *s, double px, int wt, double w, int lines)
 	pango_font_description_set_absolute_size(fd, px * PANGO_SCALE);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+	pango_layout_set_width(l, w < 0 ? -1 : (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_height(l, -lines);
@@ -165,51 +167,59 @@ text_layout(card_ctx *c, const char *s, double px, int wt, double w, int lines)
 	return l;
 }
 
+/* Returns the height of l in px (0 for NULL). */
+static double
+layout_height(PangoLayout *l)
+{
+	if (l == NULL)
+		return 0;
+	PangoRectangle lr;
+	pango_layout_get_pixel_extents(l, NULL, &lr);
+	return lr.height;
+}
+
+/* Draws l (NULL: nothing) with its top at (x, y) in colour col and releases it. Returns
+ * its height. */
+static double
+layout_show(card_ctx *c, PangoLayout *l, double x, double y, theme_rgb col)
+{
+	if (l == NULL)
+		return 0;
+	double h = layout_height(l);
+	cairo_move_to(c->cr, x, y);
+	paint(c->cr, col);
+	pango_cairo_show_layout(c->cr, l);
+	g_object_unref(l);
+	return h;
+}
+
 /* Draws s (if not NULL or empty) with its top at (x, y) as text_layout lays it out, in
  * colour col. Returns the height it took (0 for no text). */
 static double
 text_at(card_ctx *c, const char *s, double x, double y, double px, int wt, double w,
     int lines, theme_rgb col)
 {
-	if (s == NULL || s[0] == '\0')
-		return 0;
-	PangoLayout *l = text_layout(c, s, px, wt, w, lines);
-	PangoRectangle lr;
-	pango_layout_get_pixel_extents(l, NULL, &lr);
-	cairo_move_to(c->cr, x, y);
-	paint(c->cr, col);
-	pango_cairo_show_layout(c->cr, l);
-	g_object_unref(l);
-	return lr.height;
+	return layout_show(c, text_layout(c, s, px, wt, w, lines), x, y, col);
 }
 
-/* Returns the height s would take as text_at would draw it (0 for no text). */
-static double
-text_height(card_ctx *c, const char *s, double px, int wt, double w, int lines)
+/* Returns the layout of s on one line of w px at the largest size from px down (10%
+ * steps, at least min) at which it fits (at min, ellipsized if it still does not);
+ * NULL for a NULL or empty s. */
+static PangoLayout *
+fit_layout(card_ctx *c, const char *s, double px, double min, int wt, double w)
 {
-	if (s == NULL || s[0] == '\0')
-		return 0;
-	PangoLayout *l = text_layout(c, s, px, wt, w, lines);
-	PangoRectangle lr;
-	pango_layout_get_pixel_extents(l, NULL, &lr);
-	g_object_unref(l);
-	return lr.height;
-}
-
-/* Returns the largest size from px down (10% steps, at least min) at which s fits on
- * one line of w px (min if none does: the line is then ellipsized). */
-static double
-fit_px(card_ctx *c, const char *s, double px, double min, int wt, double w)
-{
-	for (; px > min; px *= 0.9) {
-		PangoLayout *l = text_layout(c, s, px, wt, -1, 1);
+	for (;; px *= 0.9) {
+		PangoLayout *l = text_layout(c, s, px > min ? px : min, wt, -1, 1);
+		if (l == NULL)
+			return NULL;
 		PangoRectangle lr;
 		pango_layout_get_pixel_extents(l, NULL, &lr);
+		if (lr.width <= w || px <= min) {
+			pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+			return l;
+		}
 		g_object_unref(l);
-		if (lr.width <= w)
-			return px;
 	}
-	return min;
 }
 
 /* The background, the accent band, the foot line and the icon mark. */
@@ -223,9 +233,8 @@ draw_frame(card_ctx *c, const card_spec *s)
 	paint(cr, rgb(CARD_ACCENT));
 	cairo_fill(cr);
 	double fw = CARD_WIDTH - 2 * CARD_MARGIN - CARD_MARK - 24;
-	double fh = text_height(c, s->foot, 24, PANGO_WEIGHT_NORMAL, fw, 1);
-	text_at(c, s->foot, CARD_MARGIN, CARD_FOOT_Y - fh / 2, 24, PANGO_WEIGHT_NORMAL, fw, 1,
-	    c->th.muted);
+	PangoLayout *foot = text_layout(c, s->foot, 24, PANGO_WEIGHT_NORMAL, fw, 1);
+	layout_show(c, foot, CARD_MARGIN, CARD_FOOT_Y - layout_height(foot) / 2, c->th.muted);
 	icon_draw(cr, CARD_WIDTH - CARD_MARGIN - CARD_MARK, CARD_FOOT_Y - CARD_MARK / 2.0,
 	    CARD_MARK, 0);
 }
@@ -254,17 +263,15 @@ draw_figure(card_ctx *c, const card_spec *s)
 	round_rect(c->cr, CARD_PANEL_X, CARD_PANEL_Y, CARD_PANEL_W, CARD_PANEL_H, 16);
 	paint(c->cr, rgb(CARD_SURFACE));
 	cairo_fill(c->cr);
-	double vpx = fit_px(c, s->value, 112, 48, PANGO_WEIGHT_BOLD, w);
-	double hv = text_height(c, s->value, vpx, PANGO_WEIGHT_BOLD, w, 1);
-	double hl = text_height(c, s->label, 32, PANGO_WEIGHT_SEMIBOLD, w, 3);
-	double hn = text_height(c, s->note, 24, PANGO_WEIGHT_NORMAL, w, 3);
-	double total = hv + (hl > 0 ? 12 + hl : 0) + (hn > 0 ? 16 + hn : 0);
+	PangoLayout *lv = fit_layout(c, s->value, 112, 48, PANGO_WEIGHT_BOLD, w);
+	PangoLayout *ll = text_layout(c, s->label, 32, PANGO_WEIGHT_SEMIBOLD, w, 3);
+	PangoLayout *ln = text_layout(c, s->note, 24, PANGO_WEIGHT_NORMAL, w, 3);
+	double hl = layout_height(ll), hn = layout_height(ln);
+	double total = layout_height(lv) + (hl > 0 ? 12 + hl : 0) + (hn > 0 ? 16 + hn : 0);
 	double y = CARD_PANEL_Y + (CARD_PANEL_H - total) / 2;
-	y += text_at(c, s->value, x, y, vpx, PANGO_WEIGHT_BOLD, w, 1, rgb(CARD_ACCENT));
-	if (hl > 0)
-		y += 12 + text_at(c, s->label, x, y + 12, 32, PANGO_WEIGHT_SEMIBOLD, w, 3, c->th.text);
-	if (hn > 0)
-		text_at(c, s->note, x, y + 16, 24, PANGO_WEIGHT_NORMAL, w, 3, c->th.muted);
+	y += layout_show(c, lv, x, y, rgb(CARD_ACCENT));
+	y += ll != NULL ? 12 + layout_show(c, ll, x, y + 12, c->th.text) : 0;
+	layout_show(c, ln, x, y + 16, c->th.muted);
 }
 
 /* Returns the chart as the card draws it: no title, the light theme, the panel's size,
