@@ -158,18 +158,6 @@ share_site_files(const render_ctx *c, render_file **files, size_t *n)
 	return 0;
 }
 
-static void share_report_ref(const render_ctx *c, const char *foot, share_card *out);
-
-void
-share_report_card(const render_ctx *c, share_card *out)
-{
-	buf foot;
-	buf_init(&foot);
-	put_foot(c->rep, &foot);
-	share_report_ref(c, buf_str(&foot), out);
-	buf_free(&foot);
-}
-
 /* Sets out to name the report's card (bottom line foot) without drawing it. */
 static void
 share_report_ref(const render_ctx *c, const char *foot, share_card *out)
@@ -181,6 +169,16 @@ share_report_ref(const render_ctx *c, const char *foot, share_card *out)
 	memset(out, 0, sizeof *out);
 	out->path = util_xstrdup(SHARE_REPORT_CARD);
 	out->alt = buf_detach(&b);
+}
+
+void
+share_report_card(const render_ctx *c, share_card *out)
+{
+	buf foot;
+	buf_init(&foot);
+	put_foot(c->rep, &foot);
+	share_report_ref(c, buf_str(&foot), out);
+	buf_free(&foot);
 }
 
 int
