@@ -221,8 +221,8 @@ text_at(card_ctx *c, const char *s, double x, double y, double px, int wt, doubl
 }
 
 /* Returns the layout of s on one line of w px at the largest size from px down (10%
- * steps, at least min) at which it fits (at min, ellipsized if it still does not);
- * NULL for a NULL or empty s. */
+ * steps, at least min) at which it fits; at min, on up to two lines (a figure is never
+ * cut while it fits on two); NULL for a NULL or empty s. */
 static PangoLayout *
 fit_layout(card_ctx *c, const char *s, double px, double min, int wt, double w)
 {
@@ -234,6 +234,8 @@ fit_layout(card_ctx *c, const char *s, double px, double min, int wt, double w)
 		pango_layout_get_pixel_extents(l, NULL, &lr);
 		if (lr.width <= w || px <= min) {
 			pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+			if (lr.width > w)
+				pango_layout_set_height(l, -2);
 			return l;
 		}
 		g_object_unref(l);
@@ -257,11 +259,11 @@ draw_frame(card_ctx *c, const card_spec *s)
 	    CARD_MARK, 0);
 }
 
-/* The kicker and the title in a column w px wide from the top; with text (when not
- * NULL) below them. */
+/* The kicker and the title in a column w px wide from the top; with s->text (when not
+ * NULL) below them on at most text_lines lines. */
 static void
 draw_heading(card_ctx *c, const card_spec *s, double w, double title_px, int title_lines,
-    const char *text)
+    int text_lines)
 {
 	double y = CARD_TOP;
 	double h = text_at(c, s->kicker, CARD_MARGIN, y, 28, PANGO_WEIGHT_SEMIBOLD, w, 2,
@@ -269,7 +271,8 @@ draw_heading(card_ctx *c, const card_spec *s, double w, double title_px, int tit
 	y += h > 0 ? h + 20 : 0;
 	y += text_at(c, s->title, CARD_MARGIN, y, title_px, PANGO_WEIGHT_BOLD, w, title_lines,
 	    c->th.text);
-	text_at(c, text, CARD_MARGIN, y + 24, 28, PANGO_WEIGHT_NORMAL, w, 3, c->th.muted);
+	text_at(c, s->text, CARD_MARGIN, y + 24, 28, PANGO_WEIGHT_NORMAL, w, text_lines,
+	    c->th.muted);
 }
 
 /* The key figure in its panel: the value (set smaller until it fits), label and note,
@@ -281,7 +284,7 @@ draw_figure(card_ctx *c, const card_spec *s)
 	round_rect(c->cr, CARD_PANEL_X, CARD_PANEL_Y, CARD_PANEL_W, CARD_PANEL_H, 16);
 	paint(c->cr, rgb(CARD_SURFACE));
 	cairo_fill(c->cr);
-	PangoLayout *lv = fit_layout(c, s->value, 112, 48, PANGO_WEIGHT_BOLD, w);
+	PangoLayout *lv = fit_layout(c, s->value, 112, 40, PANGO_WEIGHT_BOLD, w);
 	PangoLayout *ll = text_layout(c, s->label, 32, PANGO_WEIGHT_SEMIBOLD, w, 3);
 	PangoLayout *ln = text_layout(c, s->note, 24, PANGO_WEIGHT_NORMAL, w, 3);
 	double hl = layout_height(ll), hn = layout_height(ln);
@@ -335,14 +338,14 @@ draw_card(card_ctx *c, const card_spec *s, char *why, size_t n)
 	draw_frame(c, s);
 	double full = CARD_WIDTH - 2 * CARD_MARGIN;
 	if (s->value != NULL) {
-		draw_heading(c, s, CARD_COL_W, 52, 4, s->text);
+		draw_heading(c, s, CARD_COL_W, 52, 4, 2);
 		draw_figure(c, s);
 	} else if (s->chart != NULL) {
-		draw_heading(c, s, CARD_COL_W, 52, 4, s->text);
+		draw_heading(c, s, CARD_COL_W, 52, 4, 2);
 		if (draw_chart(c, s, why, n) != 0)
 			return -1;
 	} else {
-		draw_heading(c, s, full, 64, 3, s->text);
+		draw_heading(c, s, full, 64, 3, 3);
 	}
 	if (c->unknown > 0) {
 		if (n)
