@@ -145,6 +145,13 @@ killed: $(B)/mkreport
 check: packcheck
 packcheck: $(B)/mkreport
 	@sh tests/run-pack.sh $(B)/mkreport
+# axe-core on every page of the built site in headless Chromium, light and dark scheme
+# (not part of check: it needs chromium and installs tests/a11y's npm packages once).
+.PHONY: axe
+axe: $(SITE)/.mkreport-manifest
+	@[ -d tests/a11y/node_modules/axe-core ] || \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@node tests/a11y/axe.js $(SITE)
 
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport

@@ -14,6 +14,20 @@ ko() { echo "site: FAILED: $1"; fail=$((fail + 1)); }
 "$MKREPORT" build -C content -o "$tmp/a" -T templates || ko "first build"
 TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 "$MKREPORT" build -C content -o "$tmp/b" -T templates || ko "second build"
 if diff -r "$tmp/a" "$tmp/b" >/dev/null; then ok "two clean builds are byte-identical"; else ko "two clean builds differ"; diff -r "$tmp/a" "$tmp/b" | head -20; fi
+ncards=$(find "$tmp/a/cards" -name "*.png" 2>/dev/null | wc -l)
+if [ "$ncards" -gt 0 ] && [ -f "$tmp/a/card.png" ] && [ -f "$tmp/a/favicon.svg" ]; then
+	ok "the byte-identical builds include $ncards share cards, the report's card and the icons"
+else ko "the share cards or icons are missing ($ncards cards)"; fi
+# Without base_url: no absolute URL in any page's head, no sitemap.xml, no Sitemap line
+# (check-site.py reads robots.txt), and -v says so once.
+cp -R content "$tmp/nobase"
+grep -v '^base_url:' content/report.yaml >"$tmp/nobase/report.yaml"
+"$MKREPORT" build -v -C "$tmp/nobase" -o "$tmp/nobase-site" -T templates 2>"$tmp/nobase.err" || ko "a build without base_url"
+if [ "$(grep -c 'no base_url' "$tmp/nobase.err")" = 1 ] && [ ! -e "$tmp/nobase-site/sitemap.xml" ] &&
+    ! grep -rq 'og:image"\|og:url"\|rel="canonical"' "$tmp/nobase-site" --include="*.html" &&
+    python3 tests/check-site.py "$tmp/nobase-site" >"$tmp/nobase.check"; then
+	ok "without base_url: no absolute tags, no sitemap, one -v note"
+else ko "without base_url"; cat "$tmp/nobase.err"; tail -5 "$tmp/nobase.check"; fi
 out=$("$MKREPORT" build -v -C content -o "$tmp/a" -T templates 2>&1)
 case "$out" in
 	*" 0 written,"*) ok "a rebuild with nothing changed writes no file" ;;

@@ -173,6 +173,12 @@ int chart_render(const chart_spec *s, chart_format fmt, const char *date, buf *o
  * reason in why (as chart_render). */
 int chart_draw_cairo(cairo_t *cr, const chart_spec *s, char *why, size_t n);
 
+/* Encodes a drawn ARGB32 image surface as PNG (RGB when every pixel is opaque, else
+ * straight-alpha RGBA; no time or gamma chunks, so the bytes depend only on the pixels)
+ * and appends it to out. Used by the charts and the share cards (src/card). Returns 0,
+ * or -1 with a reason in why. */
+int chart_png_encode(cairo_surface_t *sf, buf *out, char *why, size_t n);
+
 /* One file wanted of chart_render_set. */
 typedef struct chart_job {
 	const chart_spec *s; /* the chart */

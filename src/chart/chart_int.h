@@ -258,10 +258,6 @@ void chart_plan_build(chart_ctx *c);
 int chart_svg_finish(const chart_spec *s, const char *in, size_t len, buf *out, char *why,
     size_t n);
 
-/* png.c: encodes a drawn ARGB32 image surface as PNG (RGB when every pixel is opaque,
- * else straight-alpha RGBA; no time or gamma chunks) and appends it to out. Returns 0, or
- * -1 with a reason in why. */
-int chart_png_encode(cairo_surface_t *sf, buf *out, char *why, size_t n);
 /* output.c: validates s and draws it on a new ARGB32 image surface at 2x (the pixels
  * chart_render's PNG holds). Returns it (caller destroys), or NULL with a reason in why. */
 cairo_surface_t *chart_image(const chart_spec *s, char *why, size_t n);

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 
+#include "card/card.h"
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
 #include "util/buf.h"
@@ -163,6 +164,7 @@ cmd_process_fini(void)
 	if (util_oom_happened()) /* after a jump the pools may be half updated: leave them */
 		return;
 	chart_pools_free(); /* the charts' font maps and pixel buffers, for leak checkers */
+	card_pools_free();  /* the share cards' font maps */
 	xmlCleanupParser();
 }
 

@@ -295,6 +295,9 @@ cmd_build(int argc, char **argv)
 	if (pipeline_compute_cached(content, jobs, cc, d, &p) != 0) {
 		rc = CMD_ERRORS;
 	} else {
+		if (verbose && p.rep->base_url == NULL)
+			fprintf(stderr, "mkreport: report.yaml has no base_url: the pages have no "
+			    "og:url, og:image or canonical link, and the site has no sitemap.xml\n");
 		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, d);
 		if (rc == CMD_OK && cc != NULL) {
 			cache_sweep(cc);

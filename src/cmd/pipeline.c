@@ -18,6 +18,7 @@
 #include "pdf/pdf.h"
 #include "render/page.h"
 #include "render/render.h"
+#include "render/share.h"
 #include "util/buf.h"
 #include "util/path.h"
 
@@ -332,6 +333,20 @@ finish_pack(const report *r, const pack *k, diag *d, site_out *out)
 	return rc;
 }
 
+/* Adds the report's share card and the icons to out. Returns 0 or -1. */
+static int
+add_share_files(const render_ctx *c, site_out *out)
+{
+	render_file *files;
+	size_t n;
+	if (share_site_files(c, &files, &n) != 0)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		site_out_add(out, files[k].path, files[k].data, files[k].len);
+	page_files_free(files, n);
+	return 0;
+}
+
 /* Looks up report.pdf in p's cache under the key of its inputs (stored in key).
  * Returns 1 with the bytes appended to b on a hit, else 0. */
 static int
@@ -392,8 +407,12 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 			rc = -1;
 		add_buf(out, "contents.html", &b);
 	}
-	page_sitemap(r, &b);
-	add_buf(out, "sitemap.xml", &b);
+	if (r->base_url != NULL) { /* a sitemap lists absolute URLs only */
+		page_sitemap(r, figs, &b);
+		add_buf(out, "sitemap.xml", &b);
+	}
+	if (add_share_files(&c, out) != 0)
+		rc = -1;
 	page_robots(r, &b);
 	add_buf(out, "robots.txt", &b);
 	render_data(p, k, out);

@@ -299,13 +299,15 @@ body_read(ld_ctx *c, const yt_node *root)
 	return rc;
 }
 
-/* base_url: an absolute http(s) URL ending in '/'. */
+/* base_url: optional; an absolute http(s) URL ending in '/'. */
 static int
 base_url_read(ld_ctx *c, const yt_node *m)
 {
-	const yt_node *v = schema_need(c->d, m, "base_url", "report.yaml");
+	const yt_node *v = yt_get(m, "base_url");
 	const char *s;
-	if (v == NULL || schema_url(c->d, v, "base_url", &s) < 0)
+	if (v == NULL)
+		return 0;
+	if (schema_url(c->d, v, "base_url", &s) < 0)
 		return -1;
 	size_t n = strlen(s);
 	if ((strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0) || s[n - 1] != '/') {

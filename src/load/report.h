@@ -73,7 +73,8 @@ typedef struct report {
 	char *description;  /* summary for the index page's meta description */
 	char *as_of;        /* YYYY-MM-DD: the report's date, used for every date in output */
 	char *lang;         /* BCP 47 language tag, default "en" */
-	char *base_url;     /* absolute http(s) URL ending in '/', for sitemap.xml */
+	char *base_url;     /* absolute http(s) URL ending in '/' (sitemap.xml, og:url, og:image,
+	                       canonical), or NULL: the site has none of them */
 	int raw_html;       /* 1 if report.yaml allows raw HTML in pages */
 	size_t nsections;
 	rep_section *sections;

@@ -485,6 +485,9 @@ render_chart_directive(rnd *r, const yt_node *root, int fence_line, xmlNodePtr p
 	} else if (chart_files(r, c, title) == 0) {
 		if (r->c->pdf && r->c->figs != NULL) /* the PDF draws it from this copy */
 			render_specs_add(r->c->figs->specs, c->id, &c->s);
+		if (r->specs == NULL) /* the share cards draw it from this copy */
+			r->specs = render_specs_new();
+		render_specs_add(r->specs, c->id, &c->s);
 		int number = render_figure_number(r, c->id);
 		const char *caption = c->s.caption == title ? NULL : c->s.caption;
 		const render_file *csv = &r->files[r->nfiles - 1];

@@ -82,6 +82,11 @@ render_card(rnd *r, const yt_node *m, xmlNodePtr parent)
 		render_el_text(r, card, "span", "card-label", label);
 		if (note != NULL)
 			render_el_text(r, card, "span", "card-note", note);
+		if (r->keyfig.value == NULL) { /* the page's share card shows the first */
+			r->keyfig.value = util_xstrdup(val.data);
+			r->keyfig.label = util_xstrdup(label);
+			r->keyfig.note = note != NULL ? util_xstrdup(note) : NULL;
+		}
 	}
 	buf_free(&href);
 	buf_free(&val);

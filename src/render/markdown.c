@@ -196,6 +196,10 @@ move_results(rnd *r, render_body *out)
 	out->nfiles = r->nfiles;
 	out->charts = r->charts;
 	out->ncharts = r->ncharts;
+	out->keyfig = r->keyfig;
+	out->specs = r->specs;
+	memset(&r->keyfig, 0, sizeof r->keyfig);
+	r->specs = NULL;
 	r->heads = NULL;
 	r->cites = NULL;
 	r->files = NULL;
@@ -251,6 +255,12 @@ render_body_free(render_body *out)
 		free(out->charts[i].caption);
 	}
 	free(out->charts);
+	free(out->keyfig.value);
+	free(out->keyfig.label);
+	free(out->keyfig.note);
+	memset(&out->keyfig, 0, sizeof out->keyfig);
+	render_specs_free(out->specs);
+	out->specs = NULL;
 	out->files = NULL;
 	out->charts = NULL;
 	out->nfiles = 0;

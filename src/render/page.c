@@ -7,8 +7,10 @@
 
 #include <libxml/tree.h>
 
+#include "card/card.h"
 #include "render/nav.h"
 #include "render/render_int.h"
+#include "render/share.h"
 
 /* U+21A9 LEFTWARDS ARROW WITH HOOK + U+FE0E (text, not emoji, presentation). */
 #define PAGE_BACK_ARROW "\xe2\x86\xa9\xef\xb8\x8e"
@@ -46,6 +48,12 @@ put_date(buf *out, const char *date)
 		buf_printf(out, "%s %d", page_months[m - 1], y);
 	else
 		buf_puts(out, date);
+}
+
+void
+render_put_date(buf *out, const char *date)
+{
+	put_date(out, date);
 }
 
 /* Appends the page file of section i ("<slug>.html"), relative to the site root. */
@@ -333,6 +341,8 @@ fill_common(xmlDocPtr doc, const page_info *p)
 	slot_set(doc, "description", p->description);
 	slot_set(doc, "og-title", p->title);
 	slot_set(doc, "og-description", p->description);
+	slot_set(doc, "twitter-title", p->title);
+	slot_set(doc, "twitter-description", p->description);
 	slot_set(doc, "report-title", r->title);
 	buf home;
 	buf_init(&home);
@@ -461,16 +471,71 @@ fill_pager(xmlDocPtr doc, const report *r, size_t i)
 	fill_pager_side(doc, r, "next", i + 1 < r->nsections, i + 1);
 }
 
-/* Sets og:url and the canonical link of section i (absolute, from base_url). */
+/* Sets og:url and the canonical link of section i (absolute, from base_url); drops
+ * them when the report has no base_url. */
 static void
 fill_urls(xmlDocPtr doc, const report *r, size_t i)
 {
 	buf b;
 	buf_init(&b);
-	put_page_url(&b, r, i);
+	if (r->base_url != NULL)
+		put_page_url(&b, r, i);
 	slot_set(doc, "og-url", buf_str(&b));
 	slot_set(doc, "canonical", buf_str(&b));
 	buf_free(&b);
+}
+
+/* Sets og:url and the canonical link to base_url + rel (a path from the site root);
+ * drops them when the report has no base_url. */
+static void
+fill_urls_rel(xmlDocPtr doc, const report *r, const char *rel)
+{
+	buf b;
+	buf_init(&b);
+	if (r->base_url != NULL)
+		buf_printf(&b, "%s%s", r->base_url, rel);
+	slot_set(doc, "og-url", buf_str(&b));
+	slot_set(doc, "canonical", buf_str(&b));
+	buf_free(&b);
+}
+
+/* Fills the share card's tags from sc: og:image (absolute, from base_url), its size and
+ * alt text, and twitter:card summary_large_image; without a base_url the og:image tags
+ * are dropped and twitter:card is "summary" (a card needs an absolute image URL). */
+static void
+fill_share(xmlDocPtr doc, const report *r, const share_card *sc)
+{
+	static const char *const img[] = { "og-image", "og-image-type", "og-image-width",
+		"og-image-height", "og-image-alt" };
+	if (r->base_url == NULL || sc == NULL) {
+		for (size_t k = 0; k < sizeof img / sizeof *img; k++)
+			slot_drop(doc, img[k]);
+		slot_set(doc, "twitter-card", "summary");
+		return;
+	}
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s%s", r->base_url, sc->path);
+	slot_set(doc, "og-image", buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, "%d", CARD_WIDTH);
+	slot_set(doc, "og-image-width", buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, "%d", CARD_HEIGHT);
+	slot_set(doc, "og-image-height", buf_str(&b));
+	slot_set(doc, "og-image-alt", sc->alt);
+	slot_set(doc, "twitter-card", "summary_large_image");
+	buf_free(&b);
+}
+
+/* The report's card, for the pages that have none of their own. */
+static void
+fill_share_report(xmlDocPtr doc, const render_ctx *c)
+{
+	share_card sc;
+	share_report_card(c, &sc);
+	fill_share(doc, c->rep, &sc);
+	share_card_free(&sc);
 }
 
 /* Puts content (a <div class="content">) where the content slot is. */
@@ -532,7 +597,8 @@ page_title(const report *r, size_t i)
 
 /* Fills every slot of section i's page from its rendered body. */
 static void
-fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
+fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body,
+    const share_card *sc)
 {
 	const report *r = c->rep;
 	const rep_section *s = &r->sections[i];
@@ -542,6 +608,7 @@ fill_page(xmlDocPtr doc, const render_ctx *c, size_t i, render_body *body)
 	place_h1(doc, body->root, s->title);
 	fill_common(doc, &p);
 	fill_urls(doc, r, i);
+	fill_share(doc, r, sc);
 	fill_toc(doc, body);
 	fill_notes(doc, r, body);
 	fill_pager(doc, r, i);
@@ -760,10 +827,10 @@ chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char 
 }
 
 /* Renders the chart page of ch (whose figure is in page, section i; its files among the
- * n files f) into out. */
+ * n files f; its share card sc, or NULL) into out. */
 static void
 chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
-    const render_chart *ch, const render_file *f, size_t n, buf *out)
+    const render_chart *ch, const render_file *f, size_t n, const share_card *sc, buf *out)
 {
 	const report *r = c->rep;
 	buf b;
@@ -775,14 +842,14 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	buf_printf(&b, "%s \xe2\x80\x94 %s", ch->title, r->title);
 	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption, c->pdf, i, 0 };
 	fill_common(doc, &p);
+	fill_share(doc, r, sc);
 	slot_set(doc, "page-title", ch->title);
 	static const char *const drop[] = { "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
 		slot_drop(doc, drop[k]);
 	buf_reset(&b);
-	buf_printf(&b, "%scharts/%s.html", r->base_url, ch->id);
-	slot_set(doc, "og-url", buf_str(&b));
-	slot_set(doc, "canonical", buf_str(&b));
+	buf_printf(&b, "charts/%s.html", ch->id);
+	fill_urls_rel(doc, r, buf_str(&b));
 	if (fig != NULL)
 		place_content(doc, chart_body(doc, r, i, fig, ch->id, f, n));
 	relink(xmlDocGetRootElement(doc));
@@ -791,13 +858,28 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	buf_free(&b);
 }
 
-/* Moves body's chart files into a new array with one chart page per chart appended. */
+/* Moves the share card sc's PNG (when it has one) into f[*m] and counts it in *m. */
+static void
+take_card(render_file *f, size_t *m, share_card *sc)
+{
+	if (sc->png == NULL)
+		return;
+	f[*m].path = util_xstrdup(sc->path);
+	f[*m].data = sc->png;
+	f[*m].len = sc->len;
+	sc->png = NULL;
+	(*m)++;
+}
+
+/* Moves body's chart files into a new array with one chart page per chart appended,
+ * each chart's share card, and the section's card sc (its PNG taken, if it has one).
+ * Sets *rc to -1 if a chart's card failed (reported in c->d). */
 static render_file *
 page_files(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
-    render_body *body, size_t *n)
+    render_body *body, share_card *sc, size_t *n, int *rc)
 {
-	*n = body->nfiles + body->ncharts;
-	render_file *f = util_xcalloc(*n ? *n : 1, sizeof *f);
+	size_t m = body->nfiles;
+	render_file *f = util_xcalloc(m + 2 * body->ncharts + 1, sizeof *f);
 	if (body->nfiles > 0)
 		memcpy(f, body->files, body->nfiles * sizeof *f);
 	free(body->files);
@@ -805,14 +887,23 @@ page_files(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	for (size_t k = 0; k < body->ncharts; k++) {
 		buf b;
 		buf_init(&b);
-		chart_page(c, t, i, page, &body->charts[k], f, body->nfiles, &b);
-		render_file *g = &f[body->nfiles + k];
+		share_card cc;
+		int ok = share_chart(c, i, body, k, &cc) == 0;
+		if (!ok)
+			*rc = -1;
+		chart_page(c, t, i, page, &body->charts[k], f, body->nfiles, ok ? &cc : NULL, &b);
+		render_file *g = &f[m++];
 		g->len = b.len;
 		g->data = buf_detach(&b);
 		buf_printf(&b, "charts/%s.html", body->charts[k].id);
 		g->path = buf_detach(&b);
+		if (ok)
+			take_card(f, &m, &cc);
+		share_card_free(&cc);
 	}
+	take_card(f, &m, sc);
 	body->nfiles = 0;
+	*n = m;
 	return f;
 }
 
@@ -833,13 +924,16 @@ page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
 	*files = NULL;
 	*nfiles = 0;
 	int rc = render_markdown(c, i, doc, &body);
-	if (rc == 0 && body.root != NULL) {
-		fill_page(doc, c, i, &body);
-		*files = page_files(c, t, i, doc, &body, nfiles);
+	share_card sc;
+	memset(&sc, 0, sizeof sc);
+	if (rc == 0 && body.root != NULL && share_section(c, i, &body, &sc) == 0) {
+		fill_page(doc, c, i, &body, &sc);
+		*files = page_files(c, t, i, doc, &body, &sc, nfiles, &rc);
 		finish(doc, out);
 	} else {
 		rc = -1;
 	}
+	share_card_free(&sc);
 	if (body.root != NULL)
 		xmlFreeNode(body.root);
 	render_body_free(&body);
@@ -912,6 +1006,7 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
 	page_info p = { r, (size_t)-1, buf_str(&title), r->description, c->pdf, 0, 0 };
 	fill_common(doc, &p);
+	fill_share(doc, r, NULL); /* no og:image: the page is not shared */
 	slot_set(doc, "page-title", "Page not found");
 	static const char *const drop[] = { "og-url", "canonical", "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
@@ -941,14 +1036,12 @@ page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
 	buf_printf(&b, "Contents \xe2\x80\x94 %s", r->title);
 	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, 1 };
 	fill_common(doc, &p);
+	fill_share_report(doc, c);
 	slot_set(doc, "page-title", "Contents");
 	static const char *const drop[] = { "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
 		slot_drop(doc, drop[k]);
-	buf_reset(&b);
-	buf_printf(&b, "%s%s", r->base_url, NAV_CONTENTS);
-	slot_set(doc, "og-url", buf_str(&b));
-	slot_set(doc, "canonical", buf_str(&b));
+	fill_urls_rel(doc, r, NAV_CONTENTS);
 	place_content(doc, nav_contents_body(doc, r));
 	finish(doc, out);
 	buf_free(&b);
@@ -967,7 +1060,7 @@ sitemap_url(xmlNodePtr set, const char *loc, const char *as_of)
 }
 
 void
-page_sitemap(const report *r, buf *out)
+page_sitemap(const report *r, const render_figs *figs, buf *out)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr set = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
@@ -986,6 +1079,11 @@ page_sitemap(const report *r, buf *out)
 		buf_printf(&loc, "%s%s", r->base_url, NAV_CONTENTS);
 		sitemap_url(set, buf_str(&loc), r->as_of);
 	}
+	for (size_t k = 0; figs != NULL && k < figs->n; k++) {
+		buf_reset(&loc);
+		buf_printf(&loc, "%scharts/%s.html", r->base_url, figs->figs[k].id);
+		sitemap_url(set, buf_str(&loc), r->as_of);
+	}
 	buf_free(&loc);
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	html5_serialize(set, out);
@@ -995,5 +1093,7 @@ page_sitemap(const report *r, buf *out)
 void
 page_robots(const report *r, buf *out)
 {
-	buf_printf(out, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", r->base_url);
+	buf_puts(out, "User-agent: *\nAllow: /\n");
+	if (r->base_url != NULL)
+		buf_printf(out, "Sitemap: %ssitemap.xml\n", r->base_url);
 }

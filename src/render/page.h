@@ -84,11 +84,13 @@ int page_has_contents(const report *r);
  * Returns 0, or -1 after recording an error in c->d (a section slugged "contents"). */
 int page_render_contents(const render_ctx *c, const tmpl *t, buf *out);
 
-/* Writes sitemap.xml (absolute URLs from base_url, lastmod = as_of; contents.html
- * after the sections when the site has it) into out. */
-void page_sitemap(const report *r, buf *out);
+/* Writes sitemap.xml into out: the absolute URL (from base_url, which r must have) of
+ * every section page, then contents.html when the site has it, then every chart page of
+ * figs (NULL: none) in figure order; lastmod = as_of. A report without base_url has no
+ * sitemap (a sitemap lists absolute URLs only). */
+void page_sitemap(const report *r, const render_figs *figs, buf *out);
 
-/* Writes robots.txt (allow all, sitemap line) into out. */
+/* Writes robots.txt (allow all; the sitemap line when r has a base_url) into out. */
 void page_robots(const report *r, buf *out);
 
 /* Serializes node and its subtree as HTML5 into out: void elements without end tags,

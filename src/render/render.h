@@ -74,6 +74,13 @@ typedef struct render_chart {
 	char *caption;  /* the caption, for the chart page's description (owned) */
 } render_chart;
 
+/* The page's first key-figure card, for its share card. */
+typedef struct render_keyfig {
+	char *value; /* the formatted value (owned), NULL: the page has no key-figure card */
+	char *label; /* its label (owned) */
+	char *note;  /* its note (owned), or NULL */
+} render_keyfig;
+
 /* A rendered page body. */
 typedef struct render_body {
 	xmlNodePtr root;            /* <div class="content">, owned by the doc given */
@@ -85,6 +92,9 @@ typedef struct render_body {
 	render_file *files;         /* chart files, in page order (owned) */
 	size_t ncharts;
 	render_chart *charts;       /* the page's chart figures, in order (owned) */
+	render_keyfig keyfig;       /* the first key-figure card (value NULL: none) */
+	render_specs *specs;        /* the validated spec of each chart figure, by id (light
+	                               theme, title moved into the caption; owned), or NULL */
 } render_body;
 
 /* Renders section's Markdown into a new <div class="content"> created in doc (not

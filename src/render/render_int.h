@@ -52,6 +52,8 @@ typedef struct rnd {
 	size_t nfiles;             /* entries of files */
 	render_chart *charts;      /* owned: chart figures so far (moved to the body) */
 	size_t ncharts;            /* entries of charts */
+	render_keyfig keyfig;      /* owned: the first key-figure card (moved to the body) */
+	render_specs *specs;       /* owned: each chart figure's spec (moved to the body) */
 } rnd;
 
 /* md_parse.c: returns text[0..len) parsed by cmark with options opts, its memory from
@@ -178,6 +180,10 @@ void render_sources(rnd *r, xmlNodePtr parent);
 
 /* lists.c: renders the scenarios directive into parent. */
 void render_scenarios(rnd *r, xmlNodePtr parent);
+
+/* page.c: appends date (YYYY-MM-DD, YYYY-MM or YYYY) written out: "1 November 2026",
+ * "November 2026", "2026"; anything else as given. */
+void render_put_date(buf *out, const char *date);
 
 /* risks.c: renders the risks directive (the register in rank order) into parent; an
  * error at fence_line if the report has no data/risks.yaml. */

@@ -26,7 +26,9 @@ static const char *const tmpl_slots[] = {
 	"toc-list", "content", "notes", "notes-list", "pager", "prev", "prev-title",
 	"next", "next-title", "as-of", "author-line", "author", "method", "pdf",
 	"pack",
-	"nav-where", "nav-contents", NULL,
+	"nav-where", "nav-contents", "og-image", "og-image-type", "og-image-width",
+	"og-image-height", "og-image-alt", "twitter-card", "twitter-title", "twitter-description",
+	NULL,
 };
 
 /* What the structured error handler needs while one template is parsed. */

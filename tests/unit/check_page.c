@@ -458,18 +458,29 @@ START_TEST(test_sitemap_robots)
 {
 	buf out;
 	buf_init(&out);
-	page_sitemap(&fx.rep, &out);
+	render_fig figs[2] = { { "cash-flow", 1, 1, { 0 } }, { "npv", 2, 2, { 0 } } };
+	render_figs f;
+	memset(&f, 0, sizeof f);
+	f.n = 2;
+	f.figs = figs;
+	page_sitemap(&fx.rep, &f, &out);
 	ck_assert_str_eq(buf_str(&out),
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
 	    "<url><loc>https://example.org/r&amp;d/</loc><lastmod>2026-11-01</lastmod></url>\n"
 	    "<url><loc>https://example.org/r&amp;d/money.html</loc><lastmod>2026-11-01</lastmod></url>\n"
 	    "<url><loc>https://example.org/r&amp;d/method.html</loc><lastmod>2026-11-01</lastmod></url>\n"
+	    "<url><loc>https://example.org/r&amp;d/charts/cash-flow.html</loc><lastmod>2026-11-01</lastmod></url>\n"
+	    "<url><loc>https://example.org/r&amp;d/charts/npv.html</loc><lastmod>2026-11-01</lastmod></url>\n"
 	    "</urlset>\n");
 	buf_reset(&out);
 	page_robots(&fx.rep, &out);
 	ck_assert_str_eq(buf_str(&out),
 	    "User-agent: *\nAllow: /\nSitemap: https://example.org/r&d/sitemap.xml\n");
+	buf_reset(&out);
+	fx.rep.base_url = NULL; /* no base_url: no sitemap line */
+	page_robots(&fx.rep, &out);
+	ck_assert_str_eq(buf_str(&out), "User-agent: *\nAllow: /\n");
 	buf_free(&out);
 }
 END_TEST
