@@ -458,7 +458,8 @@ START_TEST(test_sitemap_robots)
 {
 	buf out;
 	buf_init(&out);
-	render_fig figs[2] = { { "cash-flow", 1, 1, { 0 } }, { "npv", 2, 2, { 0 } } };
+	render_fig figs[2] = { { .id = "cash-flow", .section = 1, .number = 1 },
+		{ .id = "npv", .section = 2, .number = 2 } };
 	render_figs f;
 	memset(&f, 0, sizeof f);
 	f.n = 2;
