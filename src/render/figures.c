@@ -52,10 +52,9 @@ static int
 may_have_chart(const char *text, size_t len)
 {
 	const char *end = text + len;
-	for (const char *p = text; p != NULL && p < end; p++) {
-		p = p + strcspn(p, "`~"); /* text is NUL-terminated (the loader's copy) */
-		if (p >= end)
-			return 0;
+	for (const char *p = text; p < end; p++) {
+		if (*p != '`' && *p != '~')
+			continue;
 		if (chart_fence_at(p, end))
 			return 1;
 		while (p + 1 < end && p[1] == *p) /* past the rest of this run */
