@@ -24,41 +24,41 @@ struct render_parsed {
 	size_t next;         /* the entry render looks at first (they come in order) */
 };
 
-/* Returns 1 if the line at s (up to end) holds, after a run of three or more backticks
- * or tildes, an info string that may be "chart": starting with it, or holding an
- * entity or backslash reference that could stand for some of it. */
-static int
-chart_fence_at(const char *s, const char *end)
-{
-	const char *q = s;
-	while (q < end && *q == *s)
-		q++;
-	if (q - s < 3)
-		return 0;
-	while (q < end && (*q == ' ' || *q == '\t'))
-		q++;
-	if (end - q >= 5 && memcmp(q, "chart", 5) == 0)
-		return 1;
-	for (; q < end && *q != '\n' && *q != '\r'; q++)
-		if (*q == '&' || *q == '\\')
-			return 1;
-	return 0;
-}
-
-/* Returns 1 if text[0..len) may hold a chart directive: a fence of backticks or tildes
- * (anywhere on a line: in a list item or quote too) whose info string may be "chart".
- * Pages without one are not parsed by the scan. */
+/* Returns 1 if text[0..len) may hold a chart directive: a line with a run of three or
+ * more backticks or tildes (anywhere on it: in a list item or quote too) followed,
+ * after spaces or tabs, by "chart", or a line with such a run and an entity or
+ * backslash reference (which could spell the info string). One pass over the text;
+ * pages without such a line are not parsed by the scan. */
 static int
 may_have_chart(const char *text, size_t len)
 {
-	const char *end = text + len;
-	for (const char *p = text; p < end; p++) {
-		if (*p != '`' && *p != '~')
+	int fence = 0, ref = 0; /* seen on the current line: a run of 3+, a '&' or '\\' */
+	for (size_t i = 0; i < len;) {
+		char c = text[i];
+		if (c == '\n' || c == '\r') {
+			fence = ref = 0;
+			i++;
 			continue;
-		if (chart_fence_at(p, end))
+		}
+		ref |= c == '&' || c == '\\';
+		if (c != '`' && c != '~') {
+			i++;
+		} else {
+			size_t j = i;
+			while (j < len && text[j] == c)
+				j++;
+			if (j - i >= 3) {
+				fence = 1;
+				size_t k = j;
+				while (k < len && (text[k] == ' ' || text[k] == '\t'))
+					k++;
+				if (len - k >= 5 && memcmp(text + k, "chart", 5) == 0)
+					return 1;
+			}
+			i = j;
+		}
+		if (fence && ref)
 			return 1;
-		while (p + 1 < end && p[1] == *p) /* past the rest of this run */
-			p++;
 	}
 	return 0;
 }
