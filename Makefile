@@ -4,10 +4,13 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/mkreport
+VERSION = 0.1.0
 
 CC ?= cc
 B ?= build
-PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib
+PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib libqpdf
+# libzip: the pack for stakeholders (src/pack).
+PKGS += libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
@@ -15,7 +18,7 @@ CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) \
-	-DMKR_DATADIR='"$(DATADIR)"' $(CFLAGS) $(EXTRA_CFLAGS)
+	-DMKR_DATADIR='"$(DATADIR)"' -DMKR_VERSION='"$(VERSION)"' $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
@@ -34,7 +37,8 @@ TEMPLATES ?= templates
 DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libcairo2-dev libpango1.0-dev check mandoc python3 python3-numpy \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
-	poppler-utils
+	poppler-utils qpdf libqpdf-dev
+DEB_PKGS += libzip-dev unzip python3-yaml
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -134,6 +138,13 @@ lint: $(B)/mkreport
 check: killed
 killed: $(B)/mkreport
 	@nice -n 10 $(PYTHON) tests/run-killed.py $(B)/mkreport
+
+# The pack for stakeholders: unzip -t, its listing against the site, README.txt, the
+# CSL JSON, the same bytes from -j1/-j2 and the cache, the footer links (unzip, zipinfo).
+.PHONY: packcheck
+check: packcheck
+packcheck: $(B)/mkreport
+	@sh tests/run-pack.sh $(B)/mkreport
 
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport

@@ -43,6 +43,8 @@ class NavPage(html.parser.HTMLParser):
                 self.depth_nav += 1
         if tag == "div" and a.get("class") == "content":
             self.in_content = True
+        if tag == "footer":  # the footer's downloads are not sections
+            self.in_content = False
         if self.depth_nav and tag == "ol":
             self.in_ol = True
         if tag == "a" and self.depth_nav:

@@ -3,7 +3,9 @@
 # byte-identical to a clean build's (--no-cache); after each of a series of edits (a
 # fact, the discount rate, a chart's title, a paragraph, style.css, page.html,
 # fonts.conf, the Monte Carlo's draws, a data file removed and restored) the
-# incremental build's whole site equals a clean build's (diff -r); a damaged cache
+# incremental build's whole site equals a clean build's (diff -r), and the report's
+# title, base_url, as_of and a source (drawn in the chart downloads) compute every chart
+# citing them again; a damaged cache
 # entry is detected and recomputed; a different binary (PORTABLE) reuses nothing; the
 # default cache sits beside the site, never in it; --no-cache writes none; a report
 # without uncertain inputs (tests/fixtures/mini) is cached too.
@@ -84,6 +86,21 @@ edit "a chart's caption" "$C/pages/money.md" \
 	's/^caption: "Undiscounted cumulative cash flow, US\$ billions\./caption: "Cumulative cash flow, US$ billions./'
 if [ "$(count computed)" = 2 ]; then ok "a chart's caption: its files and report.pdf computed again"
 else ko "a chart's caption: $(cat "$tmp/inc.log")"; fi
+# What the chart downloads draw around the chart: every chart's files computed again.
+nch=$(grep -c '^```chart' "$C"/pages/*.md | awk -F: '{n += $2} END {print n}')
+edit "the report's title" "$C/report.yaml" 's/^title: "Microsoft and OpenAI"$/title: "Microsoft and OpenAI, edited"/'
+if [ "$(count computed)" -gt "$nch" ]; then ok "the report's title: all $nch charts' downloads computed again"
+else ko "the report's title: $(cat "$tmp/inc.log")"; fi
+edit "base_url" "$C/report.yaml" 's|^base_url: https://example.org/msft-openai/$|base_url: https://example.org/edited/|'
+if [ "$(count computed)" -ge "$nch" ]; then ok "base_url: all $nch charts' downloads computed again"
+else ko "base_url: $(cat "$tmp/inc.log")"; fi
+edit "as_of" "$C/report.yaml" 's/^as_of: 2026-11-01$/as_of: 2026-11-02/'
+if [ "$(count computed)" -gt "$nch" ]; then ok "as_of: all $nch charts' files computed again"
+else ko "as_of: $(cat "$tmp/inc.log")"; fi
+edit "a source's publisher (a download's source line)" "$C/data/sources.yaml" \
+	's/^    publisher: Synergy Research Group (Q4 releases;/    publisher: Synergy Research (Q4 releases;/'
+if [ "$(count computed)" -ge 2 ]; then ok "a source's publisher: the charts citing it computed again"
+else ko "a source's publisher: $(cat "$tmp/inc.log")"; fi
 edit "a paragraph" "$C/pages/architecture.md" 's/^The contract moved in three steps\./The contract moved in three stages./'
 edit "style.css" "$T/style.css" '1s/^/\/* edited *\/\n/'
 if [ "$(count computed)" = 0 ]; then ok "style.css: every output reused"

@@ -3,7 +3,10 @@
 # contents give, in report order; a metric's value from a page is in the text, and the
 # site's web-only notes are not; links to the site's pages go to their sections; text
 # from the data is set as text (no markup interpreted); two builds give the same bytes;
-# --no-pdf leaves the file and the footer link out.
+# --no-pdf leaves the file and the footer link out. qpdf --check passes on report.pdf and
+# every chart PDF with no warning; the PDF is tagged, its metadata and outline are the
+# report's, and its structure (tests/check-pdf.py) follows the site's pages, for the
+# mini fixture and the shipped report.
 set -u
 MKREPORT=$1
 tmp=$(mktemp -d)
@@ -53,7 +56,8 @@ else ko "a title with markup characters was not set as written"; fi
 cp -r "$MINI" "$tmp/l"
 printf '\nSee [the money page](money.html#anything).\n' >>"$tmp/l/pages/index.md"
 "$MKREPORT" build -C "$tmp/l" -o "$tmp/l-site" -T templates || ko "build with a page link"
-links() { tr -c '[:print:]' '\n' <"$1" | grep -c '/Dest /sec-money\|/Dest (sec-money)'; }
+links() { qpdf --qdf --object-streams=disable "$1" - | tr -c '[:print:]' '\n' |
+	grep -c '/Dest /sec-money\|/Dest (sec-money)'; }
 if [ "$(links "$tmp/l-site/report.pdf")" -gt "$(links "$pdf")" ]; then
 	ok "a link to a page of the site goes to its section in the PDF"
 else ko "a link to a page of the site is not a link in the PDF"; fi
@@ -66,5 +70,55 @@ else ko "two builds give different PDFs"; fi
 if [ ! -e "$pdf" ] && ! grep -q 'report\.pdf' "$tmp/a/index.html"; then
 	ok "--no-pdf removes report.pdf and its footer link"
 else ko "--no-pdf left report.pdf or its link"; fi
+# qpdf --check: exit 0 and no warning, on report.pdf and every chart PDF
+"$MKREPORT" build -C content -o "$tmp/full" -T templates --no-cache || ko "build of content/"
+bad=
+for f in "$tmp/b/report.pdf" "$tmp/full/report.pdf" "$tmp"/b/charts/*.pdf "$tmp"/full/charts/*.pdf; do
+	out=$(qpdf --check "$f" 2>&1)
+	rc=$?
+	if [ "$rc" -ne 0 ] || printf '%s\n' "$out" | grep -qi 'warning'; then bad="$bad $f"; fi
+done
+if [ -z "$bad" ] && [ -s "$tmp/full/report.pdf" ]; then
+	ok "qpdf --check passes with no warning on report.pdf and every chart PDF"
+else ko "qpdf --check fails or warns on:$bad"; fi
+
+# tagged, with the report's metadata (from report.yaml) and the tool's version
+for site in "$tmp/b" "$tmp/full"; do
+	info=$(pdfinfo "$site/report.pdf")
+	field() { printf '%s\n' "$info" | sed -n "s/^$1: *//p"; }
+	if [ "$(field Tagged)" = yes ]; then ok "pdfinfo says Tagged: yes ($site)"
+	else ko "report.pdf is not tagged ($site)"; fi
+done
+field() { printf '%s\n' "$info" | sed -n "s/^$1: *//p"; }
+version=$("$MKREPORT" --version | awk '{print $2}')
+if [ "$(field Author)" = "The mkreport project" ] &&
+	[ "$(field Keywords)" = "Microsoft, OpenAI, Azure, cloud computing, artificial intelligence, competition, antitrust, investment" ] &&
+	[ "$(field Creator)" = "mkreport $version" ] && [ -n "$version" ] &&
+	[ "$(field Title)" = "Microsoft and OpenAI" ] && [ -n "$(field Subject)" ] &&
+	[ "$(field CreationDate)" = "Sun Nov  1 00:00:00 2026 UTC" ] &&
+	[ "$(field ModDate)" = "Sun Nov  1 00:00:00 2026 UTC" ]; then
+	ok "Title, Subject, Author, Keywords, Creator (mkreport $version) and dates from report.yaml"
+else ko "report.pdf's metadata"; printf '%s\n' "$info"; fi
+
+# the structure tree, alt texts, outline nesting and catalog against the site's pages
+for site in "$tmp/b" "$tmp/full"; do
+	pdfinfo -struct-text "$site/report.pdf" >"$tmp/struct.txt"
+	if /usr/bin/python3 tests/check-pdf.py "$site" en "$tmp/struct.txt" >"$tmp/check.txt"; then
+		ok "structure, alt texts, outline, /Lang and reading order follow the pages ($site)"
+	else ko "report.pdf's structure ($site)"; grep -v ': ok:' "$tmp/check.txt"; fi
+done
+# the checker can fail: the same PDF with another language asked for
+if ! /usr/bin/python3 tests/check-pdf.py "$tmp/full" de "$tmp/struct.txt" >/dev/null 2>&1; then
+	ok "the structure check fails when /Lang differs"
+else ko "the structure check passed a wrong /Lang"; fi
+# every font embedded, each with a ToUnicode map (text can be read back and spoken)
+if pdffonts "$tmp/full/report.pdf" | awk 'NR > 2 { n++; if ($(NF-4) != "yes" || $(NF-2) != "yes") bad++ }
+	END { exit !(n > 0 && bad == 0) }'; then ok "every font of report.pdf is embedded with a ToUnicode map"
+else ko "a font of report.pdf is not embedded or has no ToUnicode map"; pdffonts "$tmp/full/report.pdf"; fi
+# a card reads label, value, note
+if pdftotext "$tmp/full/report.pdf" - | grep -A2 -x 'Total invested by Microsoft' |
+	sed -n 3p | grep -q '^\$13\.8bn$'; then ok "a key-figure card reads label, then value"
+else ko "a key-figure card does not read label, then value"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -20,6 +20,8 @@ case "$out" in
 	*) ko "a rebuild wrote files: $out" ;;
 esac
 if python3 tests/check-site.py "$tmp/a"; then ok "the site's pages, links and anchors check"; else ko "check-site.py found problems"; fi
+if python3 tests/check-downloads.py "$tmp/a"; then ok "chart downloads are framed, one size in PNG, PDF and SVG, shown on their pages"; else ko "check-downloads.py found problems"; fi
+if python3 tests/check-csv.py "$tmp/a"; then ok "no CSV cell a spreadsheet would run"; else ko "check-csv.py found problems"; fi
 hv=tests/html/node_modules/.bin/html-validate
 if [ ! -x "$hv" ]; then ko "html-validate is not installed (run make deps)"
 elif "$hv" --config tests/html/.htmlvalidate.json $(find "$tmp/a" -name "*.html"); then ok "every page is valid HTML5 (html-validate)"

@@ -82,6 +82,19 @@ typedef struct chart_event {
 	const char *label; /* what happened (short) */
 } chart_event;
 
+/* The header and footer drawn around a chart in its downloads, so that the file alone
+ * says what it shows, where its numbers come from and where it was published (as Our
+ * World in Data's grapher downloads do). Every text is the caller's, from its data;
+ * NULL or "" leaves a part out. Long texts wrap to the chart's width. */
+typedef struct chart_frame {
+	const char *title;    /* header: the chart's title, large and semibold */
+	const char *subtitle; /* header: the line under the title (the chart's caption) */
+	const char *source;   /* footer: the source line */
+	const char *date;     /* footer: the as-of date as the report writes it */
+	const char *credit;   /* footer: the report's name */
+	const char *link;     /* footer: the address of the chart's page */
+} chart_frame;
+
 /* A whole chart. A value struct: every pointer is borrowed and must live until the
  * chart_* call returns. Unused fields stay zero/NULL. */
 typedef struct chart_spec {
@@ -112,6 +125,10 @@ typedef struct chart_spec {
 	int width;                  /* CSS px, 0 = 800 */
 	int height;                 /* CSS px, 0 = 450 */
 	int dark;                   /* 1: dark theme */
+	const chart_frame *frame;   /* chart_render draws it around the chart, which then sits
+	                               below a header and above a footer (the file is taller
+	                               than height); NULL = the chart alone. chart_draw_cairo
+	                               ignores it */
 } chart_spec;
 
 enum {

@@ -266,6 +266,45 @@ int chart_png_encode(cairo_surface_t *sf, buf *out, char *why, size_t n);
  * chart_render's PNG holds). Returns it (caller destroys), or NULL with a reason in why. */
 cairo_surface_t *chart_image(const chart_spec *s, char *why, size_t n);
 
+/* One placed line of a frame's text. */
+typedef struct chart_frame_line {
+	char *s;   /* the text (owned) */
+	double x;  /* left edge, or the right edge when right */
+	double y;  /* top of its line box */
+	double px; /* size */
+	int bold;  /* 1: semibold */
+	int muted; /* 1: the theme's muted colour, 0: its text colour */
+	int right; /* 1: x is the right edge */
+} chart_frame_line;
+
+/* A frame laid out around a w x h chart: every line placed, nothing drawn. The chart's
+ * top left corner is at (0, head); the whole drawing is w x (head + h + foot), head and
+ * foot whole px (so a whole-pixel chart fills its image to the last row). */
+typedef struct chart_frame_layout {
+	double w;                /* width (the chart's) */
+	double head;             /* header height */
+	double h;                /* the chart's height */
+	double foot;             /* footer height */
+	double rule_y;           /* y of the hairline above the footer */
+	size_t n;                /* lines */
+	chart_frame_line *lines; /* owned, freed by chart_frame_layout_free */
+} chart_frame_layout;
+
+/* frame.c: lays out frame f around a w x h chart with measurer tm and theme th into fl
+ * (free with chart_frame_layout_free). Never draws. */
+void chart_frame_lay(const chart_text *tm, const theme *th, const chart_frame *f, double w,
+    double h, chart_frame_layout *fl);
+/* Frees fl's lines (fl itself is the caller's). */
+void chart_frame_layout_free(chart_frame_layout *fl);
+/* Paints fl's background and draws its lines and hairline on c->cr, in c's theme. */
+void chart_frame_draw(chart_ctx *c, const chart_frame_layout *fl);
+/* Breaks s into at most max lines no wider than width px at px (semibold if bold), at
+ * whitespace; a word wider than a line is cut between characters; when s needs more
+ * than max lines the last one ends in an ellipsis. Stores the lines in lines[] (each
+ * owned by the caller: free()) and returns how many (0 for NULL or blank s). */
+size_t chart_frame_wrap(const chart_text *tm, const char *s, double px, int bold,
+    double width, char **lines, size_t max);
+
 /* The one drawing function: background, axes, marks, annotations, labels (chart.c).
  * c->L must have been computed (except for small multiples, which lay out each panel). */
 void chart_draw(chart_ctx *c);

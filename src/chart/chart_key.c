@@ -16,7 +16,7 @@ enum { FONT_DIR_DEPTH = 4 }; /* sub-folders followed below a font folder */
 
 /* chart_spec_digest feeds every field of these structs: a field added to one must be
  * fed too (then update the size here). Sizes on LP64. */
-_Static_assert(sizeof(void *) != 8 || (sizeof(chart_spec) == 264 &&
+_Static_assert(sizeof(void *) != 8 || (sizeof(chart_spec) == 272 && sizeof(chart_frame) == 48 &&
     sizeof(chart_axis) == 56 && sizeof(chart_series) == 40 && sizeof(chart_fan) == 64 &&
     sizeof(chart_annot) == 32 && sizeof(chart_event) == 16),
     "a field was added to a chart struct: feed it in chart_spec_digest");
@@ -92,6 +92,20 @@ extras_digest(const chart_spec *s, sha256_ctx *h)
 }
 
 void
+chart_frame_digest(const chart_frame *f, sha256_ctx *h)
+{
+	sha256_feed_i64(h, f != NULL);
+	if (f == NULL)
+		return;
+	sha256_feed_str(h, f->title);
+	sha256_feed_str(h, f->subtitle);
+	sha256_feed_str(h, f->source);
+	sha256_feed_str(h, f->date);
+	sha256_feed_str(h, f->credit);
+	sha256_feed_str(h, f->link);
+}
+
+void
 chart_spec_digest(const chart_spec *s, sha256_ctx *h)
 {
 	sha256_feed_i64(h, s->type);
@@ -114,6 +128,7 @@ chart_spec_digest(const chart_spec *s, sha256_ctx *h)
 	sha256_feed_i64(h, s->width);
 	sha256_feed_i64(h, s->height);
 	sha256_feed_i64(h, s->dark);
+	chart_frame_digest(s->frame, h);
 }
 
 /* qsort comparison of two strings. */

@@ -2,6 +2,7 @@
  * sets of them drawn on threads. */
 #include "chart/chart_int.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -64,10 +65,12 @@ check_family(chart_ctx *c, char *why, size_t n)
 }
 
 /* Lays out and draws s on cr (its current transformation: 1 unit = 1 CSS px), inside
- * a save/restore, measuring and drawing text with the state text (chart_text_new), or
- * with a state of its own if text is NULL. Returns 0, or -1 with a reason in why. */
+ * a save/restore, below the header and above the footer of fl when fl is not NULL,
+ * measuring and drawing text with the state text (chart_text_new), or with a state of its
+ * own if text is NULL. Returns 0, or -1 with a reason in why. */
 static int
-draw_cr(cairo_t *cr, const chart_spec *s, void *text, char *why, size_t n)
+draw_cr(cairo_t *cr, const chart_spec *s, const chart_frame_layout *fl, void *text,
+    char *why, size_t n)
 {
 	chart_ctx c;
 	int rc = 0;
@@ -83,6 +86,10 @@ draw_cr(cairo_t *cr, const chart_spec *s, void *text, char *why, size_t n)
 	if (check_family(&c, why, n)) {
 		rc = -1;
 	} else {
+		if (fl != NULL) {
+			chart_frame_draw(&c, fl);
+			cairo_translate(cr, 0, fl->head);
+		}
 		chart_plan_build(&c);
 		if (s->type != CHART_MULTIPLES)
 			chart_layout_compute(&c, 0, 0, c.L.w, c.L.h, 1);
@@ -99,14 +106,15 @@ draw_cr(cairo_t *cr, const chart_spec *s, void *text, char *why, size_t n)
 	return rc;
 }
 
-/* Lays out and draws s on surface, unit device units per CSS px, text through text. */
+/* Lays out and draws s on surface, unit device units per CSS px, framed by fl (or not,
+ * NULL), text through text. */
 static int
-draw_on(cairo_surface_t *surface, double unit, const chart_spec *s, void *text, char *why,
-    size_t n)
+draw_on(cairo_surface_t *surface, double unit, const chart_spec *s,
+    const chart_frame_layout *fl, void *text, char *why, size_t n)
 {
 	cairo_t *cr = cairo_create(surface);
 	cairo_scale(cr, unit, unit);
-	int rc = draw_cr(cr, s, text, why, n);
+	int rc = draw_cr(cr, s, fl, text, why, n);
 	cairo_destroy(cr);
 	return rc;
 }
@@ -116,7 +124,7 @@ chart_draw_cairo(cairo_t *cr, const chart_spec *s, char *why, size_t n)
 {
 	if (chart_validate(s, why, n))
 		return -1;
-	return draw_cr(cr, s, NULL, why, n);
+	return draw_cr(cr, s, NULL, NULL, why, n);
 }
 
 /* Finishes surface and reports its status. */
@@ -175,16 +183,14 @@ pooled_image(int w, int h, unsigned char **px, size_t *cap)
 	return cairo_image_surface_create_for_data(*px, CAIRO_FORMAT_ARGB32, w, h, stride);
 }
 
-/* Returns a new surface for fmt writing into raw, sized for s; stores the device units
+/* Returns a new surface for fmt writing into raw, w x h CSS px; stores the device units
  * per CSS px in unit. PNG images are drawn on a pooled buffer (*px, *cap) first and
  * encoded by chart_png_encode. */
 static cairo_surface_t *
-make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, double *unit,
-    unsigned char **px, size_t *cap)
+make_surface(const chart_spec *s, chart_format fmt, const char *iso, double w, double h,
+    buf *raw, double *unit, unsigned char **px, size_t *cap)
 {
-	double w, h;
 	cairo_surface_t *sf;
-	chart_size(s, &w, &h);
 	if (fmt == CHART_PNG) {
 		*unit = 2;
 		return pooled_image((int)w * 2, (int)h * 2, px, cap);
@@ -200,9 +206,10 @@ make_surface(const chart_spec *s, chart_format fmt, const char *iso, buf *raw, d
 	sf = cairo_pdf_surface_create_for_stream(to_buf, raw, w * 0.75, h * 0.75);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, iso);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, iso);
-	if (s->caption || s->title)
-		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
-		    s->caption ? s->caption : s->title);
+	const char *title = s->frame && s->frame->title && *s->frame->title ? s->frame->title :
+	    s->caption ? s->caption : s->title;
+	if (title)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	return sf;
 }
 
@@ -215,12 +222,47 @@ chart_image(const chart_spec *s, char *why, size_t n)
 	chart_size(s, &w, &h);
 	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w * 2, (int)h * 2);
 	unit = 2;
-	if (draw_on(sf, unit, s, NULL, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
+	if (draw_on(sf, unit, s, NULL, NULL, why, n) == 0 && cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 		return sf;
 	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
 		fail_cairo(why, n, cairo_surface_status(sf));
 	cairo_surface_destroy(sf);
 	return NULL;
+}
+
+/* Completes the file drawn into raw (freed) with status rc and appends it to out: the PDF's
+ * dates fixed, the SVG rewritten by chart_svg_finish. Returns rc, or -1 if that fails. */
+static int
+finish_bytes(const chart_spec *s, chart_format fmt, int rc, buf *raw, buf *out, char *why,
+    size_t n)
+{
+	if (rc == 0 && fmt == CHART_PDF)
+		chart_pdf_fix_dates(raw); /* cairo 1.16 omits "D:"; unfixable files stay as drawn */
+	if (rc == 0 && fmt == CHART_SVG)
+		rc = chart_svg_finish(s, buf_str(raw), raw->len, out, why, n);
+	else if (rc == 0)
+		buf_append(out, raw->data, raw->len);
+	buf_free(raw);
+	return rc;
+}
+
+/* Draws s as fmt into raw (bytes as cairo writes them; PNG encoded) at w x h CSS px,
+ * framed by fl (or not, NULL), text through text. Returns 0, or -1 with a reason. */
+static int
+draw_format(const chart_spec *s, chart_format fmt, const char *iso, double w, double h,
+    const chart_frame_layout *fl, void *text, buf *raw, char *why, size_t n)
+{
+	double unit;
+	unsigned char *px = NULL;
+	size_t cap = 0;
+	cairo_surface_t *sf = make_surface(s, fmt, iso, w, h, raw, &unit, &px, &cap);
+	int rc = draw_on(sf, unit, s, fl, text, why, n);
+	if (rc == 0 && fmt == CHART_PNG)
+		rc = chart_png_encode(sf, raw, why, n);
+	rc = finish(sf, rc, why, n);
+	if (px)
+		img_give(px, cap);
+	return rc;
 }
 
 /* chart_render with text drawn through the state text (NULL: a state of its own). */
@@ -229,10 +271,9 @@ render_with(const chart_spec *s, chart_format fmt, const char *date, void *text,
     char *why, size_t n)
 {
 	char iso[40] = "";
-	double unit;
+	double w, h;
 	buf raw;
-	unsigned char *px = NULL;
-	size_t cap = 0;
+	chart_frame_layout fl;
 	if (chart_validate(s, why, n))
 		return -1;
 	if ((unsigned)fmt > CHART_PDF)
@@ -241,22 +282,22 @@ render_with(const chart_spec *s, chart_format fmt, const char *date, void *text,
 		return fail(why, n, "a PDF needs the report's date as YYYY-MM-DD", NULL);
 	if (fmt == CHART_PDF)
 		snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	chart_size(s, &w, &h);
+	void *own = NULL;
+	if (s->frame != NULL) { /* the frame's size is known before the surface is made */
+		theme th = theme_default(s->dark);
+		own = text ? NULL : chart_text_new(&th);
+		text = text ? text : own;
+		chart_text tm = { text, chart_text_measure };
+		chart_frame_lay(&tm, &th, s->frame, w, h, &fl);
+		h = ceil(fl.head + h + fl.foot);
+	}
 	buf_init(&raw);
-	cairo_surface_t *sf = make_surface(s, fmt, iso, &raw, &unit, &px, &cap);
-	int rc = draw_on(sf, unit, s, text, why, n);
-	if (rc == 0 && fmt == CHART_PNG)
-		rc = chart_png_encode(sf, &raw, why, n);
-	rc = finish(sf, rc, why, n);
-	if (px)
-		img_give(px, cap);
-	if (rc == 0 && fmt == CHART_PDF)
-		chart_pdf_fix_dates(&raw); /* cairo 1.16 omits "D:"; unfixable files stay as drawn */
-	if (rc == 0 && fmt == CHART_SVG)
-		rc = chart_svg_finish(s, buf_str(&raw), raw.len, out, why, n);
-	else if (rc == 0)
-		buf_append(out, raw.data, raw.len);
-	buf_free(&raw);
-	return rc;
+	int rc = draw_format(s, fmt, iso, w, h, s->frame ? &fl : NULL, text, &raw, why, n);
+	if (s->frame != NULL)
+		chart_frame_layout_free(&fl);
+	chart_text_free(own);
+	return finish_bytes(s, fmt, rc, &raw, out, why, n);
 }
 
 int

@@ -137,11 +137,12 @@ put_root_attrs(buf *out, const chart_spec *s)
 	                     : " role=\"img\" aria-labelledby=\"chart-title\"");
 }
 
-/* Appends <title> and <desc> to out. */
+/* Appends <title> (a download's: its frame's title) and <desc> to out. */
 static void
 put_labels(buf *out, const chart_spec *s)
 {
-	const char *title = s->caption ? s->caption : s->title ? s->title : "Chart";
+	const char *title = s->frame && s->frame->title && *s->frame->title ? s->frame->title :
+	    s->caption ? s->caption : s->title ? s->title : "Chart";
 	put_text_element(out, "title", "chart-title", title);
 	if (s->alt)
 		put_text_element(out, "desc", "chart-desc", s->alt);

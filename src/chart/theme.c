@@ -27,6 +27,9 @@ theme_sizes(theme *t)
 	t->title_px = 18;
 	t->label_px = 14;
 	t->tick_px = 13;
+	t->frame_title_px = 24;
+	t->frame_sub_px = 16;
+	t->frame_note_px = 13;
 	t->line_w = 2.5;
 	t->grid_w = 1;
 	t->pad = 12;

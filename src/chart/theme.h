@@ -36,6 +36,9 @@ typedef struct theme {
 	double title_px;                  /* chart title size */
 	double label_px;                  /* direct labels, legend, annotations */
 	double tick_px;                   /* tick labels and axis titles */
+	double frame_title_px;            /* download header: the title */
+	double frame_sub_px;              /* download header: the subtitle */
+	double frame_note_px;             /* download footer: source, date, report, link */
 	double line_w;                    /* data line width */
 	double grid_w;                    /* gridline width */
 	double pad;                       /* outer padding and gaps */

@@ -14,6 +14,7 @@
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"
+#include "pack/pack.h"
 #include "pdf/pdf.h"
 #include "render/page.h"
 #include "render/render.h"
@@ -193,16 +194,27 @@ pipeline_export_json(const pipeline *p, const char *only, buf *b)
 	free(es);
 }
 
-/* Renders the data exports: data/metrics.json and data/metrics.csv. */
+/* Offers a rendered buffer to the pack k (which keeps a copy if it holds rel), then
+ * adds it to out under rel and frees it. */
 static void
-render_data(const pipeline *p, site_out *out)
+add_kept(site_out *out, pack *k, const char *rel, buf *b)
+{
+	pack_offer(k, rel, b->data, b->len);
+	site_out_take(out, rel, b);
+}
+
+/* Renders the data exports: data/metrics.json, data/metrics.csv and the bibliography. */
+static void
+render_data(const pipeline *p, pack *k, site_out *out)
 {
 	buf b;
 	buf_init(&b);
 	pipeline_export_json(p, NULL, &b);
-	add_buf(out, "data/metrics.json", &b);
+	add_kept(out, k, "data/metrics.json", &b);
 	export_csv(p->m, NULL, &b);
-	add_buf(out, "data/metrics.csv", &b);
+	add_kept(out, k, "data/metrics.csv", &b);
+	pack_csl(p->rep, &b);
+	add_buf(out, PACK_BIBLIOGRAPHY, &b);
 }
 
 /* Reads templates_dir/name into out under name; records an error if unreadable. */
@@ -263,6 +275,7 @@ typedef struct section_sink {
 	const report *r;  /* the report */
 	site_out *out;    /* the site */
 	pdf_book *book;   /* NULL, or what the PDF keeps of each page */
+	pack *pack;       /* the pack, keeping a copy of the chart files it holds */
 } section_sink;
 
 /* Adds a rendered section page and the files it produced to the site; if a book is
@@ -274,16 +287,19 @@ take_section(void *arg, page_result *pg)
 	char *name = page_file(s->r, pg->i);
 	site_out_take(s->out, name, &pg->html);
 	free(name);
-	for (size_t k = 0; k < pg->nfiles; k++)
+	for (size_t k = 0; k < pg->nfiles; k++) {
+		pack_offer(s->pack, pg->files[k].path, pg->files[k].data, pg->files[k].len);
 		site_out_add(s->out, pg->files[k].path, pg->files[k].data, pg->files[k].len);
+	}
 	pdf_book_add(s->book, pg->i, pg->doc); /* NULL book: no-op */
 }
 
 /* Waits for report.pdf from job (typeset from the book; dropped unless keep), stores
  * it in p's cache under key (if not NULL) first, as out may not keep the bytes, and
- * adds it to out. Returns 0 or -1. */
+ * adds it to out and the pack k. Returns 0 or -1. */
 static int
-finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, site_out *out)
+finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, pack *k,
+    site_out *out)
 {
 	buf b;
 	buf_init(&b);
@@ -291,8 +307,28 @@ finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, site_o
 	if (rc == 0 && keep && key != NULL)
 		cache_put(p->cache, key, b.data ? b.data : "", b.len);
 	if (rc == 0 && keep)
-		add_buf(out, "report.pdf", &b);
+		add_kept(out, k, "report.pdf", &b);
 	buf_free(&b);
+	return rc;
+}
+
+/* Adds the pack of k to out as <report-slug>-pack.zip. Returns 0, or -1 after
+ * recording an error in d. */
+static int
+finish_pack(const report *r, const pack *k, diag *d, site_out *out)
+{
+	buf name, zip;
+	buf_init(&name);
+	buf_init(&zip);
+	render_pack_name(r, &name);
+	char why[512];
+	int rc = pack_write(k, &zip, why, sizeof why);
+	if (rc == 0)
+		add_buf(out, buf_str(&name), &zip);
+	else
+		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
+	buf_free(&zip);
+	buf_free(&name);
 	return rc;
 }
 
@@ -336,14 +372,15 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, shapes_key) : NULL;
 	pdf_book_keep_specs(book, figs->specs); /* typeset each page as soon as it is kept */
 	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
-	section_sink sink = { r, out, book };
+	pack *k = pack_new(r, figs);
+	section_sink sink = { r, out, book, k };
 	if (page_render_sections(&c, t, book != NULL, p->jobs, take_section, &sink) != 0)
 		rc = -1;
 	int keep_pdf = rc == 0; /* typeset on its thread while pages and the rest render */
 	if (job != NULL && keep_pdf)
 		pdf_job_go(job);
 	if (reuse)
-		add_buf(out, "report.pdf", &cached_pdf);
+		add_kept(out, k, "report.pdf", &cached_pdf);
 	buf_free(&cached_pdf);
 	buf b;
 	buf_init(&b);
@@ -359,14 +396,17 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	add_buf(out, "sitemap.xml", &b);
 	page_robots(r, &b);
 	add_buf(out, "robots.txt", &b);
-	render_data(p, out);
+	render_data(p, k, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
-	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p,
+	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p, k,
 	    out) != 0)
 		rc = -1;
 	else if (job != NULL && keep_pdf && p->cache != NULL)
 		pipeline_shapes_store(p->cache, shapes_key, shapes);
+	if (rc == 0 && finish_pack(r, k, d, out) != 0)
+		rc = -1;
+	pack_free(k);
 	pdf_shapes_free(shapes);
 	pdf_book_free(book);
 	render_figs_free(figs);

@@ -1,12 +1,20 @@
 /* csv: CSV fields and numbers. */
 #include "export/csv.h"
 
+#include <string.h>
+
 #include "export/num.h"
+
+int
+csv_guarded(const char *s, size_t n)
+{
+	return n > 0 && s[0] != '\0' && strchr(CSV_GUARD_STARTS, s[0]) != NULL;
+}
 
 void
 csv_text(buf *out, const char *s, size_t n)
 {
-	int quote = 0;
+	int guard = csv_guarded(s, n), quote = guard;
 	for (size_t i = 0; i < n; i++)
 		quote |= s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (!quote) {
@@ -14,6 +22,8 @@ csv_text(buf *out, const char *s, size_t n)
 		return;
 	}
 	buf_putc(out, '"');
+	if (guard)
+		buf_putc(out, '\'');
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '"')
 			buf_putc(out, '"');

@@ -61,8 +61,13 @@ heading(pdf_doc *t, xmlNodePtr h, int level, double x)
 		cairo_tag_end(t->cr, CAIRO_TAG_DEST);
 		buf_free(&at);
 	}
+	if (level == 2 || level == 3)
+		pdf_outline_mark(t, level, tx.s.data ? tx.s.data : "", tx.s.len);
+	static const char *const tag[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+	pdf_tag_leaf(t, tag[level - 1]);
 	pdf_rgb(t, 0.05, 0.05, 0.05);
 	pdf_para_flow(t, l, x, &tx);
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += level == 1 ? 10 : 3;
 	pdf_para_free(l);
@@ -80,7 +85,9 @@ paragraph(pdf_doc *t, pdf_text *tx, double x0, double size)
 	pdf_para *l = pdf_para_new(t, tx, size, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x0,
 	    PDF_LEAD);
 	pdf_gap(t, size * 0.6);
+	pdf_tag_leaf(t, "P");
 	pdf_para_flow(t, l, x0, tx);
+	pdf_tag_end(t);
 	pdf_para_free(l);
 }
 
@@ -97,15 +104,29 @@ para_of(pdf_doc *t, xmlNodePtr n, double x)
 	pdf_text_free(&tx);
 }
 
+static int is_inline(xmlNodePtr n);
+
+/* Returns whether li holds inline content only (set as one paragraph). */
+static int
+one_para(xmlNodePtr li)
+{
+	for (xmlNodePtr n = li->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !is_inline(n))
+			return 0;
+	return 1;
+}
+
 /* Sets the items of list (ul or ol) at x, their text LIST_INDENT further in. */
 static void
 list(pdf_doc *t, xmlNodePtr lst, double x)
 {
-	int ordered = pdf_is(lst, "ol"), k = 1;
+	int ordered = pdf_is(lst, "ol"), k = 1, notes = pdf_has_class(lst, "notes");
 	xmlChar *start = xmlGetProp(lst, BAD_CAST "start");
 	if (start)
 		k = atoi((const char *)start);
 	xmlFree(start);
+	if (!notes)
+		pdf_tag(t, "L");
 	for (xmlNodePtr li = lst->children; li != NULL; li = li->next) {
 		if (!pdf_is(li, "li"))
 			continue;
@@ -122,12 +143,23 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 		t->marker = pdf_layout_set(t, pdf_layout(t, t->size, PANGO_WEIGHT_NORMAL, 0), &mx);
 		pdf_text_free(&mx);
 		t->marker_x = x + LIST_INDENT - 5;
+		if (!notes)
+			pdf_tag(t, "LI");
+		if (!notes && one_para(li))
+			pdf_tag_leaf(t, "LBody"); /* it holds the item's text */
+		else
+			pdf_tag(t, notes ? "Note" : "LBody"); /* a Note whole across pages */
 		pdf_blocks(t, li, x + LIST_INDENT);
+		pdf_tag_end(t);
+		if (!notes)
+			pdf_tag_end(t);
 		if (t->marker) {
 			g_object_unref(t->marker);
 			t->marker = NULL;
 		}
 	}
+	if (!notes)
+		pdf_tag_end(t);
 }
 
 /* Sets a block quote or callout at x, with a rule down its left side. */
@@ -144,7 +176,9 @@ quote(pdf_doc *t, xmlNodePtr q, double x)
 	t->bar_rgb[0] = caution ? 0.80 : 0.16;
 	t->bar_rgb[1] = caution ? 0.45 : 0.42;
 	t->bar_rgb[2] = caution ? 0.10 : 0.72;
+	pdf_tag(t, pdf_is(q, "blockquote") ? "BlockQuote" : "Div");
 	pdf_blocks(t, q, x + QUOTE_INDENT);
+	pdf_tag_end(t);
 	t->quotes--;
 	t->bar_x = saved[0];
 	memcpy(t->bar_rgb, saved + 1, sizeof t->bar_rgb);
@@ -185,7 +219,9 @@ preformatted(pdf_doc *t, xmlNodePtr pre, double x)
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, s ? (const char *)s : "", -1);
 	pdf_gap(t, t->size * 0.6);
+	pdf_tag_leaf(t, "P");
 	pdf_flow(t, l, x, NULL);
+	pdf_tag_end(t);
 	g_object_unref(l);
 	xmlFree(s);
 }
@@ -196,7 +232,9 @@ notes(pdf_doc *t, xmlNodePtr sec, double x)
 {
 	double saved = t->size;
 	t->size = 8.5;
+	pdf_tag(t, "Div");
 	pdf_blocks(t, sec, x);
+	pdf_tag_end(t);
 	t->size = saved;
 }
 
@@ -242,10 +280,12 @@ block(pdf_doc *t, xmlNodePtr n, double x)
 		notes(t, n, x);
 	else if (pdf_is(n, "hr")) {
 		pdf_gap(t, 8);
+		pdf_artifact_begin(t);
 		cairo_set_line_width(t->cr, 0.5);
 		cairo_move_to(t->cr, x, t->y);
 		cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, t->y);
 		cairo_stroke(t->cr);
+		pdf_artifact_end(t);
 		t->y += 8;
 	} else if (!pdf_is(n, "nav") && !pdf_is(n, "details") && !pdf_is(n, "script") &&
 	    !pdf_is(n, "style") && !pdf_is(n, "picture"))

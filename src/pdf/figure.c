@@ -47,6 +47,7 @@ chart_at(pdf_doc *t, const chart_spec *s, double x, double y, double w)
 	double k = w / (s->width > 0 ? s->width : CHART_DEFAULT_WIDTH);
 	if (t->dry)
 		return 0;
+	pdf_tag_ink(t);
 	cairo_save(t->cr);
 	cairo_translate(t->cr, x, y);
 	cairo_scale(t->cr, k, k);
@@ -130,19 +131,30 @@ pdf_figure(pdf_doc *t, xmlNodePtr fig, double x)
 	fig_text_new(t, fig, w, &ft);
 	pdf_gap(t, 14);
 	pdf_need(t, h + fig_text_height(&ft));
+	pdf_outline_mark(t, 4, ft.tx[0].s.data ? ft.tx[0].s.data : (s->title ? s->title : ""),
+	    ft.tx[0].s.data ? ft.tx[0].s.len : strlen(s->title ? s->title : ""));
+	pdf_tag(t, "Div");
 	if (ft.l[0]) {
+		pdf_tag_leaf(t, "P");
 		pdf_para_flow(t, ft.l[0], x, &ft.tx[0]);
+		pdf_tag_end(t);
 		t->y += 4;
 	}
+	pdf_tag_leaf(t, "Figure");
+	pdf_tag_alt(t, s->alt ? s->alt : s->caption ? s->caption : s->title);
 	if (chart_at(t, s, x, t->y, w) != 0)
 		t->failed = 1;
+	pdf_tag_end(t);
 	t->y += h + 4;
 	pdf_rgb(t, 0.25, 0.25, 0.25);
 	for (int i = 1; i < 3; i++)
 		if (ft.l[i]) {
+			pdf_tag_leaf(t, "P");
 			pdf_para_flow(t, ft.l[i], x, &ft.tx[i]);
+			pdf_tag_end(t);
 			t->y += 4;
 		}
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += 6;
 	fig_text_free(&ft);
@@ -182,10 +194,10 @@ card_row(pdf_doc *t, xmlNodePtr *cards, int n, double x, double w)
 	PangoLayout *l[CARD_COLS][3];
 	double h = 0;
 	for (int i = 0; i < n; i++) {
-		l[i][0] = card_part(t, cards[i], "card-value", 15, PANGO_WEIGHT_SEMIBOLD, w - 2 * CARD_PAD);
-		l[i][1] = card_part(t, cards[i], "card-label", 8, PANGO_WEIGHT_MEDIUM, w - 2 * CARD_PAD);
+		l[i][0] = card_part(t, cards[i], "card-label", 8, PANGO_WEIGHT_MEDIUM, w - 2 * CARD_PAD);
+		l[i][1] = card_part(t, cards[i], "card-value", 15, PANGO_WEIGHT_SEMIBOLD, w - 2 * CARD_PAD);
 		l[i][2] = card_part(t, cards[i], "card-note", 7, PANGO_WEIGHT_NORMAL, w - 2 * CARD_PAD);
-		double ch = 2 * CARD_PAD + 2;
+		double ch = 2 * CARD_PAD + 4;
 		for (int k = 0; k < 3; k++)
 			ch += natural_height(l[i][k]);
 		h = ch > h ? ch : h;
@@ -193,18 +205,24 @@ card_row(pdf_doc *t, xmlNodePtr *cards, int n, double x, double w)
 	pdf_need(t, h + CARD_GAP);
 	for (int i = 0; i < n; i++) {
 		double cx = x + i * (w + CARD_GAP), y = t->y + CARD_PAD;
+		pdf_tag(t, "Div");
+		pdf_artifact_begin(t);
 		pdf_rgb(t, 0.95, 0.96, 0.97);
 		cairo_rectangle(t->cr, cx, t->y, w, h);
 		cairo_fill(t->cr);
-		for (int k = 0; k < 3; k++) {
+		pdf_artifact_end(t);
+		for (int k = 0; k < 3; k++) { /* label, value, note: read in that order */
 			if (l[i][k] == NULL)
 				continue;
-			double g = k == 2 ? 0.4 : k == 1 ? 0.25 : 0.05;
+			double g = k == 2 ? 0.4 : k == 0 ? 0.25 : 0.05;
 			pdf_rgb(t, g, g, g);
+			pdf_tag_leaf(t, "P");
 			pdf_draw_at(t, l[i][k], cx + CARD_PAD, y);
-			y += natural_height(l[i][k]) + (k == 0 ? 2 : 0);
+			pdf_tag_end(t);
+			y += natural_height(l[i][k]) + (k == 0 ? 3 : k == 1 ? 1 : 0);
 			g_object_unref(l[i][k]);
 		}
+		pdf_tag_end(t);
 	}
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += h + CARD_GAP;
@@ -217,6 +235,7 @@ pdf_cards(pdf_doc *t, xmlNodePtr cards, double x)
 	xmlNodePtr row[CARD_COLS];
 	int n = 0;
 	pdf_gap(t, 10);
+	pdf_tag(t, "Div");
 	for (xmlNodePtr c = cards->children; c != NULL; c = c->next) {
 		if (!pdf_has_class(c, "card"))
 			continue;
@@ -228,4 +247,5 @@ pdf_cards(pdf_doc *t, xmlNodePtr cards, double x)
 	}
 	if (n > 0)
 		card_row(t, row, n, x, w);
+	pdf_tag_end(t);
 }

@@ -56,13 +56,18 @@ page_furniture(pdf_doc *t)
 void
 pdf_page_new(pdf_doc *t)
 {
-	if (t->page > 0 && !t->dry)
+	if (t->page > 0 && !t->dry) {
+		pdf_tag_pause(t);
 		cairo_show_page(t->cr);
+	}
 	t->page++;
 	t->y = PDF_TOP;
 	t->bar_y = PDF_TOP;
-	if (t->page > 1 && !t->dry)
+	if (t->page > 1 && !t->dry) {
+		pdf_artifact_begin(t);
 		page_furniture(t);
+		pdf_artifact_end(t);
+	}
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
 
@@ -232,8 +237,7 @@ pdf_link_rect(pdf_doc *t, const char *uri, double x, double y, double w, double 
 	buf_init(&at);
 	if (link_target(t, uri, &at) == 0) {
 		buf_printf(&at, " rect=[%.2f %.2f %.2f %.2f]", x, y, w, h);
-		cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
-		cairo_tag_end(t->cr, CAIRO_TAG_LINK);
+		pdf_tag_link(t, at.data);
 	}
 	buf_free(&at);
 }
@@ -275,6 +279,7 @@ pdf_marker_draw(pdf_doc *t, double base)
 	PangoRectangle lr;
 	pango_layout_get_extents(m, NULL, &lr);
 	PangoLayoutLine *line = pango_layout_get_line_readonly(m, 0);
+	pdf_tag_ink(t);
 	cairo_move_to(t->cr, t->marker_x - lr.width / (double)PANGO_SCALE, base);
 	pango_cairo_show_layout_line(t->cr, line);
 	g_object_unref(m);
@@ -295,6 +300,7 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 		i++;
 		double lx = x + lr.x / (double)PANGO_SCALE;
 		if (!t->dry) {
+			pdf_tag_ink(t);
 			cairo_move_to(t->cr, lx, t->y + base);
 			pango_cairo_show_layout_line(t->cr, line);
 			line_links(t, line, links, lx, t->y, h);
@@ -312,6 +318,7 @@ pdf_draw_at(pdf_doc *t, PangoLayout *l, double x, double y)
 {
 	if (t->dry)
 		return;
+	pdf_tag_ink(t);
 	cairo_move_to(t->cr, x, y);
 	pango_cairo_show_layout(t->cr, l);
 }

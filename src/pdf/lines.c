@@ -633,18 +633,25 @@ pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links)
 	double h = pdf_para_pitch(p);
 	double base = p->size * PDF_INTER_LINE * (p->lead - 1) / 2 + p->size * PDF_INTER_ASC;
 	size_t n = p->nlines;
+	int span = links != NULL && links->nlinks > 0; /* text in a Span, beside its Links */
+	if (span)
+		pdf_tag_leaf(t, "Span");
 	for (size_t i = 0; i < n; i++) {
 		/* no first line alone at a page's foot, no last line alone at its head */
 		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
 		if (!t->dry) {
+			pdf_tag_ink(t);
 			draw_line(t, p, &p->lines[i], x, t->y + base);
-			para_links(t, p, &p->lines[i], links, x, t->y, h);
 		}
 		if (t->marker)
 			pdf_marker_draw(t, t->y + base);
+		if (!t->dry)
+			para_links(t, p, &p->lines[i], links, x, t->y, h);
 		t->y += h;
 		pdf_quote_rule(t, t->y);
 	}
+	if (span)
+		pdf_tag_end(t);
 }
 
 /* Returns the width of line ln of p, pango units. */
@@ -687,6 +694,8 @@ void
 pdf_para_draw_at(pdf_doc *t, const pdf_para *p, double x, double y, double right)
 {
 	double base = p->size * PDF_INTER_ASC + p->size * PDF_INTER_LINE * (p->lead - 1) / 2;
+	if (!t->dry)
+		pdf_tag_ink(t);
 	for (size_t i = 0; i < p->nlines && !t->dry; i++) {
 		double dx = right > 0 ? right - line_width(p, &p->lines[i]) / (double)PANGO_SCALE : 0;
 		draw_line(t, p, &p->lines[i], x + dx, y + base + i * pdf_para_pitch(p));

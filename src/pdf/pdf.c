@@ -60,23 +60,35 @@ title_page(pdf_doc *t)
 	const report *r = t->c->rep;
 	char date[64], line[96];
 	pdf_page_new(t);
+	pdf_tag(t, "Sect");
 	double y = 250;
+	pdf_artifact_begin(t);
 	pdf_rgb(t, 0.16, 0.42, 0.72);
 	cairo_rectangle(t->cr, PDF_LEFT, y - 24, 48, 4);
 	cairo_fill(t->cr);
+	pdf_artifact_end(t);
 	pdf_rgb(t, 0.05, 0.05, 0.05);
+	pdf_tag_leaf(t, "H1");
 	y += text_at(t, r->title, 30, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT, y) + 14;
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.3, 0.3, 0.3);
+	pdf_tag_leaf(t, "P");
 	if (r->subtitle)
 		y += text_at(t, r->subtitle, 14, PANGO_WEIGHT_NORMAL, PDF_LEFT, y) + 40;
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
+	pdf_tag_leaf(t, "P");
 	if (r->author)
 		y += text_at(t, r->author, 11, PANGO_WEIGHT_MEDIUM, PDF_LEFT, y) + 4;
+	pdf_tag_end(t);
 	long_date(r->as_of, date, sizeof date);
 	snprintf(line, sizeof line, "As of %s", date);
 	pdf_rgb(t, 0.4, 0.4, 0.4);
+	pdf_tag_leaf(t, "P");
 	text_at(t, line, 11, PANGO_WEIGHT_NORMAL, PDF_LEFT, y);
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
+	pdf_tag_end(t);
 }
 
 /* Sets contents entry i (title, page number) at the flow's y, linked to its section. */
@@ -90,27 +102,33 @@ toc_entry(pdf_doc *t, size_t i)
 		return;
 	}
 	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
+	buf at;
+	buf_init(&at);
+	buf_printf(&at, "dest='sec-%s' rect=[%.2f %.2f %.2f %.2f]", s->slug, PDF_LEFT,
+	    t->y - 3, PDF_WIDTH, TOC_ROW - 2);
+	pdf_tag(t, "TOCI");
+	pdf_tag_leaf_attrs(t, CAIRO_TAG_LINK, at.data);
+	buf_free(&at);
 	PangoLayout *l = pdf_layout(t, 11, PANGO_WEIGHT_NORMAL, PDF_WIDTH - 40);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_text(l, s->title, -1);
 	pdf_draw_at(t, l, PDF_LEFT, t->y);
+	pdf_tag_end(t);
+	pdf_tag_leaf(t, "Reference"); /* the page number, read apart from the title */
 	pango_layout_set_width(l, 40 * PANGO_SCALE);
 	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 	pango_layout_set_text(l, num, -1);
 	pdf_draw_at(t, l, PDF_LEFT + PDF_WIDTH - 40, t->y);
 	g_object_unref(l);
-	buf at;
-	buf_init(&at);
-	buf_printf(&at, "dest='sec-%s' rect=[%.2f %.2f %.2f %.2f]", s->slug, PDF_LEFT,
-	    t->y - 3, PDF_WIDTH, TOC_ROW - 2);
-	cairo_tag_begin(t->cr, CAIRO_TAG_LINK, at.data);
-	cairo_tag_end(t->cr, CAIRO_TAG_LINK);
-	buf_free(&at);
+	pdf_tag_end(t);
+	pdf_artifact_begin(t);
 	cairo_set_line_width(t->cr, 0.3);
 	pdf_rgb(t, 0.8, 0.8, 0.8);
 	cairo_move_to(t->cr, PDF_LEFT, t->y + TOC_ROW - 5);
 	cairo_line_to(t->cr, PDF_LEFT + PDF_WIDTH, t->y + TOC_ROW - 5);
 	cairo_stroke(t->cr);
+	pdf_artifact_end(t);
+	pdf_tag_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 	t->y += TOC_ROW;
 }
@@ -123,12 +141,17 @@ contents(pdf_doc *t)
 		if (i % TOC_PER_PAGE == 0) {
 			pdf_page_new(t);
 			if (i == 0) {
+				pdf_tag_leaf(t, "H1");
 				text_at(t, "Contents", 20, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT, t->y);
+				pdf_tag_end(t);
 				t->y += 44;
+				pdf_tag(t, "TOC");
 			}
 		}
 		toc_entry(t, i);
 	}
+	if (t->c->rep->nsections > 0)
+		pdf_tag_end(t);
 }
 
 /* Sets section i from its kept article art (NULL: an error). */
@@ -139,6 +162,12 @@ section(pdf_doc *t, size_t i, xmlNodePtr art)
 	t->size = PDF_BODY;
 	pdf_page_new(t);
 	t->sec_page[i] = t->page;
+	pdf_tag(t, "Sect");
+	buf dest;
+	buf_init(&dest);
+	buf_printf(&dest, "sec-%s", t->c->rep->sections[i].slug);
+	pdf_outline_add(t, 1, t->c->rep->sections[i].title, dest.data);
+	buf_free(&dest);
 	if (art != NULL) {
 		pdf_blocks(t, art, PDF_LEFT);
 	} else {
@@ -150,27 +179,54 @@ section(pdf_doc *t, size_t i, xmlNodePtr art)
 		g_object_unref(t->marker);
 		t->marker = NULL;
 	}
+	pdf_tag_end(t);
 }
 
-/* Adds one outline entry per section, each to its section's first heading. */
+enum {
+	OUTLINE_LEVELS = 8 /* entry levels the outline nests (pdf_outline_entry.level < 8) */
+};
+
+/* Adds the outline entries of g, each nested under the nearest entry before it of a
+ * lower level: sections, their headings, their figures. */
 static void
-outline(cairo_surface_t *sf, const report *r)
+outline(cairo_surface_t *sf, const pdf_tags *g)
 {
-	for (size_t i = 0; i < r->nsections; i++) {
+	int parent[OUTLINE_LEVELS] = { 0 }; /* the last entry added at each level */
+	size_t n;
+	const pdf_outline_entry *e = pdf_tags_outline(g, &n);
+	for (size_t i = 0; i < n; i++) {
+		int lv = e[i].level < 1 ? 1 : e[i].level >= OUTLINE_LEVELS ?
+		    OUTLINE_LEVELS - 1 : e[i].level;
+		int up = CAIRO_PDF_OUTLINE_ROOT;
+		for (int k = lv - 1; k >= 1; k--)
+			if (parent[k] != 0) {
+				up = parent[k];
+				break;
+			}
 		buf at;
 		buf_init(&at);
-		buf_printf(&at, "dest='sec-%s'", r->sections[i].slug);
-		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, r->sections[i].title,
-		    at.data, 0);
+		buf_printf(&at, "dest='%s'", e[i].dest);
+		parent[lv] = cairo_pdf_surface_add_outline(sf, up, e[i].title, at.data, 0);
+		for (int k = lv + 1; k < OUTLINE_LEVELS; k++)
+			parent[k] = 0;
 		buf_free(&at);
 	}
 }
 
-/* Sets the fixed metadata of sf: title, author, and the report's date as both dates. */
+/* Sets the fixed metadata of sf: title, subject, author, keywords, the tool and its
+ * version as the creator, and the report's date as both dates. */
 static void
 metadata(cairo_surface_t *sf, const report *r)
 {
 	char iso[40];
+	buf kw;
+	buf_init(&kw);
+	for (size_t i = 0; i < r->nkeywords; i++)
+		buf_printf(&kw, "%s%s", i ? ", " : "", r->keywords[i]);
+	if (kw.len > 0)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_KEYWORDS, kw.data);
+	buf_free(&kw);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "mkreport " MKR_VERSION);
 	snprintf(iso, sizeof iso, "%.10sT00:00:00Z", r->as_of ? r->as_of : "2000-01-01");
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, r->title);
 	if (r->author)
@@ -196,6 +252,22 @@ context_new(PangoFontMap *fm)
 	pango_context_set_round_glyph_positions(pc, FALSE);
 	cairo_font_options_destroy(fo);
 	return pc;
+}
+
+/* Rewrites the PDF cairo wrote into out with what cairo cannot write (pdf_finish): the
+ * report's language and date, the alt texts of g's figures. Returns 0, or -1 after
+ * recording an error. */
+static int
+finish(const render_ctx *c, const pdf_tags *g, buf *out)
+{
+	char why[256] = "";
+	pdf_finish_info info = { c->rep->lang, c->rep->as_of, NULL, 0, NULL, 0 };
+	info.alts = pdf_tags_alts(g, &info.nalts);
+	info.dests = pdf_tags_outline(g, &info.ndests);
+	if (pdf_finish(out, &info, why, sizeof why) == 0)
+		return 0;
+	diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot finish the PDF: %s", why);
+	return -1;
 }
 
 /* One pass: typesets every page into out as a PDF, or with out NULL as a dry pass that
@@ -226,13 +298,16 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *
 	t.sec_page = sec_page;
 	t.toc_page = toc;
 	t.size = PDF_BODY;
+	t.tags = out ? pdf_tags_new() : NULL;
+	pdf_tag(&t, "Document");
 	title_page(&t);
 	contents(&t);
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		section(&t, i, pdf_book_article(book, i));
+	pdf_tag_end(&t);
 	cairo_show_page(t.cr);
 	if (out)
-		outline(sf, c->rep);
+		outline(sf, t.tags);
 	cairo_status_t st = cairo_status(t.cr);
 	cairo_destroy(t.cr);
 	cairo_surface_finish(sf);
@@ -242,6 +317,9 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *
 	if (st != CAIRO_STATUS_SUCCESS)
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot write the PDF: %s",
 		    cairo_status_to_string(st));
+	else if (out && !t.failed && finish(c, t.tags, out) != 0)
+		t.failed = 1;
+	pdf_tags_free(t.tags);
 	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
 }
 
@@ -268,10 +346,6 @@ report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoCo
 	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
 		    "the PDF's page numbers changed between its two passes");
-		rc = -1;
-	}
-	if (rc == 0 && chart_pdf_fix_dates(out) != 0) {
-		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot set the PDF's dates");
 		rc = -1;
 	}
 	free(first);

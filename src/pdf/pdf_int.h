@@ -65,6 +65,7 @@ typedef struct pdf_doc {
 	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
 	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
 	pdf_shapes *shapes;   /* words shaped by earlier builds, or NULL */
+	struct pdf_tags *tags; /* the structure being written, NULL in a dry pass (tags.c) */
 } pdf_doc;
 
 /* Returns the glyphs of text[0..n) shaped with analysis a and PangoShapeFlags flags
@@ -243,5 +244,103 @@ void pdf_figure(pdf_doc *t, xmlNodePtr fig, double x);
 
 /* Sets the metric cards of a <div class="cards"> as a grid. */
 void pdf_cards(pdf_doc *t, xmlNodePtr cards, double x);
+
+/* The structure tree of report.pdf (tags.c): elements open, figures' alt texts and the
+ * outline's entries, as the typesetter's real pass meets them. */
+typedef struct pdf_tags pdf_tags;
+
+/* The structure type cairo is given for page furniture (cairo 1.16 accepts only
+ * structure types, not Artifact); finish.c takes these elements out of the tree and
+ * marks their content as /Artifact. */
+#define PDF_TAG_ARTIFACT "Private"
+
+/* One entry of the outline. */
+typedef struct pdf_outline_entry {
+	int level;   /* 1 a section, 2 and 3 its headings, 4 a figure: nested under the
+	              * nearest entry before it of a lower level */
+	char *title; /* its text (owned) */
+	char *dest;  /* the named destination it goes to (owned) */
+} pdf_outline_entry;
+
+/* Returns a new, empty structure; free with pdf_tags_free. */
+pdf_tags *pdf_tags_new(void);
+
+/* Frees g. NULL is a no-op. */
+void pdf_tags_free(pdf_tags *g);
+
+/* Begins element name (a structure type) holding other elements (Document, Sect, L,
+ * LI, Table, TR...), inside the innermost open one. All pdf_tag* functions do nothing
+ * when t->tags is NULL or inside an artifact. End each with pdf_tag_end. */
+void pdf_tag(pdf_doc *t, const char *name);
+
+/* Begins element name that holds text (P, H1, TD, Figure...): begun in cairo at its
+ * first ink (pdf_tag_ink), so an element that draws nothing is not written. A text
+ * element begun inside a text element that has no ink yet is not written: its text
+ * goes to the outer one (an LBody holding one paragraph holds its text); any other
+ * element begun inside a text element before its ink makes it hold elements. */
+void pdf_tag_leaf(pdf_doc *t, const char *name);
+
+/* pdf_tag_leaf with cairo attributes attrs (a Link's dest or uri and rect). */
+void pdf_tag_leaf_attrs(pdf_doc *t, const char *name, const char *attrs);
+
+/* Ends the innermost open element. */
+void pdf_tag_end(pdf_doc *t);
+
+/* Says something is about to be drawn: begins the innermost element if it is a text
+ * element still waiting. Every function that draws text calls it. */
+void pdf_tag_ink(pdf_doc *t);
+
+/* Before a page ends: ends the innermost text element in cairo if begun; its ink on
+ * the next page goes into a new element of the same type. */
+void pdf_tag_pause(pdf_doc *t);
+
+/* Writes a Link element with cairo attributes attrs (dest or uri, and rect): if the
+ * innermost open element holds text (a Span around a paragraph's lines), right after
+ * it ends or its page ends, as its next sibling; else inside it at once, which then
+ * holds elements. */
+void pdf_tag_link(pdf_doc *t, const char *attrs);
+
+/* Begins and ends page furniture (running heads, page numbers, a repeated table
+ * header): drawn as an artifact, outside the structure; nests. */
+void pdf_artifact_begin(pdf_doc *t);
+void pdf_artifact_end(pdf_doc *t);
+
+/* Records alt (NULL: "") as the alt text of the next Figure element, in order. */
+void pdf_tag_alt(pdf_doc *t, const char *alt);
+
+/* Returns the alt texts recorded in g, in order, and sets *n to their count (owned by g). */
+const char *const *pdf_tags_alts(const pdf_tags *g, size_t *n);
+
+/* Adds an outline entry of level for title to the existing destination dest. */
+void pdf_outline_add(pdf_doc *t, int level, const char *title, const char *dest);
+
+/* Names a destination at the flow's y on this page and adds an outline entry of level
+ * for title[0..n) going there. */
+void pdf_outline_mark(pdf_doc *t, int level, const char *title, size_t n);
+
+/* Returns the outline entries of g in order and sets *n to their count (owned by g). */
+const pdf_outline_entry *pdf_tags_outline(const pdf_tags *g, size_t *n);
+
+/* What pdf_finish adds to a PDF cairo wrote. */
+typedef struct pdf_finish_info {
+	const char *lang;        /* the catalog's /Lang (BCP 47), NULL for none */
+	const char *date;        /* "YYYY-MM-DD": CreationDate and ModDate, NULL to keep */
+	const char *const *alts; /* the /Alt of each Figure element, in tree order */
+	size_t nalts;            /* entries of alts: must equal the Figure elements */
+	const pdf_outline_entry *dests; /* titles of named destinations: a link going to
+	                                 * one says its title (/Contents) */
+	size_t ndests;           /* entries of dests */
+} pdf_finish_info;
+
+/* Rewrites the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements) with
+ * libqpdf (finish.c): takes the artifact elements out of the structure tree (their
+ * parent tree entries made null, their marked content renamed /Artifact), gives
+ * each Figure its /Alt, each TH a column /Scope, each Note an /ID and each link
+ * annotation a /Contents (its address or its destination's title), sets /Lang,
+ * /MarkInfo, /ViewerPreferences /DisplayDocTitle, /Tabs /S on every page,
+ * the dates as PDF dates, and writes it again with object streams and an ID computed
+ * from the content (same input, same bytes). Returns 0 with pdf replaced, or -1 with
+ * pdf unchanged and a reason in why (n bytes). */
+int pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n);
 
 #endif

@@ -166,17 +166,23 @@ draw_row(pdf_doc *t, const tbl *tb, const row *r, double x)
 	double cx = x, w = 0;
 	for (int j = 0; j < tb->ncols; j++)
 		w += tb->w[j];
+	pdf_tag(t, "TR");
 	for (int j = 0; j < r->n; j++) {
+		pdf_tag_leaf(t, r->head ? "TH" : "TD");
 		pdf_para_draw_at(t, r->c[j].l, cx + CELL_PAD, t->y + CELL_VPAD,
 		    r->c[j].num ? tb->w[j] - 2 * CELL_PAD : 0);
+		pdf_tag_end(t);
 		cx += tb->w[j];
 	}
+	pdf_tag_end(t);
+	pdf_artifact_begin(t);
 	t->y += r->h;
 	cairo_set_line_width(t->cr, r->head ? 0.8 : 0.3);
 	pdf_rgb(t, r->head ? 0.2 : 0.75, r->head ? 0.2 : 0.75, r->head ? 0.2 : 0.75);
 	cairo_move_to(t->cr, x, t->y);
 	cairo_line_to(t->cr, x + w, t->y);
 	cairo_stroke(t->cr);
+	pdf_artifact_end(t);
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
 
@@ -214,7 +220,9 @@ caption(pdf_doc *t, xmlNodePtr table, double x, double keep)
 	pdf_para *l = pdf_para_new(t, &tx, 9, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x,
 	    PDF_LEAD);
 	pdf_need(t, pdf_para_height(l) + 3 + keep);
+	pdf_tag_leaf(t, "Caption");
 	pdf_para_flow(t, l, x, &tx);
+	pdf_tag_end(t);
 	t->y += 3;
 	pdf_para_free(l);
 	pdf_text_free(&tx);
@@ -246,15 +254,19 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 	for (size_t i = first; i < tb.nrows && i < first + KEEP_ROWS; i++)
 		keep += tb.rows[i].h;
 	pdf_gap(t, 12);
+	pdf_tag(t, "Table");
 	caption(t, table, x, keep);
 	draw_head(t, &tb, x);
 	for (size_t i = first; i < tb.nrows; i++) {
 		if (t->y + tb.rows[i].h > PDF_BOTTOM) {
 			pdf_page_new(t);
+			pdf_artifact_begin(t); /* the header again: furniture */
 			draw_head(t, &tb, x);
+			pdf_artifact_end(t);
 		}
 		draw_row(t, &tb, &tb.rows[i], x);
 	}
+	pdf_tag_end(t);
 	t->y += 6;
 	for (size_t i = 0; i < tb.nrows; i++)
 		for (int j = 0; j < tb.rows[i].n; j++) {

@@ -1,5 +1,7 @@
 /* chart_directive: a chart directive as a numbered <figure> (light and dark SVG, caption,
- * source line, download links, data table) and its files: SVG, dark SVG, PNG, PDF, CSV. */
+ * source line, download links, data table) and its files: the SVGs the page shows, and
+ * the downloads (SVG, PNG, PDF with the chart's title, source, date and report drawn
+ * around it; CSV). */
 #include "render/chart_spec.h"
 
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include "cache/cache.h"
 #include "chart/chart_key.h"
 #include "model/format.h"
+#include "render/page.h"
 
 enum {
 	CHART_NARROW_WIDTH = 400,  /* CSS px of the phone variant: drawn for screens up to */
@@ -16,20 +19,22 @@ enum {
 };
 #define NARROW_MEDIA "(max-width: 40rem)"
 
-/* One produced file's suffix and format (-1: the CSV). */
+/* One produced file's suffix and format (-1: the CSV, which stays last). */
 static const struct {
 	const char *suffix; /* appended to "charts/<id>" */
 	int fmt;            /* chart_format, or -1 for the CSV */
 	int dark;           /* 1: the dark theme */
 	int narrow;         /* 1: the phone variant's size */
+	int framed;         /* 1: a download: title, source, date and report drawn around */
 } chart_outs[] = {
-	{ ".svg", CHART_SVG, 0, 0 },
-	{ "-dark.svg", CHART_SVG, 1, 0 },
-	{ "-narrow.svg", CHART_SVG, 0, 1 },
-	{ "-narrow-dark.svg", CHART_SVG, 1, 1 },
-	{ ".png", CHART_PNG, 0, 0 },
-	{ ".pdf", CHART_PDF, 0, 0 },
-	{ ".csv", -1, 0, 0 },
+	{ ".svg", CHART_SVG, 0, 0, 0 },
+	{ "-dark.svg", CHART_SVG, 1, 0, 0 },
+	{ "-narrow.svg", CHART_SVG, 0, 1, 0 },
+	{ "-narrow-dark.svg", CHART_SVG, 1, 1, 0 },
+	{ "-download.svg", CHART_SVG, 0, 0, 1 },
+	{ ".png", CHART_PNG, 0, 0, 1 },
+	{ ".pdf", CHART_PDF, 0, 0, 1 },
+	{ ".csv", -1, 0, 0, 0 },
 };
 
 /* Adds the file charts/<id><suffix> with b's bytes (taken over) to r's files. */
@@ -60,10 +65,11 @@ render_chart_errors(rnd *r, const cspec *c, const chart_job *jobs, size_t n)
 
 enum { NOUTS = sizeof chart_outs / sizeof *chart_outs }; /* files per chart */
 
-/* Stores in key the build cache's key of c's files: the spec as drawn, the report's
- * date (written into the PDF) and the fonts. */
+/* Stores in key the build cache's key of c's files: the spec as drawn, the downloads'
+ * frame f (title, source, as-of date, report name and link), the report's date
+ * (written into the PDF) and the fonts. */
 static void
-chart_key(const rnd *r, const cspec *c, uint8_t key[SHA256_LEN])
+chart_key(const rnd *r, const cspec *c, const chart_frame *f, uint8_t key[SHA256_LEN])
 {
 	sha256_ctx h;
 	cache_key_init(&h, r->c->cache, "chart");
@@ -71,7 +77,58 @@ chart_key(const rnd *r, const cspec *c, uint8_t key[SHA256_LEN])
 	sha256_feed_str(&h, r->rep->as_of);
 	chart_fonts_digest(&h);
 	chart_spec_digest(&c->s, &h);
+	chart_frame_digest(f, &h);
 	sha256_final(&h, key);
+}
+
+/* Appends source src as the source line writes it: publisher, "title" (the quotes
+ * typographic), after "; " unless first. */
+static void
+source_item(const rep_source *src, int first, buf *b)
+{
+	buf_printf(b, "%s%s%s\xe2\x80\x9c%s\xe2\x80\x9d", first ? "" : "; ",
+	    src->publisher ? src->publisher : "", src->publisher ? ", " : "", src->title);
+}
+
+/* The source line's start when the chart names no source, and its web-only note. */
+#define SOURCE_OWN "Source: calculated by this report from its data files"
+#define SOURCE_OWN_CSV " (the CSV holds the numbers drawn)"
+
+/* Appends c's source line as plain text (the figure's, without citation numbers and
+ * the web-only note). */
+static void
+source_text(const rnd *r, const cspec *c, buf *b)
+{
+	const yt_node *s = c->source;
+	size_t n = s == NULL ? 0 : s->kind == YT_SCALAR ? 1 : s->n;
+	buf_puts(b, n ? "Source: " : SOURCE_OWN);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = s->kind == YT_SCALAR ? s->str : s->vals[i]->str;
+		source_item(&r->rep->sources[report_source_index(r->rep, id)], i == 0, b);
+	}
+	buf_putc(b, '.');
+}
+
+/* The texts drawn around the downloads of c (title: the chart's), kept in t (3 bufs
+ * the caller frees) while f points into them: title, caption, source line, "As of"
+ * date, report name, and the chart page's address when report.yaml has a base_url. */
+static void
+download_frame(const rnd *r, const cspec *c, const char *title, chart_frame *f, buf t[3])
+{
+	for (int k = 0; k < 3; k++)
+		buf_init(&t[k]);
+	source_text(r, c, &t[0]);
+	buf_puts(&t[1], "As of ");
+	page_put_date(&t[1], r->rep->as_of);
+	if (r->rep->base_url != NULL && r->rep->base_url[0] != '\0')
+		buf_printf(&t[2], "%scharts/%s.html", r->rep->base_url, c->id);
+	memset(f, 0, sizeof *f);
+	f->title = title;
+	f->subtitle = c->s.caption != title ? c->s.caption : NULL;
+	f->source = buf_str(&t[0]);
+	f->date = buf_str(&t[1]);
+	f->credit = r->rep->title;
+	f->link = t[2].len ? buf_str(&t[2]) : NULL;
 }
 
 /* Adds c's files from the cache entry under key to r's files. Returns 0, or -1 (nothing
@@ -108,15 +165,15 @@ chart_files_store(rnd *r, const uint8_t key[SHA256_LEN])
 	buf_free(&e);
 }
 
-/* Draws every file of c into r's files, the drawings on r->c->jobs threads, or takes
- * them from the build cache when it has them. Returns 0, or -1 after an error at
- * c->pos. */
+/* Draws every file of c into r's files (the downloads framed by frame), the drawings on
+ * r->c->jobs threads, or takes them from the build cache when it has them. Returns 0,
+ * or -1 after an error at c->pos. */
 static int
-chart_files(rnd *r, cspec *c)
+chart_files_draw(rnd *r, cspec *c, const chart_frame *frame)
 {
 	uint8_t key[SHA256_LEN];
 	if (r->c->cache != NULL) {
-		chart_key(r, c, key);
+		chart_key(r, c, frame, key);
 		if (chart_files_cached(r, c, key) == 0)
 			return 0;
 	}
@@ -128,6 +185,7 @@ chart_files(rnd *r, cspec *c)
 		buf_init(&bufs[k]);
 		specs[k] = c->s;
 		specs[k].dark = chart_outs[k].dark;
+		specs[k].frame = chart_outs[k].framed ? frame : NULL;
 		if (chart_outs[k].narrow) {
 			specs[k].width = CHART_NARROW_WIDTH;
 			specs[k].height = CHART_NARROW_HEIGHT;
@@ -151,6 +209,20 @@ chart_files(rnd *r, cspec *c)
 	}
 	if (rc == 0 && r->c->cache != NULL)
 		chart_files_store(r, key);
+	return rc;
+}
+
+/* Draws or takes from the cache every file of c, whose title is title (chart_files_draw),
+ * with the downloads' frame made of c's texts and the report's. */
+static int
+chart_files(rnd *r, cspec *c, const char *title)
+{
+	chart_frame frame;
+	buf texts[3];
+	download_frame(r, c, title, &frame, texts);
+	int rc = chart_files_draw(r, c, &frame);
+	for (int k = 0; k < 3; k++)
+		buf_free(&texts[k]);
 	return rc;
 }
 
@@ -224,9 +296,8 @@ source_line(rnd *r, const cspec *c, xmlNodePtr cap)
 	const yt_node *s = c->source;
 	size_t n = s == NULL ? 0 : s->kind == YT_SCALAR ? 1 : s->n;
 	if (n == 0) { /* the CSV note is for the site only: report.pdf has no CSV */
-		xmlNodePtr s0 = render_el_text(r, p, "span", NULL, "Source: calculated by this "
-		    "report from its data files");
-		render_el_text(r, s0, "span", "web-only", " (the CSV holds the numbers drawn)");
+		xmlNodePtr s0 = render_el_text(r, p, "span", NULL, SOURCE_OWN);
+		render_el_text(r, s0, "span", "web-only", SOURCE_OWN_CSV);
 		render_add_text(r, s0, ".", 1);
 		return;
 	}
@@ -236,8 +307,7 @@ source_line(rnd *r, const cspec *c, xmlNodePtr cap)
 		const rep_source *src = &r->rep->sources[report_source_index(r->rep, id)];
 		buf b;
 		buf_init(&b);
-		buf_printf(&b, "%s%s%s\xe2\x80\x9c%s\xe2\x80\x9d", i ? "; " : "",
-		    src->publisher ? src->publisher : "", src->publisher ? ", " : "", src->title);
+		source_item(src, i == 0, &b);
 		render_add_text(r, p, b.data, b.len);
 		buf_reset(&b);
 		buf_printf(&b, "[@%s]", id);
@@ -247,11 +317,11 @@ source_line(rnd *r, const cspec *c, xmlNodePtr cap)
 	render_add_text(r, p, ".", 1);
 }
 
-/* The links row: SVG, PNG, PDF, CSV and the chart's own page. */
+/* The links row: the downloads (SVG, PNG, PDF: framed), CSV and the chart's own page. */
 static void
 links_row(rnd *r, const cspec *c, xmlNodePtr cap)
 {
-	static const char *const sfx[] = { ".svg", ".png", ".pdf", ".csv", ".html" };
+	static const char *const sfx[] = { "-download.svg", ".png", ".pdf", ".csv", ".html" };
 	static const char *const txt[] = { "SVG", "PNG", "PDF", "CSV", "Chart page" };
 	xmlNodePtr p = render_el_class(r, cap, "p", "chart-links");
 	render_add_text(r, p, "Download: ", 10);
@@ -263,13 +333,17 @@ links_row(rnd *r, const cspec *c, xmlNodePtr cap)
 }
 
 /* Reads one CSV field at *s (RFC 4180) into b; moves *s past it and its comma or line
- * end. Returns 1 if the field ended its line. */
+ * end; sets *quoted to 1 for a quoted field (always text: numbers are never quoted). A
+ * quoted field's leading apostrophe is csv_text's guard and is dropped. Returns 1 if
+ * the field ended its line. */
 static int
-csv_field(const char **s, buf *b)
+csv_field(const char **s, buf *b, int *quoted)
 {
 	const char *p = *s;
 	buf_reset(b);
+	*quoted = *p == '"';
 	if (*p == '"') {
+		p += p[1] == '\'';
 		for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
 			if (*p == '"')
 				p++;
@@ -287,15 +361,16 @@ csv_field(const char **s, buf *b)
 }
 
 /* Appends one data cell: the header row and first column as <th>, numbers (except
- * years and months) formatted by the value axis, other text as is. */
+ * years and months) formatted by the value axis, other text (and every quoted field)
+ * as is. */
 static void
-data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, const char *col,
-    int head, size_t i)
+data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, int quoted,
+    const char *col, int head, size_t i)
 {
 	char *end;
 	double v = strtod(text, &end);
-	int num = !head && i > 0 && text[0] && *end == '\0' && strcmp(col, "year") != 0 &&
-	    strcmp(col, "month") != 0;
+	int num = !head && !quoted && i > 0 && text[0] && *end == '\0' &&
+	    strcmp(col, "year") != 0 && strcmp(col, "month") != 0;
 	if (head || i == 0) {
 		render_attr(render_el_text(r, tr, "th", NULL, text), "scope", head ? "col" : "row");
 		return;
@@ -321,13 +396,13 @@ data_row(rnd *r, const cspec *c, const char **s, xmlNodePtr sec, char ***cols,
 	buf f;
 	buf_init(&f);
 	for (size_t i = 0;; i++) {
-		int eol = csv_field(s, &f);
+		int quoted, eol = csv_field(s, &f, &quoted);
 		if (head) {
 			*cols = util_xrealloc(*cols, (i + 1) * sizeof(char *));
 			(*cols)[i] = util_xstrdup(buf_str(&f));
 			*ncols = i + 1;
 		}
-		data_cell(r, c, tr, buf_str(&f), i < *ncols ? (*cols)[i] : "", head, i);
+		data_cell(r, c, tr, buf_str(&f), quoted, i < *ncols ? (*cols)[i] : "", head, i);
 		if (eol)
 			break;
 	}
@@ -407,7 +482,7 @@ render_chart_directive(rnd *r, const yt_node *root, int fence_line, xmlNodePtr p
 		c->s.caption = title;
 	if (chart_validate(&c->s, why, sizeof why) != 0) {
 		diag_error(r->d, c->pos, "chart '%s': %s", c->id, why);
-	} else if (chart_files(r, c) == 0) {
+	} else if (chart_files(r, c, title) == 0) {
 		if (r->c->pdf && r->c->figs != NULL) /* the PDF draws it from this copy */
 			render_specs_add(r->c->figs->specs, c->id, &c->s);
 		int number = render_figure_number(r, c->id);

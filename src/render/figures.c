@@ -166,6 +166,8 @@ scan_one(scan *s, size_t section, const yt_node *root, int fence_line)
 		    sizeof *s->f->figs);
 	render_fig *g = &s->f->figs[s->f->n++];
 	g->id = util_xstrdup(id->str);
+	const yt_node *title = yt_get(root, "title");
+	g->title = title != NULL && title->kind == YT_SCALAR ? util_xstrdup(title->str) : NULL;
 	hash_add(s->f->ix, g->id, s->f->n - 1, NULL);
 	g->section = section;
 	g->number = (int)s->f->n;
@@ -200,8 +202,10 @@ render_figs_free(render_figs *f)
 {
 	if (f == NULL)
 		return;
-	for (size_t i = 0; i < f->n; i++)
+	for (size_t i = 0; i < f->n; i++) {
 		free(f->figs[i].id);
+		free(f->figs[i].title);
+	}
 	free(f->figs);
 	hash_free(f->ix);
 	render_specs_free(f->specs);

@@ -289,8 +289,9 @@ fill_nav(xmlDocPtr doc, const page_info *p)
 	fill_nav_contents(doc, p, ol);
 }
 
-/* Fills the footer: the as-of date written out, the author, the method link, and the
- * link to report.pdf if pdf is 1. */
+/* Fills the footer: the as-of date written out, the author, the method link, the
+ * link to report.pdf if pdf is 1, and the link to the pack (whose text says whether
+ * it holds the PDF); the data links are the template's. */
 static void
 fill_footer(xmlDocPtr doc, const report *r, int pdf)
 {
@@ -315,6 +316,10 @@ fill_footer(xmlDocPtr doc, const report *r, int pdf)
 		slot_href(doc, "pdf", "report.pdf", NULL);
 	else
 		slot_drop(doc, "pdf");
+	buf_reset(&b);
+	render_pack_name(r, &b);
+	slot_href(doc, "pack", buf_str(&b), pdf ? NULL :
+	    "Everything in one zip: each chart and the data");
 	buf_free(&b);
 }
 
@@ -634,10 +639,99 @@ drop_self_link(xmlNodePtr fig, const char *id)
 	xmlFreeNode(a);
 }
 
-/* The chart page's body: where the figure comes from, then the figure itself (without
- * its link to this page). */
+void
+page_put_date(buf *out, const char *date)
+{
+	put_date(out, date);
+}
+
+/* Stores in *w x *h the pixel size of the PNG file path among the n files f. Returns 0,
+ * or -1 if there is no such file or it is no PNG. */
+static int
+png_size(const render_file *f, size_t n, const char *path, unsigned *w, unsigned *h)
+{
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *d = (const unsigned char *)f[i].data;
+		if (strcmp(f[i].path, path) != 0 || f[i].len < 24 ||
+		    memcmp(d, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(d + 12, "IHDR", 4) != 0)
+			continue;
+		*w = (unsigned)d[16] << 24 | (unsigned)d[17] << 16 | (unsigned)d[18] << 8 | d[19];
+		*h = (unsigned)d[20] << 24 | (unsigned)d[21] << 16 | (unsigned)d[22] << 8 | d[23];
+		return 0;
+	}
+	return -1;
+}
+
+/* Returns the first <img> at or below n, or NULL. */
 static xmlNodePtr
-chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char *id)
+first_img(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "img") == 0)
+			return n;
+		xmlNodePtr in = first_img(n->children);
+		if (in != NULL)
+			return in;
+	}
+	return NULL;
+}
+
+/* Appends "<li><a href="charts/<id><suffix>">text</a>note</li>" to ul. */
+static void
+download_item(xmlNodePtr ul, const char *id, const char *suffix, const char *text,
+    const char *note)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "charts/%s%s", id, suffix);
+	xmlNodePtr li = add_el(ul, "li", NULL);
+	add_link(li, buf_str(&b), text);
+	add_text(li, note);
+	buf_free(&b);
+}
+
+/* Appends the chart page's downloads to div: what each file is, and the PNG download
+ * (w x h px, drawn at 2x) shown as it is sent, its alt text the figure's with what the
+ * download adds. */
+static void
+chart_downloads(xmlNodePtr div, const char *id, const char *alt, unsigned w, unsigned h)
+{
+	xmlNodePtr sec = add_el(div, "section", "chart-downloads");
+	add_text(add_el(sec, "h2", NULL), "Downloads");
+	add_text(add_el(sec, "p", NULL), "The PNG, PDF and SVG files carry the chart's title, "
+	    "its source, the date and this report's name and link, so that they can be sent "
+	    "on their own; the CSV holds the numbers drawn.");
+	xmlNodePtr ul = add_el(sec, "ul", NULL);
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, ", %u \xc3\x97 %u pixels", w, h);
+	download_item(ul, id, ".png", "PNG", buf_str(&b));
+	download_item(ul, id, ".pdf", "PDF", ", vector, for print");
+	download_item(ul, id, "-download.svg", "SVG", ", vector, for editing");
+	download_item(ul, id, ".csv", "CSV", ", the data");
+	buf_reset(&b);
+	buf_printf(&b, "charts/%s.png", id);
+	xmlNodePtr img = add_el(add_el(sec, "p", "chart-download-preview"), "img", NULL);
+	xmlSetProp(img, BAD_CAST "src", BAD_CAST buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, "The PNG download: the chart's title above it, and its source, the "
+	    "date and the report's name and link below it. %s", alt ? alt : "");
+	xmlSetProp(img, BAD_CAST "alt", BAD_CAST buf_str(&b));
+	char num[16];
+	snprintf(num, sizeof num, "%u", w / 2);
+	xmlSetProp(img, BAD_CAST "width", BAD_CAST num);
+	snprintf(num, sizeof num, "%u", h / 2);
+	xmlSetProp(img, BAD_CAST "height", BAD_CAST num);
+	buf_free(&b);
+}
+
+/* The chart page's body: where the figure comes from, then the figure itself (without
+ * its link to this page), then its downloads (the PNG's size read from the n files f). */
+static xmlNodePtr
+chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char *id,
+    const render_file *f, size_t n)
 {
 	xmlNodePtr div = xmlNewDocNode(doc, NULL, BAD_CAST "div", NULL);
 	xmlSetProp(div, BAD_CAST "class", BAD_CAST "content");
@@ -649,17 +743,27 @@ chart_body(xmlDocPtr doc, const report *r, size_t i, xmlNodePtr fig, const char 
 	add_text(p, "From the section ");
 	add_link(p, buf_str(&b), r->sections[i].title);
 	add_text(p, ".");
-	buf_free(&b);
 	xmlNodePtr copy = xmlDocCopyNode(fig, doc, 1);
 	drop_self_link(copy, id);
 	xmlAddChild(div, copy);
+	unsigned w, h;
+	buf_reset(&b);
+	buf_printf(&b, "charts/%s.png", id);
+	if (png_size(f, n, buf_str(&b), &w, &h) == 0) {
+		xmlNodePtr img = first_img(copy->children);
+		xmlChar *alt = img != NULL ? xmlGetProp(img, BAD_CAST "alt") : NULL;
+		chart_downloads(div, id, (const char *)alt, w, h);
+		xmlFree(alt);
+	}
+	buf_free(&b);
 	return div;
 }
 
-/* Renders the chart page of ch (whose figure is in page, section i) into out. */
+/* Renders the chart page of ch (whose figure is in page, section i; its files among the
+ * n files f) into out. */
 static void
 chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
-    const render_chart *ch, buf *out)
+    const render_chart *ch, const render_file *f, size_t n, buf *out)
 {
 	const report *r = c->rep;
 	buf b;
@@ -680,7 +784,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	slot_set(doc, "og-url", buf_str(&b));
 	slot_set(doc, "canonical", buf_str(&b));
 	if (fig != NULL)
-		place_content(doc, chart_body(doc, r, i, fig, ch->id));
+		place_content(doc, chart_body(doc, r, i, fig, ch->id, f, n));
 	relink(xmlDocGetRootElement(doc));
 	finish(doc, out);
 	xmlFreeDoc(doc);
@@ -701,7 +805,7 @@ page_files(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	for (size_t k = 0; k < body->ncharts; k++) {
 		buf b;
 		buf_init(&b);
-		chart_page(c, t, i, page, &body->charts[k], &b);
+		chart_page(c, t, i, page, &body->charts[k], f, body->nfiles, &b);
 		render_file *g = &f[body->nfiles + k];
 		g->len = b.len;
 		g->data = buf_detach(&b);

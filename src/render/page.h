@@ -40,6 +40,10 @@ int page_render_all(const render_ctx *c, const tmpl *t, size_t i, buf *out,
 int page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
     render_file **files, size_t *nfiles, xmlDocPtr *keep);
 
+/* Appends date (YYYY-MM-DD, YYYY-MM or YYYY) written out as the pages write it: "1
+ * November 2026", "November 2026", "2026"; anything else as given. */
+void page_put_date(buf *out, const char *date);
+
 /* Frees n files and the array. NULL is a no-op. */
 void page_files_free(render_file *files, size_t n);
 

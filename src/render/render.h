@@ -15,6 +15,7 @@
 /* One chart figure of the report, found by render_scan_figures. */
 typedef struct render_fig {
 	char *id;        /* the chart's id ([a-z0-9-]+, unique across the report) */
+	char *title;     /* its title as written (owned), NULL if not a plain string */
 	size_t section;  /* index of the section whose page holds it */
 	int number;      /* report-wide figure number, 1-based, section then page order */
 	diag_pos pos;    /* where its id is defined */
@@ -135,6 +136,16 @@ int render_chart_with(const render_ctx *c, const char *id, render_chart_fn *fn, 
  * unknown id is an error naming it). */
 int render_chart_files(const render_ctx *c, const char *id, const chart_format *fmts,
     size_t n, buf *outs);
+
+/* Appends text slugified to out: ASCII letters (lowercased) and digits kept, every
+ * other run of bytes one '-', none at either end; fallback if nothing is left. */
+void render_slugify(const char *text, const char *fallback, buf *out);
+
+/* Appends r's slug: its title slugified, "report" if nothing is left. */
+void render_report_slug(const report *r, buf *out);
+
+/* Appends the file name of r's pack for stakeholders: "<report slug>-pack.zip". */
+void render_pack_name(const report *r, buf *out);
 
 /* Returns a new empty table of chart specs; free with render_specs_free. */
 render_specs *render_specs_new(void);

@@ -1,5 +1,5 @@
 /* slug: headings with unique ids, self-link anchors (below the title) and the page's
- * headings list. */
+ * headings list; the report's pack file name. */
 #include "render/render_int.h"
 
 #include <stdio.h>
@@ -11,18 +11,17 @@
 /* Ids the page template and the notes list use: a heading never takes them. */
 static const char *const reserved[] = { "note-", "cite-", "src-", NULL };
 
-/* Appends text slugified to out: ASCII letters (lowercased) and digits kept, every
- * other run of bytes one '-', none at either end; "section" if nothing is left. */
-static void
-slugify(const char *text, buf *out)
+void
+render_slugify(const char *text, const char *fallback, buf *out)
 {
+	size_t start = out->len;
 	int dash = 0;
 	for (const char *p = text; *p; p++) {
 		char c = *p;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && out->len > 0)
+			if (dash && out->len > start)
 				buf_putc(out, '-');
 			buf_putc(out, c);
 			dash = 0;
@@ -30,8 +29,29 @@ slugify(const char *text, buf *out)
 			dash = 1;
 		}
 	}
-	if (out->len == 0)
-		buf_puts(out, "section");
+	if (out->len == start)
+		buf_puts(out, fallback);
+}
+
+void
+render_report_slug(const report *r, buf *out)
+{
+	render_slugify(r->title ? r->title : "", "report", out);
+}
+
+void
+render_pack_name(const report *r, buf *out)
+{
+	render_report_slug(r, out);
+	buf_puts(out, "-pack.zip");
+}
+
+/* Appends text slugified to out (render_slugify, "section" if nothing is left), with
+ * "s-" before a slug that starts like an id the template or notes use. */
+static void
+slugify(const char *text, buf *out)
+{
+	render_slugify(text, "section", out);
 	for (size_t i = 0; reserved[i]; i++)
 		if (strncmp(out->data, reserved[i], strlen(reserved[i])) == 0) {
 			char *s = buf_detach(out);

@@ -25,6 +25,7 @@ static const char *const tmpl_slots[] = {
 	"canonical", "report-title", "report-subtitle", "nav", "page-title", "toc",
 	"toc-list", "content", "notes", "notes-list", "pager", "prev", "prev-title",
 	"next", "next-title", "as-of", "author-line", "author", "method", "pdf",
+	"pack",
 	"nav-where", "nav-contents", NULL,
 };
 

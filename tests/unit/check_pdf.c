@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <libxml/tree.h>
+#include <qpdf/qpdf-c.h>
 
 #include "cmd/cmd.h"
 #include "cmd/pipeline.h"
@@ -96,6 +98,40 @@ after(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
+/* Rewrites the PDF in b as qpdf's QDF (every object written out, uncompressed, no
+ * object streams), so its dictionaries can be searched as text; fails the test if
+ * libqpdf cannot read it without a warning. */
+static void
+expand(buf *b)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	ck_assert_int_eq(qpdf_read_memory(q, "report.pdf", b->data, b->len, NULL), QPDF_SUCCESS);
+	ck_assert_int_eq(qpdf_init_write_memory(q), QPDF_SUCCESS);
+	qpdf_set_qdf_mode(q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(q, qpdf_o_disable);
+	ck_assert_int_eq(qpdf_write(q), QPDF_SUCCESS);
+	buf out;
+	buf_init(&out);
+	buf_append(&out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	qpdf_cleanup(&q);
+	buf_free(b);
+	*b = out;
+}
+
+/* Returns the /Count of the outline of the PDF in b. */
+static int
+outline_count(const buf *b)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	ck_assert_int_eq(qpdf_read_memory(q, "report.pdf", b->data, b->len, NULL), QPDF_SUCCESS);
+	qpdf_oh o = qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines");
+	int n = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, o, "/Count"));
+	qpdf_cleanup(&q);
+	return n;
+}
+
 START_TEST(test_pdf_whole_file)
 {
 	buf b;
@@ -133,12 +169,9 @@ START_TEST(test_pdf_pages_outline_links)
 	buf_init(&b);
 	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
 	int n = (int)p.rep->nsections;
+	ck_assert_int_eq(abs(outline_count(&b)), n); /* the sections, their entries closed */
+	expand(&b);
 	ck_assert_int_ge(page_objects(&b), 2 + n);
-	const char *o = after(b.data, b.len, "/Type /Outlines");
-	ck_assert_ptr_nonnull(o);
-	const char *k = after(o, b.len - (size_t)(o - b.data), "/Count ");
-	ck_assert_ptr_nonnull(k);
-	ck_assert_int_eq(abs(atoi(k)), n);
 	for (int i = 0; i < n; i++) {
 		char dest[128];
 		snprintf(dest, sizeof dest, "/Dest (sec-%s)", p.rep->sections[i].slug);
@@ -154,8 +187,65 @@ START_TEST(test_pdf_fixed_dates)
 	buf b;
 	buf_init(&b);
 	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
+	expand(&b);
 	ck_assert_ptr_nonnull(after(b.data, b.len, "/CreationDate (D:20261101"));
 	ck_assert_ptr_nonnull(after(b.data, b.len, "/ModDate (D:20261101"));
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_pdf_tagged_and_finished)
+{
+	buf b;
+	buf_init(&b);
+	ck_assert_int_eq(pdf_report(&c, book, &b), 0);
+	expand(&b);
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/StructTreeRoot "));
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/Lang (en)"));
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/DisplayDocTitle true"));
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/Marked true"));
+	ck_assert_int_eq(count(b.data, b.len, "/S /Figure"), count(b.data, b.len, "/Alt ("));
+	ck_assert_int_ge(count(b.data, b.len, "/Alt ("), 1); /* the mini report's chart */
+	ck_assert_int_eq(count(b.data, b.len, "/S /" PDF_TAG_ARTIFACT), 0);
+	ck_assert_int_eq(count(b.data, b.len, "/" PDF_TAG_ARTIFACT " <<"), 0);
+	ck_assert_int_ge(count(b.data, b.len, "/Artifact BMC"), 2); /* heads, page numbers */
+	ck_assert_int_eq(count(b.data, b.len, "/Artifact <<"), 0);
+	buf_free(&b);
+}
+END_TEST
+
+/* cairo_write_func_t: appends to the buf closure. */
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+START_TEST(test_finish_refuses_what_it_cannot_finish)
+{
+	buf b;
+	buf_init(&b);
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(to_buf, &b, 100, 100);
+	cairo_t *cr = cairo_create(sf);
+	cairo_rectangle(cr, 10, 10, 20, 20); /* no structure tags */
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	pdf_finish_info info = { "en", "2026-11-01", NULL, 0, NULL, 0 };
+	char why[256] = "";
+	buf copy;
+	buf_init(&copy);
+	buf_append(&copy, b.data, b.len);
+	ck_assert_int_eq(pdf_finish(&b, &info, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "structure"));
+	ck_assert_uint_eq(b.len, copy.len); /* left as it was */
+	ck_assert_int_eq(memcmp(b.data, copy.data, b.len), 0);
+	buf_reset(&b);
+	buf_puts(&b, "%PDF-1.5\nnot a PDF");
+	ck_assert_int_eq(pdf_finish(&b, &info, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "libqpdf"));
+	buf_free(&copy);
 	buf_free(&b);
 }
 END_TEST
@@ -571,6 +661,8 @@ pdf_suite(void)
 	tcase_add_test(tc, test_pdf_same_bytes_twice);
 	tcase_add_test(tc, test_pdf_pages_outline_links);
 	tcase_add_test(tc, test_pdf_fixed_dates);
+	tcase_add_test(tc, test_pdf_tagged_and_finished);
+	tcase_add_test(tc, test_finish_refuses_what_it_cannot_finish);
 	tcase_add_test(tc, test_pdf_unknown_chart_is_an_error);
 	tcase_add_test(tc, test_pdf_wrong_page_count_refused);
 	tcase_add_test(tc, test_pdf_empty_section_is_an_error);

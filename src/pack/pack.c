@@ -1,0 +1,234 @@
+/* pack: the site files the pack holds, collected as they are made, its README, and the
+ * order of its entries. */
+#include "pack/pack.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pack/pack_int.h"
+
+/* The files kept of each chart, in the order the pack lists them: the site's file is
+ * charts/<id><site_suffix[e]>, the pack's charts/<id>.<chart_exts[e]> (the SVG is the
+ * download, which carries the chart's title, source and date like the PNG and PDF). */
+static const char *const chart_exts[] = { "png", "svg", "pdf", "csv" };
+static const char *const site_suffix[] = { ".png", "-download.svg", ".pdf", ".csv" };
+enum { NEXTS = sizeof chart_exts / sizeof *chart_exts };
+
+/* The data files the pack holds besides the bibliography, in order. */
+static const char *const data_files[] = { "data/metrics.json", "data/metrics.csv" };
+enum { NDATA = sizeof data_files / sizeof *data_files };
+
+/* A copy of one site file, empty (data NULL) until offered. */
+typedef struct kept {
+	char *data;  /* the bytes (owned), NULL if not offered */
+	size_t len;  /* bytes of data */
+} kept;
+
+struct pack {
+	const report *r;         /* the report (borrowed) */
+	const render_figs *figs; /* its figures (borrowed) */
+	kept pdf;                /* report.pdf */
+	kept data[NDATA];        /* data_files */
+	kept *charts;            /* NEXTS per figure, in figure order */
+};
+
+pack *
+pack_new(const report *r, const render_figs *figs)
+{
+	pack *k = util_xcalloc(1, sizeof *k);
+	k->r = r;
+	k->figs = figs;
+	k->charts = util_xcalloc(figs->n * NEXTS + 1, sizeof *k->charts);
+	return k;
+}
+
+void
+pack_free(pack *k)
+{
+	if (k == NULL)
+		return;
+	free(k->pdf.data);
+	for (size_t i = 0; i < NDATA; i++)
+		free(k->data[i].data);
+	for (size_t i = 0; i < k->figs->n * NEXTS; i++)
+		free(k->charts[i].data);
+	free(k->charts);
+	free(k);
+}
+
+/* Returns the slot of chart file relpath ("charts/<id><site_suffix>" of a figure), or
+ * NULL. */
+static kept *
+chart_slot(pack *k, const char *relpath)
+{
+	if (strncmp(relpath, "charts/", 7) != 0)
+		return NULL;
+	const char *id = relpath + 7;
+	size_t n = strlen(id);
+	for (size_t e = 0; e < NEXTS; e++) {
+		size_t m = strlen(site_suffix[e]);
+		if (n <= m || strcmp(id + n - m, site_suffix[e]) != 0)
+			continue;
+		char *name = util_xstrndup(id, n - m);
+		const render_fig *g = render_figs_find(k->figs, name);
+		free(name);
+		if (g != NULL)
+			return &k->charts[(size_t)(g - k->figs->figs) * NEXTS + e];
+	}
+	return NULL;
+}
+
+/* Returns the slot of relpath in k, or NULL if the pack does not hold it. */
+static kept *
+slot(pack *k, const char *relpath)
+{
+	if (strcmp(relpath, "report.pdf") == 0)
+		return &k->pdf;
+	for (size_t i = 0; i < NDATA; i++)
+		if (strcmp(relpath, data_files[i]) == 0)
+			return &k->data[i];
+	return chart_slot(k, relpath);
+}
+
+void
+pack_offer(pack *k, const char *relpath, const void *bytes, size_t n)
+{
+	kept *s = k != NULL ? slot(k, relpath) : NULL;
+	if (s == NULL)
+		return;
+	free(s->data);
+	s->data = util_xmalloc(n + 1);
+	if (n > 0)
+		memcpy(s->data, bytes, n);
+	s->len = n;
+}
+
+/* The entries of a pack being written, and the folder they go in. */
+typedef struct entries {
+	pack_entry *e;      /* n entries (names owned) */
+	size_t n;           /* entries so far */
+	const char *folder; /* "<report-slug>/" */
+} entries;
+
+/* Adds name (under the folder) with len bytes at data; deflated unless a PNG or PDF
+ * (compressed already). */
+static void
+put_entry(entries *es, const char *name, const void *data, size_t len)
+{
+	es->e = util_xrealloc(es->e, (es->n + 1) * sizeof *es->e);
+	buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s%s", es->folder, name);
+	const char *dot = strrchr(name, '.');
+	int packed = dot != NULL && (strcmp(dot, ".png") == 0 || strcmp(dot, ".pdf") == 0);
+	es->e[es->n++] = (pack_entry){ buf_detach(&path), data, len, !packed };
+}
+
+/* Appends a line "name<spaces>what" to out (the name padded to a column). */
+static void
+put_line(buf *out, const char *name, const char *what)
+{
+	buf_printf(out, "  %-28s %s\n", name, what);
+}
+
+/* Appends the README's lines for each figure whose files k holds. */
+static void
+readme_charts(const pack *k, buf *out)
+{
+	const render_figs *f = k->figs;
+	buf_puts(out, "\nCharts: each figure as PNG (an image), SVG (a vector image),"
+	    " PDF (vector,\nfor print) and CSV (the numbers drawn).\n");
+	if (f->n == 0)
+		buf_puts(out, "  (the report has no charts)\n");
+	for (size_t i = 0; i < f->n; i++) {
+		const render_fig *g = &f->figs[i];
+		buf_printf(out, "\nFigure %d. %s\n", g->number, g->title ? g->title : g->id);
+		buf_printf(out, "  (in the section \"%s\")\n", k->r->sections[g->section].title);
+		for (size_t e = 0; e < NEXTS; e++)
+			if (k->charts[i * NEXTS + e].data != NULL)
+				buf_printf(out, "  charts/%s.%s\n", g->id, chart_exts[e]);
+	}
+}
+
+/* Appends README.txt of k (folder is "<slug>/") to out. */
+static void
+readme(const pack *k, const char *folder, buf *out)
+{
+	const report *r = k->r;
+	buf_printf(out, "%s\n", r->title);
+	if (r->subtitle != NULL)
+		buf_printf(out, "%s\n", r->subtitle);
+	buf_putc(out, '\n');
+	if (r->author != NULL)
+		buf_printf(out, "By %s\n", r->author);
+	if (r->edition != NULL)
+		buf_printf(out, "%s\n", r->edition);
+	buf_printf(out, "As of %s\n", r->as_of);
+	if (r->base_url != NULL)
+		buf_printf(out, "Online: %s\n", r->base_url);
+	buf_printf(out, "\nThis pack holds %s. The files, in the folder\n%s:\n\n",
+	    k->pdf.data != NULL ? "the report, its charts and its data" :
+	    "the report's charts and data", folder);
+	put_line(out, "README.txt", "this list");
+	if (k->pdf.data != NULL)
+		put_line(out, "report.pdf", "the whole report as PDF");
+	else
+		buf_puts(out, "  (no report.pdf: this build was made without the PDF, --no-pdf)\n");
+	readme_charts(k, out);
+	buf_puts(out, "\nData:\n");
+	if (k->data[0].data != NULL)
+		put_line(out, data_files[0], "every metric of the model (JSON)");
+	if (k->data[1].data != NULL)
+		put_line(out, data_files[1], "the same metrics as a table (CSV)");
+	buf_printf(out, "  %-28s the %zu sources, as CSL JSON (for Zotero,\n  %-28s"
+	    " pandoc and other reference managers)\n", PACK_BIBLIOGRAPHY, r->nsources, "");
+}
+
+/* Adds k's files after README.txt to es, in the pack's order; csl is the
+ * bibliography. */
+static void
+put_files(const pack *k, entries *es, const buf *csl)
+{
+	if (k->pdf.data != NULL)
+		put_entry(es, "report.pdf", k->pdf.data, k->pdf.len);
+	buf name;
+	buf_init(&name);
+	for (size_t i = 0; i < k->figs->n; i++)
+		for (size_t e = 0; e < NEXTS; e++) {
+			const kept *c = &k->charts[i * NEXTS + e];
+			if (c->data == NULL)
+				continue;
+			buf_reset(&name);
+			buf_printf(&name, "charts/%s.%s", k->figs->figs[i].id, chart_exts[e]);
+			put_entry(es, buf_str(&name), c->data, c->len);
+		}
+	buf_free(&name);
+	for (size_t i = 0; i < NDATA; i++)
+		if (k->data[i].data != NULL)
+			put_entry(es, data_files[i], k->data[i].data, k->data[i].len);
+	put_entry(es, PACK_BIBLIOGRAPHY, csl->data ? csl->data : "", csl->len);
+}
+
+int
+pack_write(const pack *k, buf *out, char *why, size_t n)
+{
+	buf folder, text, csl;
+	buf_init(&folder);
+	buf_init(&text);
+	buf_init(&csl);
+	render_report_slug(k->r, &folder);
+	buf_putc(&folder, '/');
+	readme(k, buf_str(&folder), &text);
+	pack_csl(k->r, &csl);
+	entries es = { NULL, 0, buf_str(&folder) };
+	put_entry(&es, "README.txt", text.data, text.len);
+	put_files(k, &es, &csl);
+	int rc = pack_zip(es.e, es.n, k->r->as_of, out, why, n);
+	for (size_t i = 0; i < es.n; i++)
+		free(es.e[i].name);
+	free(es.e);
+	buf_free(&folder);
+	buf_free(&text);
+	buf_free(&csl);
+	return rc;
+}

@@ -1,0 +1,241 @@
+/* check_pack: the pack's zip writer (src/pack/zip.c), its CSL JSON bibliography
+ * (src/pack/csl.c) and the report slug its name is made of (src/render/slug.c). */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+#include "pack/pack.h"
+#include "pack/pack_int.h"
+#include "render/render.h"
+#include "check_main.h"
+
+/* Returns the little-endian 16-bit and 32-bit numbers at p. */
+static unsigned
+le16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static unsigned long
+le32(const unsigned char *p)
+{
+	return (unsigned long)le16(p) | (unsigned long)le16(p + 2) << 16;
+}
+
+/* Three entries: a text deflated, a "PNG" stored, an empty file. */
+static const char csv_text[] = "a,b\n1,2\n1,2\n1,2\n1,2\n1,2\n1,2\n1,2\n1,2\n";
+static const char png[] = "\x89PNG not really";
+
+static void
+three(pack_entry e[3])
+{
+	e[0] = (pack_entry){ "r/data/x.csv", csv_text, sizeof csv_text - 1, 1 };
+	e[1] = (pack_entry){ "r/charts/x.png", png, sizeof png - 1, 0 };
+	e[2] = (pack_entry){ "r/empty.txt", "", 0, 1 };
+}
+
+START_TEST(zip_same_bytes)
+{
+	pack_entry e[3];
+	three(e);
+	buf a, b;
+	buf_init(&a);
+	buf_init(&b);
+	char why[256];
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &a, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &b, why, sizeof why), 0);
+	ck_assert_uint_gt(a.len, 0);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
+/* Every local header: the name in order, the method asked for, 00:00 on 2026-11-01,
+ * no data descriptor, no extra field. */
+START_TEST(zip_local_headers)
+{
+	pack_entry e[3];
+	three(e);
+	buf z;
+	buf_init(&z);
+	char why[256];
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &z, why, sizeof why), 0);
+	const unsigned char *p = (const unsigned char *)z.data;
+	size_t off = 0;
+	unsigned date = (2026 - 1980) << 9 | 11 << 5 | 1;
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_uint_le(off + 30, z.len);
+		ck_assert_uint_eq(le32(p + off), 0x04034b50UL);
+		ck_assert_uint_eq(le16(p + off + 6) & 8, 0); /* no data descriptor */
+		ck_assert_uint_eq(le16(p + off + 8), (e[i].deflate ? 8u : 0u));
+		ck_assert_uint_eq(le16(p + off + 10), 0);
+		ck_assert_uint_eq(le16(p + off + 12), date);
+		unsigned nlen = le16(p + off + 26);
+		ck_assert_uint_eq(le16(p + off + 28), 0); /* no extra field */
+		ck_assert_uint_eq(nlen, strlen(e[i].name));
+		ck_assert_int_eq(memcmp(p + off + 30, e[i].name, nlen), 0);
+		off += 30 + nlen + le32(p + off + 18);
+	}
+	ck_assert_uint_eq(le32(p + off), 0x02014b50UL); /* the central directory follows */
+	buf_free(&z);
+}
+END_TEST
+
+/* libzip reads back each entry's bytes, and the Unix mode 0644. */
+START_TEST(zip_reads_back)
+{
+	pack_entry e[3];
+	three(e);
+	buf z;
+	buf_init(&z);
+	char why[256];
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &z, why, sizeof why), 0);
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(z.data, z.len, 0, &err);
+	zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	ck_assert_ptr_nonnull(za);
+	ck_assert_int_eq(zip_get_num_entries(za, 0), 3);
+	for (zip_uint64_t i = 0; i < 3; i++) {
+		ck_assert_str_eq(zip_get_name(za, i, 0), e[i].name);
+		char got[128];
+		zip_file_t *f = zip_fopen_index(za, i, 0);
+		ck_assert_ptr_nonnull(f);
+		zip_int64_t n = zip_fread(f, got, sizeof got);
+		zip_fclose(f);
+		ck_assert_int_eq(n, (zip_int64_t)e[i].len);
+		ck_assert_int_eq(memcmp(got, e[i].data, e[i].len), 0);
+		zip_uint8_t os;
+		zip_uint32_t attr;
+		ck_assert_int_eq(zip_file_get_external_attributes(za, i, 0, &os, &attr), 0);
+		ck_assert_uint_eq(os, ZIP_OPSYS_UNIX);
+		ck_assert_uint_eq(attr >> 16, 0100644);
+	}
+	zip_close(za);
+	zip_error_fini(&err);
+	buf_free(&z);
+}
+END_TEST
+
+/* A date before 1980 or not YYYY-MM-DD is dated 1980-01-01; another date, other bytes. */
+START_TEST(zip_dates)
+{
+	pack_entry e[3];
+	three(e);
+	const char *const bad[] = { "1979-12-31", "2026-13-01", "2026-11", "soon" };
+	char why[256];
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		buf z;
+		buf_init(&z);
+		ck_assert_int_eq(pack_zip(e, 1, bad[i], &z, why, sizeof why), 0);
+		ck_assert_uint_eq(le16((const unsigned char *)z.data + 12), 1 << 5 | 1);
+		buf_free(&z);
+	}
+	buf a, b;
+	buf_init(&a);
+	buf_init(&b);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &a, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-02", &b, why, sizeof why), 0);
+	ck_assert(a.len != b.len || memcmp(a.data, b.data, a.len) != 0);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
+/* Returns the slug of text with fallback "report" (static, for asserts). */
+static const char *
+slug(const char *text)
+{
+	static buf b;
+	buf_reset(&b);
+	render_slugify(text, "report", &b);
+	return buf_str(&b);
+}
+
+START_TEST(slugs)
+{
+	ck_assert_str_eq(slug("Microsoft and OpenAI"), "microsoft-and-openai");
+	ck_assert_str_eq(slug("  A/B -- testing 2026! "), "a-b-testing-2026");
+	ck_assert_str_eq(slug("Caf\xc3\xa9 \xe2\x80\x94 Note"), "caf-note");
+	ck_assert_str_eq(slug("\xd0\x9e\xd1\x82\xd1\x87\xd1\x91\xd1\x82"), "report");
+	ck_assert_str_eq(slug(""), "report");
+	report r;
+	memset(&r, 0, sizeof r);
+	r.title = "The Q3 Review";
+	buf b;
+	buf_init(&b);
+	render_pack_name(&r, &b);
+	ck_assert_str_eq(buf_str(&b), "the-q3-review-pack.zip");
+	buf_free(&b);
+}
+END_TEST
+
+/* Asserts that haystack contains needle. */
+static void
+has(const char *haystack, const char *needle)
+{
+	ck_assert_msg(strstr(haystack, needle) != NULL, "missing %s in:\n%s", needle, haystack);
+}
+
+START_TEST(csl_items)
+{
+	rep_source s[3] = {
+		{ "press-1", "The \"Paper\"", "Deal news", "2023-01", "https://x.example/a",
+		  "reported-by-press", { 0 } },
+		{ "filing", "SEC", "Form 10-K", "2024-07-30", NULL, "confirmed", { 0 } },
+		{ "calc", "Us", "Our sums", "2025", NULL, "derived", { 0 } },
+	};
+	report r;
+	memset(&r, 0, sizeof r);
+	r.sources = s;
+	r.nsources = 3;
+	buf b;
+	buf_init(&b);
+	pack_csl(&r, &b);
+	const char *t = buf_str(&b);
+	ck_assert_int_eq(t[0], '[');
+	has(t, "\"id\": \"press-1\",\n    \"type\": \"article-newspaper\"");
+	has(t, "\"container-title\": \"The \\\"Paper\\\"\"");
+	has(t, "\"URL\": \"https://x.example/a\"");
+	has(t, "[2023, 1]");
+	has(t, "\"id\": \"filing\",\n    \"type\": \"document\",\n    \"title\": \"Form 10-K\","
+	    "\n    \"publisher\": \"SEC\"");
+	has(t, "[2024, 7, 30]");
+	has(t, "[2025]");
+	has(t, "\"note\": \"confidence: derived\"");
+	ck_assert_ptr_null(strstr(t, "accessed"));
+	size_t items = 0;
+	for (const char *p = t; (p = strstr(p, "\"id\": ")) != NULL; p++)
+		items++;
+	ck_assert_uint_eq(items, 3);
+	ck_assert_int_eq(t[b.len - 2], ']');
+	buf_free(&b);
+}
+END_TEST
+
+static Suite *
+pack_suite(void)
+{
+	Suite *s = suite_create("pack");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, zip_same_bytes);
+	tcase_add_test(tc, zip_local_headers);
+	tcase_add_test(tc, zip_reads_back);
+	tcase_add_test(tc, zip_dates);
+	tcase_add_test(tc, slugs);
+	tcase_add_test(tc, csl_items);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return check_run(pack_suite());
+}
