@@ -3,6 +3,7 @@
  * it recurs, and lines are filled greedily at spaces, hyphens and slashes. */
 #include "pdf/pdf_int.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,12 @@
 typedef struct piece {
 	PangoGlyphString *g;   /* its glyphs (owned by the words table) */
 	PangoItem *item;       /* the item it belongs to (owned by the paragraph) */
-	size_t start;          /* first byte in the paragraph's text */
-	size_t len;            /* bytes */
+	uint32_t start;        /* first byte in the paragraph's text */
+	uint32_t len;          /* bytes */
 	int w;                 /* width, pango units */
-	int space;             /* 1: white space between words (dropped at a line's end) */
-	int brk;               /* 1: a line may break after it */
-	int hard;              /* 1: a forced line break ('\n') follows it */
+	unsigned char space;   /* 1: white space between words (dropped at a line's end) */
+	unsigned char brk;     /* 1: a line may break after it */
+	unsigned char hard;    /* 1: a forced line break ('\n') follows it */
 } piece;
 
 /* One line: pieces [first, first + n). */
@@ -31,6 +32,7 @@ struct pdf_para {
 	GList *items;    /* its items (owned) */
 	piece *p;        /* its pieces in order (owned) */
 	size_t np;       /* entries of p */
+	size_t cap;      /* entries allocated in p */
 	line *lines;     /* its lines (owned) */
 	size_t nlines;   /* entries of lines */
 	double size;     /* base size, pt */
@@ -130,8 +132,10 @@ break_after(const char *s, size_t k, const char *next, const char *end)
 static piece *
 insert_piece(pdf_para *p, size_t at)
 {
-	if ((p->np & (p->np - 1)) == 0)
-		p->p = util_xrealloc(p->p, (p->np ? 2 * p->np : 1) * sizeof *p->p);
+	if (p->np == p->cap) { /* only when a word is split: pdf_para_new sizes p */
+		p->cap = p->cap ? 2 * p->cap : 8;
+		p->p = util_xrealloc(p->p, p->cap * sizeof *p->p);
+	}
 	memmove(&p->p[at + 1], &p->p[at], (p->np - at) * sizeof *p->p);
 	p->np++;
 	memset(&p->p[at], 0, sizeof *p->p);
@@ -144,8 +148,8 @@ set_piece(pdf_doc *t, const pdf_para *p, piece *k, PangoItem *item, size_t a, si
 {
 	k->g = shaped(t, item, p->text + a, b - a);
 	k->item = item;
-	k->start = a;
-	k->len = b - a;
+	k->start = (uint32_t)a;
+	k->len = (uint32_t)(b - a);
 	k->w = pango_glyph_string_get_width(k->g);
 }
 
@@ -368,10 +372,38 @@ para_free(pdf_para *p)
 	free(p);
 }
 
+/* Returns how many pieces item_pieces can at most cut p's items into: per item, a
+ * word and a run of spaces at each space, a piece at each '\n', and its last word. */
+static size_t
+pieces_bound(const pdf_para *p)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < p->len; i++)
+		n += p->text[i] == ' ' ? 2 : p->text[i] == '\n';
+	return n + g_list_length(p->items);
+}
+
 GHashTable *
 pdf_paras_new(void)
 {
 	return g_hash_table_new_full(g_str_hash, g_str_equal, free, (GDestroyNotify)para_free);
+}
+
+/* Appends v in thousandths, rounded, in decimal and a '|' to k (printf's %.3f cost
+ * about 2,000 instructions a number, a tenth of a paragraph's layout). */
+static void
+key_num(buf *k, double v)
+{
+	char d[24], *e = d + sizeof d, *p = e;
+	long long n = llround(v * 1000);
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	buf_append(k, p, (size_t)(e - p));
+	buf_putc(k, '|');
 }
 
 /* Returns the key of a paragraph's text and settings in pdf_doc.paras (caller frees). */
@@ -381,7 +413,12 @@ para_key(const pdf_text *x, double size, PangoWeight w, double width, double lea
 	buf k;
 	buf_init(&k);
 	char *attrs = pango_attr_list_to_string(x->attrs);
-	buf_printf(&k, "%.3f|%d|%.3f|%.3f|%s|", size, (int)w, width, lead, attrs);
+	key_num(&k, size);
+	key_num(&k, (double)w);
+	key_num(&k, width);
+	key_num(&k, lead);
+	buf_puts(&k, attrs);
+	buf_putc(&k, '|');
 	g_free(attrs);
 	buf_append(&k, x->s.data ? x->s.data : "", x->s.len);
 	return buf_detach(&k);
@@ -405,6 +442,8 @@ pdf_para_new(pdf_doc *t, const pdf_text *x, double size, PangoWeight w, double w
 	PangoAttrList *al = base_attrs(x->attrs, size, w);
 	p->items = pango_itemize(t->pc, p->text, 0, (int)p->len, al, NULL);
 	pango_attr_list_unref(al);
+	p->cap = pieces_bound(p);
+	p->p = util_xmalloc(p->cap * sizeof *p->p);
 	for (GList *l = p->items; l != NULL; l = l->next)
 		item_pieces(t, p, l->data);
 	break_lines(t, p, (int)(width * PANGO_SCALE));

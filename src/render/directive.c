@@ -160,8 +160,12 @@ static void
 render_yaml_directive(rnd *r, int kind, cmark_node *n, int fence_line, xmlNodePtr parent)
 {
 	const char *lit = cmark_node_get_literal(n);
-	yt_node *root = yt_parse_string(r->file, lit ? lit : "", lit ? strlen(lit) : 0,
-	    fence_line, r->d);
+	/* a chart's YAML was parsed by the figure scan, with the page's tree */
+	const yt_node *kept = kind == DIR_CHART && r->kept && !r->nested ?
+	    render_figs_chart_root(r->c->figs, r->section, n) : NULL;
+	yt_node *parsed = kept ? NULL : yt_parse_string(r->file, lit ? lit : "", lit ?
+	    strlen(lit) : 0, fence_line, r->d);
+	const yt_node *root = kept ? kept : parsed;
 	if (root == NULL)
 		return;
 	if (kind == DIR_CARDS)
@@ -172,7 +176,7 @@ render_yaml_directive(rnd *r, int kind, cmark_node *n, int fence_line, xmlNodePt
 		render_chart_directive(r, root, fence_line, parent);
 	else
 		render_table(r, root, parent);
-	yt_free(root);
+	yt_free(parsed);
 }
 
 void

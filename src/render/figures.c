@@ -1,5 +1,6 @@
-/* figures: report-wide figure numbers (a pre-pass over the pages' chart directives),
- * {{ figure ID }} references, and one chart drawn alone for `mkreport chart`. */
+/* figures: report-wide figure numbers (a pre-pass over the pages' chart directives that
+ * keeps what it parsed for the render), {{ figure ID }} references, and one chart drawn
+ * alone for `mkreport chart`. */
 #define _GNU_SOURCE /* memmem */
 #include "render/chart_spec.h"
 
@@ -9,51 +10,116 @@
 
 #include "util/hash.h"
 
-/* Called for each chart code block of a page with the block's YAML root (parsed with
- * a scratch diag; NULL if it does not parse) and the page line of its fence. Returns
- * 1 to stop the walk. */
-typedef int (*chart_visit)(void *arg, size_t section, const yt_node *root, int fence_line);
+/* One chart directive of a page as the scan parsed it, kept for the page's render. */
+typedef struct kept_chart {
+	const cmark_node *node; /* its code block in the page's kept tree */
+	yt_node *root;          /* its YAML (owned), NULL if it did not parse cleanly */
+} kept_chart;
 
-/* Returns 1 if text[0..len) may hold a chart directive: a fence whose info string is
- * "chart" holds those letters, or an entity reference ('&') standing for some. */
+/* What the scan parsed of one section's page. */
+struct render_parsed {
+	cmark_node *doc;     /* the page's tree (owned until render takes it), or NULL */
+	kept_chart *charts;  /* its chart directives in page order (owned) */
+	size_t n;            /* entries of charts */
+	size_t next;         /* the entry render looks at first (they come in order) */
+};
+
+/* Returns 1 if text[0..len) may hold a chart directive: a line with a run of three or
+ * more backticks or tildes (anywhere on it: in a list item or quote too) followed,
+ * after spaces or tabs, by "chart", or a line with such a run and an entity or
+ * backslash reference (which could spell the info string). One pass over the text;
+ * pages without such a line are not parsed by the scan. */
 static int
 may_have_chart(const char *text, size_t len)
 {
-	return text != NULL && (memchr(text, '&', len) != NULL || memmem(text, len, "chart", 5)
-	    != NULL);
+	int fence = 0, ref = 0; /* seen on the current line: a run of 3+, a '&' or '\\' */
+	for (size_t i = 0; i < len;) {
+		char c = text[i];
+		if (c == '\n' || c == '\r') {
+			fence = ref = 0;
+			i++;
+			continue;
+		}
+		ref |= c == '&' || c == '\\';
+		if (c != '`' && c != '~') {
+			i++;
+		} else {
+			size_t j = i;
+			while (j < len && text[j] == c)
+				j++;
+			if (j - i >= 3) {
+				fence = 1;
+				size_t k = j;
+				while (k < len && (text[k] == ' ' || text[k] == '\t'))
+					k++;
+				if (len - k >= 5 && memcmp(text + k, "chart", 5) == 0)
+					return 1;
+			}
+			i = j;
+		}
+		if (fence && ref)
+			return 1;
+	}
+	return 0;
 }
 
-/* Walks the chart directives of section i of rep in page order, parsing their YAML
- * with errors going to d (NULL: a scratch diag, errors dropped). Returns 1 if stopped. */
-static int
-each_chart(const report *rep, size_t i, diag *d, chart_visit fn, void *arg)
+/* Parses the page of section i of rep as render does and keeps its tree and the YAML
+ * of its chart directives in *k (YAML errors are left to the render: such a chart's
+ * root is not kept), file names interned in names. Nothing for a page that cannot hold
+ * a chart directive. */
+static void
+parse_page(const report *rep, size_t i, diag *names, struct render_parsed *k)
 {
 	const rep_section *sec = &rep->sections[i];
-	if (!may_have_chart(sec->text, sec->len))
-		return 0; /* no need to parse the page */
-	cmark_node *doc = render_md_parse(sec->text ? sec->text : "", sec->text ?
-	    sec->len : 0, CMARK_OPT_VALIDATE_UTF8);
-	cmark_iter *it = cmark_iter_new(doc);
-	diag *scratch = diag_new();
+	if (sec->text == NULL || !may_have_chart(sec->text, sec->len))
+		return; /* no need to parse the page */
+	k->doc = render_md_parse(sec->text, sec->len, render_md_opts(rep));
+	cmark_iter *it = cmark_iter_new(k->doc);
 	const char *file = sec->display ? sec->display : sec->file;
-	int stop = 0;
-	for (cmark_event_type ev; !stop && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *info = cmark_node_get_fence_info(n);
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
 		    info == NULL || strcmp(info, "chart") != 0)
 			continue;
 		const char *lit = cmark_node_get_literal(n);
-		int fence = cmark_node_get_start_line(n);
+		int errors = diag_errors(names);
 		yt_node *root = yt_parse_string(file, lit ? lit : "", lit ? strlen(lit) : 0,
-		    fence, d ? d : scratch);
-		stop = fn(arg, i, root, fence);
-		yt_free(root);
+		    cmark_node_get_start_line(n), names);
+		if (diag_errors(names) != errors) { /* the render parses it again and says why */
+			yt_free(root);
+			root = NULL;
+		}
+		if ((k->n & (k->n - 1)) == 0) /* 0, 1, 2, 4...: double */
+			k->charts = util_xrealloc(k->charts, (k->n ? 2 * k->n : 1) *
+			    sizeof *k->charts);
+		k->charts[k->n++] = (kept_chart){ n, root };
 	}
-	diag_free(scratch);
 	cmark_iter_free(it);
-	cmark_node_free(doc);
-	return stop;
+}
+
+cmark_node *
+render_figs_take_doc(const render_figs *f, size_t section)
+{
+	if (f == NULL || f->parsed == NULL)
+		return NULL;
+	cmark_node *doc = f->parsed[section].doc;
+	f->parsed[section].doc = NULL;
+	return doc;
+}
+
+const yt_node *
+render_figs_chart_root(const render_figs *f, size_t section, const cmark_node *n)
+{
+	if (f == NULL || f->parsed == NULL)
+		return NULL;
+	struct render_parsed *k = &f->parsed[section];
+	for (size_t j = k->next; j < k->n; j++)
+		if (k->charts[j].node == n) {
+			k->next = j + 1;
+			return k->charts[j].root;
+		}
+	return NULL;
 }
 
 /* The scan's state. */
@@ -78,22 +144,22 @@ count_chart(scan *s, size_t section, int fence_line)
 	return -1;
 }
 
-/* Adds the chart root defines to the table, or reports a duplicate id. */
-static int
-scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
+/* Adds the chart root (may be NULL: it did not parse) of section, fence at fence_line,
+ * to the table, or reports a duplicate id. */
+static void
+scan_one(scan *s, size_t section, const yt_node *root, int fence_line)
 {
-	scan *s = arg;
-	const yt_node *id = yt_get(root, "id");
+	const yt_node *id = root ? yt_get(root, "id") : NULL;
 	if (count_chart(s, section, fence_line) < 0)
-		return 0;
+		return;
 	if (id == NULL || id->kind != YT_SCALAR || id->str[0] == '\0')
-		return 0;
+		return;
 	const render_fig *prev = render_figs_find(s->f, id->str);
 	if (prev != NULL) {
 		diag_error(s->c->d, (diag_pos){ diag_intern(s->c->d, id->pos.file), id->pos.line,
 		    id->pos.col }, "chart id '%s' is already used at %s:%d:%d", id->str,
 		    prev->pos.file, prev->pos.line, prev->pos.col);
-		return 0;
+		return;
 	}
 	if ((s->f->n & (s->f->n - 1)) == 0) /* 0, 1, 2, 4...: double */
 		s->f->figs = util_xrealloc(s->f->figs, (s->f->n ? 2 * s->f->n : 1) *
@@ -107,7 +173,8 @@ scan_one(void *arg, size_t section, const yt_node *root, int fence_line)
 	g->number = (int)s->f->n;
 	g->pos = id->pos;
 	g->pos.file = diag_intern(s->c->d, id->pos.file);
-	return 0;
+	g->root = root;
+	g->fence = fence_line;
 }
 
 render_figs *
@@ -116,9 +183,17 @@ render_scan_figures(const render_ctx *c)
 	render_figs *f = util_xcalloc(1, sizeof *f);
 	f->ix = hash_new(HASH_BORROW);
 	f->specs = render_specs_new();
+	f->names = diag_new();
+	f->nsections = c->rep->nsections;
+	f->parsed = util_xcalloc(f->nsections ? f->nsections : 1, sizeof *f->parsed);
 	scan s = { c, f };
-	for (size_t i = 0; i < c->rep->nsections; i++)
-		each_chart(c->rep, i, NULL, scan_one, &s);
+	for (size_t i = 0; i < c->rep->nsections; i++) {
+		struct render_parsed *k = &f->parsed[i];
+		parse_page(c->rep, i, f->names, k);
+		for (size_t j = 0; j < k->n; j++)
+			scan_one(&s, i, k->charts[j].root, cmark_node_get_start_line(
+			    (cmark_node *)k->charts[j].node));
+	}
 	return f;
 }
 
@@ -134,6 +209,16 @@ render_figs_free(render_figs *f)
 	free(f->figs);
 	hash_free(f->ix);
 	render_specs_free(f->specs);
+	for (size_t i = 0; f->parsed != NULL && i < f->nsections; i++) {
+		struct render_parsed *k = &f->parsed[i];
+		for (size_t j = 0; j < k->n; j++)
+			yt_free(k->charts[j].root);
+		free(k->charts);
+		if (k->doc != NULL)
+			cmark_node_free(k->doc);
+	}
+	free(f->parsed);
+	diag_free(f->names);
 	free(f);
 }
 
@@ -194,52 +279,30 @@ render_figure_ref(rnd *r, const char *name, diag_pos pos, xmlNodePtr parent)
 	buf_free(&text);
 }
 
-/* The state of render_chart_with's walk. */
-typedef struct one {
-	rnd *r;              /* the page */
-	const char *id;      /* the chart wanted */
-	render_chart_fn *fn; /* what to do with its spec */
-	void *arg;           /* fn's argument */
-	int rc;              /* fn's result once found, else -1 */
-} one;
-
-/* Hands the chart to o->fn if root is the one wanted; returns 1 when found. */
-static int
-one_chart(void *arg, size_t section, const yt_node *root, int fence_line)
-{
-	one *o = arg;
-	const yt_node *id = yt_get(root, "id");
-	(void)section;
-	if (id == NULL || id->kind != YT_SCALAR || strcmp(id->str, o->id) != 0)
-		return 0;
-	cspec *c = cspec_read(o->r, root, render_pos(o->r, fence_line, 1));
-	if (c == NULL)
-		return 1;
-	if (c->s.caption == NULL)
-		c->s.caption = c->s.title;
-	c->s.title = NULL;
-	char why[256] = "";
-	o->rc = o->fn(o->arg, &c->s, why, sizeof why);
-	if (o->rc != 0 && why[0])
-		diag_error(o->r->d, c->pos, "chart '%s': %s", c->id, why);
-	cspec_free(c);
-	return 1;
-}
-
 int
 render_chart_with(const render_ctx *c, const char *id, render_chart_fn *fn, void *arg)
 {
 	const render_fig *g = render_figs_find(c->figs, id);
-	if (g == NULL) {
+	if (g == NULL || g->root == NULL) {
 		diag_error(c->d, diag_file_pos(c->d, "mkreport"), "unknown chart '%s'", id);
 		return -1;
 	}
 	rnd r;
 	render_rnd_init(&r, c, g->section, NULL);
-	one o = { &r, id, fn, arg, -1 };
-	each_chart(c->rep, g->section, c->d, one_chart, &o);
+	int rc = -1;
+	cspec *cs = cspec_read(&r, g->root, render_pos(&r, g->fence, 1)); /* the scan's YAML */
+	if (cs != NULL) {
+		if (cs->s.caption == NULL)
+			cs->s.caption = cs->s.title;
+		cs->s.title = NULL;
+		char why[256] = "";
+		rc = fn(arg, &cs->s, why, sizeof why);
+		if (rc != 0 && why[0])
+			diag_error(r.d, cs->pos, "chart '%s': %s", cs->id, why);
+		cspec_free(cs);
+	}
 	render_rnd_done(&r);
-	return o.rc;
+	return rc;
 }
 
 /* What render_chart_files draws. */

@@ -136,14 +136,20 @@ render_block(rnd *r, cmark_node *n, xmlNodePtr parent, int tight)
 	render_leave(r);
 }
 
-void
-render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line,
-    xmlNodePtr parent)
+int
+render_md_opts(const report *rep)
 {
 	int opts = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
-	if (r->rep->raw_html)
+	if (rep->raw_html)
 		opts |= CMARK_OPT_UNSAFE;
-	cmark_node *doc = render_md_parse(text, len, opts);
+	return opts;
+}
+
+/* Renders the blocks of doc (parsed from text whose line 1 is page line line_base + 1;
+ * end_line as for render_md_into) into parent and frees doc. */
+static void
+render_tree(rnd *r, cmark_node *doc, int line_base, int end_line, xmlNodePtr parent)
+{
 	int saved_base = r->line_base, saved_end = r->end_line;
 	r->line_base = line_base;
 	r->end_line = end_line;
@@ -151,6 +157,14 @@ render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line
 	r->line_base = saved_base;
 	r->end_line = saved_end;
 	cmark_node_free(doc);
+}
+
+void
+render_md_into(rnd *r, const char *text, size_t len, int line_base, int end_line,
+    xmlNodePtr parent)
+{
+	render_tree(r, render_md_parse(text, len, render_md_opts(r->rep)), line_base, end_line,
+	    parent);
 }
 
 void
@@ -165,6 +179,7 @@ render_rnd_init(rnd *r, const render_ctx *c, size_t section, xmlDocPtr doc)
 	r->file = diag_intern(c->d, sec->display ? sec->display : sec->file);
 	r->text = sec->text ? sec->text : "";
 	r->len = sec->text ? sec->len : 0;
+	r->section = section;
 	render_lines_init(r);
 }
 
@@ -222,7 +237,13 @@ render_markdown(const render_ctx *c, size_t section, xmlDocPtr doc, render_body 
 	render_rnd_init(&r, c, section, doc);
 	int before = diag_errors(c->d);
 	xmlNodePtr root = render_el_class(&r, NULL, "div", "content");
-	render_md_into(&r, r.text, r.len, 0, 0, root);
+	cmark_node *kept = render_figs_take_doc(c->figs, section); /* parsed by the scan */
+	r.kept = kept != NULL;
+	if (kept != NULL)
+		render_tree(&r, kept, 0, 0, root);
+	else
+		render_md_into(&r, r.text, r.len, 0, 0, root);
+	r.kept = 0;
 	move_results(&r, out);
 	render_rnd_done(&r);
 	if (diag_errors(c->d) > before) {

@@ -19,6 +19,9 @@ typedef struct render_fig {
 	size_t section;  /* index of the section whose page holds it */
 	int number;      /* report-wide figure number, 1-based, section then page order */
 	diag_pos pos;    /* where its id is defined */
+	const struct yt_node *root; /* its directive's YAML as the scan parsed it (owned by
+	                               the table), or NULL if it did not parse cleanly */
+	int fence;       /* page line of its directive's fence */
 } render_fig;
 
 /* The validated chart specs of a build, keyed by chart id: what render hands to the
@@ -39,6 +42,10 @@ typedef struct render_figs {
 	render_specs *specs; /* when rendering for report.pdf (render_ctx.pdf), each chart
 	                        drawn on a page leaves here a copy of its validated spec (light
 	                        theme, the title moved into the caption) (owned) */
+	size_t nsections;    /* entries of parsed */
+	struct render_parsed *parsed; /* per section, what the scan parsed of its page and
+	                                 chart directives, for its render (owned) */
+	diag *names;         /* file names in the kept YAML trees (owned) */
 } render_figs;
 
 /* What rendering reads. All pointers are borrowed. */
@@ -110,8 +117,11 @@ void render_body_free(render_body *out);
 /* Pre-pass over every page: collects the id of each `chart` directive and numbers the
  * figures report-wide (section order, then page order). A second chart with an id
  * already used is an error at its id naming the first's position. Malformed directives
- * are skipped here (rendering reports them). Returns a new table (never NULL) whose
- * specs table is empty until the pages are rendered; free with render_figs_free. */
+ * are skipped here (rendering reports them). A page that may hold a chart directive is
+ * parsed here, and its tree and its charts' YAML are kept in the table, so rendering
+ * the page (render_markdown with this table in c->figs) parses neither again. Returns
+ * a new table (never NULL) whose specs table is empty until the pages are rendered;
+ * free with render_figs_free. */
 render_figs *render_scan_figures(const render_ctx *c);
 
 /* Frees f. NULL is a no-op. */

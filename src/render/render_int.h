@@ -54,11 +54,29 @@ typedef struct rnd {
 	size_t ncharts;            /* entries of charts */
 	render_keyfig keyfig;      /* owned: the first key-figure card (moved to the body) */
 	render_specs *specs;       /* owned: each chart figure's spec (moved to the body) */
+	size_t section;            /* the section being rendered */
+	int kept;                  /* 1: the page's tree is the one the figure scan kept, so
+	                              its chart directives' YAML is kept too */
 } rnd;
 
 /* md_parse.c: returns text[0..len) parsed by cmark with options opts, its memory from
  * the checked allocators (free with cmark_node_free). */
 cmark_node *render_md_parse(const char *text, size_t len, int opts);
+
+/* markdown.c: returns the cmark options a page of rep is parsed with. */
+int render_md_opts(const report *rep);
+
+/* figures.c: returns the tree of section's page that render_scan_figures parsed with
+ * render_md_opts and kept in f, handing it over (the caller frees it with
+ * cmark_node_free; a second call returns NULL), or NULL if f kept none (f may be NULL).
+ * Only the thread rendering the section may call this for it. */
+cmark_node *render_figs_take_doc(const render_figs *f, size_t section);
+
+/* figures.c: returns the YAML of chart directive n (a code block of the tree
+ * render_figs_take_doc handed over for section, while it lives) as the scan parsed it
+ * (owned by f), or NULL if the scan kept none for n (then parse it). */
+const yt_node *render_figs_chart_root(const render_figs *f, size_t section,
+    const cmark_node *n);
 
 /* markdown.c: parses text as Markdown and renders its blocks into parent. line_base is
  * the page line of the text's line 1 minus 1; end_line (0 = none) bounds the search for

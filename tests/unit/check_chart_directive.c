@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "chart/chart.h"
 #include "render/render.h"
+#include "render/render_int.h"
 #include "check_main.h"
 
 #define P0 "content/pages/index.md"
@@ -453,6 +454,71 @@ START_TEST(test_chart_file_alone)
 }
 END_TEST
 
+/* Renders page i with figs as they are (the scan's kept tree, if not taken yet);
+ * returns its serialization (owned by the caller), NULL on error. */
+static char *
+render_kept(size_t i)
+{
+	render_ctx c = { &rep, mt, dg, figs, 0, 0, NULL };
+	render_body_free(&body);
+	if (render_markdown(&c, i, doc, &body) != 0)
+		return NULL;
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlNodeDump(b, doc, body.root, 0, 0);
+	char *out = strdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeNode(body.root);
+	body.root = NULL;
+	return out;
+}
+
+START_TEST(test_one_parse)
+{
+	/* no fence that could be a chart's: the scan does not parse the page */
+	page(0, "Charts & tables are named here.\n\n`code`, ~~strike~~, ``` and ~~~ inline.\n");
+	/* a chart in a list item and one whose info string is an entity reference */
+	page(1, "- See {{ figure two }}.\n\n  ```chart\n  id: one\n  type: bar\n  title: One\n"
+	    "  alt: A.\n  bars: [{label: A, metric: fact.a}]\n  ```\n\n```&#99;hart\nid: two\n"
+	    "type: bar\ntitle: Two\nalt: B.\nbars: [{label: B, metric: fact.b}]\n```\n");
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL };
+	figs = render_scan_figures(&c);
+	ck_assert_uint_eq(figs->n, 2);
+	ck_assert_str_eq(figs->figs[0].id, "one");
+	ck_assert_str_eq(figs->figs[1].id, "two");
+	ck_assert_ptr_nonnull(figs->figs[0].root);
+	ck_assert_ptr_nonnull(figs->figs[1].root);
+	ck_assert_ptr_null(render_figs_take_doc(figs, 0));
+	/* the page rendered from the scan's tree and YAML */
+	char *kept = render_kept(1);
+	ck_assert_msg(kept != NULL, "%s", FIRST_DIAG());
+	ck_assert_ptr_null(render_figs_take_doc(figs, 1)); /* handed over to the render */
+	HAS(kept, "<span class=\"fig-num\">Figure 2.</span> Two");
+	HAS(kept, "<a class=\"figure-ref\" href=\"money.html#fig-two\">Figure 2</a>");
+	/* the same page parsed afresh (the scan's tree taken away): the same markup */
+	render_figs_free(figs);
+	figs = render_scan_figures(&c);
+	cmark_node_free(render_figs_take_doc(figs, 1));
+	char *fresh = render_kept(1);
+	ck_assert_msg(fresh != NULL, "%s", FIRST_DIAG());
+	ck_assert_str_eq(kept, fresh);
+	free(kept);
+	free(fresh);
+	/* one line of 250,000 tilde runs: the scan's test reads it once (a test that
+	 * read the rest of the line at each run would take minutes) and parses nothing */
+	size_t n = 250000;
+	char *big = malloc(4 * n + 2);
+	for (size_t i = 0; i < n; i++)
+		memcpy(big + 4 * i, "~~~ ", 4);
+	memcpy(big + 4 * n, "\n", 2);
+	page(0, big);
+	render_figs_free(figs);
+	figs = render_scan_figures(&c);
+	ck_assert_ptr_null(render_figs_take_doc(figs, 0));
+	page(0, "");
+	free(big);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -475,6 +541,7 @@ suite(void)
 	tcase_add_test(t, test_chart_file_alone);
 	tcase_add_test(t, test_tornado_labels);
 	tcase_add_test(t, test_tornado_labels_bad);
+	tcase_add_test(t, test_one_parse);
 	suite_add_tcase(s, t);
 	return s;
 }
