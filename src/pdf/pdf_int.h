@@ -156,6 +156,13 @@ size_t pdf_book_count(const pdf_book *b);
  * (except on page 1, the title page). */
 void pdf_page_new(pdf_doc *t);
 
+/* Sets page 1, the title page (title.c): the report's edition, title and subtitle in a
+ * band of the site's blue, its author, as-of date and edition, and its key figures:
+ * the value and label of each card of the first <div class="cards"> of section 0's
+ * kept article (the site's index page), as many rows as fit. Begins the page itself;
+ * leaves t->y as it was at the page's top. */
+void pdf_title_page(pdf_doc *t);
+
 /* Starts a new page unless h points of height fit below t->y on this one. */
 void pdf_need(pdf_doc *t, double h);
 
