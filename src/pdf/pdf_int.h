@@ -65,6 +65,10 @@ typedef struct pdf_doc {
 	GHashTable *words;    /* glyphs of each word by font and text, kept for both passes */
 	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
 	pdf_shapes *shapes;   /* words shaped by earlier builds, or NULL */
+	int short_page;       /* a page whose text ends short_by points higher (0: none) */
+	double short_by;      /* how much higher, points */
+	int tight_notes;      /* 1: the next notes are set without space between them */
+	int tight;            /* 1: notes set now: paragraphs without space between them */
 } pdf_doc;
 
 /* Returns the glyphs of text[0..n) shaped with analysis a and PangoShapeFlags flags
@@ -162,6 +166,10 @@ void pdf_page_new(pdf_doc *t);
  * kept article (the site's index page), as many rows as fit. Begins the page itself;
  * leaves t->y as it was at the page's top. */
 void pdf_title_page(pdf_doc *t);
+
+/* Returns the lowest y the text may reach on the current page: PDF_BOTTOM, less
+ * t->short_by on page t->short_page. */
+double pdf_bottom(const pdf_doc *t);
 
 /* Starts a new page unless h points of height fit below t->y on this one. */
 void pdf_need(pdf_doc *t, double h);
