@@ -57,7 +57,32 @@ dry_end(pdf_doc *t, dry_run *d)
 
 static double quote_keep(pdf_doc *t, xmlNodePtr q, double x);
 
-/* Returns the space the element after a heading needs on the same page. */
+/* Returns the level (1..6) of heading element n, or 0 if n is no heading. */
+static int
+head_level(xmlNodePtr n)
+{
+	const char *name = (const char *)n->name;
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0' ?
+	    name[1] - '0' : 0;
+}
+
+/* Returns the height heading h of level lv at x takes with the space before it. */
+static double
+head_height(pdf_doc *t, xmlNodePtr h, int lv, double x)
+{
+	pdf_text tx;
+	pdf_text_init(&tx);
+	pdf_text_inline(&tx, h);
+	pdf_para *l = pdf_para_new(t, &tx, HEAD_SIZE[lv < 4 ? lv - 1 : 3], PANGO_WEIGHT_SEMIBOLD,
+	    PDF_LEFT + PDF_WIDTH - x, 1.15);
+	double hh = pdf_para_height(l) + (lv == 1 ? 0 : lv == 2 ? 16 : 11) + 4;
+	pdf_para_free(l);
+	pdf_text_free(&tx);
+	return hh;
+}
+
+/* Returns the space the element after a heading needs on the same page: a heading
+ * with what it keeps (so a heading is never left alone above another heading). */
 static double
 next_min(pdf_doc *t, xmlNodePtr node, double x)
 {
@@ -65,6 +90,8 @@ next_min(pdf_doc *t, xmlNodePtr node, double x)
 	double line = pdf_line_pitch(t->size);
 	if (n == NULL)
 		return line;
+	if (head_level(n) > 0)
+		return head_height(t, n, head_level(n), x) + next_min(t, n, x);
 	if (pdf_is(n, "figure") && pdf_has_class(n, "chart"))
 		return pdf_figure_height(t, n, PDF_LEFT + PDF_WIDTH - x);
 	if (pdf_is(n, "figure") || pdf_is(n, "table") || pdf_has_class(n, "cards"))
