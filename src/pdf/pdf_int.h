@@ -160,11 +160,11 @@ size_t pdf_book_count(const pdf_book *b);
  * (except on page 1, the title page). */
 void pdf_page_new(pdf_doc *t);
 
-/* Sets page 1, the title page (title.c): the report's edition, title and subtitle in a
- * band of the site's blue, its author, as-of date and edition, and its key figures:
- * the value and label of each card of the first <div class="cards"> of section 0's
- * kept article (the site's index page), as many rows as fit. Begins the page itself;
- * leaves t->y as it was at the page's top. */
+/* Sets page 1, the title page (title.c): the report's title and subtitle on a band of
+ * the site's blue, its author, as-of date and edition, its key figures (the value and
+ * label of each card of the first <div class="cards"> of section 0's kept article, the
+ * site's index page, as many rows as fit) and its description at the foot. Begins the
+ * page itself; leaves t->y at the page's top. */
 void pdf_title_page(pdf_doc *t);
 
 /* Returns the lowest y the text may reach on the current page: PDF_BOTTOM, less
