@@ -22,45 +22,63 @@ static const double MUTED[3] = { 0x54 / 255.0, 0x5d / 255.0, 0x68 / 255.0 }; /* 
 static const double RULE[3] = { 0xd5 / 255.0, 0xdb / 255.0, 0xe1 / 255.0 };  /* --border */
 static const double PALE[3] = { 0.86, 0.91, 0.97 }; /* text on the band, after the title */
 
-/* Returns a layout of s in size pt, weight w, wrapped at width, with letter spacing
- * track (points; 0: none). The caller unrefs it. */
-static PangoLayout *
-text_new(pdf_doc *t, const char *s, double size, PangoWeight w, double width, double track)
+/* Returns s laid out in size pt, weight w, in lines of at most width points with
+ * leading lead (through t's caches of words and paragraphs, as running text is); NULL
+ * for a NULL s. Release with para_put or pdf_para_free. */
+static pdf_para *
+para_new(pdf_doc *t, const char *s, double size, PangoWeight w, double width, double lead)
 {
-	PangoLayout *l = pdf_layout(t, size, w, width);
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	pango_layout_set_text(l, s, -1);
-	if (track > 0) {
-		PangoAttrList *al = pango_attr_list_new();
-		pango_attr_list_insert(al, pango_attr_letter_spacing_new((int)(track * PANGO_SCALE)));
-		pango_layout_set_attributes(l, al);
-		pango_attr_list_unref(al);
-	}
-	return l;
+	if (s == NULL)
+		return NULL;
+	pdf_text x;
+	pdf_text_init(&x);
+	pdf_text_puts(&x, s);
+	pdf_para *p = pdf_para_new(t, &x, size, w, width, lead);
+	pdf_text_free(&x);
+	return p;
 }
 
-/* Returns l's height as pango draws it, points (0 for NULL). */
+/* Returns p's height, points (0 for NULL). */
 static double
-text_h(PangoLayout *l)
+para_h(const pdf_para *p)
 {
-	if (l == NULL)
+	return p ? pdf_para_height(p) : 0;
+}
+
+/* Draws p (NULL: nothing) in colour rgb with its top-left corner at (x, y), releases
+ * it and returns its height. */
+static double
+para_put(pdf_doc *t, pdf_para *p, const double rgb[3], double x, double y)
+{
+	if (p == NULL)
 		return 0;
+	double h = pdf_para_height(p);
+	pdf_rgb(t, rgb[0], rgb[1], rgb[2]);
+	pdf_para_draw_at(t, p, x, y, 0);
+	pdf_para_free(p);
+	return h;
+}
+
+/* Draws the small capitals label s (semibold, size pt, letters spaced 0.12 em) in
+ * colour rgb at (x, y); returns its height. */
+static double
+label_put(pdf_doc *t, const char *s, double size, const double rgb[3], double x, double y)
+{
+	pdf_text tx;
+	pdf_text_init(&tx);
+	pdf_text_puts(&tx, s);
+	PangoAttribute *a = pango_attr_letter_spacing_new((int)(0.12 * size * PANGO_SCALE));
+	a->start_index = 0;
+	a->end_index = (guint)tx.s.len;
+	pango_attr_list_insert(tx.attrs, a);
+	PangoLayout *l = pdf_layout_set(t, pdf_layout(t, size, PANGO_WEIGHT_SEMIBOLD, 0), &tx);
 	PangoRectangle lr;
 	pango_layout_get_extents(l, NULL, &lr);
-	return lr.height / (double)PANGO_SCALE;
-}
-
-/* Draws l (NULL: nothing) in colour rgb at (x, y), releases it and returns its height. */
-static double
-text_put(pdf_doc *t, PangoLayout *l, const double rgb[3], double x, double y)
-{
-	if (l == NULL)
-		return 0;
-	double h = text_h(l);
 	pdf_rgb(t, rgb[0], rgb[1], rgb[2]);
 	pdf_draw_at(t, l, x, y);
 	g_object_unref(l);
-	return h;
+	pdf_text_free(&tx);
+	return lr.height / (double)PANGO_SCALE;
 }
 
 /* Writes "D Month YYYY" of the date "YYYY-MM-DD" into out (n bytes). */
@@ -94,18 +112,14 @@ band(pdf_doc *t)
 {
 	static const double WHITE[3] = { 1, 1, 1 };
 	const report *r = t->c->rep;
-	PangoLayout *title = text_new(t, r->title, 34, PANGO_WEIGHT_SEMIBOLD, PDF_WIDTH, 0);
-	PangoLayout *sub = r->subtitle ? text_new(t, r->subtitle, 14, PANGO_WEIGHT_NORMAL,
-	    PDF_WIDTH - 40, 0) : NULL;
-	pango_layout_set_spacing(title, -2 * PANGO_SCALE);
-	if (sub)
-		pango_layout_set_spacing(sub, 3 * PANGO_SCALE);
-	double y = 120, h = y + text_h(title) + 16 + text_h(sub) + BAND_PAD;
+	pdf_para *title = para_new(t, r->title, 34, PANGO_WEIGHT_SEMIBOLD, PDF_WIDTH, 0.97);
+	pdf_para *sub = para_new(t, r->subtitle, 14, PANGO_WEIGHT_NORMAL, PDF_WIDTH - 40, 1.18);
+	double y = 120, h = y + para_h(title) + 16 + para_h(sub) + BAND_PAD;
 	h = h < BAND_MIN ? BAND_MIN : h;
 	fill(t, BLUE, 0, 0, PDF_PAGE_W, h);
 	fill(t, PALE, PDF_LEFT, y - 26, 36, 3);
-	y += text_put(t, title, WHITE, PDF_LEFT, y) + 16;
-	text_put(t, sub, PALE, PDF_LEFT, y);
+	y += para_put(t, title, WHITE, PDF_LEFT, y) + 16;
+	para_put(t, sub, PALE, PDF_LEFT, y);
 	return h;
 }
 
@@ -117,15 +131,14 @@ foot(pdf_doc *t, double top)
 	const char *s = t->c->rep->description;
 	if (s == NULL || s[0] == '\0')
 		return;
-	PangoLayout *l = text_new(t, s, 8.5, PANGO_WEIGHT_NORMAL, PDF_WIDTH * 0.75, 0);
-	pango_layout_set_spacing(l, 2 * PANGO_SCALE);
-	double y = TITLE_FOOT - text_h(l);
+	pdf_para *p = para_new(t, s, 8.5, PANGO_WEIGHT_NORMAL, PDF_WIDTH * 0.75, 1.2);
+	double y = TITLE_FOOT - para_h(p);
 	if (y - 12 < top) {
-		g_object_unref(l);
+		pdf_para_free(p);
 		return;
 	}
 	fill(t, RULE, PDF_LEFT, y - 12, PDF_WIDTH, 0.5);
-	text_put(t, l, MUTED, PDF_LEFT, y);
+	para_put(t, p, MUTED, PDF_LEFT, y);
 }
 
 /* Sets one labelled fact (a small label over its value) at (x, y) in width w; returns
@@ -135,10 +148,8 @@ fact(pdf_doc *t, const char *label, const char *value, double x, double y, doubl
 {
 	if (value == NULL || value[0] == '\0')
 		return 0;
-	double h = text_put(t, text_new(t, label, 7, PANGO_WEIGHT_SEMIBOLD, w, 0.9), MUTED,
-	    x, y) + 3;
-	return h + text_put(t, text_new(t, value, 10.5, PANGO_WEIGHT_MEDIUM, w, 0), FG, x,
-	    y + h);
+	double h = label_put(t, label, 7, MUTED, x, y) + 3;
+	return h + para_put(t, para_new(t, value, 10.5, PANGO_WEIGHT_MEDIUM, w, 1), FG, x, y + h);
 }
 
 /* Sets the author, date and edition in three columns from y; returns the y below. */
@@ -181,13 +192,13 @@ card_text(xmlNodePtr card, const char *cls)
 static double
 key_row(pdf_doc *t, xmlNodePtr *cards, int n, double y, double w, double bottom)
 {
-	PangoLayout *v[KEY_COLS], *l[KEY_COLS];
+	pdf_para *v[KEY_COLS], *l[KEY_COLS];
 	double h = 0;
 	for (int i = 0; i < n; i++) {
 		char *sv = card_text(cards[i], "card-value"), *sl = card_text(cards[i], "card-label");
-		v[i] = text_new(t, sv ? sv : "", 19, PANGO_WEIGHT_SEMIBOLD, w - 14, 0);
-		l[i] = text_new(t, sl ? sl : "", 8, PANGO_WEIGHT_NORMAL, w - 14, 0);
-		double ch = text_h(v[i]) + 2 + text_h(l[i]);
+		v[i] = para_new(t, sv ? sv : "", 19, PANGO_WEIGHT_SEMIBOLD, w - 14, 1);
+		l[i] = para_new(t, sl ? sl : "", 8, PANGO_WEIGHT_NORMAL, w - 14, 1.05);
+		double ch = para_h(v[i]) + 2 + para_h(l[i]);
 		h = ch > h ? ch : h;
 		free(sv);
 		free(sl);
@@ -196,13 +207,13 @@ key_row(pdf_doc *t, xmlNodePtr *cards, int n, double y, double w, double bottom)
 	for (int i = 0; i < n; i++) {
 		double x = PDF_LEFT + i * w;
 		if (y + h > bottom) {
-			g_object_unref(v[i]);
-			g_object_unref(l[i]);
+			pdf_para_free(v[i]);
+			pdf_para_free(l[i]);
 			continue;
 		}
 		fill(t, BLUE, x, y + KEY_ROW_PAD + 3, 2, h - 2 * KEY_ROW_PAD - 6);
-		double vh = text_put(t, v[i], FG, x + 10, y + KEY_ROW_PAD);
-		text_put(t, l[i], MUTED, x + 10, y + KEY_ROW_PAD + vh + 2);
+		double vh = para_put(t, v[i], FG, x + 10, y + KEY_ROW_PAD);
+		para_put(t, l[i], MUTED, x + 10, y + KEY_ROW_PAD + vh + 2);
 		xmlChar *href = xmlGetProp(cards[i], BAD_CAST "href");
 		if (href != NULL && !t->dry)
 			pdf_link_rect(t, (const char *)href, x, y, w, h);
@@ -229,8 +240,7 @@ key_figures(pdf_doc *t, double y, double bottom)
 	xmlNodePtr cards = key_cards(t), row[KEY_COLS];
 	if (cards == NULL)
 		return y;
-	y += text_put(t, text_new(t, "KEY FIGURES", 7.5, PANGO_WEIGHT_SEMIBOLD, PDF_WIDTH, 1.2),
-	    BLUE, PDF_LEFT, y) + 6;
+	y += label_put(t, "KEY FIGURES", 7.5, BLUE, PDF_LEFT, y) + 6;
 	fill(t, FG, PDF_LEFT, y, PDF_WIDTH, 0.8);
 	double w = PDF_WIDTH / KEY_COLS;
 	int n = 0;
@@ -254,6 +264,8 @@ void
 pdf_title_page(pdf_doc *t)
 {
 	pdf_page_new(t);
+	if (t->dry)
+		return; /* nothing on it moves a later page */
 	double y = band(t) + 34;
 	y = facts(t, y) + 40;
 	foot(t, key_figures(t, y, TITLE_FOOT - 60) + 24);
