@@ -128,6 +128,7 @@ cache: $(B)/mkreport $(B)/mkreport-portable
 # report.pdf read back with pdftotext (poppler-utils).
 pdfcheck: $(B)/mkreport
 	@sh tests/run-pdf.sh $(B)/mkreport
+	@sh tests/run-pdf-layout.sh $(B)/mkreport
 
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport

@@ -23,7 +23,67 @@ next_element(xmlNodePtr node)
 	return NULL;
 }
 
-/* Returns the space the element after a heading needs on the same page. */
+/* A dry run: the typesetter's state before it, put back at its end. */
+typedef struct dry_run {
+	pdf_doc saved;         /* t as it was */
+	render_ctx c;          /* t's context with diagnostics of the run's own */
+	cairo_surface_t *sf;   /* a scratch surface: nothing reaches the PDF */
+} dry_run;
+
+/* Begins a dry run in d: from now on t lays out without drawing, tagging or reporting
+ * anything, until dry_end. */
+static void
+dry_begin(pdf_doc *t, dry_run *d)
+{
+	d->saved = *t;
+	d->c = *t->c;
+	d->c.d = diag_new(); /* what goes wrong is said when the block is set for real */
+	d->sf = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	t->c = &d->c;
+	t->cr = cairo_create(d->sf);
+	t->dry = 1;
+	t->tags = NULL;   /* nothing of a dry run enters the structure or the outline */
+	t->marker = NULL; /* the waiting list marker stays the caller's */
+}
+
+/* Ends the dry run d: t is as it was at dry_begin. */
+static void
+dry_end(pdf_doc *t, dry_run *d)
+{
+	cairo_destroy(t->cr);
+	cairo_surface_destroy(d->sf);
+	diag_free(d->c.d);
+	*t = d->saved;
+}
+
+static double quote_keep(pdf_doc *t, xmlNodePtr q, double x);
+
+/* Returns the level (1..6) of heading element n, or 0 if n is no heading. */
+static int
+head_level(xmlNodePtr n)
+{
+	const char *name = (const char *)n->name;
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0' ?
+	    name[1] - '0' : 0;
+}
+
+/* Returns the height heading h of level lv at x takes with the space before it. */
+static double
+head_height(pdf_doc *t, xmlNodePtr h, int lv, double x)
+{
+	pdf_text tx;
+	pdf_text_init(&tx);
+	pdf_text_inline(&tx, h);
+	pdf_para *l = pdf_para_new(t, &tx, HEAD_SIZE[lv < 4 ? lv - 1 : 3], PANGO_WEIGHT_SEMIBOLD,
+	    PDF_LEFT + PDF_WIDTH - x, 1.15);
+	double hh = pdf_para_height(l) + (lv == 1 ? 0 : lv == 2 ? 16 : 11) + 4;
+	pdf_para_free(l);
+	pdf_text_free(&tx);
+	return hh;
+}
+
+/* Returns the space the element after a heading needs on the same page: a heading
+ * with what it keeps (so a heading is never left alone above another heading). */
 static double
 next_min(pdf_doc *t, xmlNodePtr node, double x)
 {
@@ -31,10 +91,14 @@ next_min(pdf_doc *t, xmlNodePtr node, double x)
 	double line = pdf_line_pitch(t->size);
 	if (n == NULL)
 		return line;
+	if (head_level(n) > 0)
+		return head_height(t, n, head_level(n), x) + next_min(t, n, x);
 	if (pdf_is(n, "figure") && pdf_has_class(n, "chart"))
 		return pdf_figure_height(t, n, PDF_LEFT + PDF_WIDTH - x);
 	if (pdf_is(n, "figure") || pdf_is(n, "table") || pdf_has_class(n, "cards"))
 		return 5 * line;
+	if (pdf_is(n, "blockquote") || pdf_has_class(n, "callout"))
+		return t->size * 0.6 + quote_keep(t, n, x);
 	return 3 * line;
 }
 
@@ -84,7 +148,7 @@ paragraph(pdf_doc *t, pdf_text *tx, double x0, double size)
 		return;
 	pdf_para *l = pdf_para_new(t, tx, size, PANGO_WEIGHT_NORMAL, PDF_LEFT + PDF_WIDTH - x0,
 	    PDF_LEAD);
-	pdf_gap(t, size * 0.6);
+	pdf_gap(t, size * (t->tight ? 0.15 : 0.6));
 	pdf_tag_leaf(t, "P");
 	pdf_para_flow(t, l, x0, tx);
 	pdf_tag_end(t);
@@ -162,14 +226,12 @@ list(pdf_doc *t, xmlNodePtr lst, double x)
 		pdf_tag_end(t);
 }
 
-/* Sets a block quote or callout at x, with a rule down its left side. */
+/* Sets the content of block quote or callout q at x, with a rule down its left side. */
 static void
-quote(pdf_doc *t, xmlNodePtr q, double x)
+quote_body(pdf_doc *t, xmlNodePtr q, double x)
 {
 	int caution = pdf_has_class(q, "callout-caution");
 	double saved[4] = { t->bar_x, t->bar_rgb[0], t->bar_rgb[1], t->bar_rgb[2] };
-	pdf_gap(t, t->size * 0.6);
-	pdf_need(t, 3 * pdf_line_pitch(t->size));
 	t->quotes++;
 	t->bar_x = x;
 	t->bar_y = t->y;
@@ -184,6 +246,37 @@ quote(pdf_doc *t, xmlNodePtr q, double x)
 	memcpy(t->bar_rgb, saved + 1, sizeof t->bar_rgb);
 	t->bar_y = t->y;
 	t->y += 4;
+}
+
+/* Returns the height quote q at x must find free on a page before it starts: all of
+ * it when it is short (a third of a page at most) and not inside another quote, so
+ * a short callout is never split; else three lines. */
+static double
+quote_keep(pdf_doc *t, xmlNodePtr q, double x)
+{
+	double lines = 3 * pdf_line_pitch(t->size);
+	if (t->quotes > 0)
+		return lines;
+	dry_run d;
+	dry_begin(t, &d);
+	int page = t->page;
+	t->y = PDF_TOP + 1; /* below the top, so that the gaps inside count */
+	t->short_page = 0;
+	quote_body(t, q, x);
+	double h = t->y - (PDF_TOP + 1);
+	int one_page = t->page == page;
+	dry_end(t, &d);
+	return one_page && h <= (PDF_BOTTOM - PDF_TOP) / 3 ? h : lines;
+}
+
+/* Sets a block quote or callout at x, with a rule down its left side, moved whole to
+ * the next page if short (quote_keep). */
+static void
+quote(pdf_doc *t, xmlNodePtr q, double x)
+{
+	pdf_gap(t, t->size * 0.6);
+	pdf_need(t, quote_keep(t, q, x));
+	quote_body(t, q, x);
 }
 
 /* Sets a definition list: each term bold, each description indented. */
@@ -232,9 +325,11 @@ notes(pdf_doc *t, xmlNodePtr sec, double x)
 {
 	double saved = t->size;
 	t->size = 8.5;
+	t->tight = t->tight_notes;
 	pdf_tag(t, "Div");
 	pdf_blocks(t, sec, x);
 	pdf_tag_end(t);
+	t->tight = 0;
 	t->size = saved;
 }
 
@@ -292,12 +387,14 @@ block(pdf_doc *t, xmlNodePtr n, double x)
 		pdf_blocks(t, n, x);
 }
 
-void
-pdf_blocks(pdf_doc *t, xmlNodePtr node, double x)
+/* Sets the siblings from first up to stop (NULL: to the last) as blocks at x, runs of
+ * inline content between them as paragraphs. */
+static void
+blocks_range(pdf_doc *t, xmlNodePtr first, xmlNodePtr stop, double x)
 {
 	pdf_text tx;
 	pdf_text_init(&tx);
-	for (xmlNodePtr n = node->children; n != NULL; n = n->next) {
+	for (xmlNodePtr n = first; n != NULL && n != stop; n = n->next) {
 		if (is_inline(n)) {
 			pdf_text_node(&tx, n);
 			continue;
@@ -311,4 +408,147 @@ pdf_blocks(pdf_doc *t, xmlNodePtr node, double x)
 	}
 	paragraph(t, &tx, x, t->size);
 	pdf_text_free(&tx);
+}
+
+/* How the end of a section is set: which page ends early, by how much, and whether
+ * its notes are set tight. */
+typedef struct fit {
+	int page;     /* the page that ends early (0: none) */
+	double by;    /* how much earlier, points */
+	int tight;    /* 1: the notes without space between them */
+} fit;
+
+enum {
+	TAIL_BLOCKS = 3 /* the last blocks of a section's text that may move to make room */
+};
+
+/* Where the text of a section ends. */
+typedef struct text_end {
+	int page;     /* the page its last line is on */
+	double y;     /* the foot of its last line there */
+} text_end;
+
+/* Sets the blocks from tail to the end of their parent, then the notes section notes
+ * at x, as fit f says; returns where the text (before the notes) ends. */
+static text_end
+tail_set(pdf_doc *t, xmlNodePtr tail, xmlNodePtr notes_sec, double x, const fit *f)
+{
+	t->short_page = f->page;
+	t->short_by = f->by;
+	t->tight_notes = f->tight;
+	blocks_range(t, tail, NULL, x);
+	text_end body = { t->page, t->y };
+	notes(t, notes_sec, x);
+	t->short_page = 0;
+	t->short_by = 0;
+	t->tight_notes = 0;
+	return body;
+}
+
+/* Lays out what tail_set would set, drawing and recording nothing, and leaves t as it
+ * was; returns 1 if the notes end on the page the text ends on (no page holds only
+ * notes), and where the text ends in *body. */
+static int
+tail_try(pdf_doc *t, xmlNodePtr tail, xmlNodePtr notes_sec, double x, const fit *f,
+    text_end *body)
+{
+	dry_run d;
+	dry_begin(t, &d);
+	*body = tail_set(t, tail, notes_sec, x, f);
+	int last = t->page;
+	dry_end(t, &d);
+	return last == body->page;
+}
+
+/* Returns the fit that ends the page where the text ends (at end) the least earlier,
+ * f->tight as given, that leaves no page of notes alone, and sets *found: first so that
+ * its last line moves on, then a line more at a time; stops when the notes still run
+ * over after the text moved on (ending the page earlier only adds to the next one), or
+ * when the page would hold less than a quarter. */
+static fit
+tail_shorten(pdf_doc *t, xmlNodePtr tail, xmlNodePtr notes_sec, double x, fit f,
+    text_end end, int *found)
+{
+	double line = pdf_line_pitch(PDF_BODY);
+	text_end body;
+	*found = 0;
+	f.page = end.page;
+	for (f.by = PDF_BOTTOM - end.y + 1; f.by <= 0.75 * (PDF_BOTTOM - PDF_TOP); f.by += line) {
+		*found = tail_try(t, tail, notes_sec, x, &f, &body);
+		if (*found || body.page > end.page)
+			break;
+	}
+	return f;
+}
+
+/* Returns how to set tail and the notes after it so that no page holds only notes:
+ * as they come; else with the notes tight; else with the text's last page ending
+ * earlier (tail_shorten), so that its last lines or blocks move on to the notes, the
+ * notes as they come, then tight; else as they come. */
+static fit
+tail_fit(pdf_doc *t, xmlNodePtr tail, xmlNodePtr notes_sec, double x)
+{
+	fit f = { 0, 0, 0 }, none = { 0, 0, 0 };
+	text_end end, moved;
+	int found;
+	if (tail_try(t, tail, notes_sec, x, &f, &end))
+		return none;
+	f.tight = 1;
+	if (tail_try(t, tail, notes_sec, x, &f, &moved))
+		return f;
+	for (f.tight = 0; f.tight < 2; f.tight++) {
+		f = tail_shorten(t, tail, notes_sec, x, f, end, &found);
+		if (found)
+			return f;
+	}
+	return none;
+}
+
+/* Returns the TAIL_BLOCKS-th last element child of node (its first if it has fewer),
+ * or NULL if it has none. */
+static xmlNodePtr
+tail_of(xmlNodePtr node)
+{
+	xmlNodePtr tail = NULL;
+	int n = 0;
+	for (xmlNodePtr c = node->last; c != NULL && n < TAIL_BLOCKS; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE) {
+			tail = c;
+			n++;
+		}
+	return tail;
+}
+
+/* Sets a section's article: its text, then its notes right after, the end of the text
+ * moved on (tail_fit) if the notes would otherwise leave a page of notes alone. */
+static void
+article(pdf_doc *t, xmlNodePtr art, double x)
+{
+	xmlNodePtr content = NULL, notes_sec = NULL;
+	for (xmlNodePtr n = art->children; n != NULL && notes_sec == NULL; n = n->next)
+		if (pdf_has_class(n, "content")) {
+			content = n;
+			notes_sec = next_element(n);
+			if (notes_sec && !pdf_has_class(notes_sec, "notes-section"))
+				notes_sec = NULL;
+		}
+	xmlNodePtr tail = notes_sec ? tail_of(content) : NULL;
+	if (tail == NULL) {
+		blocks_range(t, art->children, NULL, x);
+		return;
+	}
+	blocks_range(t, art->children, content, x);
+	blocks_range(t, content->children, tail, x);
+	fit f = tail_fit(t, tail, notes_sec, x);
+	tail_set(t, tail, notes_sec, x, &f);
+	blocks_range(t, notes_sec->next, NULL, x);
+}
+
+void
+pdf_blocks(pdf_doc *t, xmlNodePtr node, double x)
+{
+	if (pdf_is(node, "article"))
+		article(t, node, x);
+	else
+		blocks_range(t, node->children, NULL, x);
 }

@@ -71,10 +71,16 @@ pdf_page_new(pdf_doc *t)
 	pdf_rgb(t, 0.1, 0.1, 0.1);
 }
 
+double
+pdf_bottom(const pdf_doc *t)
+{
+	return PDF_BOTTOM - (t->page == t->short_page ? t->short_by : 0);
+}
+
 void
 pdf_need(pdf_doc *t, double h)
 {
-	if (t->y + h > PDF_BOTTOM && t->y > PDF_TOP + 0.5)
+	if (t->y + h > pdf_bottom(t) && t->y > PDF_TOP + 0.5)
 		pdf_page_new(t);
 }
 

@@ -40,57 +40,6 @@ text_at(pdf_doc *t, const char *s, double size, PangoWeight w, double x, double 
 	return lr.height / (double)PANGO_SCALE;
 }
 
-/* Writes "D Month YYYY" of the date "YYYY-MM-DD" into out (n bytes). */
-static void
-long_date(const char *iso, char *out, size_t n)
-{
-	static const char *const months[] = { "January", "February", "March", "April", "May",
-		"June", "July", "August", "September", "October", "November", "December" };
-	int y = 0, m = 0, d = 0;
-	if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
-	else
-		snprintf(out, n, "%s", iso ? iso : "");
-}
-
-/* Sets page 1: title, subtitle, author and date. */
-static void
-title_page(pdf_doc *t)
-{
-	const report *r = t->c->rep;
-	char date[64], line[96];
-	pdf_page_new(t);
-	pdf_tag(t, "Sect");
-	double y = 250;
-	pdf_artifact_begin(t);
-	pdf_rgb(t, 0.16, 0.42, 0.72);
-	cairo_rectangle(t->cr, PDF_LEFT, y - 24, 48, 4);
-	cairo_fill(t->cr);
-	pdf_artifact_end(t);
-	pdf_rgb(t, 0.05, 0.05, 0.05);
-	pdf_tag_leaf(t, "H1");
-	y += text_at(t, r->title, 30, PANGO_WEIGHT_SEMIBOLD, PDF_LEFT, y) + 14;
-	pdf_tag_end(t);
-	pdf_rgb(t, 0.3, 0.3, 0.3);
-	pdf_tag_leaf(t, "P");
-	if (r->subtitle)
-		y += text_at(t, r->subtitle, 14, PANGO_WEIGHT_NORMAL, PDF_LEFT, y) + 40;
-	pdf_tag_end(t);
-	pdf_rgb(t, 0.1, 0.1, 0.1);
-	pdf_tag_leaf(t, "P");
-	if (r->author)
-		y += text_at(t, r->author, 11, PANGO_WEIGHT_MEDIUM, PDF_LEFT, y) + 4;
-	pdf_tag_end(t);
-	long_date(r->as_of, date, sizeof date);
-	snprintf(line, sizeof line, "As of %s", date);
-	pdf_rgb(t, 0.4, 0.4, 0.4);
-	pdf_tag_leaf(t, "P");
-	text_at(t, line, 11, PANGO_WEIGHT_NORMAL, PDF_LEFT, y);
-	pdf_tag_end(t);
-	pdf_rgb(t, 0.1, 0.1, 0.1);
-	pdf_tag_end(t);
-}
-
 /* Sets contents entry i (title, page number) at the flow's y, linked to its section. */
 static void
 toc_entry(pdf_doc *t, size_t i)
@@ -300,7 +249,7 @@ typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *
 	t.size = PDF_BODY;
 	t.tags = out ? pdf_tags_new() : NULL;
 	pdf_tag(&t, "Document");
-	title_page(&t);
+	pdf_title_page(&t);
 	contents(&t);
 	for (size_t i = 0; i < c->rep->nsections; i++)
 		section(&t, i, pdf_book_article(book, i));

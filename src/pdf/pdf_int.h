@@ -66,6 +66,10 @@ typedef struct pdf_doc {
 	GHashTable *paras;    /* paragraphs by their settings and text, kept for both passes */
 	pdf_shapes *shapes;   /* words shaped by earlier builds, or NULL */
 	struct pdf_tags *tags; /* the structure being written, NULL in a dry pass (tags.c) */
+	int short_page;       /* a page whose text ends short_by points higher (0: none) */
+	double short_by;      /* how much higher, points */
+	int tight_notes;      /* 1: the next notes are set without space between them */
+	int tight;            /* 1: notes set now: paragraphs without space between them */
 } pdf_doc;
 
 /* Returns the glyphs of text[0..n) shaped with analysis a and PangoShapeFlags flags
@@ -156,6 +160,17 @@ size_t pdf_book_count(const pdf_book *b);
 /* Starts a new page: closes the current one, draws the running head and footer
  * (except on page 1, the title page). */
 void pdf_page_new(pdf_doc *t);
+
+/* Sets page 1, the title page (title.c): the report's title and subtitle on a band of
+ * the site's blue, its author, as-of date and edition, its key figures (the value and
+ * label of each card of the first <div class="cards"> of section 0's kept article, the
+ * site's index page, as many rows as fit) and its description at the foot. Begins the
+ * page itself; leaves t->y at the page's top. */
+void pdf_title_page(pdf_doc *t);
+
+/* Returns the lowest y the text may reach on the current page: PDF_BOTTOM, less
+ * t->short_by on page t->short_page. */
+double pdf_bottom(const pdf_doc *t);
 
 /* Starts a new page unless h points of height fit below t->y on this one. */
 void pdf_need(pdf_doc *t, double h);
