@@ -111,6 +111,12 @@ done
 if ! /usr/bin/python3 tests/check-pdf.py "$tmp/full" de "$tmp/struct.txt" >/dev/null 2>&1; then
 	ok "the structure check fails when /Lang differs"
 else ko "the structure check passed a wrong /Lang"; fi
+# words keep their space where a line breaks: the subtitle, set on two lines of the
+# title page, reads back whole from the structure (a screen reader's text)
+sub=$(sed -n 's/^subtitle: "\(.*\)"$/\1/p' content/report.yaml)
+if [ -n "$sub" ] && grep -qF "\"$sub\"" "$tmp/struct.txt"; then
+	ok "a paragraph broken over lines reads back with the spaces between its words"
+else ko "the subtitle does not read back whole from the structure"; fi
 # every font embedded, each with a ToUnicode map (text can be read back and spoken)
 if pdffonts "$tmp/full/report.pdf" | awk 'NR > 2 { n++; if ($(NF-4) != "yes" || $(NF-2) != "yes") bad++ }
 	END { exit !(n > 0 && bad == 0) }'; then ok "every font of report.pdf is embedded with a ToUnicode map"

@@ -23,7 +23,9 @@ typedef struct piece {
 /* One line: pieces [first, first + n). */
 typedef struct line {
 	size_t first; /* first piece */
-	size_t n;     /* pieces on it */
+	size_t n;     /* pieces on it, without the spaces at its end */
+	size_t gap;   /* 1: it ends at a run of spaces (drawn, though blank, so that text
+	                 read back from the PDF has a space between its words) */
 } line;
 
 struct pdf_para {
@@ -236,12 +238,13 @@ split_word(pdf_doc *t, pdf_para *p, size_t i, int room)
 static void
 add_line(pdf_para *p, size_t first, size_t n)
 {
+	size_t all = n;
 	while (n > 0 && p->p[first + n - 1].space)
 		n--;
 	if ((p->nlines & (p->nlines - 1)) == 0)
 		p->lines = util_xrealloc(p->lines, (p->nlines ? 2 * p->nlines : 1) *
 		    sizeof *p->lines);
-	p->lines[p->nlines++] = (line){ first, n };
+	p->lines[p->nlines++] = (line){ first, n, n > 0 && n < all };
 }
 
 /* Returns the end of the unbreakable run of pieces from i (one past its last). */
@@ -600,17 +603,20 @@ add_glyphs(const piece *k, double x, double y, cairo_glyph_t *g, int *n)
 }
 
 /* Draws line ln of p with its left end at x on baseline y: one glyph run for each
- * stretch of pieces in the same font, rise and colour. */
+ * stretch of pieces in the same font, rise and colour; then the first run of spaces
+ * after it, if it broke at one (blank ink, but text read back from the PDF keeps its
+ * words apart). */
 static void
 draw_line(pdf_doc *t, const pdf_para *p, const line *ln, double x, double y)
 {
 	int cap = 0, n = 0;
-	for (size_t i = ln->first; i < ln->first + ln->n; i++)
+	size_t end = ln->first + ln->n + (ln->gap ? 1 : 0);
+	for (size_t i = ln->first; i < end; i++)
 		cap += p->p[i].g->num_glyphs;
 	cairo_glyph_t *g = util_xcalloc((size_t)cap + 1, sizeof *g);
 	const piece *run = NULL;
 	ink k = { 0, 0, { 0, 0, 0 } };
-	for (size_t i = ln->first; i < ln->first + ln->n; i++) {
+	for (size_t i = ln->first; i < end; i++) {
 		const piece *pc = &p->p[i];
 		if (run == NULL || !same_ink(run, pc)) {
 			if (run != NULL)

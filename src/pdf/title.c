@@ -161,11 +161,11 @@ fact(pdf_doc *t, const char *label, const char *value, double x, double y, doubl
 {
 	if (value == NULL || value[0] == '\0')
 		return 0;
-	pdf_tag_leaf(t, "P"); /* one paragraph: "PREPARED BY The mkreport project" */
+	pdf_tag_leaf(t, "P");
 	double h = label_put(t, label, 7, MUTED, x, y) + 3;
-	h += para_put(t, para_new(t, value, 10.5, PANGO_WEIGHT_MEDIUM, w, 1), FG, x, y + h);
 	pdf_tag_end(t);
-	return h;
+	return h + para_tagged(t, "P", para_new(t, value, 10.5, PANGO_WEIGHT_MEDIUM, w, 1), FG,
+	    x, y + h);
 }
 
 /* Sets the author, date and edition in three columns from y; returns the y below. */
