@@ -117,6 +117,16 @@ sub=$(sed -n 's/^subtitle: "\(.*\)"$/\1/p' content/report.yaml)
 if [ -n "$sub" ] && grep -qF "\"$sub\"" "$tmp/struct.txt"; then
 	ok "a paragraph broken over lines reads back with the spaces between its words"
 else ko "the subtitle does not read back whole from the structure"; fi
+# every character reads back as written: no U+FFFD where the font drew an alternate
+# glyph (Inter's colon between figures, the minus sign)
+if ! grep -q "$(printf '\357\277\275')" "$tmp/struct.txt" &&
+	! pdftotext "$tmp/full/report.pdf" - | grep -q "$(printf '\357\277\275')" &&
+	grep -q '55%: the asymmetry' "$tmp/struct.txt"; then
+	ok "the PDF's text reads back as written (no replacement characters)"
+else ko "the PDF's text reads back with replacement characters"; fi
+# a note reads its number first, then its text
+if grep -q '"3\.CNBC, ' "$tmp/struct.txt"; then ok "a note reads its number, then its text"
+else ko "a note's number is not read before its text"; fi
 # every font embedded, each with a ToUnicode map (text can be read back and spoken)
 if pdffonts "$tmp/full/report.pdf" | awk 'NR > 2 { n++; if ($(NF-4) != "yes" || $(NF-2) != "yes") bad++ }
 	END { exit !(n > 0 && bad == 0) }'; then ok "every font of report.pdf is embedded with a ToUnicode map"

@@ -305,14 +305,14 @@ pdf_flow(pdf_doc *t, PangoLayout *l, double x, const pdf_text *links)
 		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
 		i++;
 		double lx = x + lr.x / (double)PANGO_SCALE;
+		if (t->marker) /* first, so the item's text reads "3. Text..." */
+			pdf_marker_draw(t, t->y + base);
 		if (!t->dry) {
 			pdf_tag_ink(t);
 			cairo_move_to(t->cr, lx, t->y + base);
 			pango_cairo_show_layout_line(t->cr, line);
 			line_links(t, line, links, lx, t->y, h);
 		}
-		if (t->marker)
-			pdf_marker_draw(t, t->y + base);
 		t->y += h;
 		pdf_quote_rule(t, t->y);
 	} while (pango_layout_iter_next_line(it));

@@ -570,35 +570,72 @@ same_ink(const piece *a, const piece *b)
 	    x.coloured == y.coloured && memcmp(x.rgb, y.rgb, sizeof x.rgb) == 0;
 }
 
-/* Draws n glyphs of font (one run of a line) in their ink. */
+/* A run of a line being drawn: its glyphs, the text they show and the clusters that
+ * map the one to the other (so the PDF's text reads back as written, even where the
+ * font draws a character with a glyph of its own, such as Inter's colon between
+ * figures). */
+typedef struct glyph_run {
+	cairo_glyph_t *g;                /* glyphs (room for all of the line's) */
+	int n;                           /* glyphs used */
+	char *text;                      /* UTF-8 text shown (room for the line's) */
+	int len;                         /* bytes used */
+	cairo_text_cluster_t *clusters;  /* clusters (room for one per glyph) */
+	int nclusters;                   /* clusters used; -1: no text (glyphs only) */
+} glyph_run;
+
+/* Draws run r in font and ink k, then empties it. */
 static void
-show_run(pdf_doc *t, PangoFont *font, const ink *k, const cairo_glyph_t *g, int n)
+show_run(pdf_doc *t, PangoFont *font, const ink *k, glyph_run *r)
 {
-	if (n == 0)
-		return;
-	cairo_save(t->cr);
-	if (k->coloured)
-		cairo_set_source_rgb(t->cr, k->rgb[0], k->rgb[1], k->rgb[2]);
-	cairo_set_scaled_font(t->cr, pango_cairo_font_get_scaled_font((PangoCairoFont *)font));
-	cairo_show_glyphs(t->cr, g, n);
-	cairo_restore(t->cr);
+	if (r->n > 0 || r->len > 0) {
+		cairo_save(t->cr);
+		if (k->coloured)
+			cairo_set_source_rgb(t->cr, k->rgb[0], k->rgb[1], k->rgb[2]);
+		cairo_set_scaled_font(t->cr,
+		    pango_cairo_font_get_scaled_font((PangoCairoFont *)font));
+		if (r->nclusters >= 0)
+			cairo_show_text_glyphs(t->cr, r->text, r->len, r->g, r->n, r->clusters,
+			    r->nclusters, 0);
+		else
+			cairo_show_glyphs(t->cr, r->g, r->n);
+		cairo_restore(t->cr);
+	}
+	r->n = r->len = r->nclusters = 0;
 }
 
-/* Appends the glyphs of piece k, its left end at x on baseline y, to g (*n used,
- * room for all); glyphs no font has are left out (the fonts cover the text). */
+/* Appends to r the text of piece k (text: the paragraph's) and its glyphs, its left
+ * end at x on baseline y, with one cluster for each run of glyphs of the same
+ * character(s); glyphs no font has are left out (the fonts cover the text). Text set
+ * right to left is drawn as glyphs only. */
 static void
-add_glyphs(const piece *k, double x, double y, cairo_glyph_t *g, int *n)
+add_glyphs(const piece *k, const char *text, double x, double y, glyph_run *r)
 {
+	const PangoGlyphString *gs = k->g;
+	if (k->item->analysis.level % 2)
+		r->nclusters = -1;
 	int pos = 0;
-	for (int i = 0; i < k->g->num_glyphs; i++) {
-		const PangoGlyphInfo *gi = &k->g->glyphs[i];
-		if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
-			g[*n].index = gi->glyph;
-			g[*n].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
-			g[*n].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
-			(*n)++;
+	for (int i = 0; i < gs->num_glyphs;) {
+		int at = gs->log_clusters[i], j = i, drawn = 0;
+		for (; j < gs->num_glyphs && gs->log_clusters[j] == at; j++) {
+			const PangoGlyphInfo *gi = &gs->glyphs[j];
+			if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+				r->g[r->n].index = gi->glyph;
+				r->g[r->n].x = x + (pos + gi->geometry.x_offset) / (double)PANGO_SCALE;
+				r->g[r->n].y = y + gi->geometry.y_offset / (double)PANGO_SCALE;
+				r->n++;
+				drawn++;
+			}
+			pos += gi->geometry.width;
 		}
-		pos += gi->geometry.width;
+		int end = j < gs->num_glyphs ? gs->log_clusters[j] : (int)k->len;
+		if (r->nclusters >= 0 && end > at && (drawn > 0 || end > at)) {
+			memcpy(r->text + r->len, text + k->start + at, (size_t)(end - at));
+			r->len += end - at;
+			r->clusters[r->nclusters++] = (cairo_text_cluster_t){ end - at, drawn };
+		} else if (r->nclusters >= 0) {
+			r->nclusters = -1; /* clusters out of logical order: glyphs only */
+		}
+		i = j;
 	}
 }
 
@@ -609,28 +646,33 @@ add_glyphs(const piece *k, double x, double y, cairo_glyph_t *g, int *n)
 static void
 draw_line(pdf_doc *t, const pdf_para *p, const line *ln, double x, double y)
 {
-	int cap = 0, n = 0;
+	int cap = 0, bytes = 0;
 	size_t end = ln->first + ln->n + (ln->gap ? 1 : 0);
-	for (size_t i = ln->first; i < end; i++)
+	for (size_t i = ln->first; i < end; i++) {
 		cap += p->p[i].g->num_glyphs;
-	cairo_glyph_t *g = util_xcalloc((size_t)cap + 1, sizeof *g);
+		bytes += (int)p->p[i].len;
+	}
+	glyph_run r = { util_xcalloc((size_t)cap + 1, sizeof *r.g), 0,
+		util_xmalloc((size_t)bytes + 1), 0,
+		util_xcalloc((size_t)cap + 1, sizeof *r.clusters), 0 };
 	const piece *run = NULL;
 	ink k = { 0, 0, { 0, 0, 0 } };
 	for (size_t i = ln->first; i < end; i++) {
 		const piece *pc = &p->p[i];
 		if (run == NULL || !same_ink(run, pc)) {
 			if (run != NULL)
-				show_run(t, run->item->analysis.font, &k, g, n);
+				show_run(t, run->item->analysis.font, &k, &r);
 			run = pc;
 			k = item_ink(pc->item);
-			n = 0;
 		}
-		add_glyphs(pc, x, y - k.rise, g, &n);
+		add_glyphs(pc, p->text, x, y - k.rise, &r);
 		x += pc->w / (double)PANGO_SCALE;
 	}
 	if (run != NULL)
-		show_run(t, run->item->analysis.font, &k, g, n);
-	free(g);
+		show_run(t, run->item->analysis.font, &k, &r);
+	free(r.g);
+	free(r.text);
+	free(r.clusters);
 }
 
 void
@@ -645,12 +687,12 @@ pdf_para_flow(pdf_doc *t, const pdf_para *p, double x, const pdf_text *links)
 	for (size_t i = 0; i < n; i++) {
 		/* no first line alone at a page's foot, no last line alone at its head */
 		pdf_need(t, n >= 2 && (i == 0 || i == n - 2) ? 2 * h : h);
+		if (t->marker) /* first, so the item's text reads "3. Text..." */
+			pdf_marker_draw(t, t->y + base);
 		if (!t->dry) {
 			pdf_tag_ink(t);
 			draw_line(t, p, &p->lines[i], x, t->y + base);
 		}
-		if (t->marker)
-			pdf_marker_draw(t, t->y + base);
 		if (!t->dry)
 			para_links(t, p, &p->lines[i], links, x, t->y, h);
 		t->y += h;
