@@ -318,6 +318,14 @@ cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
 }
 
 void
+cache_keep(cache *c, const uint8_t key[SHA256_LEN])
+{
+	char hex[HEX_LEN + 1];
+	sha256_hex(key, hex);
+	mark_used(c, hex);
+}
+
+void
 cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t n)
 {
 	char hex[HEX_LEN + 1], head[HEADER_LEN];

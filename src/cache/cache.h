@@ -44,6 +44,11 @@ void cache_key_file(sha256_ctx *h, const char *path);
  * a miss (out unchanged). Either way the key counts as used by this build. */
 int cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out);
 
+/* Marks key used by this build without reading it or counting it (an entry the build
+ * does not need now but a later one will, such as the word shapes while report.pdf is
+ * reused): cache_sweep keeps it. */
+void cache_keep(cache *c, const uint8_t key[SHA256_LEN]);
+
 /* Stores the n bytes at data under key (a temporary file renamed into place, so a
  * killed build leaves no half entry) and marks it used. Failing to write is not an
  * error: the next build computes the output again. */

@@ -384,7 +384,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	int reuse = pdf && p->cache != NULL && pdf_lookup(p, templates_dir, pdf_key, &cached_pdf);
 	pdf_book *book = pdf && !reuse ? pdf_book_new(r->nsections) : NULL;
 	uint8_t shapes_key[SHA256_LEN];
-	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, shapes_key) : NULL;
+	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, book != NULL, shapes_key) : NULL;
 	pdf_book_keep_specs(book, figs->specs); /* typeset each page as soon as it is kept */
 	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
 	pack *k = pack_new(r, figs);

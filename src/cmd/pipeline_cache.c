@@ -241,7 +241,7 @@ pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
 }
 
 pdf_shapes *
-pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN])
+pipeline_shapes_load(cache *c, int read, uint8_t key[SHA256_LEN])
 {
 	if (c == NULL)
 		return NULL;
@@ -249,6 +249,10 @@ pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN])
 	cache_key_init(&h, c, "pdf-shapes");
 	chart_fonts_digest(&h);
 	sha256_final(&h, key);
+	if (!read) {
+		cache_keep(c, key);
+		return NULL;
+	}
 	buf b;
 	buf_init(&b);
 	if (cache_get(c, key, &b) != 0)

@@ -25,8 +25,10 @@ void pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
 /* Returns the words report.pdf's last build shaped, stored in c under a key of the
  * tool and the fonts (chart_fonts_digest), also stored in key; the entry counts as
  * used (kept by cache_sweep) even if the caller only frees the result. NULL if c is
- * NULL (then every word is shaped). Free with pdf_shapes_free. */
-pdf_shapes *pipeline_shapes_load(cache *c, uint8_t key[SHA256_LEN]);
+ * NULL (then every word is shaped). Free with pdf_shapes_free. With read 0 (report.pdf
+ * is reused, nothing is typeset) the entry is only kept for a later build, not read
+ * or counted, and NULL is returned. */
+pdf_shapes *pipeline_shapes_load(cache *c, int read, uint8_t key[SHA256_LEN]);
 
 /* Stores s in c under key if typesetting with it shaped new words. NULL c or s: nothing. */
 void pipeline_shapes_store(cache *c, const uint8_t key[SHA256_LEN], const pdf_shapes *s);
