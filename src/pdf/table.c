@@ -258,7 +258,12 @@ pdf_table(pdf_doc *t, xmlNodePtr table, double x)
 	caption(t, table, x, keep);
 	draw_head(t, &tb, x);
 	for (size_t i = first; i < tb.nrows; i++) {
-		if (t->y + tb.rows[i].h > PDF_BOTTOM) {
+		/* a row that does not fit goes on, and so does the last but one if the last
+		 * would otherwise be alone under the repeated header */
+		double bottom = pdf_bottom(t);
+		int widow = i > first && i + 2 == tb.nrows &&
+		    t->y + tb.rows[i].h + tb.rows[i + 1].h > bottom;
+		if (t->y + tb.rows[i].h > bottom || widow) {
 			pdf_page_new(t);
 			pdf_artifact_begin(t); /* the header again: furniture */
 			draw_head(t, &tb, x);
