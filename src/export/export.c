@@ -18,6 +18,7 @@ typedef enum ex_kind {
 	EX_ARR,      /* a[0..n-1] */
 	EX_YEARS,    /* t0..t0+n-1 */
 	EX_TRANCHES, /* the tranches, as objects */
+	EX_LENSES,   /* the lenses, as {lens: {field: value}} */
 } ex_kind;
 
 /* One field of a scenario's "finance" or "inputs" object. */
@@ -68,7 +69,28 @@ ex_finance_fields(const fin_params *p, const fin_result *r, ex_field *f)
 	f[n++] = ex_num("moic", UNIT_MULTIPLE, r->moic);
 	f[n++] = ex_num("moic_marked", UNIT_MULTIPLE, r->moic_marked);
 	f[n++] = ex_num("inflows", UNIT_USD_BN, fin_metrics_inflows(r));
+	f[n++] = (ex_field){ "lenses", EX_LENSES, UNIT_NUMBER, NAN, NULL };
 	return n;
+}
+
+/* Writes r's lenses as {cash: {payback_year, ...}, ...}; with units set, each field's
+ * unit name instead of its value. */
+static void
+ex_lenses(json_writer *w, const char *key, const fin_result *r, int units)
+{
+	json_open(w, key, '{');
+	for (int k = 0; k < FIN_NLENSES; k++) {
+		json_open(w, model_fin_lens_name(k), '{');
+		for (size_t j = 0; j < nfin_lens_fields; j++) {
+			const fin_lens_field *f = &fin_lens_fields[j];
+			if (units)
+				json_str(w, f->name, metric_unit_name(f->unit));
+			else
+				json_num(w, f->name, fin_lens_value(f, &r->lens[k]));
+		}
+		json_close(w, '}');
+	}
+	json_close(w, '}');
 }
 
 /* Fills f with every field of p (the resolved inputs); returns the count. */
@@ -141,18 +163,24 @@ ex_values(json_writer *w, const char *key, const ex_field *f, size_t nf, const f
 			json_nums(w, f[k].name, f[k].a, n);
 		else if (f[k].kind == EX_YEARS)
 			json_ints(w, f[k].name, years, n);
+		else if (f[k].kind == EX_LENSES)
+			ex_lenses(w, f[k].name, r, 0);
 		else
 			ex_tranches(w, f[k].name, p);
 	}
 	json_close(w, '}');
 }
 
-/* Writes the object key: {field: unit name} for fields f. */
+/* Writes the object key: {field: unit name} for fields f (lenses from r). */
 static void
-ex_units(json_writer *w, const char *key, const ex_field *f, size_t nf)
+ex_units(json_writer *w, const char *key, const ex_field *f, size_t nf, const fin_result *r)
 {
 	json_open(w, key, '{');
 	for (size_t k = 0; k < nf; k++) {
+		if (f[k].kind == EX_LENSES) {
+			ex_lenses(w, f[k].name, r, 1);
+			continue;
+		}
 		if (f[k].kind != EX_TRANCHES) {
 			json_str(w, f[k].name, metric_unit_name(f[k].unit));
 			continue;
@@ -443,8 +471,8 @@ ex_scenario(json_writer *w, const export_scenario *s)
 	ex_values(w, "finance", fin, nfin, s->params, s->result);
 	ex_values(w, "inputs", in, nin, s->params, s->result);
 	json_open(w, "units", '{');
-	ex_units(w, "finance", fin, nfin);
-	ex_units(w, "inputs", in, nin);
+	ex_units(w, "finance", fin, nfin, s->result);
+	ex_units(w, "inputs", in, nin, s->result);
 	json_close(w, '}');
 	ex_parts(w, s);
 	json_close(w, '}');

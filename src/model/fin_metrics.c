@@ -60,6 +60,21 @@ fin_metrics_inflows(const fin_result *r)
 	return in;
 }
 
+const fin_lens_field fin_lens_fields[] = {
+	{ "payback_year", UNIT_YEAR, offsetof(fin_lens, payback_year) },
+	{ "payback_year_final", UNIT_YEAR, offsetof(fin_lens, payback_year_final) },
+	{ "npv", UNIT_USD_BN, offsetof(fin_lens, npv) },
+	{ "irr", UNIT_FRACTION, offsetof(fin_lens, irr) },
+	{ "moic", UNIT_MULTIPLE, offsetof(fin_lens, moic) },
+};
+const size_t nfin_lens_fields = sizeof fin_lens_fields / sizeof fin_lens_fields[0];
+
+double
+fin_lens_value(const fin_lens_field *f, const fin_lens *l)
+{
+	return *(const double *)((const char *)l + f->offset);
+}
+
 /* Returns "<prefix><name>@<scenario>" in b's storage. */
 static const char *
 fin_name(buf *b, const char *prefix, const char *name, const char *scenario)
@@ -126,6 +141,26 @@ fin_add_outputs(metrics *m, const char *scenario, const fin_result *r)
 	fin_add_scalars(m, scenario, s, sizeof s / sizeof s[0]);
 }
 
+/* Adds finance.lens.<lens>.<field>@scenario for every lens and lens field of r. */
+static void
+fin_add_lenses(metrics *m, const char *scenario, const fin_result *r)
+{
+	buf b;
+
+	buf_init(&b);
+	for (int k = 0; k < FIN_NLENSES; k++) {
+		for (size_t j = 0; j < nfin_lens_fields; j++) {
+			const fin_lens_field *f = &fin_lens_fields[j];
+			buf_reset(&b);
+			buf_printf(&b, "finance.lens.%s.%s@%s", model_fin_lens_name(k), f->name,
+			    scenario);
+			metrics_add(m, buf_str(&b), f->unit, fin_lens_value(f, &r->lens[k]), NULL,
+			    NULL);
+		}
+	}
+	buf_free(&b);
+}
+
 /* Adds every output series of r over years t0..T. */
 static void
 fin_add_series(metrics *m, const char *scenario, const fin_result *r)
@@ -186,6 +221,7 @@ fin_metrics_add(metrics *m, const char *scenario, double probability,
 	fin_add_inputs(m, scenario, p);
 	fin_add_input_series(m, scenario, p);
 	fin_add_outputs(m, scenario, r);
+	fin_add_lenses(m, scenario, r);
 	fin_add_series(m, scenario, r);
 	if (!isnan(probability)) {
 		buf b;
@@ -249,6 +285,24 @@ fin_expect_cumulative(metrics *m, const char *const *scenarios, const double *pr
 	free((void *)x);
 }
 
+/* Adds finance.lens.<lens>.<field>@expected for every lens and lens field. */
+static void
+fin_expect_lenses(metrics *m, const char *const *scenarios, const double *probs, size_t n)
+{
+	buf b;
+
+	buf_init(&b);
+	for (int k = 0; k < FIN_NLENSES; k++) {
+		for (size_t j = 0; j < nfin_lens_fields; j++) {
+			buf_reset(&b);
+			buf_printf(&b, "finance.lens.%s.%s", model_fin_lens_name(k),
+			    fin_lens_fields[j].name);
+			model_expect_scalar(m, buf_str(&b), scenarios, probs, n);
+		}
+	}
+	buf_free(&b);
+}
+
 void
 fin_metrics_expected(metrics *m, const char *const *scenarios, const double *probs,
     size_t n)
@@ -260,6 +314,7 @@ fin_metrics_expected(metrics *m, const char *const *scenarios, const double *pro
 	buf_init(&b);
 	for (size_t k = 0; k < sizeof expected_names / sizeof expected_names[0]; k++)
 		fin_expect_scalar(m, expected_names[k], scenarios, probs, n, &b);
+	fin_expect_lenses(m, scenarios, probs, n);
 	fin_expect_cumulative(m, scenarios, probs, n, &b);
 	buf_free(&b);
 }

@@ -159,6 +159,53 @@ fin_summary(const fin_params *p, fin_result *r)
 	r->payback_year = model_payback(r->cash_flow, r->cumulative, r->n, r->t0);
 }
 
+/* Fills r->lens[k] from the lens's cash flows cf[0..n-1] and its total inflows in. */
+static void
+fin_lens_fill(const fin_params *p, fin_result *r, fin_lens_kind k, const double *cf,
+    double in)
+{
+	double cum[FIN_MAX_YEARS] = { 0 }, cost = 0, c = 0;
+	fin_lens *l = &r->lens[k];
+
+	for (int i = 0; i < r->n; i++) {
+		c += cf[i];
+		cum[i] = c;
+		cost += r->investment_cost[i];
+	}
+	l->payback_year = model_payback(cf, cum, r->n, r->t0);
+	l->payback_year_final = model_payback_final(cf, cum, r->n, r->t0);
+	l->npv = model_npv(cf, r->n, p->discount_rate);
+	l->irr = model_irr(cf, r->n);
+	l->moic = cost != 0 ? in / cost : NAN;
+}
+
+/* Fills the three lenses (docs/model.md, Lenses); needs fin_summary's outputs. */
+static void
+fin_lenses(const fin_params *p, fin_result *r)
+{
+	double cf[FIN_MAX_YEARS] = { 0 }, in = 0, in_hosting = 0;
+
+	for (int i = 0; i < r->n; i++) {
+		double got = r->waterfall[i] + r->revenue_share[i] + r->stake_sale[i];
+		cf[i] = got - r->investment_cost[i];
+		in += got;
+		in_hosting += fin_inflow(r, i);
+	}
+	fin_lens_fill(p, r, FIN_LENS_CASH, cf, in);
+	fin_lens_fill(p, r, FIN_LENS_CASH_HOSTING, r->cash_flow, in_hosting);
+	for (int i = 0; i < r->n; i++)
+		cf[i] = r->cash_flow[i];
+	cf[r->n - 1] += r->equity_mark[r->n - 1];
+	fin_lens_fill(p, r, FIN_LENS_MARKED, cf, in_hosting + r->equity_mark[r->n - 1]);
+}
+
+const char *
+model_fin_lens_name(fin_lens_kind k)
+{
+	static const char *const names[FIN_NLENSES] = { "cash", "cash_hosting", "marked" };
+	return (unsigned)k < FIN_NLENSES ? names[k] : "";
+}
+
 void
 model_fin_run(const fin_params *p, fin_result *r)
 {
@@ -168,6 +215,8 @@ model_fin_run(const fin_params *p, fin_result *r)
 		r->n = 0;
 		r->total_investment = r->npv = r->irr = r->moic = NAN;
 		r->moic_marked = r->payback_year = NAN;
+		for (int k = 0; k < FIN_NLENSES; k++)
+			r->lens[k] = (fin_lens){ NAN, NAN, NAN, NAN, NAN };
 		return;
 	}
 	fin_investment(p, r);
@@ -176,6 +225,7 @@ model_fin_run(const fin_params *p, fin_result *r)
 	fin_waterfall(p, r);
 	fin_other_flows(p, r);
 	fin_summary(p, r);
+	fin_lenses(p, r);
 }
 
 double
@@ -262,6 +312,24 @@ model_payback(const double *cf, const double *cum, int n, int t0)
 			return t0 + i - 1 + -cum[i - 1] / cf[i];
 	}
 	return NAN;
+}
+
+double
+model_payback_final(const double *cf, const double *cum, int n, int t0)
+{
+	int last = -1; /* the last year whose cumulative is negative */
+
+	if (n <= 0)
+		return NAN;
+	for (int i = 0; i < n; i++) {
+		if (cum[i] < 0)
+			last = i;
+	}
+	if (last == n - 1)
+		return NAN;
+	if (last < 0)
+		return t0;
+	return t0 + last + -cum[last] / cf[last + 1];
 }
 
 double

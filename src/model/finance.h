@@ -51,6 +51,23 @@ typedef struct fin_params {
 	double sale_fraction;            /* fraction of the stake sold in sale_year */
 } fin_params;
 
+/* The three lenses on the money (docs/model.md, Lenses), in this order. */
+typedef enum fin_lens_kind {
+	FIN_LENS_CASH,         /* contractual cash: waterfall + revenue share + stake sale */
+	FIN_LENS_CASH_HOSTING, /* cash + hosting profit (the headline cash flow) */
+	FIN_LENS_MARKED,       /* cash_hosting + the final year's equity mark */
+	FIN_NLENSES,
+} fin_lens_kind;
+
+/* One lens's summary numbers; NaN means null. */
+typedef struct fin_lens {
+	double payback_year;       /* first crossing to cumulative >= 0 (model_payback) */
+	double payback_year_final; /* crossing after which it stays >= 0 (model_payback_final) */
+	double npv;                /* at discount_rate, t0 undiscounted */
+	double irr;                /* NaN without a sign change */
+	double moic;               /* the lens's inflows / total investment cost */
+} fin_lens;
+
 /* Outputs, per year index i (year t0 + i) for n years, and scalars. NaN means null. */
 typedef struct fin_result {
 	int t0;                                  /* first year */
@@ -76,6 +93,7 @@ typedef struct fin_result {
 	double moic;                             /* total inflows / total investment cost */
 	double moic_marked;                      /* (inflows + final equity mark) / cost */
 	double payback_year;                     /* NaN if never */
+	fin_lens lens[FIN_NLENSES];              /* indexed by fin_lens_kind */
 } fin_result;
 
 /* Computes r from p. Pure: no I/O, no allocation. p must satisfy the ranges above
@@ -100,6 +118,15 @@ double model_irr(const double *cf, int n);
 /* Returns the payback year of cumulative cash flows cum[0..n-1] (year t0 + i), by
  * MODEL.md's end-of-year rule; NaN if cumulative never turns >= 0 from below. */
 double model_payback(const double *cf, const double *cum, int n, int t0);
+
+/* Returns the final payback year of cum[0..n-1] (year t0 + i): the year after which
+ * the cumulative never falls below 0 again, found by MODEL.md's end-of-year rule on
+ * the crossing out of the last negative year; t0 if no year is negative; NaN if the
+ * last year's cumulative is negative (it never settles) or n <= 0. */
+double model_payback_final(const double *cf, const double *cum, int n, int t0);
+
+/* Returns the name of lens k ("cash", "cash_hosting", "marked"). */
+const char *model_fin_lens_name(fin_lens_kind k);
 
 /* Returns the probability-weighted sum of v[0..n-1] with weights p[0..n-1]; NaN if any
  * v (or p) is NaN or n is 0 (an expectation over nothing is undefined). */
