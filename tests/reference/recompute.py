@@ -116,6 +116,42 @@ def payback(cf, cum, t0):
     return math.nan
 
 
+def payback_final(cf, cum, t0):
+    """The crossing out of the last negative year; t0 if none is negative; NaN if the
+    last year is negative (the cumulative never settles)."""
+    neg = np.flatnonzero(cum < 0)
+    if len(neg) == 0:
+        return float(t0)
+    j = int(neg[-1])
+    if j == len(cum) - 1:
+        return math.nan
+    return t0 + j - cum[j] / cf[j + 1]
+
+
+def lens(cf, inflows, cost, rate, t0):
+    """One lens's summary numbers from its cash flows (docs/model.md, Lenses)."""
+    cum = np.cumsum(cf)
+    return {"payback_year": payback(cf, cum, t0),
+            "payback_year_final": payback_final(cf, cum, t0),
+            "npv": float(np.sum(cf / (1 + rate) ** np.arange(len(cf)))),
+            "irr": irr(cf),
+            "moic": inflows / cost if cost else math.nan}
+
+
+def lenses(o, rate, t0):
+    """The three lenses: contractual cash, plus hosting profit, plus the final mark."""
+    cost = o["investment_cost"].sum()
+    cash_in = o["waterfall"] + o["revenue_share"] + o["stake_sale"]
+    host_in = cash_in + o["hosting_profit"]
+    final = np.zeros(len(cash_in))
+    final[-1] = o["equity_mark"][-1]
+    return {"cash": lens(cash_in - o["investment_cost"], cash_in.sum(), cost, rate, t0),
+            "cash_hosting": lens(host_in - o["investment_cost"], host_in.sum(), cost,
+                                 rate, t0),
+            "marked": lens(host_in + final - o["investment_cost"],
+                           host_in.sum() + final[-1], cost, rate, t0)}
+
+
 def recompute(inp):
     """Every output of docs/model.md from the resolved inputs."""
     t0, n = int(inp["start_year"]), int(inp["end_year"]) - int(inp["start_year"]) + 1
@@ -153,6 +189,9 @@ def recompute(inp):
     o["moic"] = o["inflows"] / cost if cost else math.nan
     o["moic_marked"] = (o["inflows"] + o["equity_mark"][-1]) / cost if cost else math.nan
     o["payback_year"] = payback(o["cash_flow"], o["cumulative"], t0)
+    for name, vals in lenses(o, inp["discount_rate"], t0).items():
+        for key, v in vals.items():
+            o["lenses.%s.%s" % (name, key)] = v
     return o
 
 
@@ -167,6 +206,9 @@ def check(doc, label, tally):
         mine, fin = recompute(sc["inputs"]), sc["finance"]
         for key, want in mine.items():
             got = fin.get(key)
+            if key.startswith("lenses."):
+                _, ln, field = key.split(".")
+                got = fin.get("lenses", {}).get(ln, {}).get(field)
             if got is None and not isinstance(want, np.ndarray) and math.isnan(want):
                 tally[0] += 1
                 continue
