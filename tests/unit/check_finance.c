@@ -259,6 +259,96 @@ START_TEST(payback_first_year)
 }
 END_TEST
 
+/* cf {-10, 12, -5, 8}: cumulative {-10, 2, -3, 5}. First payback 2020 + 10 / 12; the
+ * cumulative dips below 0 in 2022 and settles in 2023: 2022 + 3 / 8 = 2022.375. */
+START_TEST(payback_final_after_dip)
+{
+	const double cf[] = { -10, 12, -5, 8 }, cum[] = { -10, 2, -3, 5 };
+
+	ck_assert_double_eq_tol(model_payback(cf, cum, 4, 2020), 2020 + 10.0 / 12, EPS);
+	ck_assert_double_eq_tol(model_payback_final(cf, cum, 4, 2020), 2022.375, EPS);
+}
+END_TEST
+
+/* cf {-10, 12, -5}: cumulative {-10, 2, -3} pays back in 2020 + 10 / 12 but ends below
+ * 0: it never settles, so the final payback is null. A path never >= 0 too. */
+START_TEST(payback_final_never_settles)
+{
+	const double cf[] = { -10, 12, -5 }, cum[] = { -10, 2, -3 };
+
+	ck_assert_double_eq_tol(model_payback(cf, cum, 3, 2020), 2020 + 10.0 / 12, EPS);
+	ck_assert(isnan(model_payback_final(cf, cum, 3, 2020)));
+	ck_assert(isnan(model_payback_final((const double[]){ -1, -1 },
+	    (const double[]){ -1, -2 }, 2, 2020)));
+	ck_assert(isnan(model_payback_final(cf, cum, 0, 2020)));
+}
+END_TEST
+
+/* A path that never dips after its first crossing settles there: cf {-10, 4, 6, 5}
+ * (cumulative {-10, -6, 0, 5}) gives 2022 for both; a path never negative, t0. */
+START_TEST(payback_final_settles)
+{
+	const double cf[] = { -10, 4, 6, 5 }, cum[] = { -10, -6, 0, 5 };
+
+	ck_assert_double_eq(model_payback_final(cf, cum, 4, 2020), 2022);
+	ck_assert_double_eq(model_payback_final(cf, cum, 4, 2020),
+	    model_payback(cf, cum, 4, 2020));
+	ck_assert_double_eq(model_payback_final((const double[]){ 5, -1 },
+	    (const double[]){ 5, 4 }, 2, 2020), 2020);
+}
+END_TEST
+
+/* Lenses, 2020..2022 at discount 0: 10 in cash in 2020; revenue 10 a year at a 20%
+ * revenue share (2 a year); compute spend {0, 20, 20} all on Azure at a 0.5 margin
+ * (hosting {0, 10, 10}); no profit; stake 0.5 of a valuation of 100 (mark 50).
+ * cash: cf {-8, 2, 2}, never pays back, NPV -4, MOIC 6 / 10; IRR from
+ * -8 + 2x + 2x^2 = 0, x = 1 / (1 + r) = (-1 + sqrt(17)) / 2.
+ * cash_hosting: cf {-8, 12, 12}, payback 2020 + 8 / 12, NPV 16, MOIC 2.6 (the headline).
+ * marked: cf {-8, 12, 62} (the final mark 50 added in 2022), NPV 66, MOIC 7.6; IRR from
+ * -8 + 12x + 62x^2 = 0, x = (-12 + sqrt(2128)) / 124. */
+START_TEST(lenses_by_hand)
+{
+	fin_params p;
+	fin_result r;
+	const fin_lens *c, *h, *m;
+	double xc = (-1 + sqrt(17)) / 2, xm = (-12 + sqrt(2128)) / 124;
+
+	toy_base(&p, 2020, 2022);
+	p.azure_gross_margin = 0.5;
+	p.ntranches = 1;
+	p.tranche[0] = (fin_tranche){ 2020, 10, 1 };
+	for (int i = 0; i < 3; i++) {
+		p.revenue_actual[i] = 10;
+		p.rev_share[i] = 0.2;
+		p.compute_spend[i] = i == 0 ? 0 : 20;
+		p.azure_share[i] = 1;
+		p.stake[i] = 0.5;
+		p.valuation[i] = 100;
+	}
+	model_fin_run(&p, &r);
+	c = &r.lens[FIN_LENS_CASH];
+	h = &r.lens[FIN_LENS_CASH_HOSTING];
+	m = &r.lens[FIN_LENS_MARKED];
+	ck_assert(isnan(c->payback_year) && isnan(c->payback_year_final));
+	ck_assert_double_eq_tol(c->npv, -4, EPS);
+	ck_assert_double_eq_tol(c->moic, 0.6, EPS);
+	ck_assert_double_eq_tol(c->irr, 1 / xc - 1, 1e-8);
+	ck_assert_double_eq_tol(h->payback_year, 2020 + 8.0 / 12, EPS);
+	ck_assert_double_eq_tol(h->payback_year_final, 2020 + 8.0 / 12, EPS);
+	ck_assert_double_eq_tol(h->npv, 16, EPS);
+	ck_assert_double_eq_tol(h->moic, 2.6, EPS);
+	ck_assert_double_eq(h->npv, r.npv);
+	ck_assert_double_eq(h->irr, r.irr);
+	ck_assert_double_eq(h->payback_year, r.payback_year);
+	ck_assert_double_eq_tol(m->payback_year, 2020 + 8.0 / 12, EPS);
+	ck_assert_double_eq_tol(m->npv, 66, EPS);
+	ck_assert_double_eq_tol(m->moic, 7.6, EPS);
+	ck_assert_double_eq(m->moic, r.moic_marked);
+	ck_assert_double_eq_tol(m->irr, 1 / xm - 1, 1e-8);
+	ck_assert_str_eq(model_fin_lens_name(FIN_LENS_CASH_HOSTING), "cash_hosting");
+}
+END_TEST
+
 /* -100 + 110 / (1 + r) = 0 -> r = 0.1; -100 + 121 / (1 + r)^2 = 0 -> (1 + r)^2 = 1.21
  * -> r = 0.1. No sign change: all negative, all positive, all zero -> NaN. */
 START_TEST(irr_known)
@@ -390,6 +480,8 @@ START_TEST(bad_horizon)
 	model_fin_run(&p, &r);
 	ck_assert_int_eq(r.n, 0);
 	ck_assert(isnan(r.npv) && isnan(r.payback_year) && isnan(r.moic_marked));
+	ck_assert(isnan(r.lens[FIN_LENS_MARKED].npv));
+	ck_assert(isnan(r.lens[FIN_LENS_CASH].payback_year_final));
 }
 END_TEST
 
@@ -406,6 +498,10 @@ finance_suite(void)
 	tcase_add_test(tc, never_pays_back);
 	tcase_add_test(tc, payback_at_year_end);
 	tcase_add_test(tc, payback_first_year);
+	tcase_add_test(tc, payback_final_after_dip);
+	tcase_add_test(tc, payback_final_never_settles);
+	tcase_add_test(tc, payback_final_settles);
+	tcase_add_test(tc, lenses_by_hand);
 	tcase_add_test(tc, irr_known);
 	tcase_add_test(tc, npv_known);
 	tcase_add_test(tc, revenue_actuals);
