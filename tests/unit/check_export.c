@@ -90,6 +90,15 @@ START_TEST(json_tiny)
 	has(j, "\"units\": {\n        \"finance\": {\n          \"years\": \"year\",");
 	has(j, "\"npv\": \"usd_bn\",");
 	has(j, "\"cash_fraction\": \"fraction\"");
+	/* every lens is the headline here (no hosting, no stake): cf {-10, 12.5} */
+	has(j, "\"inflows\": 12.5,\n        \"lenses\": {\n          \"cash\": {\n"
+	    "            \"payback_year\": 2020.8,\n            \"payback_year_final\": 2020.8,\n"
+	    "            \"npv\": 2.5,\n");
+	has(j, "\"marked\": {\n            \"payback_year\": 2020.8,");
+	has(j, "\"lenses\": {\n            \"cash\": {\n              \"payback_year\": \"year\",\n"
+	    "              \"payback_year_final\": \"year\",\n              \"npv\": \"usd_bn\",\n"
+	    "              \"irr\": \"fraction\",\n              \"moic\": \"multiple\"\n");
+	has(j, "\"finance.lens.cash_hosting.payback_year_final\": 2020.8,");
 	has(j, "\"expected\": {\n    \"finance.npv\": 2.5,");
 	has(j, "\"finance.cumulative\": {\n      \"years\": [2020, 2021],\n"
 	    "      \"values\": [-10, 2.5]\n    }");
