@@ -154,6 +154,15 @@ axe: $(SITE)/.mkreport-manifest
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@node tests/a11y/axe.js $(SITE)
 
+# Every page at 390 px in headless Chromium: none wider than the screen, a wide table
+# a named tab stop whose first column stays in view (installs tests/a11y's npm packages once).
+.PHONY: phonecheck
+check: phonecheck
+phonecheck: $(B)/mkreport
+	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@sh tests/run-phone.sh $(B)/mkreport
+
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport
 	@sh tests/run-oom.sh $(B)/mkreport

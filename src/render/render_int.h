@@ -133,6 +133,12 @@ xmlNodePtr render_el(rnd *r, xmlNodePtr parent, const char *name);
 /* dom.c: like render_el with a class attribute (cls may be NULL). */
 xmlNodePtr render_el_class(rnd *r, xmlNodePtr parent, const char *name, const char *cls);
 
+/* table.c: appends <figure class="cls"> (cls starts with "table") holding a new <table>
+   and returns the table. The figure scrolls sideways on a narrow screen, so it is a tab
+   stop (tabindex 0) named by caption (aria-label; "Table" when caption is NULL). */
+xmlNodePtr render_table_figure(rnd *r, xmlNodePtr parent, const char *cls,
+    const char *caption);
+
 /* dom.c: like render_el_class with text content (text may be NULL). */
 xmlNodePtr render_el_text(rnd *r, xmlNodePtr parent, const char *name, const char *cls,
     const char *text);

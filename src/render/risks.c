@@ -51,9 +51,10 @@ render_risks(rnd *r, int fence_line, xmlNodePtr parent)
 	}
 	static const char *const heads[] = { "Rank", "Risk", "Category", "Likelihood",
 		"Impact", "Expected impact", "Likelihood band", "Impact band" };
-	xmlNodePtr table = render_el(r, render_el_class(r, parent, "figure", "table"), "table");
-	render_el_text(r, table, "caption", NULL,
-	    "Risk register, ranked by expected impact (likelihood \u00d7 impact)");
+	static const char caption[] =
+	    "Risk register, ranked by expected impact (likelihood \u00d7 impact)";
+	xmlNodePtr table = render_table_figure(r, parent, "table risk-register", caption);
+	render_el_text(r, table, "caption", NULL, caption);
 	xmlNodePtr head = render_el(r, render_el(r, table, "thead"), "tr");
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
 		xmlNodePtr th = render_el_text(r, head, "th", i == 1 || i == 2 ? NULL : "num",

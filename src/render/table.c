@@ -140,6 +140,15 @@ tidy_table(xmlNodePtr table)
 	}
 }
 
+xmlNodePtr
+render_table_figure(rnd *r, xmlNodePtr parent, const char *cls, const char *caption)
+{
+	xmlNodePtr fig = render_el_class(r, parent, "figure", cls);
+	render_attr(fig, "tabindex", "0");
+	render_attr(fig, "aria-label", caption != NULL ? caption : "Table");
+	return render_el(r, fig, "table");
+}
+
 /* Opens <figure class="table"><table> with caption, header row and body. */
 static tbl
 tbl_open(rnd *r, const yt_node *root, xmlNodePtr parent)
@@ -147,7 +156,7 @@ tbl_open(rnd *r, const yt_node *root, xmlNodePtr parent)
 	tbl t;
 	const char *caption = NULL;
 	render_opt_str(r, root, "caption", "caption", &caption);
-	xmlNodePtr table = render_el(r, render_el_class(r, parent, "figure", "table"), "table");
+	xmlNodePtr table = render_table_figure(r, parent, "table", caption);
 	if (caption != NULL)
 		render_el_text(r, table, "caption", NULL, caption);
 	t.head = render_el(r, render_el(r, table, "thead"), "tr");

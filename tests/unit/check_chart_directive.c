@@ -169,7 +169,8 @@ START_TEST(test_figure)
 	HAS(o, "<a href=\"charts/rev.pdf\">PDF</a>");
 	HAS(o, "<a href=\"charts/rev.csv\">CSV</a>");
 	HAS(o, "<a href=\"charts/rev.html\">Chart page</a>");
-	HAS(o, "<details class=\"chart-data\"><summary>Data</summary><table><thead><tr><th "
+	HAS(o, "<details class=\"chart-data\"><summary>Data</summary><table tabindex=\"0\" "
+	    "aria-label=\"Data: Revenue\"><thead><tr><th "
 	    "scope=\"col\">year</th><th scope=\"col\">Base case</th><th "
 	    "scope=\"col\">Alternative</th></tr></thead>");
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */

@@ -339,7 +339,9 @@ START_TEST(test_table_scenarios)
 	    "  - {metric: finance.npv, label: NPV, format: usd_bn}\n```\n");
 	ck_assert_int_eq(last_rc, 0);
 	/* headings over numeric columns are right-aligned like their figures */
-	HAS(o, "<figure class=\"table\"><table><caption>NPV by scenario</caption><thead><tr><td/>"
+	/* a tab stop named by the caption: the figure scrolls sideways on a phone */
+	HAS(o, "<figure class=\"table\" tabindex=\"0\" aria-label=\"NPV by scenario\">"
+	    "<table><caption>NPV by scenario</caption><thead><tr><td/>"
 	    "<th scope=\"col\" class=\"num\">Base case</th><th scope=\"col\" class=\"num\">"
 	    "Alternative</th><th scope=\"col\" class=\"num\">Expected (probability-weighted)</th>"
 	    "</tr></thead>");
