@@ -39,6 +39,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils qpdf libqpdf-dev
 DEB_PKGS += libzip-dev unzip python3-yaml
+# chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
+DEB_PKGS += chromium
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -55,6 +57,8 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
 	@[ -x tests/html/node_modules/.bin/html-validate ] || \
 		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
+	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
