@@ -5,26 +5,14 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const puppeteer = require('puppeteer-core');
+const { pages, launch } = require('./site');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-function pages(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...pages(p));
-    else if (e.name.endsWith('.html')) out.push(p);
-  }
-  return out.sort();
-}
 
 (async () => {
   const site = path.resolve(process.argv[2]);
   const rules = process.env.AXE_RULES ? process.env.AXE_RULES.split(',') : null;
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launch();
   const tab = await browser.newPage();
   let violations = 0, checked = 0;
   for (const scheme of ['light', 'dark']) {

@@ -4,27 +4,14 @@
 // fails on a horizontally scrollable table wrapper that cannot take the keyboard focus
 // or has no accessible name, and on a table whose first column scrolls out of view.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const puppeteer = require('puppeteer-core');
+const { pages, launch } = require('./site');
 
-function pages(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...pages(p));
-    else if (e.name.endsWith('.html')) out.push(p);
-  }
-  return out.sort();
-}
 
 (async () => {
   const site = path.resolve(process.argv[2]);
   const W = 390;
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launch();
   const tab = await browser.newPage();
   await tab.setViewport({ width: W, height: 844 });
   let bad = 0, checked = 0;
