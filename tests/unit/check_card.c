@@ -1,5 +1,7 @@
 /* check_card: share cards and icons: size, determinism, what changes the bytes and the key, errors. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,10 +201,7 @@ main(void)
 		fprintf(stderr, "check_card: %s\n", why);
 		return EXIT_FAILURE;
 	}
-	SRunner *sr = srunner_create(card_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = check_run(card_suite());
 	cmd_process_fini();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

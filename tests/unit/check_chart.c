@@ -4,6 +4,8 @@
  * tests/chart-golden/<name>.png.txt, within PNG_TOLERANCE (0..255 scale): antialiasing
  * may differ slightly across pixman/freetype builds, a changed drawing moves it more. */
 #include <check.h>
+
+#include "check_main.h"
 #include <libxml/parser.h>
 #include <math.h>
 #include <stdint.h>
@@ -1488,10 +1490,7 @@ main(void)
 		fprintf(stderr, "check_chart: %s\n", why);
 		return EXIT_FAILURE;
 	}
-	SRunner *sr = srunner_create(chart_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = check_run(chart_suite());
 	cmd_process_fini();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

@@ -2,6 +2,8 @@
  * wrapping, placement without overlaps, the framed files' sizes and bytes, the cache
  * digest; and the CSV cells of hostile labels in every chart type (src/chart/csv.c). */
 #include <check.h>
+
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,10 +389,7 @@ main(void)
 		fprintf(stderr, "check_chart_frame: %s\n", why);
 		return EXIT_FAILURE;
 	}
-	SRunner *sr = srunner_create(frame_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = check_run(frame_suite());
 	cmd_process_fini();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }
