@@ -66,13 +66,16 @@ int pdf_shapes_save(const pdf_shapes *s, buf *out);
 /* Returns how many words typesetting with s shaped because s did not hold them. */
 size_t pdf_shapes_added(const pdf_shapes *s);
 
-/* Typesets the report c->rep into out as one PDF (A4 portrait): a title page (title,
- * subtitle, author, as-of date), a contents page (each section with its page number,
- * linked), then every section in report order from book (pdf_book_count(book) must be
- * c->rep->nsections; a section left empty is an error), with running heads, page
- * numbers, the section's notes, and each chart figure drawn as vectors from the spec
- * render kept in c->figs->specs under its id (through chart_draw_cairo; no Markdown or
- * YAML is read; a figure without a kept spec is an error naming it). The bytes depend only on the inputs: fixed metadata (title, author, dates
+/* Typesets the report c->rep into out as one tagged PDF (A4 portrait): a title page
+ * (title and subtitle, author, as-of date, edition, the key figures of the first
+ * section's cards, the description), a contents page (each section with its page
+ * number, linked), then every section in report order from book (pdf_book_count(book)
+ * must be c->rep->nsections; a section left empty is an error), with running heads,
+ * page numbers, the section's notes kept with its text, and each chart figure drawn as
+ * vectors from the spec render kept in c->figs->specs under its id (through
+ * chart_draw_cairo; no Markdown or YAML is read; a figure without a kept spec is an
+ * error naming it); then finished by pdf_finish (structure, /Lang, /Alt, outline).
+ * The bytes depend only on the inputs: fixed metadata (title, author, keywords, dates
  * from as_of). Returns 0, or -1 after recording errors in c->d. */
 int pdf_report(const render_ctx *c, const pdf_book *book, buf *out);
 
