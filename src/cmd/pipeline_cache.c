@@ -11,7 +11,7 @@
 
 /* The keys below feed every field of these structs: a field added to one must be fed
  * too (then update the size here). Sizes on LP64. */
-_Static_assert(sizeof(void *) != 8 || (sizeof(fin_params) == 8152 &&
+_Static_assert(sizeof(void *) != 8 || (sizeof(fin_params) == 8176 &&
     sizeof(fin_tranche) == 24 && sizeof(model_uparam) == 112 && sizeof(dist) == 32),
     "a field was added to fin_params, fin_tranche, model_uparam or dist: feed it to "
     "the uncertainty key");
@@ -32,7 +32,8 @@ feed_fin(sha256_ctx *h, const fin_params *p)
 	sha256_feed_i64(h, p->T);
 	const double s1[] = { p->discount_rate, p->azure_gross_margin, p->revenue0, p->growth0,
 		p->growth_inf, p->growth_decay, p->margin0, p->margin_inf, p->loss_carry0, p->a1,
-		p->a2, p->recoup_multiple, p->cap_multiple, p->sale_fraction };
+		p->a2, p->recoup_multiple, p->cap_multiple, p->sale_fraction, p->capex_per_revenue,
+		p->useful_life, p->funded_cash_share };
 	feed_doubles(h, s1, sizeof s1 / sizeof *s1);
 	sha256_feed_i64(h, p->margin_year);
 	sha256_feed_i64(h, p->waterfall_end);

@@ -59,6 +59,7 @@ ex_finance_fields(const fin_params *p, const fin_result *r, ex_field *f)
 	f[n++] = ex_num("recoup_multiple", UNIT_MULTIPLE, p->recoup_multiple);
 	f[n++] = ex_num("cap_multiple", UNIT_MULTIPLE, p->cap_multiple);
 	f[n++] = ex_num("total_investment", UNIT_USD_BN, r->total_investment);
+	f[n++] = ex_num("hosting_margin", UNIT_FRACTION, r->hosting_margin);
 	for (size_t k = 0; k < nfin_series_fields; k++) {
 		const fin_series_field *s = &fin_series_fields[k];
 		f[n++] = ex_arr(s->name, s->unit, (const double *)((const char *)r + s->offset));
@@ -103,6 +104,9 @@ ex_input_fields(const fin_params *p, ex_field *f)
 	f[n++] = ex_num("end_year", UNIT_YEAR, p->T);
 	f[n++] = ex_num("discount_rate", UNIT_FRACTION, p->discount_rate);
 	f[n++] = ex_num("azure_gross_margin", UNIT_FRACTION, p->azure_gross_margin);
+	f[n++] = ex_num("capex_per_revenue", UNIT_MULTIPLE, p->capex_per_revenue);
+	f[n++] = ex_num("useful_life", UNIT_NUMBER, p->useful_life);
+	f[n++] = ex_num("funded_cash_share", UNIT_FRACTION, p->funded_cash_share);
 	f[n++] = (ex_field){ "tranches", EX_TRANCHES, UNIT_USD_BN, NAN, NULL };
 	f[n++] = ex_num("revenue_initial", UNIT_USD_BN, p->revenue0);
 	f[n++] = ex_num("growth_initial", UNIT_FRACTION, p->growth0);

@@ -365,11 +365,31 @@ revenue_share_in(fin_rd *f, const yt_node *fin)
 	}
 }
 
+/* The optional capacity inputs of finance.hosting: capex_per_revenue (with
+ * useful_life, required then) and funded_cash_share; absent, no depreciation and no
+ * cash counted as spent back on Azure. */
+static void
+capacity_in(fin_rd *f, const yt_node *g, const char *w)
+{
+	fin_params *p = f->p;
+	p->capex_per_revenue = 0;
+	p->useful_life = 1;
+	p->funded_cash_share = 0;
+	if (g == NULL)
+		return;
+	if (yt_get(g, "capex_per_revenue") != NULL || yt_get(g, "useful_life") != NULL) {
+		scalar_in(f, g, w, "capex_per_revenue", 0, 100, 0, 0, &p->capex_per_revenue);
+		scalar_in(f, g, w, "useful_life", 0, 100, 1, 0, &p->useful_life);
+	}
+	if (yt_get(g, "funded_cash_share") != NULL)
+		scalar_in(f, g, w, "funded_cash_share", 0, 1, 0, 0, &p->funded_cash_share);
+}
+
 static void
 hosting_in(fin_rd *f, const yt_node *fin)
 {
 	static const char *const keys[] = { "compute_intensity", "compute_spend", "azure_share",
-		NULL };
+		"capex_per_revenue", "useful_life", "funded_cash_share", NULL };
 	const char *w = "finance.hosting";
 	const yt_node *g = group(f, fin, "hosting", keys);
 	fin_params *p = f->p;
@@ -390,6 +410,7 @@ hosting_in(fin_rd *f, const yt_node *fin)
 		series_in(f, g, w, "compute_intensity", 0, 10, 0, p->compute_intensity);
 	}
 	series_in(f, g, w, "azure_share", 0, 1, 0, p->azure_share);
+	capacity_in(f, g, w);
 }
 
 static void

@@ -22,6 +22,8 @@ const fin_series_field fin_series_fields[] = {
 	SERIES(waterfall, UNIT_USD_BN),
 	SERIES(revenue_share, UNIT_USD_BN),
 	SERIES(compute_spend, UNIT_USD_BN),
+	SERIES(azure_spend, UNIT_USD_BN),
+	SERIES(funded_compute, UNIT_USD_BN),
 	SERIES(hosting_profit, UNIT_USD_BN),
 	SERIES(equity_mark, UNIT_USD_BN),
 	SERIES(stake_sale, UNIT_USD_BN),
@@ -106,6 +108,9 @@ fin_add_inputs(metrics *m, const char *scenario, const fin_params *p)
 		{ "end_year", UNIT_YEAR, p->T },
 		{ "discount_rate", UNIT_FRACTION, p->discount_rate },
 		{ "azure_gross_margin", UNIT_FRACTION, p->azure_gross_margin },
+		{ "capex_per_revenue", UNIT_MULTIPLE, p->capex_per_revenue },
+		{ "useful_life", UNIT_NUMBER, p->useful_life },
+		{ "funded_cash_share", UNIT_FRACTION, p->funded_cash_share },
 		{ "revenue_initial", UNIT_USD_BN, p->revenue0 },
 		{ "growth_initial", UNIT_FRACTION, p->growth0 },
 		{ "growth_terminal", UNIT_FRACTION, p->growth_inf },
@@ -136,6 +141,7 @@ fin_add_outputs(metrics *m, const char *scenario, const fin_result *r)
 		{ "moic_marked", UNIT_MULTIPLE, r->moic_marked },
 		{ "payback_year", UNIT_YEAR, r->payback_year },
 		{ "total_investment", UNIT_USD_BN, r->total_investment },
+		{ "hosting_margin", UNIT_FRACTION, r->hosting_margin },
 		{ "inflows", UNIT_USD_BN, fin_metrics_inflows(r) },
 	};
 	fin_add_scalars(m, scenario, s, sizeof s / sizeof s[0]);

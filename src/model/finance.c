@@ -12,21 +12,53 @@
 #define IRR_NCOARSE 900  /* (IRR_HI - 1) / IRR_COARSE */
 #define IRR_TOL 1e-10
 
-/* Fills investment_cost (cash + cost of credits) and total_investment from tranches. */
+double
+model_hosting_margin(const fin_params *p)
+{
+	if (p->capex_per_revenue <= 0)
+		return p->azure_gross_margin;
+	return p->azure_gross_margin - p->capex_per_revenue / p->useful_life;
+}
+
+double
+model_fin_funded(double *pool, double az)
+{
+	double used;
+
+	if (*pool <= 0 || az <= 0)
+		return 0;
+	used = az < *pool ? az : *pool;
+	*pool -= used;
+	return used;
+}
+
+double
+model_fin_tranche_funds(const fin_params *p, const fin_tranche *t)
+{
+	return t->amount * (1 - t->cash_fraction) + t->amount * t->cash_fraction *
+	    p->funded_cash_share;
+}
+
+/* Fills investment_cost (cash + cost of credits at the hosting margin after
+ * depreciation), total_investment and hosting_margin from tranches; adds each year's
+ * tranches' funds (model_fin_tranche_funds) to funds[0..n-1]. */
 static void
-fin_investment(const fin_params *p, fin_result *r)
+fin_investment(const fin_params *p, fin_result *r, double *funds)
 {
 	r->total_investment = 0;
+	r->hosting_margin = model_hosting_margin(p);
 	for (int i = 0; i < r->n; i++)
-		r->investment_cost[i] = 0;
+		r->investment_cost[i] = funds[i] = 0;
 	for (size_t k = 0; k < p->ntranches; k++) {
 		const fin_tranche *t = &p->tranche[k];
 		double cash = t->amount * t->cash_fraction;
 		double credits = t->amount * (1 - t->cash_fraction);
 		int i = t->year - p->t0;
 		r->total_investment += t->amount;
-		if (i >= 0 && i < r->n)
-			r->investment_cost[i] += cash + credits * (1 - p->azure_gross_margin);
+		if (i >= 0 && i < r->n) {
+			r->investment_cost[i] += cash + credits * (1 - r->hosting_margin);
+			funds[i] += model_fin_tranche_funds(p, t);
+		}
 	}
 }
 
@@ -113,10 +145,14 @@ fin_waterfall(const fin_params *p, fin_result *r)
 	}
 }
 
-/* Fills revenue_share, compute_spend, hosting_profit, equity_mark and stake_sale. */
+/* Fills revenue_share, compute_spend, azure_spend, funded_compute, hosting_profit,
+ * equity_mark and stake_sale; funds[i] is what year i's tranches add to the pool of
+ * Microsoft's money that OpenAI spends on Azure before any hosting profit counts. */
 static void
-fin_other_flows(const fin_params *p, fin_result *r)
+fin_other_flows(const fin_params *p, fin_result *r, const double *funds)
 {
+	double pool = 0;
+
 	for (int i = 0; i < r->n; i++) {
 		int t = p->t0 + i;
 		double mark = p->stake[i] * p->valuation[i];
@@ -124,8 +160,11 @@ fin_other_flows(const fin_params *p, fin_result *r)
 		r->revenue_share[i] = p->rev_share[i] * r->revenue[i];
 		r->compute_spend[i] = isnan(p->compute_spend[i]) ?
 		    p->compute_intensity[i] * r->revenue[i] : p->compute_spend[i];
-		r->hosting_profit[i] = r->compute_spend[i] * p->azure_share[i] *
-		    p->azure_gross_margin;
+		r->azure_spend[i] = r->compute_spend[i] * p->azure_share[i];
+		pool += funds[i];
+		r->funded_compute[i] = model_fin_funded(&pool, r->azure_spend[i]);
+		r->hosting_profit[i] = (r->azure_spend[i] - r->funded_compute[i]) *
+		    r->hosting_margin;
 		r->equity_mark[i] = sold ? mark * (1 - p->sale_fraction) : mark;
 		r->stake_sale[i] = p->sale_year != 0 && t == p->sale_year ?
 		    mark * p->sale_fraction : 0;
@@ -209,21 +248,23 @@ model_fin_lens_name(fin_lens_kind k)
 void
 model_fin_run(const fin_params *p, fin_result *r)
 {
+	double funds[FIN_MAX_YEARS];
+
 	r->t0 = p->t0;
 	r->n = p->T - p->t0 + 1;
 	if (r->n < 1 || r->n > FIN_MAX_YEARS) { /* outside the contract: no years, all null */
 		r->n = 0;
 		r->total_investment = r->npv = r->irr = r->moic = NAN;
-		r->moic_marked = r->payback_year = NAN;
+		r->moic_marked = r->payback_year = r->hosting_margin = NAN;
 		for (int k = 0; k < FIN_NLENSES; k++)
 			r->lens[k] = (fin_lens){ NAN, NAN, NAN, NAN, NAN };
 		return;
 	}
-	fin_investment(p, r);
+	fin_investment(p, r, funds);
 	fin_revenue(p, r);
 	fin_profit(p, r);
 	fin_waterfall(p, r);
-	fin_other_flows(p, r);
+	fin_other_flows(p, r, funds);
 	fin_summary(p, r);
 	fin_lenses(p, r);
 }

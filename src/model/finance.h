@@ -23,7 +23,11 @@ typedef struct fin_params {
 	int t0;                          /* first year (undiscounted) */
 	int T;                           /* last year, t0 <= T < t0 + FIN_MAX_YEARS */
 	double discount_rate;            /* r, > -1 */
-	double azure_gross_margin;       /* in [0, 1] */
+	double azure_gross_margin;       /* margin before depreciation of the capacity, [0, 1] */
+	double capex_per_revenue;        /* capacity capex per usd_bn of a year's hosting revenue, >= 0 */
+	double useful_life;              /* years the capacity is depreciated over, > 0 */
+	double funded_cash_share;        /* share of the cash tranches taken to come back as
+	                                  * Azure spend (credits always do), [0, 1] */
 	size_t ntranches;                /* used entries of tranche */
 	fin_tranche tranche[FIN_MAX_TRANCHES];
 	double revenue0;                 /* R_t0, usd_bn */
@@ -73,6 +77,7 @@ typedef struct fin_result {
 	int t0;                                  /* first year */
 	int n;                                   /* years: T - t0 + 1 */
 	double total_investment;                 /* sum of tranche amounts, usd_bn */
+	double hosting_margin;                   /* model_hosting_margin(p) */
 	double investment_cost[FIN_MAX_YEARS];   /* cash + cost of credits, positive */
 	double revenue[FIN_MAX_YEARS];
 	double growth[FIN_MAX_YEARS];            /* g_t (NaN at t0) */
@@ -83,7 +88,9 @@ typedef struct fin_result {
 	double waterfall[FIN_MAX_YEARS];         /* Microsoft's profit-share receipts */
 	double revenue_share[FIN_MAX_YEARS];
 	double compute_spend[FIN_MAX_YEARS];
-	double hosting_profit[FIN_MAX_YEARS];
+	double azure_spend[FIN_MAX_YEARS];       /* compute spend x Azure share */
+	double funded_compute[FIN_MAX_YEARS];    /* the part of it paid with Microsoft's money */
+	double hosting_profit[FIN_MAX_YEARS];    /* (azure_spend - funded_compute) x hosting_margin */
 	double equity_mark[FIN_MAX_YEARS];       /* stake x valuation after any sale (a mark) */
 	double stake_sale[FIN_MAX_YEARS];        /* cash from selling stake */
 	double cash_flow[FIN_MAX_YEARS];
@@ -99,6 +106,19 @@ typedef struct fin_result {
 /* Computes r from p. Pure: no I/O, no allocation. p must satisfy the ranges above
  * (the loader checks them). */
 void model_fin_run(const fin_params *p, fin_result *r);
+
+/* Returns Azure's margin on hosting after depreciation of the capacity:
+ * azure_gross_margin - capex_per_revenue / useful_life (capex 0: the gross margin). */
+double model_hosting_margin(const fin_params *p);
+
+/* Returns the Azure spend of amount az paid this year with Microsoft's own money, and
+ * takes it from *pool (the investment not yet spent back on Azure): min(*pool, az),
+ * 0 when either is <= 0. */
+double model_fin_funded(double *pool, double az);
+
+/* Returns what a tranche adds to the funded pool: its credits plus funded_cash_share
+ * of its cash (docs/model.md, Azure hosting profit). */
+double model_fin_tranche_funds(const fin_params *p, const fin_tranche *t);
 
 /* Returns the margin path's value in year t (before any actual replaces it). */
 double model_margin_path(const fin_params *p, int t);

@@ -86,6 +86,8 @@ struct mck_plan {
 	double *lo;                    /* ndp: smallest accepted value (after the open bound) */
 	int t0;                        /* first year */
 	int n;                         /* years */
+	double dep;                    /* capex_per_revenue / useful_life (0 without capex) */
+	double fcs;                    /* funded_cash_share */
 	int fast;                      /* 1: the lane kernel; 0: model_mc_kernel per draw */
 	int ntr;                       /* tranches */
 	int order[FIN_MAX_TRANCHES];   /* tranche indices grouped by year */
@@ -110,6 +112,9 @@ struct mck_work {
 	double wc[L];           /* waterfall receipts so far */
 	double got[L];          /* this year's waterfall receipts */
 	double cost[L];         /* this year's investment cost */
+	double fund[L];         /* what this year's tranches add to the funded pool */
+	double pool[L];         /* Microsoft's money not yet spent back on Azure */
+	double hm[L];           /* hosting margin after depreciation */
 	double cum[L];          /* cumulative cash flow */
 	double npv[L];          /* NPV so far */
 	double f[L];            /* discount factor of this year */
@@ -196,6 +201,8 @@ mck_plan_new(const fin_params *base, const model_uparam *const *dp, size_t ndp)
 	pl->ndp = ndp;
 	pl->t0 = base->t0;
 	pl->n = base->T - base->t0 + 1;
+	pl->dep = base->capex_per_revenue > 0 ? base->capex_per_revenue / base->useful_life : 0;
+	pl->fcs = base->funded_cash_share;
 	pl->slot = util_xcalloc(ndp ? ndp : 1, sizeof *pl->slot);
 	pl->lo = util_xcalloc(ndp ? ndp : 1, sizeof *pl->lo);
 	pl->fast = ndp <= SL_MAX;
@@ -403,6 +410,8 @@ k_start(const mck_plan *pl, mck_work *restrict w)
 		w->ia1[l] = 1 / w->lane[SL_A1][l];
 		w->ia2[l] = 1 / w->lane[SL_A2][l];
 		w->loss[l] = w->lane[SL_LOSS0][l];
+		w->hm[l] = w->lane[SL_AGM][l] - pl->dep;
+		w->pool[l] = w->fund[l] = 0;
 		w->dk[l] = 1;
 		w->wc[l] = w->cum[l] = w->npv[l] = 0;
 		w->f[l] = 1;
@@ -472,16 +481,20 @@ k_waterfall(mck_work *restrict w)
 	}
 }
 
-/* Sets the lanes' investment cost of a year with tranches (in input order). */
+/* Sets the lanes' investment cost of a year with tranches (in input order) and what
+ * they add to the funded pool (model_fin_tranche_funds). */
 MCK_HOT static void
 k_cost(const mck_plan *pl, mck_work *restrict w, const mck_year *y)
 {
+	double fcs = pl->fcs;
 	for (int k = y->tr0; k < y->tr0 + y->ntr; k++) {
 		int a = SL_TR + 2 * pl->order[k], first = k == y->tr0;
 		for (int l = 0; l < L; l++) {
-			double c = w->lane[a][l] * w->lane[a + 1][l] + w->lane[a][l] *
-			    (1 - w->lane[a + 1][l]) * (1 - w->lane[SL_AGM][l]);
+			double am = w->lane[a][l], cf = w->lane[a + 1][l];
+			double c = am * cf + am * (1 - cf) * (1 - w->hm[l]);
+			double fu = am * (1 - cf) + am * cf * fcs;
 			w->cost[l] = first ? c : w->cost[l] + c;
+			w->fund[l] = first ? fu : w->fund[l] + fu;
 		}
 	}
 }
@@ -496,9 +509,13 @@ k_flow(mck_work *restrict w, int i, const mck_year *y, double *restrict q)
 	int first = i == 0;
 	for (int l = 0; l < L; l++) {
 		double rv = w->rev[l], got = w->got[l], cost = w->cost[l];
-		double cf = got + (rs * rv + (ciaz * rv + csaz) * w->lane[SL_AGM][l] +
+		double az = ciaz * rv + csaz, pool = w->pool[l] + w->fund[l];
+		double use = az < pool ? az : pool;
+		use = (pool > 0) & (az > 0) ? use : 0;
+		w->pool[l] = pool - use;
+		double cf = got + (rs * rv + (az - use) * w->hm[l] +
 		    sale * w->lane[SL_SALEF][l]) - cost;
-		w->got[l] = w->cost[l] = 0;
+		w->got[l] = w->cost[l] = w->fund[l] = 0;
 		double prev = w->cum[l], c = prev + cf;
 		int hit = (w->kk[l] < 0) & (c >= 0) & ((prev < 0) | first);
 		w->cum[l] = c;
@@ -519,7 +536,7 @@ k_plain(mck_work *restrict w, const mck_year *y, double *restrict q)
 	double rs = y->rs, ciaz = y->ciaz, csaz = y->csaz, sale = y->sale;
 	for (int l = 0; l < L; l++) {
 		double rv = w->rev[l] * (1 + (w->lane[SL_GINF][l] + w->gd[l] * w->dk[l]));
-		double cf = rs * rv + (ciaz * rv + csaz) * w->lane[SL_AGM][l] +
+		double cf = rs * rv + (ciaz * rv + csaz) * w->hm[l] +
 		    sale * w->lane[SL_SALEF][l];
 		double c = w->cum[l] + cf;
 		w->rev[l] = rv;
@@ -554,7 +571,7 @@ k_plains_avx2(const mck_plan *pl, mck_work *restrict w, int i0, int i1,
 		__m256d f = _mm256_loadu_pd(w->f + l), x = _mm256_loadu_pd(w->x + l);
 		__m256d gi = _mm256_loadu_pd(w->lane[SL_GINF] + l), gd = _mm256_loadu_pd(w->gd + l);
 		__m256d dc = _mm256_loadu_pd(w->lane[SL_DECAY] + l);
-		__m256d agm = _mm256_loadu_pd(w->lane[SL_AGM] + l);
+		__m256d agm = _mm256_loadu_pd(w->hm + l);
 		__m256d sf = _mm256_loadu_pd(w->lane[SL_SALEF] + l);
 		for (int i = i0; i < i1; i++) {
 			const mck_year *y = &pl->year[i];
@@ -599,12 +616,13 @@ k_plains(const mck_plan *pl, mck_work *restrict w, int i0, mck_out *restrict out
 	return i1;
 }
 
-/* Returns 1 if some lane has not paid back yet. */
+/* Returns 1 if some lane has not paid back yet or still has Microsoft's money in its
+ * funded pool (the plain years assume neither). */
 static int
 k_open(const mck_work *w)
 {
 	for (int l = 0; l < L; l++)
-		if (w->kk[l] < 0)
+		if (w->kk[l] < 0 || w->pool[l] > 0)
 			return 1;
 	return 0;
 }
@@ -643,7 +661,7 @@ k_run(const mck_plan *pl, mck_work *restrict w, mck_out *restrict out)
 		if (y->ntr > 0)
 			k_cost(pl, w, y);
 		k_flow(w, i, y, out->q[i]);
-		open = open && k_open(w);
+		open = k_open(w);
 	}
 	k_finish(pl, w, out);
 }

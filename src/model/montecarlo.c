@@ -71,33 +71,40 @@ mc_alloc(mc_run *r, size_t count, size_t size)
 	return util_xcalloc(count, size);
 }
 
-/* The year's investment cost of every tranche in p into cost[0..n-1]; returns the total. */
+/* The year's investment cost of every tranche in p into cost[0..n-1] and what it adds
+ * to the funded pool into funds[0..n-1]; returns the total. */
 static double
-mc_investment(const fin_params *p, int n, double *cost)
+mc_investment(const fin_params *p, int n, double *cost, double *funds)
 {
-	double total = 0;
+	double total = 0, hm = model_hosting_margin(p);
 	memset(cost, 0, (size_t)n * sizeof *cost);
+	memset(funds, 0, (size_t)n * sizeof *funds);
 	for (size_t k = 0; k < p->ntranches; k++) {
 		const fin_tranche *t = &p->tranche[k];
 		int i = t->year - p->t0;
 		total += t->amount;
-		if (i >= 0 && i < n)
+		if (i >= 0 && i < n) {
 			cost[i] += t->amount * t->cash_fraction +
-			    t->amount * (1 - t->cash_fraction) * (1 - p->azure_gross_margin);
+			    t->amount * (1 - t->cash_fraction) * (1 - hm);
+			funds[i] += model_fin_tranche_funds(p, t);
+		}
 	}
 	return total;
 }
 
-/* The year's inflows other than the waterfall: revenue share, hosting, stake sale. */
+/* The year's inflows other than the waterfall: revenue share, hosting (on the Azure
+ * spend not paid from *pool), stake sale. */
 static double
-mc_other_inflows(const fin_params *p, int i, double rev)
+mc_other_inflows(const fin_params *p, int i, double rev, double *pool)
 {
 	int t = p->t0 + i;
 	double cs = isnan(p->compute_spend[i]) ? p->compute_intensity[i] * rev :
 	    p->compute_spend[i];
+	double az = cs * p->azure_share[i];
 	double sale = p->sale_year != 0 && t == p->sale_year ?
 	    p->stake[i] * p->valuation[i] * p->sale_fraction : 0;
-	return p->rev_share[i] * rev + cs * p->azure_share[i] * p->azure_gross_margin + sale;
+	az -= model_fin_funded(pool, az);
+	return p->rev_share[i] * rev + az * model_hosting_margin(p) + sale;
 }
 
 /* Returns max(0, x) as fmax(0, x) does (0 for NaN), without a call into libm. */
@@ -110,9 +117,9 @@ pos(double x)
 void
 model_mc_kernel(const fin_params *p, mc_draw *d)
 {
-	double cost[FIN_MAX_YEARS];
+	double cost[FIN_MAX_YEARS], funds[FIN_MAX_YEARS], pool = 0;
 	int n = p->T - p->t0 + 1;
-	double total = mc_investment(p, n, cost);
+	double total = mc_investment(p, n, cost, funds);
 	double capv = isnan(p->cap_multiple) ? INFINITY : p->cap_multiple * total;
 	double recoup = fmin(p->recoup_multiple * total, capv);
 	double rev = 0, dk = 1, loss = p->loss_carry0, wcum = 0, cum = 0, prev = 0;
@@ -136,7 +143,8 @@ model_mc_kernel(const fin_params *p, mc_draw *d)
 			got = model_fin_stage(&rem, &wcum, recoup, p->a1);
 			got += model_fin_stage(&rem, &wcum, capv, p->a2);
 		}
-		double cf = got + mc_other_inflows(p, i, rev) - cost[i];
+		pool += funds[i];
+		double cf = got + mc_other_inflows(p, i, rev, &pool) - cost[i];
 		cum += cf;
 		d->cumulative[i] = cum;
 		npv += cf * f;

@@ -23,18 +23,41 @@ def num(v):
     return math.nan if v is None else float(v)
 
 
+def hosting_margin(inp):
+    """Azure's margin after depreciation: gross margin - capex per revenue / life."""
+    capex = inp.get("capex_per_revenue") or 0.0
+    if capex <= 0:
+        return inp["azure_gross_margin"]
+    return inp["azure_gross_margin"] - capex / inp["useful_life"]
+
+
 def invest(inp, t0, n):
-    cost = np.zeros(n)
+    """Investment cost (cash + credits at cost), total, and what each year's tranches
+    add to the funded pool (credits + funded_cash_share x cash)."""
+    cost, funds = np.zeros(n), np.zeros(n)
     total = 0.0
-    agm = inp["azure_gross_margin"]
+    hm = hosting_margin(inp)
+    fcs = inp.get("funded_cash_share") or 0.0
     for t in inp["tranches"]:
         total += t["amount"]
         i = int(t["year"]) - t0
         cash = t["amount"] * t["cash_fraction"]
         credits = t["amount"] * (1 - t["cash_fraction"])
         if 0 <= i < n:
-            cost[i] += cash + credits * (1 - agm)
-    return cost, total
+            cost[i] += cash + credits * (1 - hm)
+            funds[i] += credits + cash * fcs
+    return cost, total, funds
+
+
+def funded(azure, funds):
+    """Azure spend paid with Microsoft's money: each year draws on the pool of the
+    investment not yet spent back on Azure."""
+    pool, out = 0.0, np.zeros(len(azure))
+    for i, az in enumerate(azure):
+        pool += funds[i]
+        out[i] = min(pool, az) if pool > 0 and az > 0 else 0.0
+        pool -= out[i]
+    return out
 
 
 def revenue(inp, n):
@@ -156,7 +179,8 @@ def recompute(inp):
     """Every output of docs/model.md from the resolved inputs."""
     t0, n = int(inp["start_year"]), int(inp["end_year"]) - int(inp["start_year"]) + 1
     o = {}
-    o["investment_cost"], o["total_investment"] = invest(inp, t0, n)
+    o["investment_cost"], o["total_investment"], funds = invest(inp, t0, n)
+    o["hosting_margin"] = hosting_margin(inp)
     o["revenue"], o["growth"] = revenue(inp, n)
     o["margin"] = margin(inp, t0, n)
     o["profit"] = o["revenue"] * o["margin"]
@@ -170,7 +194,9 @@ def recompute(inp):
     o["revenue_share"] = arr(inp["revenue_share_rate"]) * o["revenue"]
     spend = arr(inp["compute_spend"])
     o["compute_spend"] = np.where(np.isnan(spend), arr(inp["compute_intensity"]) * o["revenue"], spend)
-    o["hosting_profit"] = o["compute_spend"] * arr(inp["azure_share"]) * inp["azure_gross_margin"]
+    o["azure_spend"] = o["compute_spend"] * arr(inp["azure_share"])
+    o["funded_compute"] = funded(o["azure_spend"], funds)
+    o["hosting_profit"] = (o["azure_spend"] - o["funded_compute"]) * o["hosting_margin"]
     mark = arr(inp["stake"]) * arr(inp["valuation"])
     years = np.arange(t0, t0 + n)
     sy, sf = inp["sale_year"], num(inp["sale_fraction"])

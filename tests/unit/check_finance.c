@@ -57,17 +57,19 @@ check_series(const double *a, const double *want, int n)
  *           waterfall = {0, 0, 7, 5}.
  * Rev share: rate {0, 0.1, 0.1, 0} -> {0, 2, 3.2, 0}.
  * Hosting:  intensity 0.5, spend given only in 2023 (10): spend {5, 10, 16, 10};
- *           azure share {1, 1, 0.5, 0.5}; x margin 0.5 -> {2.5, 5, 4, 2.5}.
+ *           azure share {1, 1, 0.5, 0.5}: Azure spend {5, 10, 8, 5}. The 2020 credits
+ *           (4) pay for 4 of 2020's Azure spend (no cash counted: funded_cash_share 0),
+ *           so funded {4, 0, 0, 0}; (spend - funded) x margin 0.5 -> {0.5, 5, 4, 2.5}.
  * Equity:   stake {0, 0, 0.1, 0.1} x valuation {0, 0, 100, 200} = {0, 0, 10, 20};
  *           half sold in 2023: mark {0, 0, 10, 10}, stake_sale {0, 0, 0, 10}.
- * Cash flow: 2020: -8 + 2.5 = -5.5; 2021: -2 + 2 + 5 = 5; 2022: 7 + 3.2 + 4 = 14.2;
- *           2023: 5 + 2.5 + 10 = 17.5. Cumulative: -5.5, -0.5, 13.7, 31.2.
- * Payback:  first >= 0 in 2022 after -0.5: 2021 + 0.5 / 14.2 = 2021.0352112676...
- * MOIC:     inflows 2.5 + 7 + 14.2 + 17.5 = 41.2; cost 10 -> 4.12.
- *           marked: (41.2 + final mark 10) / 10 = 5.12.
- * NPV@10%:  -5.5 + 5 / 1.1 + 14.2 / 1.21 + 17.5 / 1.331
- *           = -5.5 + 4.5454545454545 + 11.7355371900826 + 13.1480090157776
- *           = 23.9290007513148.
+ * Cash flow: 2020: -8 + 0.5 = -7.5; 2021: -2 + 2 + 5 = 5; 2022: 7 + 3.2 + 4 = 14.2;
+ *           2023: 5 + 2.5 + 10 = 17.5. Cumulative: -7.5, -2.5, 11.7, 29.2.
+ * Payback:  first >= 0 in 2022 after -2.5: 2021 + 2.5 / 14.2 = 2021.1760563380...
+ * MOIC:     inflows 0.5 + 7 + 14.2 + 17.5 = 39.2; cost 10 -> 3.92.
+ *           marked: (39.2 + final mark 10) / 10 = 4.92.
+ * NPV@10%:  -7.5 + 5 / 1.1 + 14.2 / 1.21 + 17.5 / 1.331
+ *           = -7.5 + 4.5454545454545 + 11.7355371900826 + 13.1480090157776
+ *           = 21.9290007513148.
  */
 static void
 toy_model(fin_params *p)
@@ -115,9 +117,10 @@ START_TEST(toy_series)
 	const double mar[] = { -0.5, 0, 0.5, 0.5 }, pro[] = { -5, 0, 16, 22.4 };
 	const double los[] = { 6, 6, 0, 0 }, dis[] = { 0, 0, 10, 22.4 };
 	const double wf[] = { 0, 0, 7, 5 }, rsh[] = { 0, 2, 3.2, 0 };
-	const double sp[] = { 5, 10, 16, 10 }, ho[] = { 2.5, 5, 4, 2.5 };
+	const double sp[] = { 5, 10, 16, 10 }, ho[] = { 0.5, 5, 4, 2.5 };
+	const double azs[] = { 5, 10, 8, 5 }, fu[] = { 4, 0, 0, 0 };
 	const double mk[] = { 0, 0, 10, 10 }, sa[] = { 0, 0, 0, 10 };
-	const double cf[] = { -5.5, 5, 14.2, 17.5 }, cum[] = { -5.5, -0.5, 13.7, 31.2 };
+	const double cf[] = { -7.5, 5, 14.2, 17.5 }, cum[] = { -7.5, -2.5, 11.7, 29.2 };
 
 	toy_model(&p);
 	model_fin_run(&p, &r);
@@ -135,6 +138,8 @@ START_TEST(toy_series)
 	check_series(r.waterfall, wf, 4);
 	check_series(r.revenue_share, rsh, 4);
 	check_series(r.compute_spend, sp, 4);
+	check_series(r.azure_spend, azs, 4);
+	check_series(r.funded_compute, fu, 4);
 	check_series(r.hosting_profit, ho, 4);
 	check_series(r.equity_mark, mk, 4);
 	check_series(r.stake_sale, sa, 4);
@@ -150,14 +155,15 @@ START_TEST(toy_scalars)
 
 	toy_model(&p);
 	model_fin_run(&p, &r);
-	ck_assert_double_eq_tol(r.payback_year, 2021 + 0.5 / 14.2, EPS);
-	ck_assert_double_eq_tol(r.payback_year, 2021.0352112676056, 1e-9);
-	ck_assert_double_eq_tol(r.moic, 4.12, EPS);
-	ck_assert_double_eq_tol(r.moic_marked, 5.12, EPS);
-	ck_assert_double_eq_tol(r.npv, 23.9290007513148, 1e-9);
+	ck_assert_double_eq_tol(r.payback_year, 2021 + 2.5 / 14.2, EPS);
+	ck_assert_double_eq_tol(r.payback_year, 2021.1760563380282, 1e-9);
+	ck_assert_double_eq_tol(r.moic, 3.92, EPS);
+	ck_assert_double_eq_tol(r.moic_marked, 4.92, EPS);
+	ck_assert_double_eq_tol(r.npv, 21.9290007513148, 1e-9);
 	/* The IRR is the root of a cubic: check it is one (NPV there ~ 0) and that it lies
 	 * above 10%, where NPV is still positive (23.9). */
 	ck_assert(r.irr > 0.1 && r.irr <= 10);
+	ck_assert_double_eq(r.hosting_margin, 0.5); /* no capex: the gross margin */
 	ck_assert_double_eq_tol(model_npv(r.cash_flow, r.n, r.irr), 0, 1e-7);
 }
 END_TEST
@@ -457,6 +463,61 @@ START_TEST(hosting_spend_vs_intensity)
 }
 END_TEST
 
+/* Hosting net of capacity and of Microsoft's own money, 2020..2022: gross margin 0.5,
+ * capex 1.2 per revenue over 6 years -> depreciation 0.2, hosting margin 0.3. 10
+ * invested in 2020, half cash: cost 5 + 5 x (1 - 0.3) = 8.5; funds 5 credits + 0.4 x 5
+ * cash = 7. Azure spend {4, 6, 10}: the pool of 7 pays 4 in 2020 (3 left), 3 in 2021,
+ * nothing in 2022: funded {4, 3, 0}; hosting {0, 3 x 0.3, 10 x 0.3} = {0, 0.9, 3}. */
+START_TEST(hosting_net_of_capacity_and_funding)
+{
+	fin_params p;
+	fin_result r;
+
+	toy_base(&p, 2020, 2022);
+	p.azure_gross_margin = 0.5;
+	p.capex_per_revenue = 1.2;
+	p.useful_life = 6;
+	p.funded_cash_share = 0.4;
+	p.ntranches = 1;
+	p.tranche[0] = (fin_tranche){ 2020, 10, 0.5 };
+	for (int i = 0; i < 3; i++)
+		p.azure_share[i] = 1;
+	p.compute_spend[0] = 4;
+	p.compute_spend[1] = 6;
+	p.compute_spend[2] = 10;
+	model_fin_run(&p, &r);
+	ck_assert_double_eq_tol(model_hosting_margin(&p), 0.3, EPS);
+	ck_assert_double_eq_tol(r.hosting_margin, 0.3, EPS);
+	check_series(r.investment_cost, (const double[]){ 8.5, 0, 0 }, 3);
+	check_series(r.funded_compute, (const double[]){ 4, 3, 0 }, 3);
+	check_series(r.hosting_profit, (const double[]){ 0, 0.9, 3 }, 3);
+	/* all cash, none counted as funding: only credits (none) fill the pool */
+	p.tranche[0].cash_fraction = 1;
+	p.funded_cash_share = 0;
+	model_fin_run(&p, &r);
+	check_series(r.funded_compute, (const double[]){ 0, 0, 0 }, 3);
+	check_series(r.hosting_profit, (const double[]){ 1.2, 1.8, 3 }, 3);
+}
+END_TEST
+
+/* The pool: nothing taken when it is empty or the spend is not positive; a spend
+ * below the pool takes all of it from the pool, one above takes the pool. */
+START_TEST(funded_pool)
+{
+	double pool = 0;
+
+	ck_assert_double_eq(model_fin_funded(&pool, 5), 0);
+	pool = 3;
+	ck_assert_double_eq(model_fin_funded(&pool, 0), 0);
+	ck_assert_double_eq(model_fin_funded(&pool, -1), 0);
+	ck_assert_double_eq(pool, 3);
+	ck_assert_double_eq(model_fin_funded(&pool, 2), 2);
+	ck_assert_double_eq(pool, 1);
+	ck_assert_double_eq(model_fin_funded(&pool, 5), 1);
+	ck_assert_double_eq(pool, 0);
+}
+END_TEST
+
 /* 0.5 x 1 + 0.25 x 2 + 0.25 x 3 = 0.5 + 0.5 + 0.75 = 1.75; a NaN value -> NaN;
  * no scenarios -> NaN. */
 START_TEST(expected_value)
@@ -508,6 +569,8 @@ finance_suite(void)
 	tcase_add_test(tc, margin_path);
 	tcase_add_test(tc, loss_carryforward);
 	tcase_add_test(tc, hosting_spend_vs_intensity);
+	tcase_add_test(tc, hosting_net_of_capacity_and_funding);
+	tcase_add_test(tc, funded_pool);
 	tcase_add_test(tc, expected_value);
 	tcase_add_test(tc, bad_horizon);
 	suite_add_tcase(s, tc);

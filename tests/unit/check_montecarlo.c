@@ -20,7 +20,8 @@
 
 /* A twelve-year model using every part of the formulas: tranches with credits, growth
  * decay, an actual, a margin path with an actual, carried losses, a capped waterfall
- * that ends, revenue share, hosting, a stake sale. */
+ * that ends, revenue share, hosting after depreciation with a funded pool that lasts
+ * several years, a stake sale. */
 static void
 rich_model(fin_params *p)
 {
@@ -28,6 +29,9 @@ rich_model(fin_params *p)
 	p->T = 2031;
 	p->discount_rate = 0.08;
 	p->azure_gross_margin = 0.4;
+	p->capex_per_revenue = 0.6;
+	p->useful_life = 6;
+	p->funded_cash_share = 0.5;
 	p->ntranches = 3;
 	p->tranche[0] = (fin_tranche){ 2020, 1, 0.5 };
 	p->tranche[1] = (fin_tranche){ 2022, 2, 0.3 };
