@@ -24,6 +24,8 @@ const fin_series_field fin_series_fields[] = {
 	SERIES(compute_spend, UNIT_USD_BN),
 	SERIES(azure_spend, UNIT_USD_BN),
 	SERIES(funded_compute, UNIT_USD_BN),
+	SERIES(compute_spend_cumulative, UNIT_USD_BN),
+	SERIES(azure_spend_cumulative, UNIT_USD_BN),
 	SERIES(hosting_profit, UNIT_USD_BN),
 	SERIES(equity_mark, UNIT_USD_BN),
 	SERIES(stake_sale, UNIT_USD_BN),

@@ -145,7 +145,8 @@ fin_waterfall(const fin_params *p, fin_result *r)
 	}
 }
 
-/* Fills revenue_share, compute_spend, azure_spend, funded_compute, hosting_profit,
+/* Fills revenue_share, compute_spend, azure_spend (and both summed from t0),
+ * funded_compute, hosting_profit,
  * equity_mark and stake_sale; funds[i] is what year i's tranches add to the pool of
  * Microsoft's money that OpenAI spends on Azure before any hosting profit counts. */
 static void
@@ -161,6 +162,10 @@ fin_other_flows(const fin_params *p, fin_result *r, const double *funds)
 		r->compute_spend[i] = isnan(p->compute_spend[i]) ?
 		    p->compute_intensity[i] * r->revenue[i] : p->compute_spend[i];
 		r->azure_spend[i] = r->compute_spend[i] * p->azure_share[i];
+		r->compute_spend_cumulative[i] = r->compute_spend[i] +
+		    (i > 0 ? r->compute_spend_cumulative[i - 1] : 0);
+		r->azure_spend_cumulative[i] = r->azure_spend[i] +
+		    (i > 0 ? r->azure_spend_cumulative[i - 1] : 0);
 		pool += funds[i];
 		r->funded_compute[i] = model_fin_funded(&pool, r->azure_spend[i]);
 		r->hosting_profit[i] = (r->azure_spend[i] - r->funded_compute[i]) *

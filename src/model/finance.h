@@ -90,6 +90,8 @@ typedef struct fin_result {
 	double compute_spend[FIN_MAX_YEARS];
 	double azure_spend[FIN_MAX_YEARS];       /* compute spend x Azure share */
 	double funded_compute[FIN_MAX_YEARS];    /* the part of it paid with Microsoft's money */
+	double compute_spend_cumulative[FIN_MAX_YEARS]; /* compute_spend summed from t0 */
+	double azure_spend_cumulative[FIN_MAX_YEARS];   /* azure_spend summed from t0 */
 	double hosting_profit[FIN_MAX_YEARS];    /* (azure_spend - funded_compute) x hosting_margin */
 	double equity_mark[FIN_MAX_YEARS];       /* stake x valuation after any sale (a mark) */
 	double stake_sale[FIN_MAX_YEARS];        /* cash from selling stake */

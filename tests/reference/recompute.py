@@ -195,6 +195,8 @@ def recompute(inp):
     spend = arr(inp["compute_spend"])
     o["compute_spend"] = np.where(np.isnan(spend), arr(inp["compute_intensity"]) * o["revenue"], spend)
     o["azure_spend"] = o["compute_spend"] * arr(inp["azure_share"])
+    o["compute_spend_cumulative"] = np.cumsum(o["compute_spend"])
+    o["azure_spend_cumulative"] = np.cumsum(o["azure_spend"])
     o["funded_compute"] = funded(o["azure_spend"], funds)
     o["hosting_profit"] = (o["azure_spend"] - o["funded_compute"]) * o["hosting_margin"]
     mark = arr(inp["stake"]) * arr(inp["valuation"])

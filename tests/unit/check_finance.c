@@ -140,6 +140,8 @@ START_TEST(toy_series)
 	check_series(r.compute_spend, sp, 4);
 	check_series(r.azure_spend, azs, 4);
 	check_series(r.funded_compute, fu, 4);
+	check_series(r.compute_spend_cumulative, (const double[]){ 5, 15, 31, 41 }, 4);
+	check_series(r.azure_spend_cumulative, (const double[]){ 5, 15, 23, 28 }, 4);
 	check_series(r.hosting_profit, ho, 4);
 	check_series(r.equity_mark, mk, 4);
 	check_series(r.stake_sale, sa, 4);
