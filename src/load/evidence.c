@@ -176,8 +176,10 @@ ev_all(ld_ctx *c, const yt_node *root)
 {
 	const char *file = "data/evidence.yaml";
 	const yt_node *m = ld_top(c, root, "evidence", YT_MAP, file);
-	if (m == NULL || ld_ids(c, m, "evidence", EV_MAX) < 0)
+	if (m == NULL)
 		return;
+	if (ld_ids(c, m, "evidence", EV_MAX) < 0 && m->n > EV_MAX)
+		return; /* a bad id is reported, and the entries are still checked */
 	report *r = c->r;
 	r->evidence = util_xcalloc(m->n, sizeof *r->evidence);
 	for (size_t i = 0; i < m->n; i++) {
