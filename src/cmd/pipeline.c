@@ -11,6 +11,8 @@
 
 #include "export/export.h"
 #include "load/load.h"
+#include "model/bayes_metrics.h"
+#include "model/expect.h"
 #include "model/fin_metrics.h"
 #include "model/part_metrics.h"
 #include "model/unc_metrics.h"
@@ -88,6 +90,31 @@ pipeline_parts(pipeline *p, const char *const *names, const double *probs, size_
 	}
 }
 
+/* Updates the nw weighted scenarios' weights (names, probs) by the report's evidence,
+ * adds the posterior metrics and, for every @expected metric, @expected_posterior. */
+static void
+pipeline_bayes(const report *r, metrics *m, const char *const *names, const double *probs,
+    size_t nw)
+{
+	size_t ne = r->nevidence;
+	bayes_event *ev = util_xcalloc(ne ? ne : 1, sizeof *ev);
+	double *lik = util_xcalloc((ne ? ne : 1) * (nw ? nw : 1), sizeof *lik);
+	double *post = util_xcalloc(nw ? nw : 1, sizeof *post);
+	for (size_t k = 0; k < ne; k++) {
+		const rep_evidence *e = &r->evidence[k];
+		size_t j = 0;
+		for (size_t i = 0; i < r->nscenarios && j < nw; i++)
+			if (!r->scenarios[i].counterfactual)
+				lik[k * nw + j++] = e->likelihood[i];
+		ev[k] = (bayes_event){ e->id, e->event, lik + k * nw };
+	}
+	if (nw > 0 && bayes_metrics_add(m, names, probs, nw, ev, ne, post) == 0)
+		model_expect_reweight(m, "expected", "expected_posterior", names, post, nw);
+	free(post);
+	free(lik);
+	free(ev);
+}
+
 int
 pipeline_compute(const char *content_dir, int jobs, diag *d, pipeline *p)
 {
@@ -121,6 +148,7 @@ pipeline_compute_cached(const char *content_dir, int jobs, cache *ch, diag *d, p
 	}
 	fin_metrics_expected(p->m, names, probs, nw);
 	pipeline_parts(p, names, probs, nw);
+	pipeline_bayes(r, p->m, names, probs, nw);
 	pipeline_uncertainty(r, jobs, ch, p->m);
 	free(names);
 	free(probs);
@@ -176,7 +204,12 @@ pipeline_export_json(const pipeline *p, const char *only, buf *b)
 {
 	const report *r = p->rep;
 	export_scenario *es = util_xcalloc(r->nscenarios ? r->nscenarios : 1, sizeof *es);
-	export_extra x = { r->risks, p->risk, NULL, NULL };
+	export_evidence *ev = util_xcalloc(r->nevidence ? r->nevidence : 1, sizeof *ev);
+	for (size_t k = 0; k < r->nevidence; k++) {
+		const rep_evidence *e = &r->evidence[k];
+		ev[k] = (export_evidence){ e->id, e->date, e->event, e->source };
+	}
+	export_extra x = { r->risks, p->risk, NULL, NULL, ev, r->nevidence };
 	size_t n = 0;
 	if (r->nscenarios > 0 && p->comp != NULL && p->comp[0] != NULL) {
 		x.comp = r->scenarios[0].comp;
@@ -192,6 +225,7 @@ pipeline_export_json(const pipeline *p, const char *only, buf *b)
 		n++;
 	}
 	export_json_extra(es, n, &x, p->m, b);
+	free(ev);
 	free(es);
 }
 

@@ -461,9 +461,20 @@ ex_top_parts(json_writer *w, const export_extra *x)
 		ex_competition_observed(w, x->comp, x->comp_result);
 }
 
-/* Writes one scenario's object: title, probability, finance, inputs, units. */
+/* Writes member key: the scalar metric named stem@scen of m, null if absent. */
 static void
-ex_scenario(json_writer *w, const export_scenario *s)
+ex_scalar_at(json_writer *w, const char *key, const metrics *m, const char *stem,
+    const char *scen, buf *tmp)
+{
+	buf_reset(tmp);
+	buf_printf(tmp, "%s@%s", stem, scen);
+	const metric *x = metrics_find(m, buf_str(tmp));
+	json_num(w, key, x && x->years == NULL ? x->vals[0] : NAN);
+}
+
+/* Writes one scenario's object: title, probabilities, finance, inputs, units. */
+static void
+ex_scenario(json_writer *w, const export_scenario *s, const metrics *m, buf *tmp)
 {
 	ex_field fin[EX_MAX_FIELDS], in[EX_MAX_FIELDS];
 	size_t nfin = ex_finance_fields(s->params, s->result, fin);
@@ -472,6 +483,9 @@ ex_scenario(json_writer *w, const export_scenario *s)
 	json_open(w, s->name, '{');
 	json_str(w, "title", s->title);
 	json_num(w, "probability", s->probability);
+	ex_scalar_at(w, "prior_probability", m, "scenario.prior_probability", s->name, tmp);
+	ex_scalar_at(w, "posterior_probability", m, "scenario.posterior_probability", s->name,
+	    tmp);
 	ex_values(w, "finance", fin, nfin, s->params, s->result);
 	ex_values(w, "inputs", in, nin, s->params, s->result);
 	json_open(w, "units", '{');
@@ -496,24 +510,69 @@ ex_metric_value(json_writer *w, const char *key, const metric *x)
 	json_close(w, '}');
 }
 
-/* Writes "expected": every *@expected metric, keyed without the suffix. */
+/* Writes member key: every *@<suffix> metric, keyed without "@<suffix>". */
 static void
-ex_expected(json_writer *w, const metrics *m, buf *tmp)
+ex_expected(json_writer *w, const char *key, const char *suffix, const metrics *m,
+    buf *tmp)
 {
-	static const char suffix[] = "@expected";
-	size_t ls = sizeof suffix - 1;
+	size_t ls = strlen(suffix) + 1;
 
-	json_open(w, "expected", '{');
+	json_open(w, key, '{');
 	for (size_t i = 0; i < metrics_count(m); i++) {
 		const metric *x = metrics_at(m, i);
 		size_t len = strlen(x->name);
-		if (len <= ls || strcmp(x->name + len - ls, suffix) != 0)
+		if (len <= ls || x->name[len - ls] != '@' ||
+		    strcmp(x->name + len - ls + 1, suffix) != 0)
 			continue;
 		buf_reset(tmp);
 		buf_append(tmp, x->name, len - ls);
 		ex_metric_value(w, buf_str(tmp), x);
 	}
 	json_close(w, '}');
+}
+
+/* Writes member key: {S: value} for every scalar metric named <stem>@S in m. */
+static void
+ex_by_scenario(json_writer *w, const char *key, const metrics *m, const char *stem,
+    buf *tmp)
+{
+	buf_reset(tmp);
+	buf_printf(tmp, "%s@", stem);
+	size_t lp = tmp->len;
+	json_open(w, key, '{');
+	for (size_t i = 0; i < metrics_count(m); i++) {
+		const metric *x = metrics_at(m, i);
+		if (x->years == NULL && strncmp(x->name, buf_str(tmp), lp) == 0)
+			json_num(w, x->name + lp, x->vals[0]);
+	}
+	json_close(w, '}');
+}
+
+/* Writes "evidence": the events of x in order with their likelihoods and the weights
+ * after each (an empty array without x or events). */
+static void
+ex_evidence(json_writer *w, const export_extra *x, const metrics *m, buf *tmp)
+{
+	buf stem;
+	buf_init(&stem);
+	json_open(w, "evidence", '[');
+	for (size_t k = 0; x != NULL && k < x->nevidence; k++) {
+		const export_evidence *e = &x->evidence[k];
+		json_open(w, NULL, '{');
+		json_str(w, "id", e->id);
+		json_str(w, "date", e->date);
+		json_str(w, "event", e->event);
+		json_str(w, "source", e->source);
+		buf_reset(&stem);
+		buf_printf(&stem, "evidence.%s.likelihood", e->id);
+		ex_by_scenario(w, "likelihood", m, buf_str(&stem), tmp);
+		buf_reset(&stem);
+		buf_printf(&stem, "evidence.%s.weight", e->id);
+		ex_by_scenario(w, "weight_after", m, buf_str(&stem), tmp);
+		json_close(w, '}');
+	}
+	json_close(w, ']');
+	buf_free(&stem);
 }
 
 /* Writes "facts": every fact.* metric keyed by its id, with unit, label and source. */
@@ -645,9 +704,11 @@ export_json_extra(const export_scenario *s, size_t ns, const export_extra *x,
 	json_open(&w, NULL, '{');
 	json_open(&w, "scenarios", '{');
 	for (size_t i = 0; i < ns; i++)
-		ex_scenario(&w, &s[i]);
+		ex_scenario(&w, &s[i], m, &tmp);
 	json_close(&w, '}');
-	ex_expected(&w, m, &tmp);
+	ex_expected(&w, "expected", "expected", m, &tmp);
+	ex_expected(&w, "expected_posterior", "expected_posterior", m, &tmp);
+	ex_evidence(&w, x, m, &tmp);
 	ex_facts(&w, m);
 	if (x != NULL)
 		ex_top_parts(&w, x);

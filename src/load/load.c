@@ -144,6 +144,7 @@ load_data(ld_ctx *c)
 	yt_free(dep);
 	yt_free(comp);
 	ld_risks_file(c);
+	ld_evidence_file(c);
 	yt_node *unc = ld_parse_optional(c, "data/uncertainty.yaml");
 	if (unc != NULL || !ld_exists(c, "data/uncertainty.yaml"))
 		ld_uncertainty(c, unc);
@@ -210,6 +211,11 @@ report_free(report *r)
 		dep_params_free(s->dep);
 		comp_params_free(s->comp);
 	}
+	for (size_t i = 0; i < r->nevidence; i++) {
+		rep_evidence *e = &r->evidence[i];
+		free(e->id); free(e->date); free(e->event); free(e->source); free(e->likelihood);
+	}
+	free(r->evidence);
 	for (size_t i = 0; i < r->ninputs; i++)
 		free(r->inputs[i]);
 	for (size_t i = 0; i < r->nuncertain; i++)

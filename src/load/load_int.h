@@ -182,6 +182,10 @@ int ld_competition(ld_ctx *c, const yt_node *m, comp_params *p);
 /* risk.c: reads the optional data/risks.yaml into c->r->risks. */
 void ld_risks_file(ld_ctx *c);
 
+/* evidence.c: reads the optional data/evidence.yaml into c->r->evidence (after the
+ * scenarios, whose names it checks). */
+void ld_evidence_file(ld_ctx *c);
+
 /* Appends a copy of path to r->inputs (the files the report was read from). The
  * array's room doubles (it is always the power of two at or above ninputs), so
  * 10,000 pages are not 10,000 reallocations. */

@@ -61,6 +61,18 @@ typedef struct rep_scenario {
 	diag_pos pos;      /* where the scenario is defined */
 } rep_scenario;
 
+/* One dated event of data/evidence.yaml with its likelihood under each scenario. */
+typedef struct rep_evidence {
+	char *id;          /* [a-z0-9_]+, unique: metrics evidence.<id>.*@<scenario> */
+	char *date;        /* YYYY-MM-DD or YYYY-MM, not after as_of; the file lists them in order */
+	char *event;       /* what happened, one line */
+	char *source;      /* the source id (data/sources.yaml) reporting it */
+	double *likelihood;/* per scenario, in r->scenarios order: P(event | scenario) in (0, 1];
+	                      NaN for a counterfactual (owned) */
+	diag_pos pos;      /* where the event is defined (its id) */
+	diag_pos date_pos; /* where its date is */
+} rep_evidence;
+
 /* A whole loaded report. Every string is owned by the report. */
 typedef struct report {
 	char *content_dir;  /* the content folder as given (-C) */
@@ -84,6 +96,8 @@ typedef struct report {
 	rep_source *sources;
 	size_t nscenarios;
 	rep_scenario *scenarios;
+	size_t nevidence;   /* entries of evidence; 0 without data/evidence.yaml */
+	rep_evidence *evidence; /* data/evidence.yaml's events in file (date) order */
 	metrics *facts;     /* fact.* metrics from data/facts.yaml (owned) */
 	risk_register *risks; /* data/risks.yaml (owned); NULL without that file */
 	size_t ninputs;

@@ -126,12 +126,15 @@ data_categories(rnd *r, cspec *c, const yt_node *root)
 	return bad ? -1 : 0;
 }
 
-/* Returns the title of scenario name ("expected" included), or NULL if unknown. */
+/* Returns the title of scenario name ("expected" and "expected_posterior" included),
+ * or NULL if unknown. */
 static const char *
 scenario_title(rnd *r, const char *name)
 {
 	if (strcmp(name, "expected") == 0)
 		return "Expected (probability-weighted)";
+	if (strcmp(name, "expected_posterior") == 0)
+		return "Expected (posterior weights)";
 	int k = report_scenario_index(r->rep, name);
 	return k < 0 ? NULL : r->rep->scenarios[k].title;
 }

@@ -230,6 +230,7 @@ check_scenarios(rnd *r, const yt_node *sc)
 		if (schema_str(r->d, sc->vals[i], "scenario", 0, &name) != 0) {
 			bad = -1;
 		} else if (strcmp(name, "expected") != 0 &&
+		    strcmp(name, "expected_posterior") != 0 &&
 		    report_scenario_index(r->rep, name) < 0) {
 			diag_error(r->d, sc->vals[i]->pos, "unknown scenario '%s'", name);
 			bad = -1;
@@ -275,8 +276,9 @@ scenario_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 	render_el(r, t.head, "td");
 	for (size_t i = 0; i < sc->n; i++) {
 		int k = report_scenario_index(r->rep, sc->vals[i]->str);
-		th(r, t.head, "col", k < 0 ? "Expected (probability-weighted)" :
-		    r->rep->scenarios[k].title);
+		th(r, t.head, "col", k >= 0 ? r->rep->scenarios[k].title :
+		    strcmp(sc->vals[i]->str, "expected") == 0 ?
+		    "Expected (probability-weighted)" : "Expected (posterior weights)");
 	}
 	for (size_t i = 0; i < rows->n; i++)
 		scenario_row(r, &t, rows->vals[i], sc);

@@ -2,7 +2,9 @@
 """Reference check: recomputes every financial output of every scenario from the
 resolved inputs that `mkreport metrics --json` exports, independently of the C code
 (docs/model.md is the specification), and compares them to 1e-9 relative (absolute
-1e-9 near zero). Prints each failure and "N passed, M failed"; exits 1 on a failure.
+1e-9 near zero). It also recomputes the scenarios' posterior weights from their prior
+weights and the exported evidence by Bayes' rule (in log space, all events at once),
+the weights after each event, and every finance expectation under both weightings. Prints each failure and "N passed, M failed"; exits 1 on a failure.
 Usage: recompute.py MKREPORT CONTENT_DIR...   or   recompute.py --json FILE..."""
 import json
 import math
@@ -256,6 +258,67 @@ def check(doc, label, tally):
                 tally[0] += 1
 
 
+def posterior(doc):
+    """Returns (names, prior, posterior, weights after each event) from the export."""
+    names = [n for n, sc in doc["scenarios"].items() if sc.get("prior_probability") is not None]
+    prior = np.array([doc["scenarios"][n]["prior_probability"] for n in names], dtype=float)
+    logw, after = np.log(prior), []
+    for ev in doc.get("evidence", []):
+        logw = logw + np.log(np.array([ev["likelihood"][n] for n in names], dtype=float))
+        w = np.exp(logw - logw.max())
+        after.append(w / w.sum())
+    w = np.exp(logw - logw.max()) if names else logw
+    return names, prior / prior.sum(), (w / w.sum() if names else w), after
+
+
+MISSING = object()
+
+
+def scenario_value(sc, key):
+    """The per-scenario value behind expectation key ("finance.npv",
+    "finance.lens.cash.moic", "finance.cumulative"): a number, None (null), a list, or
+    MISSING when the export does not carry it per scenario."""
+    parts, fin = key.split("."), sc["finance"]
+    if len(parts) == 4 and parts[:2] == ["finance", "lens"]:
+        return fin.get("lenses", {}).get(parts[2], {}).get(parts[3], MISSING)
+    if len(parts) == 2 and parts[0] == "finance":
+        return fin.get(parts[1], MISSING)
+    return MISSING
+
+
+def expect(doc, names, w, key):
+    """The weights w times each scenario's value of key, or MISSING."""
+    vals = [scenario_value(doc["scenarios"][n], key) for n in names]
+    if any(v is MISSING for v in vals):
+        return MISSING
+    if all(isinstance(v, list) for v in vals):
+        return sum(wi * arr(v) for wi, v in zip(w, vals))
+    return sum(wi * num(v) for wi, v in zip(w, vals))
+
+
+def check_bayes(doc, label, tally):
+    def cmp(what, got, want):
+        g = arr(got) if isinstance(got, list) else np.array([num(got)])
+        wv = np.atleast_1d(want)
+        if len(g) == len(wv) and all(close(a, b) for a, b in zip(g, wv)):
+            tally[0] += 1
+        else:
+            tally[1] += 1
+            print("FAIL %s %s: mkreport %r, reference %r" % (label, what, got, want))
+    names, prior, post, after = posterior(doc)
+    for i, n in enumerate(names):
+        cmp("%s.posterior_probability" % n, doc["scenarios"][n]["posterior_probability"], post[i])
+    for ev, w in zip(doc.get("evidence", []), after):
+        for i, n in enumerate(names):
+            cmp("evidence %s.weight_after.%s" % (ev["id"], n), ev["weight_after"][n], w[i])
+    for obj, w in (("expected", prior), ("expected_posterior", post)):
+        for key, got in doc.get(obj, {}).items():
+            want = expect(doc, names, w, key)
+            if want is not MISSING:
+                cmp("%s[%s]" % (obj, key), got["values"] if isinstance(got, dict) else got,
+                    want)
+
+
 def main():
     args, tally = sys.argv[1:], [0, 0]
     if len(args) >= 2 and args[0] == "--json":
@@ -268,6 +331,7 @@ def main():
         return 2
     for label, doc in docs:
         check(doc, label, tally)
+        check_bayes(doc, label, tally)
     print("%d passed, %d failed" % (tally[0], tally[1]))
     return 1 if tally[1] else 0
 

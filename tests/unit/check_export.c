@@ -6,6 +6,8 @@
 
 #include "export/csv.h"
 #include "export/export.h"
+#include "model/bayes_metrics.h"
+#include "model/expect.h"
 #include "model/fin_metrics.h"
 #include "check_main.h"
 
@@ -70,6 +72,7 @@ START_TEST(json_tiny)
 	j = buf_str(&b);
 	has(j, "{\n  \"scenarios\": {\n    \"base\": {\n"
 	    "      \"title\": \"Base \\\"case\\\"\\u000a\",\n      \"probability\": 1,\n"
+	    "      \"prior_probability\": null,\n      \"posterior_probability\": null,\n"
 	    "      \"finance\": {\n        \"years\": [2020, 2021],\n");
 	has(j, "\"npv\": 2.5,");
 	has(j, "\"moic\": 1.25,");
@@ -102,13 +105,56 @@ START_TEST(json_tiny)
 	has(j, "\"expected\": {\n    \"finance.npv\": 2.5,");
 	has(j, "\"finance.cumulative\": {\n      \"years\": [2020, 2021],\n"
 	    "      \"values\": [-10, 2.5]\n    }");
-	has(j, "\"facts\": {\n    \"commit\": {\n      \"unit\": \"usd_bn\",\n"
+	has(j, "\"expected_posterior\": {},\n  \"evidence\": [],\n  \"facts\": {\n    \"commit\": {\n      \"unit\": \"usd_bn\",\n"
 	    "      \"label\": \"Total, \\\"committed\\\"\",\n      \"source\": \"msft-10q\",\n"
 	    "      \"value\": 13\n    }\n  },\n  \"sensitivity\": [],\n"
 	    "  \"monte_carlo\": null\n}\n");
 	ck_assert_ptr_null(strstr(j, " nan"));   /* NaN always as null */
 	ck_assert_ptr_null(strstr(j, " -nan"));
 	ck_assert_ptr_null(strstr(j, "[nan"));
+	buf_free(&b);
+	metrics_free(m);
+}
+END_TEST
+
+/* The tiny model as two scenarios, base (prior 0.5) and alt (0.5, the same numbers
+ * but npv read back as 2.5 too), and one event with likelihoods 0.8 and 0.2: posterior
+ * 0.8 and 0.2, exported per scenario, as "expected_posterior" and as "evidence". */
+START_TEST(json_posterior)
+{
+	fin_params p;
+	fin_result r;
+	metrics *m = metrics_new();
+	const char *const names[] = { "base", "alt" };
+	const double prior[] = { 0.5, 0.5 }, lik[] = { 0.8, 0.2 };
+	const bayes_event ev[] = { { "deal", "A deal", lik } };
+	double post[2];
+	buf b;
+
+	tiny(&p, &r);
+	fin_metrics_add(m, "base", 0.5, &p, &r);
+	metrics_add(m, "finance.npv@alt", UNIT_USD_BN, 12.5, NULL, NULL);
+	fin_metrics_expected(m, names, prior, 2);
+	ck_assert_int_eq(bayes_metrics_add(m, names, prior, 2, ev, 1, post), 0);
+	model_expect_reweight(m, "expected", "expected_posterior", names, post, 2);
+	export_scenario s[1] = { { "base", "Base", 0.5, &p, &r, NULL, NULL, NULL, NULL } };
+	const export_evidence e[1] = { { "deal", "2025-10", "A deal", "src-1" } };
+	export_extra x = { NULL, NULL, NULL, NULL, e, 1 };
+	buf_init(&b);
+	export_json_extra(s, 1, &x, m, &b);
+	const char *j = buf_str(&b);
+	has(j, "\"probability\": 0.5,\n      \"prior_probability\": 0.5,\n"
+	    "      \"posterior_probability\": 0.8,\n");
+	/* npv: prior 0.5 x 2.5 + 0.5 x 12.5 = 7.5, posterior 0.8 x 2.5 + 0.2 x 12.5 = 4.5 */
+	has(j, "\"expected\": {\n    \"finance.npv\": 7.5,");
+	/* alt has no irr: null under both weightings, not re-weighted without it */
+	has(j, "\"expected_posterior\": {\n    \"finance.npv\": 4.5,\n    \"finance.irr\": null,");
+	has(j, "\"evidence\": [\n    {\n      \"id\": \"deal\",\n      \"date\": \"2025-10\",\n"
+	    "      \"event\": \"A deal\",\n      \"source\": \"src-1\",\n"
+	    "      \"likelihood\": {\n        \"base\": 0.8,\n"
+	    "        \"alt\": 0.2\n      },\n"
+	    "      \"weight_after\": {\n        \"base\": 0.8,\n"
+	    "        \"alt\": 0.2\n      }\n    }\n  ],");
 	buf_free(&b);
 	metrics_free(m);
 }
@@ -123,7 +169,8 @@ START_TEST(json_empty)
 	buf_init(&b);
 	export_json(NULL, 0, m, &b);
 	ck_assert_str_eq(buf_str(&b),
-	    "{\n  \"scenarios\": {},\n  \"expected\": {},\n  \"facts\": {},\n"
+	    "{\n  \"scenarios\": {},\n  \"expected\": {},\n  \"expected_posterior\": {},\n"
+	    "  \"evidence\": [],\n  \"facts\": {},\n"
 	    "  \"sensitivity\": [],\n  \"monte_carlo\": null\n}\n");
 	buf_free(&b);
 	metrics_free(m);
@@ -233,6 +280,7 @@ export_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, json_tiny);
+	tcase_add_test(tc, json_posterior);
 	tcase_add_test(tc, json_empty);
 	tcase_add_test(tc, csv_rows);
 	tcase_add_test(tc, csv_guard);

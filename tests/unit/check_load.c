@@ -74,10 +74,33 @@ START_TEST(sources_and_inputs)
 	ck_assert_str_eq(r->sources[2].date, "2022");
 	ck_assert_str_eq(r->sources[0].url, "https://example.org/acme-10k-2020");
 	ck_assert_str_eq(r->sources[1].confidence, "reported-by-press");
-	ck_assert_uint_eq(r->ninputs, 8);
+	ck_assert_uint_eq(r->ninputs, 9);
 	ck_assert_str_eq(r->inputs[0], MINI "/report.yaml");
 	ck_assert_str_eq(r->inputs[3], MINI "/pages/sources.md");
 	ck_assert_str_eq(r->inputs[7], MINI "/data/scenarios.yaml");
+	ck_assert_str_eq(r->inputs[8], MINI "/data/evidence.yaml");
+}
+END_TEST
+
+START_TEST(evidence)
+{
+	/* two events in file order; likelihoods per scenario in scenarios.yaml order, NaN
+	 * for the counterfactual old-terms */
+	ck_assert_uint_eq(r->nevidence, 2);
+	const rep_evidence *e = &r->evidence[1];
+	ck_assert_str_eq(r->evidence[0].id, "deal_2021");
+	ck_assert_str_eq(r->evidence[0].date, "2021-06");
+	ck_assert_str_eq(e->id, "shares_2022");
+	ck_assert_str_eq(e->date, "2022-01-15");
+	ck_assert_str_eq(e->event, "Market shares hold");
+	ck_assert_str_eq(e->source, "analyst-2022");
+	ck_assert_int_eq(report_scenario_index(r, "old-terms"), 3);
+	ck_assert(e->likelihood[0] == 0.5);
+	ck_assert(e->likelihood[1] == 0.6);
+	ck_assert(e->likelihood[2] == 1.0);
+	ck_assert(isnan(e->likelihood[3]));
+	ck_assert_int_eq(e->pos.line, 12);
+	ck_assert_int_eq(e->date_pos.line, 13);
 }
 END_TEST
 
@@ -484,6 +507,7 @@ load_suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, report_fields);
 	tcase_add_test(t, sources_and_inputs);
+	tcase_add_test(t, evidence);
 	tcase_add_test(t, facts);
 	tcase_add_test(t, base_inputs);
 	tcase_add_test(t, series_interpolation);
