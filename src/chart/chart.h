@@ -36,7 +36,8 @@ typedef struct chart_axis {
 	metric_unit unit;   /* unit of the values, picks the tick format */
 	const char *format; /* format spec of src/render/format.h, NULL = by unit and tick step */
 	int log;            /* 1: log10 scale (value axes of line, fan, multiples only) */
-	int has_min;        /* 1: min below is a lower bound of the domain */
+	int has_min;        /* 1: min below is a lower bound of the domain (on a line or
+	                       multiples value axis, a min above 0 also drops 0: zoomed) */
 	double min;         /* domain includes this value when has_min */
 	int has_max;        /* 1: max below is an upper bound of the domain */
 	double max;         /* domain includes this value when has_max */
@@ -118,6 +119,9 @@ typedef struct chart_spec {
 	const chart_annot *annots;  /* reference lines and markers */
 	size_t nevents;             /* number of events */
 	const chart_event *events;  /* timeline events */
+	const int *cat_ref;         /* bar: ncats flags, 1 = the category is a reference (a
+	                               counterfactual or an expectation), drawn hatched and
+	                               outlined after a dashed divider; NULL = none */
 	int stacked;                /* bar: 1 = stacked, 0 = grouped */
 	int horizontal;             /* bar: 1 = bars run left to right */
 	double base;                /* tornado: the base-case value the bars start from */

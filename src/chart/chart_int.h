@@ -192,9 +192,9 @@ void chart_layout_compute(chart_ctx *c, double x, double y, double w, double h, 
 void chart_layout_spread(chart_key *keys, size_t n, double gap, double top, double bottom);
 
 /* Formats v for axis a with the tick step (0 = value label) into out (size CHART_LABEL_MAX).
- * A value label under $1bn in usd_bn without a precision (the unit's default or the
- * format "usd_bn") keeps a second decimal that is not 0 ($0.75bn), so labels agree
- * with the report's tables; "usd_bn:1" keeps one. */
+ * Ticks take the decimals the step needs (every tick of an axis alike); a value label
+ * takes the axis's format as tables do, so without a precision the magnitude rule of
+ * format_value ($0.75bn, $42.5bn, $135bn). */
 void chart_format_tick(const chart_axis *a, double v, double step, char *out);
 
 /* x pixel of data value (or band index centre) v on the laid-out horizontal axis. */

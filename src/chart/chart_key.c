@@ -16,7 +16,7 @@ enum { FONT_DIR_DEPTH = 4 }; /* sub-folders followed below a font folder */
 
 /* chart_spec_digest feeds every field of these structs: a field added to one must be
  * fed too (then update the size here). Sizes on LP64. */
-_Static_assert(sizeof(void *) != 8 || (sizeof(chart_spec) == 272 && sizeof(chart_frame) == 48 &&
+_Static_assert(sizeof(void *) != 8 || (sizeof(chart_spec) == 280 && sizeof(chart_frame) == 48 &&
     sizeof(chart_axis) == 56 && sizeof(chart_series) == 40 && sizeof(chart_fan) == 64 &&
     sizeof(chart_annot) == 32 && sizeof(chart_event) == 16),
     "a field was added to a chart struct: feed it in chart_spec_digest");
@@ -117,6 +117,7 @@ chart_spec_digest(const chart_spec *s, sha256_ctx *h)
 	sha256_feed_i64(h, (int64_t)s->ncats);
 	for (size_t i = 0; i < s->ncats; i++)
 		sha256_feed_str(h, s->cats[i]);
+	years_digest(s->cat_ref, s->ncats, h); /* flags, fed as the ints they are */
 	sha256_feed_i64(h, (int64_t)s->nseries);
 	for (size_t i = 0; i < s->nseries; i++)
 		series_digest(&s->series[i], h);

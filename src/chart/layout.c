@@ -139,10 +139,7 @@ chart_format_tick(const chart_axis *a, double v, double step, char *out)
 	const char *use = a->format;
 	buf_init(&b);
 	if (step > 0)
-		use = tick_spec(a, step, spec);
-	else if ((use ? strcmp(use, "usd_bn") == 0 : a->unit == UNIT_USD_BN) &&
-	    fabs(v) < 0.995 && fmod(round(fabs(v) * 100), 10) != 0)
-		use = "usd_bn:2"; /* a value label under $1bn: $0.75bn, not $0.8bn */
+		use = tick_spec(a, step, spec); /* else a value label: the magnitude rule */
 	if (format_value(v, a->unit, use, &b) != 0)
 		format_value(v, a->unit, NULL, &b);
 	snprintf(out, CHART_LABEL_MAX, "%s", buf_str(&b));

@@ -16,7 +16,7 @@ chart_line_plan(const chart_spec *s, const theme *th, chart_plan *p)
 	chart_plan_series_x(s, &p->x);
 	p->y.spec = &s->y;
 	p->y.log = s->y.log;
-	p->y.zero = !s->y.log;
+	p->y.zero = !s->y.log && !(s->y.has_min && s->y.min > 0); /* a positive min zooms */
 	p->y.lo = HUGE_VAL;
 	p->y.hi = -HUGE_VAL;
 	chart_key *k = chart_plan_keys(p, s->nseries);

@@ -10,7 +10,8 @@ bars(const chart_spec *s)
 	return s->series[0].n + (s->total_label ? 1 : 0);
 }
 
-/* The legend: "Increase" and "Decrease" for the kinds of step present only. */
+/* The legend, for the kinds of step present only: what a step does to the total bar
+ * ("Adds to the total"), or to the running total when there is no total bar. */
 static void
 waterfall_keys(const chart_spec *s, const theme *th, chart_plan *p)
 {
@@ -22,10 +23,12 @@ waterfall_keys(const chart_spec *s, const theme *th, chart_plan *p)
 			up = 1;
 	}
 	chart_key *k = chart_plan_keys(p, (size_t)(up + down));
+	const char *add = s->total_label ? "Adds to the total" : "Adds to the running total";
+	const char *cut = s->total_label ? "Reduces the total" : "Reduces the running total";
 	if (up)
-		*k++ = (chart_key){ .label = "Increase", .color = th->pos, .kind = CHART_KEY_BOX };
+		*k++ = (chart_key){ .label = add, .color = th->pos, .kind = CHART_KEY_BOX };
 	if (down)
-		*k = (chart_key){ .label = "Decrease", .color = th->neg, .kind = CHART_KEY_BOX };
+		*k = (chart_key){ .label = cut, .color = th->neg, .kind = CHART_KEY_BOX };
 }
 
 void

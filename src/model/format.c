@@ -12,7 +12,8 @@
 typedef struct fmt_def {
 	const char *name;   /* spec name */
 	double scale;       /* value multiplier before printing */
-	int decimals;       /* default decimals; -1 = usd_bn's automatic rule */
+	int decimals;       /* fixed decimals; -1 = the magnitude rule (whole below) */
+	double whole;       /* magnitude rule: no decimals from this shown magnitude up */
 	const char *prefix; /* before the digits, after the sign */
 	const char *suffix; /* after the digits */
 	int group;          /* 1: thousands separators */
@@ -21,25 +22,32 @@ typedef struct fmt_def {
 	int trim;           /* 1: drop trailing zero decimals */
 } fmt_def;
 
+enum {
+	FMT_SMALL_MAX_DECIMALS = 3, /* most decimals a magnitude below 1 gets */
+};
+
+/* A shown magnitude below this is zero (rounding noise, never a figure). */
+#define FMT_ZERO 1e-9
+
 static const fmt_def defs[] = {
-	{ "usd_bn", 1, -1, "$", "bn", 1, 0, 0, 0 },
-	{ "usd", 1, 0, "$", "", 1, 0, 0, 0 },
-	{ "pct", 100, 0, "", "%", 1, 0, 0, 0 },
-	{ "pct1", 100, 1, "", "%", 1, 0, 0, 0 },
-	{ "pp", 100, 1, "", " pp", 1, 1, 0, 0 },
-	{ "year", 1, 0, "", "", 0, 0, 1, 0 },
-	{ "year1", 1, 1, "", "", 0, 0, 0, 0 },
-	{ "x", 1, 1, "", "x", 1, 0, 0, 0 },
-	{ "num", 1, 0, "", "", 1, 0, 0, 0 },
-	{ "num1", 1, 1, "", "", 1, 0, 0, 0 },
-	{ "num2", 1, 2, "", "", 1, 0, 0, 0 },
-	{ "int", 1, 0, "", "", 0, 0, 0, 0 },
-	{ "m", 1e-6, 0, "", "m", 1, 0, 0, 0 },
-	{ "gw", 1, 1, "", " GW", 1, 0, 0, 0 },
+	{ "usd_bn", 1, -1, 100, "$", "bn", 1, 0, 0, 0 },
+	{ "usd", 1, -1, 1, "$", "", 1, 0, 0, 0 },
+	{ "pct", 100, -1, 1, "", "%", 1, 0, 0, 0 },
+	{ "pct1", 100, 1, 0, "", "%", 1, 0, 0, 0 },
+	{ "pp", 100, -1, 10, "", " pp", 1, 1, 0, 0 },
+	{ "year", 1, 0, 0, "", "", 0, 0, 1, 0 },
+	{ "year1", 1, 1, 0, "", "", 0, 0, 0, 0 },
+	{ "x", 1, -1, 10, "", "x", 1, 0, 0, 0 },
+	{ "num", 1, -1, 1, "", "", 1, 0, 0, 0 },
+	{ "num1", 1, 1, 0, "", "", 1, 0, 0, 0 },
+	{ "num2", 1, 2, 0, "", "", 1, 0, 0, 0 },
+	{ "int", 1, 0, 0, "", "", 0, 0, 0, 0 },
+	{ "m", 1e-6, -1, 1, "", "m", 1, 0, 0, 0 },
+	{ "gw", 1, -1, 10, "", " GW", 1, 0, 0, 0 },
 };
 
 /* The default for plain numbers: up to two decimals, trailing zeros dropped. */
-static const fmt_def number_default = { "num", 1, 2, "", "", 1, 0, 0, 1 };
+static const fmt_def number_default = { "num", 1, 2, 0, "", "", 1, 0, 0, 1 };
 
 const char *
 format_unit_default(metric_unit u)
@@ -108,17 +116,63 @@ trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
-/* Decimals to show for magnitude a under f with precision prec (-1 = default). */
-static int
-pick_decimals(const fmt_def *f, double a, int prec)
+/* Prints a (>= 0) with dec decimals into tmp (n bytes), a half rounded away from zero
+ * (82.5 -> "83"; printf alone would round an exact half to even). */
+static void
+print_fixed(char *tmp, size_t n, double a, int dec)
 {
-	if (prec >= 0)
-		return prec;
-	if (f->decimals >= 0)
-		return f->decimals;
+	double p = pow(10, dec);
+	if (a * p < 1e15)
+		a = round(a * p) / p;
+	snprintf(tmp, n, "%.*f", dec, a);
+}
+
+/* Returns a (>= 0) rounded to dec decimals as print_fixed shows it. */
+static double
+rounded(double a, int dec)
+{
 	char tmp[400];
-	snprintf(tmp, sizeof tmp, "%.1f", a);
-	return strtod(tmp, NULL) >= 100 ? 0 : 1;
+	print_fixed(tmp, sizeof tmp, a, dec);
+	return strtod(tmp, NULL);
+}
+
+/* Decimals for a shown magnitude a (> 0) below 1: two significant digits, at most
+ * FMT_SMALL_MAX_DECIMALS. Sets *trim (a trailing zero is not a significant digit). */
+static int
+small_decimals(double a, int *trim)
+{
+	int dec = 1 - (int)floor(log10(a));
+	*trim = 1;
+	return dec < 1 ? 1 : dec > FMT_SMALL_MAX_DECIMALS ? FMT_SMALL_MAX_DECIMALS : dec;
+}
+
+/* The magnitude rule for shown magnitude a: no decimals from f->whole up, one from 1,
+ * two significant digits below 1 (a value that rounds up to the next band takes its
+ * decimals: 0.996 -> 1.0, 99.96 -> 100). Sets *trim for the band below 1. */
+static int
+magnitude_decimals(const fmt_def *f, double a, int *trim)
+{
+	*trim = 0;
+	if (a < FMT_ZERO || rounded(a, 1) >= f->whole)
+		return 0;
+	if (a >= 1)
+		return 1;
+	int dec = small_decimals(a, trim);
+	if (rounded(a, dec) >= 1) {
+		*trim = 0;
+		return f->whole > 1 ? 1 : 0;
+	}
+	return dec;
+}
+
+/* Appends "about " and zero in f: a value too small for any decimal shown. */
+static void
+put_about_zero(buf *out, const fmt_def *f)
+{
+	buf_puts(out, "about ");
+	buf_puts(out, f->prefix);
+	buf_putc(out, '0');
+	buf_puts(out, f->suffix);
 }
 
 /* Appends v shown by f with precision prec (-1 = the format's own). */
@@ -126,12 +180,25 @@ static void
 put_value(buf *out, double v, const fmt_def *f, int prec)
 {
 	char tmp[400];
-	int dec = pick_decimals(f, fabs(v * f->scale), prec);
-	if (f->ceil_year && dec == 0)
-		v = ceil(v - 1e-9);
+	int trim = f->trim;
 	double a = fabs(v * f->scale);
-	snprintf(tmp, sizeof tmp, "%.*f", dec, a);
-	if (f->trim)
+	int dec = prec >= 0 ? prec : f->decimals >= 0 ? f->decimals :
+	    magnitude_decimals(f, a, &trim);
+	if (f->ceil_year && dec == 0) {
+		v = ceil(v - 1e-9);
+		a = fabs(v);
+	}
+	if (!f->ceil_year && a >= FMT_ZERO && rounded(a, dec) == 0) {
+		dec = small_decimals(a, &trim); /* nonzero must not print as zero */
+		if (rounded(a, dec) == 0) {
+			put_about_zero(out, f);
+			return;
+		}
+	}
+	if (a < FMT_ZERO)
+		a = 0;
+	print_fixed(tmp, sizeof tmp, a, dec);
+	if (trim)
 		trim_zeros(tmp);
 	int nonzero = strpbrk(tmp, "123456789") != NULL;
 	if (v < 0 && nonzero)

@@ -14,6 +14,19 @@ enum {
 	CSPEC_BANDS = 5,        /* likelihood and impact bands of the risk matrix */
 };
 
+/* Returns a followed by b as a string owned by c. */
+static char *
+cspec_join(cspec *c, const char *a, const char *b)
+{
+	buf j;
+	buf_init(&j);
+	buf_puts(&j, a);
+	buf_puts(&j, b);
+	char *s = cspec_strdup(c, buf_str(&j));
+	buf_free(&j);
+	return s;
+}
+
 /* Returns "name@scen" as a string owned by c. */
 static char *
 at_scenario(cspec *c, const char *name, const char *scen)
@@ -108,6 +121,31 @@ cat_series(rnd *r, cspec *c, const yt_node *m)
 	return 0;
 }
 
+/* references: [category, ...]: the categories drawn as references (an expectation, a
+ * counterfactual). Returns 0, or -1 after an error at a name that is no category. */
+static int
+cat_references(rnd *r, cspec *c, const yt_node *seq)
+{
+	const char **names = text_list(r, c, seq, "references");
+	if (names == NULL)
+		return -1;
+	int *ref = cspec_alloc(c, c->s.ncats, sizeof(int)), bad = 0;
+	for (size_t i = 0; i < seq->n; i++) {
+		size_t j = 0;
+		while (j < c->s.ncats && strcmp(c->s.cats[j], names[i]) != 0)
+			j++;
+		if (j == c->s.ncats) {
+			diag_error(r->d, seq->vals[i]->pos, "references: '%s' is not one of the "
+			    "categories", names[i]);
+			bad = 1;
+		} else {
+			ref[j] = 1;
+		}
+	}
+	c->s.cat_ref = ref;
+	return bad ? -1 : 0;
+}
+
 /* categories: [...] + series: [{label, metrics: [...]}]: scalars per category (bars,
  * or a matrix with one series per row). Returns 0 or -1. */
 static int
@@ -123,7 +161,8 @@ data_categories(rnd *r, cspec *c, const yt_node *root)
 	int bad = 0;
 	for (size_t i = 0; i < seq->n; i++)
 		bad |= cat_series(r, c, seq->vals[i]);
-	return bad ? -1 : 0;
+	const yt_node *refs = yt_get(root, "references");
+	return bad || (refs != NULL && cat_references(r, c, refs) != 0) ? -1 : 0;
 }
 
 /* Returns the title of scenario name ("expected" and "expected_posterior" included),
@@ -156,7 +195,11 @@ scenario_item(rnd *r, cspec *c, const yt_node *mn, const yt_node *sn, size_t i)
 		se->label = title;
 		return cspec_series_metric(r, c, mn, ref, se);
 	}
-	((const char **)c->s.cats)[i] = title;
+	int k = report_scenario_index(r->rep, sn->str);
+	int cf = k >= 0 && r->rep->scenarios[k].counterfactual;
+	((int *)c->s.cat_ref)[i] = k < 0 || cf; /* the expectation or a counterfactual */
+	((const char **)c->s.cats)[i] = cf ? cspec_join(c, title, " (counterfactual)") : title;
+	c->cat_heading = "Scenario";
 	return cspec_scalar(r, c, ref, mn->pos, (double *)&c->s.series[0].vals[i]);
 }
 
@@ -180,6 +223,7 @@ data_scenarios(rnd *r, cspec *c, const yt_node *root)
 	int bad = 0;
 	if (sc->n > 0) { /* the scalar case's storage; unused if the metric is a series */
 		c->s.cats = cspec_alloc(c, sc->n, sizeof(char *));
+		c->s.cat_ref = cspec_alloc(c, sc->n, sizeof(int));
 		c->s.ncats = sc->n;
 		chart_series *se = cspec_add_series(c);
 		*se = (chart_series){ label ? label : cspec_metric_label(r,
@@ -195,6 +239,7 @@ data_scenarios(rnd *r, cspec *c, const yt_node *root)
 		memmove(c->series, c->series + 1, (c->s.nseries - 1) * sizeof *c->series);
 		c->s.nseries--;
 		c->s.cats = NULL;
+		c->s.cat_ref = NULL;
 		c->s.ncats = 0;
 	}
 	return bad ? -1 : 0;
@@ -459,6 +504,7 @@ data_risk_matrix(rnd *r, cspec *c, diag_pos pos)
 	}
 	c->s.y.unit = UNIT_COUNT;
 	c->has_unit = 1;
+	c->risk_matrix = 1;
 	if (n == 0 && !bad)
 		diag_error(r->d, pos, "matrix: risks needs data/risks.yaml (the report has no "
 		    "risks)");
@@ -514,6 +560,7 @@ data_other(rnd *r, cspec *c, const yt_node *root, int *any)
 		bad |= labelled_scalars(r, c, n, "bars", one_label(root, c)), ++*any;
 	if ((n = yt_get(root, "waterfall")) != NULL) {
 		bad |= labelled_scalars(r, c, n, "waterfall", one_label(root, c)), ++*any;
+		c->cat_heading = "Step";
 		bad |= render_opt_str(r, root, "total", "total", &c->s.total_label);
 	}
 	if (yt_get(root, "fan") != NULL)
@@ -560,4 +607,50 @@ cspec_data(rnd *r, cspec *c, const yt_node *root)
 		bad = 1;
 	}
 	return bad ? -1 : 0;
+}
+
+/* A CSV column name and the heading a reader sees. */
+typedef struct col_heading {
+	int type;         /* the chart type whose CSV has it, -1 for every type */
+	const char *col;  /* as the CSV names it */
+	const char *head; /* as the data table shows it */
+} col_heading;
+
+/* Returns the heading of col in the n entries of t for chart type type, or NULL. */
+static const char *
+heading_in(const col_heading *t, size_t n, int type, const char *col)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((t[i].type < 0 || t[i].type == type) && strcmp(col, t[i].col) == 0)
+			return t[i].head;
+	return NULL;
+}
+
+const char *
+cspec_column_heading(const cspec *c, const char *col)
+{
+	static const col_heading fixed[] = {
+		{ -1, "year", "Year" }, { CHART_TIMELINE, "month", "Month" },
+		{ CHART_TIMELINE, "event", "Event" }, { CHART_FAN, "series", "Series" },
+		{ CHART_TORNADO, "variable", "Input" }, { CHART_TORNADO, "base", "Base case" },
+		{ CHART_FAN, "p5", "5th percentile" }, { CHART_FAN, "p25", "25th percentile" },
+		{ CHART_FAN, "p50", "Median" }, { CHART_FAN, "p75", "75th percentile" },
+		{ CHART_FAN, "p95", "95th percentile" }, { CHART_WATERFALL, "delta", "Change" },
+		{ CHART_WATERFALL, "start", "Running total before" },
+		{ CHART_WATERFALL, "end", "Running total after" },
+		{ CHART_MATRIX, "row", "Row" }, { CHART_MATRIX, "column", "Column" },
+		{ CHART_MATRIX, "value", "Value" }, { CHART_MATRIX, "note", "Note" },
+	};
+	static const col_heading risks[] = {
+		{ -1, "row", "Likelihood band" }, { -1, "column", "Impact band" },
+		{ -1, "value", "Risks" }, { -1, "note", "Risk ranks" },
+	};
+	const char *h = NULL;
+	if (strcmp(col, "category") == 0)
+		return c->s.x.label ? c->s.x.label : c->cat_heading ? c->cat_heading : "";
+	if (c->risk_matrix)
+		h = heading_in(risks, sizeof risks / sizeof risks[0], -1, col);
+	if (h == NULL)
+		h = heading_in(fixed, sizeof fixed / sizeof fixed[0], (int)c->s.type, col);
+	return h ? h : col;
 }

@@ -371,8 +371,13 @@ data_cell(rnd *r, const cspec *c, xmlNodePtr tr, const char *text, int quoted,
 	double v = strtod(text, &end);
 	int num = !head && !quoted && i > 0 && text[0] && *end == '\0' &&
 	    strcmp(col, "year") != 0 && strcmp(col, "month") != 0;
+	if (head && i == 0 && *cspec_column_heading(c, text) == '\0') {
+		render_el(r, tr, "td"); /* the corner: no better name than "category" */
+		return;
+	}
 	if (head || i == 0) {
-		render_attr(render_el_text(r, tr, "th", NULL, text), "scope", head ? "col" : "row");
+		render_attr(render_el_text(r, tr, "th", NULL, head ? cspec_column_heading(c, text) :
+		    text), "scope", head ? "col" : "row");
 		return;
 	}
 	if (!num) {
@@ -435,6 +440,7 @@ data_table(rnd *r, const cspec *c, const char *csv, xmlNodePtr cap)
 	for (size_t k = 0; k < ncols; k++)
 		free(cols[k]);
 	free(cols);
+	render_table_tidy(table); /* numeric headings right, over their figures */
 }
 
 /* Builds the figure: picture, then the caption with title, text, source, links, data. */

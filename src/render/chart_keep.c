@@ -87,6 +87,7 @@ deepen(kept *k)
 	axis(k, &s->x);
 	axis(k, &s->y);
 	s->cats = strs(k, s->cats, s->ncats);
+	s->cat_ref = mem(k, s->cat_ref, s->ncats, sizeof *s->cat_ref);
 	chart_series *se = mem(k, s->series, s->nseries, sizeof *se);
 	for (size_t i = 0; se != NULL && i < s->nseries; i++) {
 		se[i].label = str(k, se[i].label);

@@ -14,7 +14,7 @@
 static const char *const chart_keys[] = { "id", "type", "title", "caption", "alt", "source",
 	"x", "y", "years", "series", "categories", "scenarios", "scenario", "metric", "label",
 	"bars", "fan", "tornado", "limit", "labels", "waterfall", "total", "matrix", "events",
-	"annotations", "stacked", "horizontal", NULL };
+	"annotations", "stacked", "horizontal", "references", NULL };
 
 /* Remembers p as owned by c and returns it. */
 static void *

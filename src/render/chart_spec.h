@@ -23,6 +23,8 @@ typedef struct cspec {
 	size_t scap;             /* capacity of series */
 	void **owned;            /* every allocation made for s */
 	size_t nowned;           /* entries of owned */
+	const char *cat_heading; /* the data table's name for the category column, or NULL */
+	int risk_matrix;         /* 1: matrix: risks (bands as rows and columns) */
 } cspec;
 
 /* Reads the directive root (fence at pos) into a new cspec: common keys, axes,
@@ -41,6 +43,12 @@ void render_chart_errors(rnd *r, const cspec *c, const chart_job *jobs, size_t n
 /* chart_data.c: reads the data keys of root (series, categories, scenarios + metric,
  * bars, fan, tornado, waterfall + total, matrix, events). Returns 0 or -1. */
 int cspec_data(rnd *r, cspec *c, const yt_node *root);
+
+/* Returns the heading the chart's data table shows for the CSV column col (the CSV
+ * keeps col): "Year", "5th percentile", "Change", the category column's name (the x
+ * axis label, "Scenario", "Step"...), or "" when nothing better than "category" is
+ * known (the table's corner stays empty). Static or c's storage. */
+const char *cspec_column_heading(const cspec *c, const char *col);
 
 /* Returns a zeroed array of n items of size bytes owned by c. */
 void *cspec_alloc(cspec *c, size_t n, size_t size);

@@ -139,6 +139,10 @@ xmlNodePtr render_el_class(rnd *r, xmlNodePtr parent, const char *name, const ch
 xmlNodePtr render_table_figure(rnd *r, xmlNodePtr parent, const char *cls,
     const char *caption);
 
+/* table.c: aligns table's columns: a numeric column's heading and placeholder cells
+   get class "num" (right), a lone figure among words loses it. NULL is a no-op. */
+void render_table_tidy(xmlNodePtr table);
+
 /* dom.c: like render_el_class with text content (text may be NULL). */
 xmlNodePtr render_el_text(rnd *r, xmlNodePtr parent, const char *name, const char *cls,
     const char *text);

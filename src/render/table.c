@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "yaml/schema.h"
 
@@ -65,21 +66,43 @@ cell_empty(xmlNodePtr n)
 	return empty;
 }
 
-/* Returns 1 if at least half of the non-empty cells of column col of the body rows are
- * numeric (<td class="num">): "not reported" among figures leaves a column numeric. */
+/* Returns 1 if cell n says only that a figure is missing ("not reported",
+ * "Undisclosed", "n/a", a dash): a placeholder, which sits among figures. */
+static int
+cell_placeholder(xmlNodePtr n)
+{
+	static const char *const words[] = { "not reported", "undisclosed", "not disclosed",
+		"n/a", "unknown", "none", "-", "\xe2\x80\x93", "\xe2\x80\x94", NULL };
+	xmlChar *t = xmlNodeGetContent(n);
+	const char *s = t != NULL ? (const char *)t + strspn((const char *)t, " \t\n") : "";
+	size_t len = strcspn(s, "\t\n");
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	int hit = 0;
+	for (size_t i = 0; words[i] != NULL && !hit; i++)
+		hit = strlen(words[i]) == len && strncasecmp(s, words[i], len) == 0;
+	xmlFree(t);
+	return hit;
+}
+
+/* Returns 1 if column col of the body rows is numeric: it has a figure (<td class="num">)
+ * and at least half of its non-empty cells are figures, or every other cell is a
+ * placeholder (a survey column with two figures and four "not reported" is numeric). */
 static int
 column_numeric(xmlNodePtr tbody, size_t col)
 {
-	int nums = 0, filled = 0;
+	int nums = 0, filled = 0, words = 0;
 	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
 		if (tr->type != XML_ELEMENT_NODE)
 			continue;
 		xmlNodePtr cell = row_cell(tr, col);
 		int num = el_has_class(cell, "td", "num");
-		filled += num || (cell != NULL && !cell_empty(cell));
+		int text = !num && cell != NULL && !cell_empty(cell);
+		filled += num || text;
 		nums += num;
+		words += text && !cell_placeholder(cell);
 	}
-	return nums > 0 && 2 * nums >= filled;
+	return nums > 0 && (2 * nums >= filled || words == 0);
 }
 
 /* Returns 1 if n's class attribute is exactly "num". */
@@ -114,8 +137,8 @@ align_column(xmlNodePtr tbody, size_t col, int numeric)
  * and that column's text cells too, so headings and words line up with the figures;
  * a figure alone among words is aligned with the words. Tables with spanning cells are left alone.
  * table may be NULL. */
-static void
-tidy_table(xmlNodePtr table)
+void
+render_table_tidy(xmlNodePtr table)
 {
 	if (table == NULL)
 		return;
@@ -418,5 +441,5 @@ render_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 	}
 	xmlNodePtr fig = parent->last;
 	if (el_has_class(fig, "figure", "table"))
-		tidy_table(child_el(fig, "table"));
+		render_table_tidy(child_el(fig, "table"));
 }

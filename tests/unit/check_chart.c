@@ -135,6 +135,18 @@ fx_bar1(void)
 	return s;
 }
 
+/* One bar per scenario, the last a counterfactual drawn as a reference (hatched,
+ * outlined, after a dashed divider), bars running left to right. */
+static chart_spec
+fx_refbar(void)
+{
+	static const int ref[] = { 0, 0, 0, 1 };
+	chart_spec s = fx_bar1();
+	s.cat_ref = ref;
+	s.horizontal = 1;
+	return s;
+}
+
 static const char *const firms[] = { "Amazon Web Services", "Microsoft Azure", "Google Cloud",
 	"Alibaba Cloud", "Oracle" };
 static const double sh24[] = { 0.30, 0.21, 0.12, 0.04, 0.03 };
@@ -297,7 +309,7 @@ static const struct fixture {
 	{ "line", fx_line }, { "hhi", fx_hhi }, { "area", fx_area }, { "bar", fx_bar },
 	{ "bar1", fx_bar1 }, { "hbar", fx_hbar }, { "tornado", fx_tornado }, { "fan", fx_fan },
 	{ "waterfall", fx_waterfall }, { "matrix", fx_matrix }, { "timeline", fx_timeline },
-	{ "multiples", fx_multiples },
+	{ "multiples", fx_multiples }, { "refbar", fx_refbar },
 };
 #define NFIXTURES (sizeof(fixtures) / sizeof(fixtures[0]))
 
@@ -701,16 +713,21 @@ START_TEST(test_waterfall_keys)
 	static const chart_series up_series[] = { { "Cash", 2, up, NULL, NULL } };
 	chart_spec s = fx_waterfall();
 	chart_ctx c;
-	fake_layout(&c, &s); /* one decrease, four increases */
+	s.total_label = "Cash flow, 2030";
+	fake_layout(&c, &s); /* one decrease, four increases: the keys say what they change */
 	ck_assert_uint_eq(c.p.nkeys, 2);
-	ck_assert_str_eq(c.p.keys[0].label, "Increase");
-	ck_assert_str_eq(c.p.keys[1].label, "Decrease");
+	ck_assert_str_eq(c.p.keys[0].label, "Adds to the total");
+	ck_assert_str_eq(c.p.keys[1].label, "Reduces the total");
 	chart_plan_free(&c.p);
 	s.series = up_series;
 	s.ncats = 2;
-	fake_layout(&c, &s); /* no step decreases: no "Decrease" key */
+	fake_layout(&c, &s); /* no step decreases: no "Reduces" key */
 	ck_assert_uint_eq(c.p.nkeys, 1);
-	ck_assert_str_eq(c.p.keys[0].label, "Increase");
+	ck_assert_str_eq(c.p.keys[0].label, "Adds to the total");
+	chart_plan_free(&c.p);
+	s.total_label = NULL;
+	fake_layout(&c, &s); /* no total bar: the running total is what grows */
+	ck_assert_str_eq(c.p.keys[0].label, "Adds to the running total");
 	chart_plan_free(&c.p);
 }
 END_TEST

@@ -171,8 +171,8 @@ START_TEST(test_figure)
 	HAS(o, "<a href=\"charts/rev.html\">Chart page</a>");
 	HAS(o, "<details class=\"chart-data\"><summary>Data</summary><table tabindex=\"0\" "
 	    "aria-label=\"Data: Revenue\"><thead><tr><th "
-	    "scope=\"col\">year</th><th scope=\"col\">Base case</th><th "
-	    "scope=\"col\">Alternative</th></tr></thead>");
+	    "scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Base case</th><th "
+	    "scope=\"col\" class=\"num\">Alternative</th></tr></thead>");
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
 	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
 	    "class=\"num\">$9.1bn</td></tr>");
@@ -520,6 +520,51 @@ START_TEST(test_one_parse)
 }
 END_TEST
 
+/* The expectation and a counterfactual are references: labelled, flagged for the
+ * hatched look (the drawing differs from plain bars) and headed "Scenario" in the
+ * data table; `references` flags categories by name, an unknown one an error. */
+START_TEST(test_reference_bars)
+{
+	scenarios[1].counterfactual = 1;
+	metrics_add(mt, "finance.npv@expected", UNIT_USD_BN, 1.5, NULL, NULL);
+	page(0, "```chart\nid: b\ntype: bar\ntitle: T\nalt: A.\nscenarios: [base, alt, "
+	    "expected]\nmetric: finance.npv\n```\n\n"
+	    "```chart\nid: r\ntype: bar\ntitle: T\nalt: A.\ncategories: [A, B]\n"
+	    "references: [B]\nseries: [{label: S, metrics: [fact.a, fact.b]}]\n```\n\n"
+	    "```chart\nid: p\ntype: bar\ntitle: T\nalt: A.\ncategories: [A, B]\n"
+	    "series: [{label: S, metrics: [fact.a, fact.b]}]\n```\n");
+	const char *o = render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	ck_assert_str_eq(file("charts/b.csv")->data, "category,finance.npv@base\n"
+	    "Base case,-3.25\nAlternative (counterfactual),20.5\n"
+	    "Expected (probability-weighted),1.5\n");
+	HAS(o, "<thead><tr><th scope=\"col\">Scenario</th>");
+	HAS(o, "<thead><tr><td/><th scope=\"col\" class=\"num\">S</th></tr></thead>"); /* no "category" */
+	ck_assert_int_ne(strcmp(file("charts/r.svg")->data, file("charts/p.svg")->data), 0);
+	bad("type: bar\ntitle: T\nalt: A.\ncategories: [A, B]\nreferences: [A, C]\n"
+	    "series: [{label: S, metrics: [fact.a, fact.b]}]\n",
+	    P0 ":7:17: error: references: 'C' is not one of the categories");
+}
+END_TEST
+
+/* Data tables name the CSV's columns for a reader: a waterfall's steps and a fan's
+ * percentiles; the CSV keeps its names. */
+START_TEST(test_data_headings)
+{
+	page(0, "```chart\nid: w\ntype: waterfall\ntitle: T\nalt: A.\n"
+	    "waterfall: [{label: A, metric: fact.a}, {label: B, metric: fact.b}]\ntotal: All\n"
+	    "```\n");
+	const char *o = render(0);
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	ck_assert_int_eq(strncmp(file("charts/w.csv")->data, "category,delta,start,end\n", 25), 0);
+	HAS(o, "<tr><th scope=\"col\">Step</th><th scope=\"col\" class=\"num\">Change</th>"
+	    "<th scope=\"col\" class=\"num\">Running total before</th><th scope=\"col\" "
+	    "class=\"num\">Running total after</th></tr>");
+	HAS(o, "<tr><th scope=\"row\">A</th><td class=\"num\">$1.0bn</td><td class=\"num\">"
+	    "$0bn</td><td class=\"num\">$1.0bn</td></tr>");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -543,6 +588,8 @@ suite(void)
 	tcase_add_test(t, test_tornado_labels);
 	tcase_add_test(t, test_tornado_labels_bad);
 	tcase_add_test(t, test_one_parse);
+	tcase_add_test(t, test_reference_bars);
+	tcase_add_test(t, test_data_headings);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -393,6 +393,17 @@ START_TEST(test_table_free)
 	HAS(o, "<th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Note</th>");
 	HAS(o, "<th scope=\"row\">2020</th><td class=\"num\">not reported</td><td>b</td>");
 	HAS(o, "<td data-metric=\"fact.commit\">$13.0bn</td></tr>"); /* with the words, left */
+	/* a column whose other cells only say a figure is missing is numeric, even when
+	 * the placeholders outnumber the figures (the survey table's Google column) */
+	o = render("```table\ncolumns: [Survey, Google]\nrows:\n"
+	    "  - [A, {metric: fact.commit}]\n  - [B, not reported]\n  - [C, Not reported]\n"
+	    "  - [D, \"\xe2\x80\x94\"]\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<th scope=\"col\" class=\"num\">Google</th>");
+	HAS(o, "<th scope=\"row\">C</th><td class=\"num\">Not reported</td>");
+	o = render("```table\ncolumns: [Survey, Google]\nrows:\n"
+	    "  - [A, {metric: fact.commit}]\n  - [B, not reported]\n  - [C, a word]\n```\n");
+	HAS(o, "<th scope=\"col\">Google</th>"); /* one figure among words: text */
 	render("```table\ncolumns: [A, B]\nrows:\n  - [one]\n  - [a, {metric: fact.x}]\n```\n");
 	ck_assert_int_eq(last_rc, -1);
 	ck_assert(has_diag_like(PAGE ":4:5: error: ", "row has 1 cells"));
