@@ -1,113 +1,700 @@
 /* finish: what cairo 1.16 cannot write into report.pdf (language, alt texts, artifacts
- * out of the structure, viewer preferences, PDF dates), added by rewriting the file
- * with libqpdf, with object streams and a deterministic ID. */
+ * out of the structure, viewer preferences, PDF dates), added by reading cairo's file
+ * object by object, editing the few objects that change and writing it again with
+ * object streams, a cross-reference stream and an ID computed from the content. */
 #include "pdf/pdf_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
-/* What the walk over the structure tree carries. */
-typedef struct walk {
-	qpdf_data q;             /* the file */
-	const pdf_finish_info *info;
-	size_t nfig;             /* Figure elements met */
-	int nnote;               /* Note elements met */
-	int *gone;               /* object ids of the artifact elements taken out */
-	size_t ngone;            /* entries of gone */
-} walk;
+#include "util/hash.h"
+#include "util/sha256.h"
 
-/* Returns whether object id is one of w's artifact elements. */
+enum {
+	OBJSTM_MAX = 100,  /* objects per object stream (qpdf's default too) */
+	MAX_DEPTH = 64     /* nesting of dictionaries and arrays read */
+};
+
+/* A range [b, e) of bytes of cairo's file. */
+typedef struct span {
+	size_t b, e;
+} span;
+
+/* One object of cairo's file. */
+typedef struct obj {
+	size_t at;      /* offset of "N 0 obj", 0: not in use */
+	span val;       /* its value (a stream's dictionary) */
+	span data;      /* a stream's bytes; data.e == 0: not a stream */
+	buf edit;       /* the edited value, when edited */
+	buf stream;     /* a stream's new (deflated) bytes, when restream */
+	unsigned char edited, restream, gone, seen;
+} obj;
+
+/* The file being finished. */
+typedef struct fin {
+	const char *s;  /* cairo's file */
+	size_t len;     /* its bytes */
+	obj *o;         /* objects by number */
+	size_t n;       /* entries of o (the trailer's /Size) */
+	long root, info;                 /* the catalog and Info objects, or -1 */
+	const pdf_finish_info *fi;
+	hash_table *dests;               /* destination name -> index in fi->dests */
+	size_t nfig;                     /* Figure elements met */
+	int nnote;                       /* Note elements met */
+	char *why;                       /* the reason of a failure */
+	size_t nwhy;
+} fin;
+
+/* Records the reason of a failure (the first one) and returns -1. */
 static int
-is_gone(const walk *w, int id)
+fail(fin *f, const char *what)
 {
-	for (size_t i = 0; i < w->ngone; i++)
-		if (w->gone[i] == id)
-			return 1;
-	return 0;
+	if (f->why[0] == '\0')
+		snprintf(f->why, f->nwhy, "%s", what);
+	return -1;
 }
 
-static void walk_kids(walk *w, qpdf_oh elem);
+/* ---- Reading values ---- */
 
-/* Visits structure element e: an artifact is remembered (its parent drops it: returns
- * 1), a Figure gets its /Alt, a Note its /ID; then its children. */
+/* Returns whether c is PDF white space. */
 static int
-visit(walk *w, qpdf_oh e)
+is_ws(char c)
 {
-	qpdf_data q = w->q;
-	if (!qpdf_oh_is_dictionary(q, e) || !qpdf_oh_has_key(q, e, "/S"))
-		return 0;
-	qpdf_oh_remove_key(q, e, "/Type"); /* optional; 17 bytes of each of thousands */
-	qpdf_oh s = qpdf_oh_get_key(q, e, "/S");
-	if (qpdf_oh_is_name_and_equals(q, s, "/" PDF_TAG_ARTIFACT)) {
-		w->gone = util_xrealloc(w->gone, (w->ngone + 1) * sizeof *w->gone);
-		w->gone[w->ngone++] = qpdf_oh_get_object_id(q, e);
-		return 1;
-	}
-	if (qpdf_oh_is_name_and_equals(q, s, "/Figure")) {
-		const char *alt = w->nfig < w->info->nalts ? w->info->alts[w->nfig] : "";
-		qpdf_oh_replace_key(q, e, "/Alt", qpdf_oh_new_unicode_string(q, alt));
-		w->nfig++;
-	} else if (qpdf_oh_is_name_and_equals(q, s, "/TH")) {
-		qpdf_oh a = qpdf_oh_new_dictionary(q); /* header rows only: column headers */
-		qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
-		qpdf_oh_replace_key(q, a, "/Scope", qpdf_oh_new_name(q, "/Column"));
-		qpdf_oh_replace_key(q, e, "/A", a);
-	} else if (qpdf_oh_is_name_and_equals(q, s, "/Note")) {
-		char id[32];
-		snprintf(id, sizeof id, "note-%d", ++w->nnote);
-		qpdf_oh_replace_key(q, e, "/ID", qpdf_oh_new_string(q, id));
-	}
-	walk_kids(w, e);
-	return 0;
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
-/* Visits the children (/K) of elem (an element or the tree's root), dropping the
- * artifacts from them. */
-static void
-walk_kids(walk *w, qpdf_oh elem)
+/* Returns whether c ends a name, number or keyword. */
+static int
+is_delim(char c)
 {
-	qpdf_data q = w->q;
-	if (!qpdf_oh_has_key(q, elem, "/K"))
-		return;
-	qpdf_oh k = qpdf_oh_get_key(q, elem, "/K");
-	if (qpdf_oh_is_dictionary(q, k)) {
-		if (visit(w, k))
-			qpdf_oh_replace_key(q, elem, "/K", qpdf_oh_new_array(q));
-		return;
-	}
-	if (!qpdf_oh_is_array(q, k))
-		return;
-	for (int i = 0; i < qpdf_oh_get_array_n_items(q, k);) {
-		if (visit(w, qpdf_oh_get_array_item(q, k, i)))
-			qpdf_oh_erase_item(q, k, i);
-		else
+	return is_ws(c) || strchr("()<>[]{}/%", c) != NULL;
+}
+
+/* Returns the first offset from i on (before e) that is not white space or comment. */
+static size_t
+skip_ws(const fin *f, size_t i, size_t e)
+{
+	while (i < e) {
+		if (f->s[i] == '%') {
+			while (i < e && f->s[i] != '\n' && f->s[i] != '\r')
+				i++;
+		} else if (is_ws(f->s[i])) {
 			i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* Returns the end of the run of regular characters at i (before e). */
+static size_t
+skip_word(const fin *f, size_t i, size_t e)
+{
+	while (i < e && !is_delim(f->s[i]))
+		i++;
+	return i;
+}
+
+/* Returns the end of the literal string at i (its "("), or 0 if unterminated. */
+static size_t
+skip_literal(const fin *f, size_t i, size_t e)
+{
+	int depth = 0;
+	for (; i < e; i++) {
+		char c = f->s[i];
+		if (c == '\\')
+			i++;
+		else if (c == '(')
+			depth++;
+		else if (c == ')' && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Returns the offset after the digits at i (before e). */
+static size_t
+skip_digits(const fin *f, size_t i, size_t e)
+{
+	while (i < e && f->s[i] >= '0' && f->s[i] <= '9')
+		i++;
+	return i;
+}
+
+static size_t skip_value_in(const fin *f, size_t i, size_t e, int depth);
+
+/* Returns the end of the dictionary (at "<<") or array (at "[") at i, or 0. */
+static size_t
+skip_container(const fin *f, size_t i, size_t e, int depth)
+{
+	int dict = f->s[i] == '<';
+	const char *close = dict ? ">>" : "]";
+	size_t cl = dict ? 2 : 1;
+	for (i += cl;;) {
+		i = skip_ws(f, i, e);
+		if (i + cl <= e && memcmp(f->s + i, close, cl) == 0)
+			return i + cl;
+		if (i >= e)
+			return 0;
+		if (dict) { /* the key */
+			if (f->s[i] != '/')
+				return 0;
+			i = skip_ws(f, skip_word(f, i + 1, e), e);
+		}
+		i = skip_value_in(f, i, e, depth + 1);
+		if (i == 0)
+			return 0;
 	}
 }
 
-/* Makes null every entry of the parent tree's arrays that names an artifact element
- * of w: their marked content stays, as artifacts, owned by no element. */
-static void
-null_parents(walk *w, qpdf_oh root)
+/* Returns the end of the value starting at i (no white space before it), or 0 if there
+ * is no well-formed value there before e. A reference "N G R" is one value. */
+static size_t
+skip_value_in(const fin *f, size_t i, size_t e, int depth)
 {
-	qpdf_data q = w->q;
-	qpdf_oh pt = qpdf_oh_get_key(q, root, "/ParentTree");
-	qpdf_oh nums = qpdf_oh_get_key(q, pt, "/Nums");
-	for (int i = 1; qpdf_oh_is_array(q, nums) && i < qpdf_oh_get_array_n_items(q, nums);
-	    i += 2) {
-		qpdf_oh a = qpdf_oh_get_array_item(q, nums, i);
-		if (!qpdf_oh_is_array(q, a)) {
-			if (is_gone(w, qpdf_oh_get_object_id(q, a)))
-				qpdf_oh_set_array_item(q, nums, i, qpdf_oh_new_null(q));
+	if (i >= e || depth > MAX_DEPTH)
+		return 0;
+	char c = f->s[i];
+	if ((c == '<' && i + 1 < e && f->s[i + 1] == '<') || c == '[')
+		return skip_container(f, i, e, depth);
+	if (c == '<') {
+		const char *gt = memchr(f->s + i, '>', e - i);
+		return gt ? (size_t)(gt - f->s) + 1 : 0;
+	}
+	if (c == '(')
+		return skip_literal(f, i, e);
+	if (c == '/')
+		return skip_word(f, i + 1, e);
+	if (strchr(")>]}{", c) != NULL)
+		return 0;
+	size_t j = skip_word(f, i, e);
+	if (j == i)
+		return 0;
+	if (c >= '0' && c <= '9' && skip_digits(f, i, j) == j) { /* maybe "N G R" */
+		size_t g = skip_ws(f, j, e), ge = skip_digits(f, g, e);
+		size_t r = skip_ws(f, ge, e);
+		if (ge > g && r < e && f->s[r] == 'R' && (r + 1 == e || is_delim(f->s[r + 1])))
+			return r + 1;
+	}
+	return j;
+}
+
+/* skip_value_in at depth 0. */
+static size_t
+skip_value(const fin *f, size_t i, size_t e)
+{
+	return skip_value_in(f, i, e, 0);
+}
+
+/* Returns whether v is the dictionary of a (non-empty) span. */
+static int
+is_dict(const fin *f, span v)
+{
+	return v.e > v.b + 1 && f->s[v.b] == '<' && f->s[v.b + 1] == '<';
+}
+
+/* Returns whether v is an array. */
+static int
+is_array(const fin *f, span v)
+{
+	return v.e > v.b && f->s[v.b] == '[';
+}
+
+/* Returns the object number v refers to ("N G R"), or -1. */
+static long
+ref_of(const fin *f, span v)
+{
+	if (v.e <= v.b || f->s[v.e - 1] != 'R' || f->s[v.b] < '0' || f->s[v.b] > '9')
+		return -1;
+	long n = 0;
+	for (size_t i = v.b; i < v.e && f->s[i] >= '0' && f->s[i] <= '9'; i++) {
+		n = n * 10 + (f->s[i] - '0');
+		if (n > 100000000)
+			return -1;
+	}
+	return n;
+}
+
+/* Returns the value v resolved: the value of the object it refers to, if it is a
+ * reference to an object in use; else v. */
+static span
+resolve(const fin *f, span v)
+{
+	long r = ref_of(f, v);
+	if (r > 0 && (size_t)r < f->n && f->o[r].at != 0)
+		return f->o[r].val;
+	return v;
+}
+
+/* Calls each(f, key, value, arg) for every entry of dictionary d, in order; stops
+ * when it returns non-zero and returns that. */
+static int
+dict_each(const fin *f, span d, int (*each)(const fin *, span, span, void *), void *arg)
+{
+	if (!is_dict(f, d))
+		return 0;
+	for (size_t i = d.b + 2;;) {
+		i = skip_ws(f, i, d.e);
+		if (i >= d.e || f->s[i] != '/')
+			return 0;
+		span k = { i, skip_word(f, i + 1, d.e) };
+		size_t vb = skip_ws(f, k.e, d.e);
+		span v = { vb, skip_value(f, vb, d.e) };
+		if (v.e == 0)
+			return 0;
+		int rc = each(f, k, v, arg);
+		if (rc != 0)
+			return rc;
+		i = v.e;
+	}
+}
+
+/* Returns whether the name at k is the name key (with its "/"). */
+static int
+name_is(const fin *f, span k, const char *key)
+{
+	size_t n = strlen(key);
+	return k.e - k.b == n && memcmp(f->s + k.b, key, n) == 0;
+}
+
+/* What dict_get looks for. */
+typedef struct get_arg {
+	const char *key;
+	span found;
+} get_arg;
+
+/* dict_each callback of dict_get. */
+static int
+get_each(const fin *f, span k, span v, void *arg)
+{
+	get_arg *a = arg;
+	if (!name_is(f, k, a->key))
+		return 0;
+	a->found = v;
+	return 1;
+}
+
+/* Returns the value of key (with its "/") in dictionary d, or an empty span. */
+static span
+dict_get(const fin *f, span d, const char *key)
+{
+	get_arg a = { key, { 0, 0 } };
+	dict_each(f, d, get_each, &a);
+	return a.found;
+}
+
+/* Returns the value of key in d, resolved. */
+static span
+dict_get_r(const fin *f, span d, const char *key)
+{
+	return resolve(f, dict_get(f, d, key));
+}
+
+/* Calls each(f, item, arg) for every item of array a, in order. */
+static void
+array_each(const fin *f, span a, void (*each)(const fin *, span, void *), void *arg)
+{
+	if (!is_array(f, a))
+		return;
+	for (size_t i = a.b + 1;;) {
+		i = skip_ws(f, i, a.e);
+		if (i >= a.e || f->s[i] == ']')
+			return;
+		span v = { i, skip_value(f, i, a.e) };
+		if (v.e == 0)
+			return;
+		each(f, v, arg);
+		i = v.e;
+	}
+}
+
+/* Appends the bytes of v to b. */
+static void
+put_span(buf *b, const fin *f, span v)
+{
+	buf_append(b, f->s + v.b, v.e - v.b);
+}
+
+/* Appends the string the literal v stands for to out (escapes undone; octal, line
+ * continuations and the named escapes). */
+static void
+literal_text(const fin *f, span v, buf *out)
+{
+	static const char from[] = "nrtbf()\\", to[] = "\n\r\t\b\f()\\";
+	for (size_t i = v.b + 1; i + 1 < v.e; i++) {
+		char c = f->s[i];
+		if (c != '\\') {
+			buf_putc(out, c);
 			continue;
 		}
-		for (int j = 0; j < qpdf_oh_get_array_n_items(q, a); j++)
-			if (is_gone(w, qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, a, j))))
-				qpdf_oh_set_array_item(q, a, j, qpdf_oh_new_null(q));
+		c = f->s[++i];
+		const char *k = strchr(from, c);
+		if (k != NULL && c != '\0') {
+			buf_putc(out, to[k - from]);
+		} else if (c >= '0' && c <= '7') {
+			int x = 0;
+			for (int d = 0; d < 3 && f->s[i] >= '0' && f->s[i] <= '7'; d++)
+				x = x * 8 + (f->s[i++] - '0');
+			i--;
+			buf_putc(out, (char)x);
+		} else if (c == '\r' && f->s[i + 1] == '\n') {
+			i++;
+		} else if (c != '\n' && c != '\r') {
+			buf_putc(out, c);
+		}
 	}
+}
+
+/* ---- Writing values ---- */
+
+/* Appends s as a PDF text string: a literal if it is printable ASCII, else UTF-16BE
+ * with a byte order mark, in hex. */
+static void
+put_text(buf *b, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (u[i] >= 0x20 && u[i] < 0x7f)
+		i++;
+	if (u[i] == '\0') {
+		buf_putc(b, '(');
+		for (i = 0; u[i]; i++) {
+			if (u[i] == '(' || u[i] == ')' || u[i] == '\\')
+				buf_putc(b, '\\');
+			buf_putc(b, (char)u[i]);
+		}
+		buf_putc(b, ')');
+		return;
+	}
+	buf_puts(b, "<FEFF");
+	for (i = 0; u[i];) {
+		uint32_t cp = u[i];
+		int extra = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
+		cp &= extra == 3 ? 0x07 : extra == 2 ? 0x0f : extra == 1 ? 0x1f : 0x7f;
+		i++;
+		for (int k = 0; k < extra && (u[i] & 0xc0) == 0x80; k++)
+			cp = cp << 6 | (u[i++] & 0x3f);
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_printf(b, "%04X%04X", 0xd800 + (unsigned)(cp >> 10),
+			    0xdc00 + (unsigned)(cp & 0x3ff));
+		} else {
+			buf_printf(b, "%04X", (unsigned)cp);
+		}
+	}
+	buf_putc(b, '>');
+}
+
+/* What dict_copy copies. */
+typedef struct copy_arg {
+	buf *out;
+	const char *const *drop;  /* keys left out, NULL-terminated */
+} copy_arg;
+
+/* dict_each callback of dict_copy. */
+static int
+copy_each(const fin *f, span k, span v, void *arg)
+{
+	copy_arg *a = arg;
+	for (size_t i = 0; a->drop[i] != NULL; i++)
+		if (name_is(f, k, a->drop[i]))
+			return 0;
+	buf_putc(a->out, ' ');
+	put_span(a->out, f, k);
+	buf_putc(a->out, ' ');
+	put_span(a->out, f, v);
+	return 0;
+}
+
+/* Starts object n's edited value in f: "<<" and the entries of its dictionary but the
+ * keys of drop (NULL-terminated). Returns the buffer; the caller adds entries and
+ * ">>". */
+static buf *
+edit_dict(fin *f, long n, const char *const *drop)
+{
+	obj *o = &f->o[n];
+	span d = o->val;
+	buf_reset(&o->edit);
+	buf_puts(&o->edit, "<<");
+	copy_arg a = { &o->edit, drop };
+	dict_each(f, d, copy_each, &a);
+	o->edited = 1;
+	return &o->edit;
+}
+
+/* ---- The structure tree ---- */
+
+static int walk_kids(fin *f, span k, buf *kids);
+
+/* Visits structure element n: an artifact is taken out (returns 1: its parent drops
+ * it), a Figure gets its /Alt, a TH a column scope, a Note its /ID; /Type goes (it is
+ * optional: 17 bytes of each of thousands); then its children. Returns 0, 1, or -1 on
+ * a malformed tree. */
+static int
+visit(fin *f, long n)
+{
+	obj *o = &f->o[n];
+	if (o->seen)
+		return fail(f, "the structure tree holds an element twice");
+	o->seen = 1;
+	span s = dict_get(f, o->val, "/S");
+	if (s.e == 0)
+		return 0; /* not an element */
+	if (name_is(f, s, "/" PDF_TAG_ARTIFACT)) {
+		o->gone = 1;
+		return 1;
+	}
+	buf extra;
+	buf_init(&extra);
+	if (name_is(f, s, "/Figure")) {
+		const char *alt = f->nfig < f->fi->nalts ? f->fi->alts[f->nfig] : "";
+		buf_puts(&extra, " /Alt ");
+		put_text(&extra, alt);
+		f->nfig++;
+	} else if (name_is(f, s, "/TH")) { /* header rows only: column headers */
+		buf_puts(&extra, " /A << /O /Table /Scope /Column >>");
+	} else if (name_is(f, s, "/Note")) {
+		buf_printf(&extra, " /ID (note-%d)", ++f->nnote);
+	}
+	buf kids;
+	buf_init(&kids);
+	int rc = walk_kids(f, dict_get(f, o->val, "/K"), &kids);
+	if (rc == 0) {
+		static const char *const drop[] = { "/Type", "/Alt", "/A", "/ID", "/K", NULL };
+		span k = dict_get(f, o->val, "/K");
+		buf *e = edit_dict(f, n, drop);
+		if (k.e != 0) {
+			buf_puts(e, " /K ");
+			if (kids.len > 0)
+				buf_append(e, kids.data, kids.len);
+			else
+				put_span(e, f, k);
+		}
+		buf_append(e, extra.data, extra.len);
+		buf_puts(e, " >>");
+	}
+	buf_free(&kids);
+	buf_free(&extra);
+	return rc < 0 ? -1 : 0;
+}
+
+/* What walk_kids' array callback carries. */
+typedef struct kids_arg {
+	fin *f;
+	buf *out;     /* the array without the artifacts */
+	int dropped;  /* items left out */
+	int rc;       /* -1 once visit failed */
+} kids_arg;
+
+/* array_each callback of walk_kids: visits an item, keeps it unless it is dropped. */
+static void
+kid_each(const fin *cf, span v, void *arg)
+{
+	kids_arg *a = arg;
+	long r = ref_of(cf, v);
+	int gone = 0;
+	if (r > 0 && (size_t)r < a->f->n && a->f->o[r].at != 0 && a->rc == 0 &&
+	    is_dict(cf, a->f->o[r].val)) {
+		gone = visit(a->f, r);
+		if (gone < 0) {
+			a->rc = -1;
+			gone = 0;
+		}
+	}
+	if (gone) {
+		a->dropped++;
+		return;
+	}
+	buf_putc(a->out, ' ');
+	put_span(a->out, cf, v);
+}
+
+/* Visits the children k (the /K value) of an element or of the tree's root. When
+ * some are dropped, stores the new /K value in kids (else leaves it empty). Returns 0
+ * or -1. */
+static int
+walk_kids(fin *f, span k, buf *kids)
+{
+	if (k.e == 0)
+		return 0;
+	long r = ref_of(f, k);
+	if (r >= 0) {
+		if ((size_t)r >= f->n || f->o[r].at == 0 || !is_dict(f, f->o[r].val))
+			return 0;
+		int gone = visit(f, r);
+		if (gone > 0)
+			buf_puts(kids, "[ ]");
+		return gone < 0 ? -1 : 0;
+	}
+	if (!is_array(f, k))
+		return 0;
+	buf a;
+	buf_init(&a);
+	buf_putc(&a, '[');
+	kids_arg ka = { f, &a, 0, 0 };
+	array_each(f, k, kid_each, &ka);
+	buf_puts(&a, " ]");
+	if (ka.dropped > 0 && ka.rc == 0)
+		buf_append(kids, a.data, a.len);
+	buf_free(&a);
+	return ka.rc;
+}
+
+/* What the parent tree's rewrite carries. */
+typedef struct nums_arg {
+	fin *f;
+	buf *out;     /* the array rewritten */
+	size_t i;     /* items seen */
+	int changed;  /* 1 once an item became null */
+} nums_arg;
+
+/* Returns whether v refers to an element taken out. */
+static int
+is_gone_ref(const fin *f, span v)
+{
+	long r = ref_of(f, v);
+	return r > 0 && (size_t)r < f->n && f->o[r].gone;
+}
+
+/* array_each callback: copies an item of an array of the parent tree, null if it
+ * names an element taken out (in /Nums, only values: odd items). */
+static void
+null_each(const fin *cf, span v, void *arg)
+{
+	nums_arg *a = arg;
+	int value = a->i++ % 2 == 1;
+	buf_putc(a->out, ' ');
+	if (value && is_gone_ref(cf, v)) {
+		buf_puts(a->out, "null");
+		a->changed = 1;
+	} else {
+		put_span(a->out, cf, v);
+	}
+}
+
+/* array_each callback of an array of the parent tree (all items are values). */
+static void
+null_all_each(const fin *cf, span v, void *arg)
+{
+	nums_arg *a = arg;
+	buf_putc(a->out, ' ');
+	if (is_gone_ref(cf, v)) {
+		buf_puts(a->out, "null");
+		a->changed = 1;
+	} else {
+		put_span(a->out, cf, v);
+	}
+}
+
+/* Makes null, in the array object n, the items naming an element taken out. */
+static void
+null_array_obj(fin *f, long n)
+{
+	buf a;
+	buf_init(&a);
+	buf_putc(&a, '[');
+	nums_arg na = { f, &a, 0, 0 };
+	array_each(f, f->o[n].val, null_all_each, &na);
+	buf_puts(&a, " ]");
+	if (na.changed) {
+		buf_free(&f->o[n].edit);
+		f->o[n].edit = a;
+		f->o[n].edited = 1;
+	} else {
+		buf_free(&a);
+	}
+}
+
+/* array_each callback of /Nums: rewrites the array objects the values refer to. */
+static void
+nums_objs_each(const fin *cf, span v, void *arg)
+{
+	nums_arg *a = arg;
+	long r = a->i++ % 2 == 1 ? ref_of(cf, v) : -1;
+	if (r > 0 && (size_t)r < a->f->n && a->f->o[r].at != 0 && is_array(cf, a->f->o[r].val))
+		null_array_obj(a->f, r);
+}
+
+/* Makes null every entry of the parent tree (object pt, a flat /Nums as cairo writes
+ * it) that names an element taken out: their marked content stays, as artifacts,
+ * owned by no element. */
+static void
+null_parents(fin *f, long pt)
+{
+	if (pt <= 0 || (size_t)pt >= f->n || f->o[pt].at == 0)
+		return;
+	span nums = dict_get(f, f->o[pt].val, "/Nums");
+	if (!is_array(f, nums))
+		return;
+	nums_arg walk = { f, NULL, 0, 0 };
+	array_each(f, nums, nums_objs_each, &walk);
+	buf a;
+	buf_init(&a);
+	buf_putc(&a, '[');
+	nums_arg na = { f, &a, 0, 0 };
+	array_each(f, nums, null_each, &na);
+	buf_puts(&a, " ]");
+	if (na.changed) {
+		static const char *const drop[] = { "/Nums", NULL };
+		buf *e = edit_dict(f, pt, drop);
+		buf_puts(e, " /Nums ");
+		buf_append(e, a.data, a.len);
+		buf_puts(e, " >>");
+	}
+	buf_free(&a);
+}
+
+/* ---- Pages, annotations, catalog, dates ---- */
+
+/* Makes room for at least room more bytes after out's content (and its NUL). */
+static void
+grow(buf *out, size_t room)
+{
+	if (out->cap >= out->len + room + 1)
+		return;
+	out->cap = out->len + room + 1 + out->cap;
+	out->data = util_xrealloc(out->data, out->cap);
+}
+
+/* Appends the bytes inflated from the zlib stream v to out; 0 or -1. */
+static int
+inflate_span(const fin *f, span v, buf *out)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK)
+		return -1;
+	z.next_in = (Bytef *)(f->s + v.b);
+	z.avail_in = (uInt)(v.e - v.b);
+	int rc;
+	do {
+		grow(out, 65536);
+		z.next_out = (Bytef *)out->data + out->len;
+		z.avail_out = (uInt)(out->cap - out->len - 1);
+		rc = inflate(&z, Z_NO_FLUSH);
+		out->len = out->cap - 1 - z.avail_out;
+	} while (rc == Z_OK);
+	inflateEnd(&z);
+	out->data[out->len] = '\0';
+	return rc == Z_STREAM_END ? 0 : -1;
+}
+
+/* Appends the n bytes at p deflated (zlib format, level 6) to out. */
+static void
+deflate_to(const void *p, size_t n, buf *out)
+{
+	uLong need = compressBound((uLong)n);
+	grow(out, need);
+	uLongf got = need;
+	if (compress2((Bytef *)out->data + out->len, &got, p, (uLong)n, 6) != Z_OK)
+		got = 0; /* cannot happen with compressBound's room */
+	out->len += got;
+	out->data[out->len] = '\0';
 }
 
 /* If b[i..) starts with a line cairo writes to begin an artifact element's marked
@@ -127,196 +714,497 @@ artifact_at(const buf *b, size_t i)
 	return j + t - i;
 }
 
-/* Rewrites, in the content stream of page, the marked content of the artifact
+/* Rewrites, in the content stream n of a page, the marked content of the artifact
  * elements as /Artifact BMC: an artifact has no MCID, no element owns it. Returns 0
  * or -1. */
 static int
-mark_artifacts(qpdf_data q, qpdf_oh page)
+mark_artifacts(fin *f, long n)
 {
-	qpdf_oh c = qpdf_oh_get_key(q, page, "/Contents");
-	unsigned char *data = NULL;
-	size_t len = 0;
-	QPDF_BOOL filtered = QPDF_FALSE;
-	if (!qpdf_oh_is_stream(q, c) ||
-	    qpdf_oh_get_stream_data(q, c, qpdf_dl_generalized, &filtered, &data, &len) !=
-	    QPDF_SUCCESS || !filtered) {
-		free(data);
-		return qpdf_oh_is_stream(q, c) ? -1 : 0;
-	}
+	obj *o = &f->o[n];
+	if (o->data.e == 0 || o->restream)
+		return 0;
+	span filter = dict_get(f, o->val, "/Filter");
+	if (!name_is(f, filter, "/FlateDecode"))
+		return filter.e == 0 ? 0 : fail(f, "a page's content has a filter other than Flate");
 	buf b, out;
 	buf_init(&b);
 	buf_init(&out);
 	buf_putc(&b, '\n'); /* a tag at the very start matches too */
-	buf_append(&b, data, len);
-	free(data);
+	int rc = inflate_span(f, o->data, &b);
 	size_t hits = 0;
-	for (size_t i = 0; i < b.len;) {
+	for (size_t i = 0; rc == 0 && i < b.len;) {
 		size_t k = artifact_at(&b, i);
+		const char *nl = k > 0 ? NULL : memchr(b.data + i + 1, '\n', b.len - i - 1);
+		size_t run = k > 0 ? 0 : nl ? (size_t)(nl - b.data) - i : b.len - i;
 		if (k > 0) {
 			buf_puts(&out, "\n/Artifact BMC");
 			i += k;
 			hits++;
 		} else {
-			buf_putc(&out, b.data[i++]);
+			buf_append(&out, b.data + i, run);
+			i += run;
 		}
 	}
-	if (hits > 0)
-		qpdf_oh_replace_stream_data(q, c, (const unsigned char *)out.data + 1,
-		    out.len - 1, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	if (rc == 0 && hits > 0) {
+		deflate_to(out.data + 1, out.len - 1, &o->stream);
+		o->restream = 1;
+	}
 	buf_free(&out);
 	buf_free(&b);
+	return rc == 0 ? 0 : fail(f, "a page's content cannot be inflated");
+}
+
+/* What a link annotation says: its address, or the title of the destination it goes
+ * to, else "Link". Appends it as a text string to out. */
+static void
+link_says(const fin *f, span a, buf *out)
+{
+	buf t;
+	buf_init(&t);
+	const char *say = "Link";
+	span act = dict_get_r(f, a, "/A");
+	span uri = is_dict(f, act) ? dict_get_r(f, act, "/URI") : (span){ 0, 0 };
+	if (uri.e > uri.b && f->s[uri.b] == '(') {
+		literal_text(f, uri, &t);
+		say = buf_str(&t);
+	}
+	span d = dict_get_r(f, a, "/Dest");
+	size_t k;
+	if (d.e > d.b && f->s[d.b] == '(') {
+		buf name;
+		buf_init(&name);
+		literal_text(f, d, &name);
+		if (hash_get(f->dests, buf_str(&name), &k))
+			say = f->fi->dests[k].title;
+		buf_free(&name);
+	}
+	put_text(out, say);
+	buf_free(&t);
+}
+
+/* array_each callback: gives the link annotation v (a reference) its /Contents. */
+static void
+annot_each(const fin *cf, span v, void *arg)
+{
+	fin *f = arg;
+	long r = ref_of(cf, v);
+	if (r <= 0 || (size_t)r >= f->n || f->o[r].at == 0 || f->o[r].edited)
+		return;
+	span a = f->o[r].val;
+	if (!name_is(f, dict_get(f, a, "/Subtype"), "/Link"))
+		return;
+	buf says;
+	buf_init(&says);
+	link_says(f, a, &says);
+	static const char *const drop[] = { "/Contents", NULL };
+	buf *e = edit_dict(f, r, drop);
+	buf_puts(e, " /Contents ");
+	buf_append(e, says.data, says.len);
+	buf_puts(e, " >>");
+	buf_free(&says);
+}
+
+/* Finishes page n: /Tabs /S (tab order follows the structure), its links' /Contents,
+ * its artifacts' marked content. Returns 0 or -1. */
+static int
+page(fin *f, long n)
+{
+	span p = f->o[n].val;
+	array_each(f, dict_get_r(f, p, "/Annots"), annot_each, f);
+	long c = ref_of(f, dict_get(f, p, "/Contents"));
+	if (c > 0 && (size_t)c < f->n && f->o[c].at != 0 && mark_artifacts(f, c) != 0)
+		return -1;
+	static const char *const drop[] = { "/Tabs", NULL };
+	buf *e = edit_dict(f, n, drop);
+	buf_puts(e, " /Tabs /S >>");
 	return 0;
 }
 
-/* Sets the catalog's language, marking and viewer preferences, and /Tabs /S (tab
- * order follows the structure) on every page. */
-static void
-catalog(qpdf_data q, const pdf_finish_info *info)
-{
-	qpdf_oh root = qpdf_get_root(q);
-	if (info->lang != NULL && info->lang[0] != '\0')
-		qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, info->lang));
-	qpdf_oh mark = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, mark, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/MarkInfo", mark);
-	qpdf_oh vp = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
-	int n = qpdf_get_num_pages(q);
-	for (int i = 0; i < n; i++)
-		qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/Tabs",
-		    qpdf_oh_new_name(q, "/S"));
-}
+/* What the page tree walk carries. */
+typedef struct pages_arg {
+	fin *f;
+	int depth;
+	int rc;
+} pages_arg;
 
-/* Gives the link annotation a its /Contents: the address it opens, or the title of
- * the destination it goes to (info's dests), else "Link". */
+/* array_each callback of /Kids: a page, or a node of pages to walk. */
 static void
-link_contents(qpdf_data q, qpdf_oh a, const pdf_finish_info *info)
+kid_page_each(const fin *cf, span v, void *arg)
 {
-	const char *say = "Link";
-	qpdf_oh act = qpdf_oh_get_key(q, a, "/A");
-	if (qpdf_oh_is_dictionary(q, act) && qpdf_oh_is_string(q, qpdf_oh_get_key(q, act, "/URI")))
-		say = qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, act, "/URI"));
-	qpdf_oh d = qpdf_oh_get_key(q, a, "/Dest");
-	const char *dest = qpdf_oh_is_string(q, d) ? qpdf_oh_get_utf8_value(q, d) : NULL;
-	for (size_t i = 0; dest != NULL && i < info->ndests; i++)
-		if (strcmp(info->dests[i].dest, dest) == 0) {
-			say = info->dests[i].title;
-			break;
-		}
-	qpdf_oh_replace_key(q, a, "/Contents", qpdf_oh_new_unicode_string(q, say));
-}
-
-/* Gives every link annotation of q's pages its /Contents. */
-static void
-annot_contents(qpdf_data q, const pdf_finish_info *info)
-{
-	int n = qpdf_get_num_pages(q);
-	for (int i = 0; i < n; i++) {
-		qpdf_oh an = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Annots");
-		for (int k = 0; qpdf_oh_is_array(q, an) && k < qpdf_oh_get_array_n_items(q, an);
-		    k++) {
-			qpdf_oh a = qpdf_oh_get_array_item(q, an, k);
-			if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, a, "/Subtype"), "/Link"))
-				link_contents(q, a, info);
-		}
+	pages_arg *a = arg;
+	fin *f = a->f;
+	long r = ref_of(cf, v);
+	if (a->rc != 0 || r <= 0 || (size_t)r >= f->n || f->o[r].at == 0 || f->o[r].seen)
+		return;
+	f->o[r].seen = 1;
+	span d = f->o[r].val;
+	if (name_is(f, dict_get(f, d, "/Type"), "/Pages") && a->depth < MAX_DEPTH) {
+		a->depth++;
+		array_each(f, dict_get_r(f, d, "/Kids"), kid_page_each, a);
+		a->depth--;
+	} else if (page(f, r) != 0) {
+		a->rc = -1;
 	}
 }
 
-/* Marks the artifacts' content on every page of q. Returns 0 or -1. */
-static int
-page_artifacts(qpdf_data q)
+/* Sets the catalog's language, marking and viewer preferences. */
+static void
+catalog(fin *f)
 {
-	int n = qpdf_get_num_pages(q);
-	for (int i = 0; i < n; i++)
-		if (mark_artifacts(q, qpdf_get_page_n(q, (size_t)i)) != 0)
-			return -1;
-	return 0;
+	static const char *const drop[] = { "/Lang", "/MarkInfo", "/ViewerPreferences", NULL };
+	buf *e = edit_dict(f, f->root, drop);
+	if (f->fi->lang != NULL && f->fi->lang[0] != '\0') {
+		buf_puts(e, " /Lang ");
+		put_text(e, f->fi->lang);
+	}
+	buf_puts(e, " /MarkInfo << /Marked true >> /ViewerPreferences << /DisplayDocTitle true >>"
+	    " >>");
 }
 
 /* Sets the Info dictionary's dates to the day date ("YYYY-MM-DD") as PDF dates. */
 static void
-dates(qpdf_data q, const char *date)
+dates(fin *f, const char *date)
 {
 	int y, m, d;
-	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || f->info <= 0 ||
+	    !is_dict(f, f->o[f->info].val))
 		return;
-	char pd[40];
-	snprintf(pd, sizeof pd, "D:%04d%02d%02d000000Z", y, m, d);
-	qpdf_oh infod = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
-	if (!qpdf_oh_is_dictionary(q, infod))
-		return;
-	qpdf_oh_replace_key(q, infod, "/CreationDate", qpdf_oh_new_string(q, pd));
-	qpdf_oh_replace_key(q, infod, "/ModDate", qpdf_oh_new_string(q, pd));
+	static const char *const drop[] = { "/CreationDate", "/ModDate", NULL };
+	buf *e = edit_dict(f, f->info, drop);
+	buf_printf(e, " /CreationDate (D:%04d%02d%02d000000Z) /ModDate (D:%04d%02d%02d000000Z)"
+	    " >>", y, m, d, y, m, d);
 }
 
-/* Writes q into out: object streams, a deterministic ID. Returns 0 or -1. */
-static int
-write_out(qpdf_data q, buf *out)
+/* ---- Reading the file ---- */
+
+/* Parses an unsigned decimal at i (before e) into *v; returns the offset after it, or 0. */
+static size_t
+read_num(const fin *f, size_t i, size_t e, size_t *v)
 {
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
-		return -1;
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_compress_streams(q, QPDF_TRUE);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		return -1;
-	buf_append(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	size_t j = skip_digits(f, i, e);
+	if (j == i || j - i > 12)
+		return 0;
+	*v = 0;
+	for (size_t k = i; k < j; k++)
+		*v = *v * 10 + (size_t)(f->s[k] - '0');
+	return j;
+}
+
+/* Reads the cross-reference table at the end of the file and the trailer into f.
+ * Returns 0 or -1. */
+static int
+read_xref(fin *f)
+{
+	size_t tail = f->len > 64 ? f->len - 64 : 0, at = 0, x;
+	for (size_t i = tail; i + 9 <= f->len; i++)
+		if (memcmp(f->s + i, "startxref", 9) == 0)
+			at = i;
+	if (at == 0 || read_num(f, skip_ws(f, at + 9, f->len), f->len, &x) == 0 ||
+	    x + 4 >= f->len || memcmp(f->s + x, "xref", 4) != 0)
+		return fail(f, "no cross-reference table");
+	size_t i = skip_ws(f, x + 4, f->len), first, count;
+	while (i < f->len && f->s[i] >= '0' && f->s[i] <= '9') {
+		i = read_num(f, i, f->len, &first);
+		i = i ? read_num(f, skip_ws(f, i, f->len), f->len, &count) : 0;
+		if (i == 0 || first + count > 10000000)
+			return fail(f, "a malformed cross-reference table");
+		i = skip_ws(f, i, f->len);
+		if (first + count > f->n) {
+			f->o = util_xrealloc(f->o, (first + count) * sizeof *f->o);
+			memset(f->o + f->n, 0, (first + count - f->n) * sizeof *f->o);
+			f->n = first + count;
+		}
+		for (size_t k = 0; k < count; k++, i += 20) {
+			size_t off;
+			if (i + 20 > f->len || read_num(f, i, i + 10, &off) != i + 10)
+				return fail(f, "a malformed cross-reference entry");
+			if (f->s[i + 17] == 'n' && first + k > 0)
+				f->o[first + k].at = off;
+		}
+	}
+	if (i + 7 > f->len || memcmp(f->s + i, "trailer", 7) != 0)
+		return fail(f, "no trailer");
+	size_t tb = skip_ws(f, i + 7, f->len);
+	span tr = { tb, skip_value(f, tb, f->len) };
+	if (tr.e == 0 || !is_dict(f, tr))
+		return fail(f, "a malformed trailer");
+	f->root = ref_of(f, dict_get(f, tr, "/Root"));
+	f->info = ref_of(f, dict_get(f, tr, "/Info"));
 	return 0;
 }
 
-/* Reports q's error (or what) into why. */
-static void
-reason(qpdf_data q, const char *what, char *why, size_t n)
+/* Reads object n at its offset: its value and, for a stream, where its bytes are
+ * (its /Length read from the object it refers to if indirect). Returns 0 or -1. */
+static int
+read_obj(fin *f, size_t n)
 {
-	if (qpdf_has_error(q))
-		snprintf(why, n, "%s: %s", what, qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	obj *o = &f->o[n];
+	size_t num, gen, i = read_num(f, o->at, f->len, &num);
+	i = i ? read_num(f, skip_ws(f, i, f->len), f->len, &gen) : 0;
+	i = i ? skip_ws(f, i, f->len) : 0;
+	if (i == 0 || num != n || i + 3 > f->len || memcmp(f->s + i, "obj", 3) != 0)
+		return fail(f, "an object is not where the cross-reference table says");
+	size_t vb = skip_ws(f, i + 3, f->len);
+	o->val = (span){ vb, skip_value(f, vb, f->len) };
+	if (o->val.e == 0)
+		return fail(f, "a malformed object");
+	i = skip_ws(f, o->val.e, f->len);
+	if (i + 6 <= f->len && memcmp(f->s + i, "stream", 6) == 0) {
+		i += 6;
+		if (i < f->len && f->s[i] == '\r')
+			i++;
+		if (i < f->len && f->s[i] == '\n')
+			i++;
+		o->data.b = i;
+	}
+	return 0;
+}
+
+/* Sets where stream n's bytes end, from its /Length. Returns 0 or -1. */
+static int
+stream_end(fin *f, size_t n)
+{
+	obj *o = &f->o[n];
+	span l = dict_get(f, o->val, "/Length");
+	long r = ref_of(f, l);
+	if (r > 0 && (size_t)r < f->n && f->o[r].at != 0) {
+		l = f->o[r].val;
+		f->o[r].gone = 1; /* the length is written directly */
+	}
+	size_t len;
+	if (l.e == 0 || read_num(f, l.b, l.e, &len) != l.e || o->data.b + len > f->len)
+		return fail(f, "a stream's length is wrong");
+	o->data.e = o->data.b + len;
+	size_t i = skip_ws(f, o->data.e, f->len);
+	if (i + 9 > f->len || memcmp(f->s + i, "endstream", 9) != 0)
+		return fail(f, "a stream's length is wrong");
+	return 0;
+}
+
+/* Reads every object of f. Returns 0 or -1. */
+static int
+read_all(fin *f)
+{
+	if (read_xref(f) != 0)
+		return -1;
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && read_obj(f, n) != 0)
+			return -1;
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && f->o[n].data.b != 0 && stream_end(f, n) != 0)
+			return -1;
+	if (f->root <= 0 || (size_t)f->root >= f->n || f->o[f->root].at == 0 ||
+	    !is_dict(f, f->o[f->root].val))
+		return fail(f, "no catalog");
+	return 0;
+}
+
+/* ---- Writing the file ---- */
+
+/* Where each object of the output is: type 1 (at an offset) or 2 (in a stream). */
+typedef struct xent {
+	unsigned char type;  /* 0 free, 1 offset, 2 in an object stream */
+	size_t a;            /* the offset, or the object stream's number */
+	size_t b;            /* the index in the object stream */
+} xent;
+
+/* Appends object n's value (edited or cairo's) to b. */
+static void
+put_value(buf *b, const fin *f, size_t n)
+{
+	const obj *o = &f->o[n];
+	if (o->edited)
+		buf_append(b, o->edit.data, o->edit.len);
 	else
-		snprintf(why, n, "%s", what);
+		put_span(b, f, o->val);
+}
+
+/* Writes stream object n to out: its dictionary with the length written directly. */
+static void
+write_stream(const fin *f, size_t n, buf *out)
+{
+	const obj *o = &f->o[n];
+	static const char *const drop[] = { "/Length", NULL };
+	const char *data = o->restream ? o->stream.data : f->s + o->data.b;
+	size_t len = o->restream ? o->stream.len : o->data.e - o->data.b;
+	buf_printf(out, "%zu 0 obj\n<<", n);
+	copy_arg a = { out, drop };
+	dict_each(f, o->val, copy_each, &a); /* a stream's dictionary is never edited */
+	buf_printf(out, " /Length %zu >>\nstream\n", len);
+	buf_append(out, data, len);
+	buf_puts(out, "\nendstream\nendobj\n");
+}
+
+/* Writes object stream number sn holding the objects ids[0..k) to out, recording
+ * where they are in x. */
+static void
+write_objstm(const fin *f, size_t sn, const size_t *ids, size_t k, xent *x, buf *out)
+{
+	buf head, body, z;
+	buf_init(&head);
+	buf_init(&body);
+	buf_init(&z);
+	for (size_t i = 0; i < k; i++) {
+		buf_printf(&head, "%zu %zu ", ids[i], body.len);
+		put_value(&body, f, ids[i]);
+		buf_putc(&body, '\n');
+		x[ids[i]] = (xent){ 2, sn, i };
+	}
+	head.data[head.len - 1] = '\n';
+	buf_append(&head, body.data, body.len);
+	deflate_to(head.data, head.len, &z);
+	x[sn] = (xent){ 1, out->len, 0 };
+	buf_printf(out, "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu /Filter /FlateDecode"
+	    " /Length %zu >>\nstream\n", sn, k, head.len - body.len, z.len);
+	buf_append(out, z.data, z.len);
+	buf_puts(out, "\nendstream\nendobj\n");
+	buf_free(&head);
+	buf_free(&body);
+	buf_free(&z);
+}
+
+/* Appends the big-endian w-byte v to b. */
+static void
+put_be(buf *b, size_t v, int w)
+{
+	for (int i = w - 1; i >= 0; i--)
+		buf_putc(b, (char)(v >> (8 * i) & 0xff));
+}
+
+/* Writes the cross-reference stream (object xn, entries x[0..xn]) and the end of the
+ * file to out; the ID is the first 16 bytes of the SHA-256 of what out holds. */
+static void
+write_xref(const fin *f, size_t xn, xent *x, buf *out)
+{
+	uint8_t h[SHA256_LEN];
+	sha256(out->data, out->len, h);
+	x[xn] = (xent){ 1, out->len, 0 };
+	buf rows, z;
+	buf_init(&rows);
+	buf_init(&z);
+	for (size_t i = 0; i <= xn; i++) {
+		buf_putc(&rows, (char)x[i].type);
+		put_be(&rows, x[i].a, 4);
+		put_be(&rows, i == 0 ? 0xffff : x[i].b, 2);
+	}
+	deflate_to(rows.data, rows.len, &z);
+	char id[33];
+	for (int i = 0; i < 16; i++)
+		snprintf(id + 2 * i, 3, "%02x", h[i]);
+	size_t at = out->len;
+	buf_printf(out, "%zu 0 obj\n<< /Type /XRef /Size %zu /W [ 1 4 2 ] /Root %ld 0 R", xn,
+	    xn + 1, f->root);
+	if (f->info > 0 && (size_t)f->info < f->n && !f->o[f->info].gone && f->o[f->info].at)
+		buf_printf(out, " /Info %ld 0 R", f->info);
+	buf_printf(out, " /ID [ <%s> <%s> ] /Filter /FlateDecode /Length %zu >>\nstream\n", id,
+	    id, z.len);
+	buf_append(out, z.data, z.len);
+	buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", at);
+	buf_free(&rows);
+	buf_free(&z);
+}
+
+/* Writes f into out: cairo's header, the streams, every other object in object
+ * streams, the cross-reference stream. */
+static void
+write_out(const fin *f, buf *out)
+{
+	size_t head = f->len;
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && f->o[n].at < head)
+			head = f->o[n].at;
+	buf_append(out, f->s, head);
+	size_t nkept = 0;
+	for (size_t n = 1; n < f->n; n++)
+		nkept += f->o[n].at != 0 && !f->o[n].gone && f->o[n].data.e == 0;
+	size_t nstm = (nkept + OBJSTM_MAX - 1) / OBJSTM_MAX, xn = f->n + nstm;
+	xent *x = util_xcalloc(xn + 1, sizeof *x);
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && !f->o[n].gone && f->o[n].data.e != 0) {
+			x[n] = (xent){ 1, out->len, 0 };
+			write_stream(f, n, out);
+		}
+	size_t ids[OBJSTM_MAX], k = 0, sn = f->n;
+	for (size_t n = 1; n < f->n; n++) {
+		if (f->o[n].at == 0 || f->o[n].gone || f->o[n].data.e != 0)
+			continue;
+		ids[k++] = n;
+		if (k == OBJSTM_MAX) {
+			write_objstm(f, sn++, ids, k, x, out);
+			k = 0;
+		}
+	}
+	if (k > 0)
+		write_objstm(f, sn++, ids, k, x, out);
+	write_xref(f, xn, x, out);
+	free(x);
+}
+
+/* Edits f: the structure tree, the parent tree, the pages, the catalog, the dates.
+ * Returns 0 or -1. */
+static int
+edit(fin *f)
+{
+	span st = dict_get_r(f, f->o[f->root].val, "/StructTreeRoot");
+	long stn = ref_of(f, dict_get(f, f->o[f->root].val, "/StructTreeRoot"));
+	if (!is_dict(f, st) || stn <= 0)
+		return fail(f, "cairo wrote no structure tree");
+	buf kids;
+	buf_init(&kids);
+	int rc = walk_kids(f, dict_get(f, st, "/K"), &kids);
+	if (rc == 0 && kids.len > 0) {
+		static const char *const drop[] = { "/K", NULL };
+		buf *e = edit_dict(f, stn, drop);
+		buf_puts(e, " /K ");
+		buf_append(e, kids.data, kids.len);
+		buf_puts(e, " >>");
+	}
+	buf_free(&kids);
+	if (rc != 0)
+		return -1;
+	null_parents(f, ref_of(f, dict_get(f, st, "/ParentTree")));
+	if (f->nfig != f->fi->nalts) {
+		char m[96];
+		snprintf(m, sizeof m, "%zu Figure elements for %zu alt texts", f->nfig,
+		    f->fi->nalts);
+		return fail(f, m);
+	}
+	pages_arg pa = { f, 0, 0 };
+	span pages = dict_get(f, f->o[f->root].val, "/Pages");
+	array_each(f, dict_get_r(f, resolve(f, pages), "/Kids"), kid_page_each, &pa);
+	if (pa.rc != 0)
+		return -1;
+	catalog(f);
+	dates(f, f->fi->date);
+	return 0;
 }
 
 int
 pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
 {
-	qpdf_data q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	walk w = { q, info, 0, 0, NULL, 0 };
+	char reason[200] = "";
+	fin f = { pdf->data, pdf->len, NULL, 0, -1, -1, info, hash_new(HASH_BORROW), 0, 0,
+		reason, sizeof reason };
+	for (size_t i = 0; i < info->ndests; i++)
+		hash_add(f.dests, info->dests[i].dest, i, NULL);
 	buf out;
 	buf_init(&out);
-	int rc = -1;
-	if (qpdf_read_memory(q, "report.pdf", pdf->data, pdf->len, NULL) != QPDF_SUCCESS) {
-		reason(q, "libqpdf cannot read cairo's PDF", why, n);
-		goto done;
+	int rc = pdf->data != NULL && read_all(&f) == 0 && edit(&f) == 0 ? 0 : -1;
+	if (rc == 0) {
+		write_out(&f, &out);
+		buf_reset(pdf);
+		buf_append(pdf, out.data, out.len);
+	} else if (strstr(reason, "structure") != NULL || strstr(reason, "Figure") != NULL) {
+		snprintf(why, n, "%s", reason);
+	} else {
+		snprintf(why, n, "cannot read cairo's PDF: %s", reason[0] ? reason : "empty");
 	}
-	qpdf_oh st = qpdf_oh_get_key(q, qpdf_get_root(q), "/StructTreeRoot");
-	if (!qpdf_oh_is_dictionary(q, st)) {
-		reason(q, "cairo wrote no structure tree", why, n);
-		goto done;
+	for (size_t i = 0; i < f.n; i++) {
+		buf_free(&f.o[i].edit);
+		buf_free(&f.o[i].stream);
 	}
-	walk_kids(&w, st);
-	null_parents(&w, st);
-	if (w.nfig != info->nalts) {
-		snprintf(why, n, "%zu Figure elements for %zu alt texts", w.nfig, info->nalts);
-		goto done;
-	}
-	catalog(q, info);
-	dates(q, info->date);
-	annot_contents(q, info);
-	if (page_artifacts(q) != 0) {
-		reason(q, "libqpdf cannot read a page's content", why, n);
-		goto done;
-	}
-	if (qpdf_has_error(q) || write_out(q, &out) != 0) {
-		reason(q, "libqpdf cannot write the PDF", why, n);
-		goto done;
-	}
-	buf_reset(pdf);
-	buf_append(pdf, out.data, out.len);
-	rc = 0;
-done:
+	free(f.o);
+	hash_free(f.dests);
 	buf_free(&out);
-	free(w.gone);
-	qpdf_cleanup(&q);
 	return rc;
 }

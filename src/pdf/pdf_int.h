@@ -347,8 +347,8 @@ typedef struct pdf_finish_info {
 	size_t ndests;           /* entries of dests */
 } pdf_finish_info;
 
-/* Rewrites the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements) with
- * libqpdf (finish.c): takes the artifact elements out of the structure tree (their
+/* Rewrites the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements: a
+ * cross-reference table, no object streams) object by object (finish.c): takes the artifact elements out of the structure tree (their
  * parent tree entries made null, their marked content renamed /Artifact), gives
  * each Figure its /Alt, each TH a column /Scope, each Note an /ID and each link
  * annotation a /Contents (its address or its destination's title), sets /Lang,

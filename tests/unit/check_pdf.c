@@ -244,8 +244,153 @@ START_TEST(test_finish_refuses_what_it_cannot_finish)
 	buf_reset(&b);
 	buf_puts(&b, "%PDF-1.5\nnot a PDF");
 	ck_assert_int_eq(pdf_finish(&b, &info, why, sizeof why), -1);
-	ck_assert_ptr_nonnull(strstr(why, "libqpdf"));
+	ck_assert_ptr_nonnull(strstr(why, "cannot read"));
 	buf_free(&copy);
+	buf_free(&b);
+}
+END_TEST
+
+/* Draws into b a one-page tagged PDF as the typesetter would: a paragraph, a Figure,
+ * an artifact element (a running head), a link to an address and one to a named
+ * destination. */
+static void
+tagged_page(buf *b)
+{
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(to_buf, b, 200, 200);
+	cairo_t *cr = cairo_create(sf);
+	cairo_tag_begin(cr, "Document", "");
+	cairo_tag_begin(cr, PDF_TAG_ARTIFACT, "");
+	cairo_rectangle(cr, 0, 0, 200, 5);
+	cairo_fill(cr);
+	cairo_tag_end(cr, PDF_TAG_ARTIFACT);
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='sec-one'");
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	cairo_tag_begin(cr, "P", "");
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='https://example.org/a(b)' rect=[10 10 50 10]");
+	cairo_rectangle(cr, 10, 10, 50, 10);
+	cairo_fill(cr);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='sec-one' rect=[10 30 50 10]");
+	cairo_rectangle(cr, 10, 30, 50, 10);
+	cairo_fill(cr);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	cairo_tag_end(cr, "P");
+	cairo_tag_begin(cr, "Figure", "");
+	cairo_rectangle(cr, 10, 60, 100, 100);
+	cairo_fill(cr);
+	cairo_tag_end(cr, "Figure");
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+}
+
+/* Returns the /Contents of every link annotation of q's first page, joined by "|". */
+static void
+link_contents(qpdf_data q, buf *out)
+{
+	qpdf_oh an = qpdf_oh_get_key(q, qpdf_get_page_n(q, 0), "/Annots");
+	for (int k = 0; k < qpdf_oh_get_array_n_items(q, an); k++) {
+		qpdf_oh a = qpdf_oh_get_array_item(q, an, k);
+		buf_printf(out, "%s%s", k ? "|" : "",
+		    qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, a, "/Contents")));
+	}
+}
+
+/* Returns the structure element of type s (a name with its "/") at or below e, or 0. */
+static qpdf_oh
+find_elem(qpdf_data q, qpdf_oh e, const char *s)
+{
+	if (!qpdf_oh_is_dictionary(q, e))
+		return 0;
+	if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, e, "/S"), s))
+		return e;
+	qpdf_oh k = qpdf_oh_get_key(q, e, "/K");
+	if (qpdf_oh_is_dictionary(q, k))
+		return find_elem(q, k, s);
+	for (int i = 0; qpdf_oh_is_array(q, k) && i < qpdf_oh_get_array_n_items(q, k); i++) {
+		qpdf_oh f = find_elem(q, qpdf_oh_get_array_item(q, k, i), s);
+		if (f != 0)
+			return f;
+	}
+	return 0;
+}
+
+START_TEST(test_finish_by_hand)
+{
+	buf b, again;
+	buf_init(&b);
+	buf_init(&again);
+	tagged_page(&b);
+	ck_assert_int_eq(count(b.data, b.len, "/S /" PDF_TAG_ARTIFACT), 1);
+	buf_append(&again, b.data, b.len);
+	static const char *const alts[] = { "Caf\xc3\xa9 \xe2\x80\x93 \xf0\x9f\x93\x88 (up)" };
+	static const pdf_outline_entry dests[] = { { 1, "The first section", "sec-one" } };
+	pdf_finish_info info = { "de-CH", "2026-02-03", alts, 1, dests, 1 };
+	char why[256] = "";
+	ck_assert_int_eq(pdf_finish(&b, &info, why, sizeof why), 0);
+	ck_assert_int_eq(pdf_finish(&again, &info, why, sizeof why), 0);
+	ck_assert_uint_eq(b.len, again.len); /* same input, same bytes */
+	ck_assert_int_eq(memcmp(b.data, again.data, b.len), 0);
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/Type /XRef"));
+	ck_assert_ptr_nonnull(after(b.data, b.len, "/Type /ObjStm"));
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	ck_assert_int_eq(qpdf_read_memory(q, "f.pdf", b.data, b.len, NULL), QPDF_SUCCESS);
+	ck_assert_int_eq(qpdf_check_pdf(q), QPDF_SUCCESS); /* no errors, no warnings */
+	ck_assert(!qpdf_more_warnings(q));
+	qpdf_oh root = qpdf_get_root(q);
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), "de-CH");
+	ck_assert(qpdf_oh_get_bool_value(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root,
+	    "/ViewerPreferences"), "/DisplayDocTitle")));
+	ck_assert(qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, 0),
+	    "/Tabs"), "/S"));
+	qpdf_oh st = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+	qpdf_oh fig = find_elem(q, st, "/Figure");
+	ck_assert(fig != 0);
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, fig, "/Alt")), alts[0]);
+	ck_assert(!qpdf_oh_has_key(q, fig, "/Type"));
+	ck_assert(find_elem(q, st, "/" PDF_TAG_ARTIFACT) == 0); /* out of the tree */
+	ck_assert(find_elem(q, st, "/P") != 0);
+	buf links;
+	buf_init(&links);
+	link_contents(q, &links);
+	ck_assert_str_eq(buf_str(&links), "https://example.org/a(b)|The first section");
+	buf_free(&links);
+	qpdf_oh info_d = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+	ck_assert_str_eq(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, info_d, "/ModDate")),
+	    "D:20260203000000Z");
+	qpdf_cleanup(&q);
+	expand(&b);
+	ck_assert_int_eq(count(b.data, b.len, "/Artifact BMC"), 1);
+	ck_assert_int_eq(count(b.data, b.len, "/" PDF_TAG_ARTIFACT " <<"), 0);
+	ck_assert_int_ge(count(b.data, b.len, " null"), 1); /* its parent tree entry */
+	buf_free(&again);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_finish_refuses_damaged_files)
+{
+	buf b;
+	buf_init(&b);
+	tagged_page(&b);
+	static const char *const alts[] = { "chart" };
+	pdf_finish_info info = { "en", NULL, alts, 1, NULL, 0 };
+	char why[256] = "";
+	size_t cuts[] = { b.len - 30, b.len / 2, 40 }; /* the xref, an object, the header */
+	for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+		buf c2;
+		buf_init(&c2);
+		buf_append(&c2, b.data, cuts[i]);
+		why[0] = '\0';
+		ck_assert_int_eq(pdf_finish(&c2, &info, why, sizeof why), -1);
+		ck_assert_ptr_nonnull(strstr(why, "cannot read"));
+		ck_assert_uint_eq(c2.len, cuts[i]); /* left as it was */
+		buf_free(&c2);
+	}
+	pdf_finish_info two = { "en", NULL, alts, 0, NULL, 0 }; /* one Figure, no alt text */
+	ck_assert_int_eq(pdf_finish(&b, &two, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "Figure"));
 	buf_free(&b);
 }
 END_TEST
@@ -663,6 +808,8 @@ pdf_suite(void)
 	tcase_add_test(tc, test_pdf_fixed_dates);
 	tcase_add_test(tc, test_pdf_tagged_and_finished);
 	tcase_add_test(tc, test_finish_refuses_what_it_cannot_finish);
+	tcase_add_test(tc, test_finish_by_hand);
+	tcase_add_test(tc, test_finish_refuses_damaged_files);
 	tcase_add_test(tc, test_pdf_unknown_chart_is_an_error);
 	tcase_add_test(tc, test_pdf_wrong_page_count_refused);
 	tcase_add_test(tc, test_pdf_empty_section_is_an_error);
