@@ -133,7 +133,7 @@ if pdffonts "$tmp/full/report.pdf" | awk 'NR > 2 { n++; if ($(NF-4) != "yes" || 
 else ko "a font of report.pdf is not embedded or has no ToUnicode map"; pdffonts "$tmp/full/report.pdf"; fi
 # a card reads label, value, note (the cards of the sections; the title page sets its key
 # figures as a grid of value over label, tagged label then value)
-if pdftotext -f 2 "$tmp/full/report.pdf" - | grep -A2 -x 'Total invested by Microsoft' |
+if pdftotext -f 2 "$tmp/full/report.pdf" - | grep -A2 -x 'Commitments plus 2024 round' |
 	sed -n 3p | grep -q '^\$13\.8bn$'; then ok "a key-figure card reads label, then value"
 else ko "a key-figure card does not read label, then value"; fi
 

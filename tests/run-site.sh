@@ -36,6 +36,10 @@ esac
 if python3 tests/check-site.py "$tmp/a"; then ok "the site's pages, links and anchors check"; else ko "check-site.py found problems"; fi
 if python3 tests/check-downloads.py "$tmp/a"; then ok "chart downloads are framed, one size in PNG, PDF and SVG, shown on their pages"; else ko "check-downloads.py found problems"; fi
 if python3 tests/check-csv.py "$tmp/a"; then ok "no CSV cell a spreadsheet would run"; else ko "check-csv.py found problems"; fi
+if python3 tests/check-labels.py "$tmp/a"; then ok "one name, one value: no label and no metric is shown with two values"; else ko "check-labels.py found a label or a metric with two values"; fi
+python3 tests/check-labels.py tests/fixtures/labels >"$tmp/labels.out"; rc=$?
+if [ "$rc" = 1 ] && diff -u tests/fixtures/labels/expected "$tmp/labels.out"; then ok "check-labels.py finds the label and the metric with two values in tests/fixtures/labels"
+else ko "check-labels.py on tests/fixtures/labels: exit $rc"; fi
 hv=tests/html/node_modules/.bin/html-validate
 if [ ! -x "$hv" ]; then ko "html-validate is not installed (run make deps)"
 elif "$hv" --config tests/html/.htmlvalidate.json $(find "$tmp/a" -name "*.html"); then ok "every page is valid HTML5 (html-validate)"

@@ -35,6 +35,7 @@ copy_facts(const report *r, metrics *m)
 			    f->source, f->label);
 		else
 			metrics_add(m, f->name, f->unit, f->vals[0], f->source, f->label);
+		metrics_set_status(m, f->name, f->status);
 	}
 }
 

@@ -575,7 +575,8 @@ ex_evidence(json_writer *w, const export_extra *x, const metrics *m, buf *tmp)
 	buf_free(&stem);
 }
 
-/* Writes "facts": every fact.* metric keyed by its id, with unit, label and source. */
+/* Writes "facts": every fact.* metric keyed by its id, with unit, label, source and
+ * status. */
 static void
 ex_facts(json_writer *w, const metrics *m)
 {
@@ -588,6 +589,7 @@ ex_facts(json_writer *w, const metrics *m)
 		json_str(w, "unit", metric_unit_name(x->unit));
 		json_str(w, "label", x->label);
 		json_str(w, "source", x->source);
+		json_str(w, "status", x->status);
 		if (x->years == NULL) {
 			json_num(w, "value", x->vals[0]);
 		} else {

@@ -114,11 +114,84 @@ ld_sources(ld_ctx *c, const yt_node *root)
 	return bad ? -1 : 0;
 }
 
+/* The statuses a fact may carry (docs/authoring.md, "data/facts.yaml"). */
+static const char *const fact_statuses[] = { "disclosed", "press-reported", "target",
+	"estimate", "derived", NULL };
+
+/* Reads the required status: of fact m (named what) into *out (caller frees). A
+ * derived fact is our arithmetic, so it must be an assumption, and an assumption
+ * must be derived or an estimate. Returns 0 or -1 (reported). */
+static int
+fact_status_read(ld_ctx *c, const yt_node *m, const char *what, const ld_qty *q,
+    char **out)
+{
+	const yt_node *v = yt_get(m, "status");
+	*out = NULL;
+	if (v == NULL) {
+		diag_error(c->d, m->pos, "missing key 'status' in %s (disclosed, press-reported, "
+		    "target, estimate or derived)", what);
+		return -1;
+	}
+	if (ld_str(c, m, "status", what, 1, out) < 0)
+		return -1;
+	int known = 0;
+	for (int i = 0; fact_statuses[i] != NULL; i++)
+		known |= strcmp(*out, fact_statuses[i]) == 0;
+	if (!known)
+		diag_error(c->d, v->pos, "'%s.status' must be disclosed, press-reported, target, "
+		    "estimate or derived, found '%.40s'", what, *out);
+	else if (q != NULL && strcmp(*out, "derived") == 0 && q->source != NULL)
+		diag_error(c->d, v->pos, "'%s' is derived (our arithmetic): write assumption: "
+		    "true and the arithmetic as its rationale, not a source", what);
+	else if (q != NULL && q->source == NULL && strcmp(*out, "derived") != 0 &&
+	    strcmp(*out, "estimate") != 0)
+		diag_error(c->d, v->pos, "'%s' is an assumption, so its status is derived or "
+		    "estimate, not %s (or give its source)", what, *out);
+	else
+		return 0;
+	return -1;
+}
+
+/* Adds the fact read into q to r->facts as fact.<id>, with its label and status. */
+static void
+fact_add(ld_ctx *c, const char *id, metric_unit unit, const ld_qty *q, const char *label,
+    const char *status)
+{
+	buf name;
+	buf_init(&name);
+	buf_printf(&name, "fact.%s", id);
+	if (q->n == 0)
+		metrics_add(c->r->facts, buf_str(&name), unit, q->v, q->source, label);
+	else
+		metrics_add_series(c->r->facts, buf_str(&name), unit, q->years, q->vals, q->n,
+		    q->source, label);
+	metrics_set_status(c->r->facts, buf_str(&name), status);
+	buf_free(&name);
+}
+
+/* Reads the label: and unit: of fact m (named what). Returns 0 or -1 (reported). */
+static int
+fact_head_read(ld_ctx *c, const yt_node *m, const char *what, char **label,
+    metric_unit *unit)
+{
+	char *uname = NULL;
+	int bad = ld_str(c, m, "label", what, 1, label) < 0;
+	if (ld_str(c, m, "unit", what, 1, &uname) < 0) {
+		bad = 1;
+	} else if (metric_unit_parse(uname, unit) < 0) {
+		diag_error(c->d, yt_get(m, "unit")->pos, "unknown unit '%.40s' (usd_bn, usd, "
+		    "fraction, year, multiple, count, gw or number)", uname);
+		bad = 1;
+	}
+	free(uname);
+	return bad ? -1 : 0;
+}
+
 /* Adds one fact to r->facts as fact.<id>. */
 static int
 fact_read(ld_ctx *c, const yt_node *k, const yt_node *m, ld_qty *q)
 {
-	static const char *const extra[] = { "label", "unit", NULL };
+	static const char *const extra[] = { "label", "unit", "status", NULL };
 	char *what = ld_path("facts", k->str);
 	int bad = 0;
 	if (!ld_ident(k->str, "_")) {
@@ -126,33 +199,19 @@ fact_read(ld_ctx *c, const yt_node *k, const yt_node *m, ld_qty *q)
 		bad = 1;
 	}
 	metric_unit unit = UNIT_NUMBER;
-	char *label = NULL, *uname = NULL;
-	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
-		bad |= ld_str(c, m, "label", what, 1, &label) < 0;
-		if (ld_str(c, m, "unit", what, 1, &uname) < 0) {
-			bad = 1;
-		} else if (metric_unit_parse(uname, &unit) < 0) {
-			diag_error(c->d, yt_get(m, "unit")->pos, "unknown unit '%.40s' (usd_bn, usd, "
-			    "fraction, year, multiple, count, gw or number)", uname);
-			bad = 1;
-		}
-	}
-	bad |= ld_qty_read(c, m, what, LDQ_SCALAR | LDQ_SERIES, extra, q) < 0;
-	if (!bad) {
-		buf name;
-		buf_init(&name);
-		buf_printf(&name, "fact.%s", k->str);
-		if (q->n == 0)
-			metrics_add(c->r->facts, buf_str(&name), unit, q->v, q->source, label);
-		else
-			metrics_add_series(c->r->facts, buf_str(&name), unit, q->years, q->vals,
-			    q->n, q->source, label);
-		buf_free(&name);
-	}
+	char *label = NULL, *status = NULL;
+	int is_map = schema_kind(c->d, m, YT_MAP, what) == 0;
+	if (is_map)
+		bad |= fact_head_read(c, m, what, &label, &unit) < 0;
+	int qbad = ld_qty_read(c, m, what, LDQ_SCALAR | LDQ_SERIES, extra, q) < 0;
+	if (is_map)
+		bad |= fact_status_read(c, m, what, qbad ? NULL : q, &status) < 0;
+	if (!bad && !qbad)
+		fact_add(c, k->str, unit, q, label, status);
 	free(label);
-	free(uname);
+	free(status);
 	free(what);
-	return bad ? -1 : 0;
+	return bad || qbad ? -1 : 0;
 }
 
 int

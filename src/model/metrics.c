@@ -45,6 +45,7 @@ metric_free(metric *x)
 	free(x->years);
 	free(x->source);
 	free(x->label);
+	free(x->status);
 	free(x);
 }
 
@@ -126,6 +127,18 @@ metrics_add_series(metrics *m, const char *name, metric_unit unit, const int *ye
 		memcpy(x->vals, vals, n * sizeof *vals);
 		memcpy(x->years, years, n * sizeof *years);
 	}
+	return 0;
+}
+
+int
+metrics_set_status(metrics *m, const char *name, const char *status)
+{
+	metric *x = metrics_find_n(m, name, strlen(name));
+
+	if (x == NULL)
+		return -1;
+	free(x->status);
+	x->status = metrics_dup(status);
 	return 0;
 }
 

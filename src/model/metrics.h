@@ -26,6 +26,7 @@ typedef struct metric {
 	int *years;        /* n years for a series, NULL for a scalar */
 	char *source;      /* source id backing it, NULL if computed or an assumption */
 	char *label;       /* human label, NULL if none */
+	char *status;      /* a fact's status ("disclosed", "target"...), NULL if none */
 } metric;
 
 typedef struct metrics metrics;
@@ -44,6 +45,10 @@ int metrics_add(metrics *m, const char *name, metric_unit unit, double v,
 /* Adds a series of n values for years (both copied). Returns 0, or -1 on a duplicate. */
 int metrics_add_series(metrics *m, const char *name, metric_unit unit, const int *years,
     const double *vals, size_t n, const char *source, const char *label);
+
+/* Sets the status of the metric named name to a copy of status (NULL clears it).
+ * Returns 0, or -1 if there is no such metric. */
+int metrics_set_status(metrics *m, const char *name, const char *status);
 
 /* Returns the metric named name, or NULL. The pointer stays valid until metrics_free. */
 const metric *metrics_find(const metrics *m, const char *name);

@@ -162,9 +162,14 @@ void render_heading_block(rnd *r, cmark_node *n, xmlNodePtr parent);
 /* slug.c: frees r's ids. */
 void render_ids_free(rnd *r);
 
-/* value.c: appends metric ref formatted by fmt (NULL = default) to out. Returns 0, or
- * -1 after reporting an unknown metric, a bad year or an unknown format at pos. */
+/* value.c: appends metric ref formatted by fmt (NULL = default) to out; fmt "status"
+ * appends a fact's status ("disclosed", "target"...) instead of its value. Returns 0,
+ * or -1 after reporting an unknown metric, a bad year, an unknown format or a status
+ * asked of a metric that has none, at pos. */
 int render_value(rnd *r, const char *ref, const char *fmt, diag_pos pos, buf *out);
+
+/* value.c: returns 1 if fmt is "status" (the value is a word, not a number). */
+int render_value_is_status(const char *fmt);
 
 /* value.c: reads the "metric" (required) and "format" (optional, checked) keys of map m
  * into *ref and *fmt (NULL if absent). Returns 0 or -1 after reporting. */

@@ -202,7 +202,8 @@ value_cell(rnd *r, xmlNodePtr tr, const char *ref, const char *fmt, diag_pos pos
 	buf_init(&v);
 	int rc = render_value(r, ref, fmt, pos, &v);
 	if (rc == 0)
-		render_attr(render_el_text(r, tr, "td", "num", v.data), "data-metric", ref);
+		render_attr(render_el_text(r, tr, "td", render_value_is_status(fmt) ? NULL :
+		    "num", v.data), "data-metric", ref);
 	buf_free(&v);
 	return rc;
 }

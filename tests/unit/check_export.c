@@ -42,6 +42,7 @@ tiny_metrics(metrics *m, const fin_params *p, const fin_result *r)
 	const double probs[] = { 1 };
 
 	metrics_add(m, "fact.commit", UNIT_USD_BN, 13, "msft-10q", "Total, \"committed\"");
+	metrics_set_status(m, "fact.commit", "disclosed");
 	fin_metrics_add(m, "base", 1, p, r);
 	fin_metrics_add(m, "cf", NAN, p, r);
 	fin_metrics_expected(m, names, probs, 1);
@@ -107,7 +108,7 @@ START_TEST(json_tiny)
 	    "      \"values\": [-10, 2.5]\n    }");
 	has(j, "\"expected_posterior\": {},\n  \"evidence\": [],\n  \"facts\": {\n    \"commit\": {\n      \"unit\": \"usd_bn\",\n"
 	    "      \"label\": \"Total, \\\"committed\\\"\",\n      \"source\": \"msft-10q\",\n"
-	    "      \"value\": 13\n    }\n  },\n  \"sensitivity\": [],\n"
+	    "      \"status\": \"disclosed\",\n      \"value\": 13\n    }\n  },\n  \"sensitivity\": [],\n"
 	    "  \"monte_carlo\": null\n}\n");
 	ck_assert_ptr_null(strstr(j, " nan"));   /* NaN always as null */
 	ck_assert_ptr_null(strstr(j, " -nan"));

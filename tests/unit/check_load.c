@@ -112,13 +112,16 @@ START_TEST(facts)
 	ck_assert(m->vals[0] == 3.0);
 	ck_assert_str_eq(m->source, "acme-10k-2020");
 	ck_assert_str_eq(m->label, "Total funding commitment");
+	ck_assert_str_eq(m->status, "disclosed");
 	m = metrics_find(r->facts, "fact.cloud_share");
+	ck_assert_str_eq(m->status, "estimate");
 	ck_assert_ptr_nonnull(m);
 	ck_assert_uint_eq(m->n, 2);
 	ck_assert_int_eq(m->years[1], 2022);
 	ck_assert(m->vals[1] == 0.25);
 	m = metrics_find(r->facts, "fact.users");
 	ck_assert_ptr_null(m->source);
+	ck_assert_str_eq(m->status, "estimate");
 	ck_assert_int_eq(m->unit, UNIT_COUNT);
 	ck_assert_uint_eq(metrics_count(r->facts), 3);
 }
@@ -475,6 +478,21 @@ START_TEST(note_wrong_kind)
 }
 END_TEST
 
+/* A fact's status: one of five words, and derived or estimate for an assumption. */
+START_TEST(fact_status_checked)
+{
+	edit("data/facts.yaml", "status: disclosed", "status: official");
+	edit("data/facts.yaml", "fixture\"\n    status: estimate", "fixture\"\n    status: target");
+	const char *const want[] = {
+		"data/facts.yaml:7:13: error: 'facts.commitment.status' must be disclosed, "
+		"press-reported, target, estimate or derived, found 'official'",
+		"data/facts.yaml:20:13: error: 'facts.users' is an assumption, so its status is "
+		"derived or estimate, not target (or give its source)",
+		NULL };
+	expect(want);
+}
+END_TEST
+
 /* A content folder that does not exist is one error, not one per file. */
 START_TEST(content_folder_missing)
 {
@@ -516,6 +534,7 @@ load_suite(void)
 	TCase *b = tcase_create("broken");
 	tcase_add_checked_fixture(b, copy_setup, copy_teardown);
 	tcase_add_test(b, no_provenance);
+	tcase_add_test(b, fact_status_checked);
 	tcase_add_test(b, scenario_errors);
 	tcase_add_test(b, set_path_and_range);
 	tcase_add_test(b, pages_and_report);

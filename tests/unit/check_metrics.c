@@ -26,6 +26,13 @@ START_TEST(add_find_duplicate)
 	ck_assert_str_eq(x->source, "src-1");
 	ck_assert_str_eq(x->label, "A");
 	ck_assert_ptr_null(x->years);
+	ck_assert_ptr_null(x->status); /* none until set */
+	ck_assert_int_eq(metrics_set_status(m, "fact.a", "target"), 0);
+	ck_assert_int_eq(metrics_set_status(m, "fact.a", "derived"), 0); /* replaces */
+	ck_assert_str_eq(x->status, "derived");
+	ck_assert_int_eq(metrics_set_status(m, "fact.c", "target"), -1);
+	ck_assert_int_eq(metrics_set_status(m, "fact.a", NULL), 0);
+	ck_assert_ptr_null(x->status);
 	ck_assert_ptr_null(metrics_find(m, "fact.c"));
 	ck_assert_ptr_null(metrics_find(m, "fact."));
 	ck_assert_str_eq(metrics_at(m, 0)->name, "fact.a");

@@ -181,6 +181,31 @@ START_TEST(test_metric_errors_positions)
 }
 END_TEST
 
+/* {{ NAME | status }} and format: status print a fact's status as text, never markup. */
+START_TEST(test_fact_status)
+{
+	metrics_set_status(mt, "fact.commit", "target");
+	const char *o = render("A {{ fact.commit | status }} of {{ fact.commit }}.\n\n"
+	    "```table\ncolumns: [What, Value, Status]\nrows:\n"
+	    "  - [Commit, {metric: fact.commit}, {metric: fact.commit, format: status}]\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "A <span class=\"metric\" data-metric=\"fact.commit\">target</span> of ");
+	HAS(o, "<td data-metric=\"fact.commit\">target</td></tr>"); /* a word: not class num */
+	metrics_set_status(mt, "fact.commit", "<b>x</b>");
+	o = render("{{ fact.commit | status }}\n");
+	HAS(o, "&lt;b&gt;x&lt;/b&gt;");
+	HASNT(o, "<b>");
+	render("{{ finance.npv@base | status }} {{ fact.nope | status }}\n\n"
+	    "{{ finance.revenue@base | status }}\n");
+	ck_assert_int_eq(last_rc, -1);
+	ck_assert(has_diag(PAGE ":1:1: error: metric 'finance.npv@base' has no status: only "
+	    "facts (data/facts.yaml) carry one"));
+	ck_assert(has_diag(PAGE ":1:33: error: unknown metric 'fact.nope'"));
+	ck_assert(has_diag_like(PAGE ":3:1: error: ", "has no status"));
+	ck_assert_int_eq(diag_errors(dg), 3);
+}
+END_TEST
+
 START_TEST(test_citations)
 {
 	const char *o = render("A[@alpha] B[@beta; @alpha] C [@alpha].\n");
@@ -545,6 +570,7 @@ render_suite(void)
 	tcase_add_test(tc, test_paragraphs_and_inlines);
 	tcase_add_test(tc, test_metric_replaced);
 	tcase_add_test(tc, test_metric_errors_positions);
+	tcase_add_test(tc, test_fact_status);
 	tcase_add_test(tc, test_citations);
 	tcase_add_test(tc, test_citation_unknown);
 	tcase_add_test(tc, test_injection_text);
