@@ -71,11 +71,31 @@ confidence_read(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 	return -1;
 }
 
+/* title: (the document's own) or description: (ours, when its exact title is unknown):
+ * exactly one of the two, stored in s->title; s->described says which. */
+static int
+source_title(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
+{
+	const yt_node *t = yt_get(m, "title"), *d = yt_get(m, "description");
+	if (t != NULL && d != NULL) {
+		diag_error(c->d, d->pos, "'%s' has both title and description: give title when "
+		    "it is the document's own, description when its exact title is unknown", what);
+		return -1;
+	}
+	if (t == NULL && d == NULL) {
+		diag_error(c->d, m->pos, "'%s' needs a title (the document's own) or a "
+		    "description (when its exact title is unknown)", what);
+		return -1;
+	}
+	s->described = d != NULL;
+	return ld_str(c, m, d != NULL ? "description" : "title", what, 1, &s->title);
+}
+
 static int
 source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
 {
-	static const char *const keys[] = { "publisher", "title", "date", "url", "confidence",
-		"note", NULL };
+	static const char *const keys[] = { "publisher", "title", "description", "date", "url",
+		"confidence", "note", NULL };
 	s->id = util_xstrdup(k->str);
 	s->pos = k->pos;
 	char *what = ld_path("sources", k->str);
@@ -87,7 +107,7 @@ source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
 	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
 		bad |= schema_keys(c->d, m, keys, what) < 0;
 		bad |= ld_str(c, m, "publisher", what, 1, &s->publisher) < 0;
-		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
+		bad |= source_title(c, s, m, what) < 0;
 		bad |= source_refs(c, s, m, what) < 0;
 		bad |= confidence_read(c, s, m, what) < 0;
 		bad |= ld_note(c, m, what) < 0;
