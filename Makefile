@@ -150,6 +150,13 @@ killed: $(B)/mkreport
 check: packcheck
 packcheck: $(B)/mkreport
 	@sh tests/run-pack.sh $(B)/mkreport
+
+# sources.yaml: every url an absolute https URL, none shared without same_page.
+.PHONY: sourcescheck
+check: sourcescheck
+sourcescheck:
+	@$(PYTHON) tests/check-sources.py --self-test $(CONTENT)/data/sources.yaml \
+		tests/fixtures/mini/content/data/sources.yaml
 # axe-core on every page of the built site in headless Chromium, light and dark scheme
 # (not part of check: it needs chromium and installs tests/a11y's npm packages once).
 .PHONY: axe

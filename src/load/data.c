@@ -71,11 +71,61 @@ confidence_read(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 	return -1;
 }
 
+/* title: (the document's own) or description: (ours, when its exact title is unknown):
+ * exactly one of the two, stored in s->title; s->described says which. */
+static int
+source_title(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
+{
+	const yt_node *t = yt_get(m, "title"), *d = yt_get(m, "description");
+	if (t != NULL && d != NULL) {
+		diag_error(c->d, d->pos, "'%s' has both title and description: give title when "
+		    "it is the document's own, description when its exact title is unknown", what);
+		return -1;
+	}
+	if (t == NULL && d == NULL) {
+		diag_error(c->d, m->pos, "'%s' needs a title (the document's own) or a "
+		    "description (when its exact title is unknown)", what);
+		return -1;
+	}
+	s->described = d != NULL;
+	return ld_str(c, m, d != NULL ? "description" : "title", what, 1, &s->title);
+}
+
+/* same_page: names an earlier source that cites the same page (another figure from it):
+ * it must exist before s, and both must have the same url. Two sources may share a URL
+ * only this way (tests/check-sources.py enforces that). */
+static int
+source_same_page(ld_ctx *c, const rep_source *s, const yt_node *m, const char *what)
+{
+	const yt_node *v = yt_get(m, "same_page");
+	if (v == NULL)
+		return 0;
+	char *id = NULL;
+	if (ld_str(c, m, "same_page", what, 1, &id) < 0)
+		return -1;
+	const rep_source *o = NULL;
+	for (const rep_source *p = c->r->sources; p < s && o == NULL; p++)
+		if (p->id != NULL && strcmp(p->id, id) == 0)
+			o = p;
+	int bad = 0;
+	if (o == NULL) {
+		diag_error(c->d, v->pos, "'%s.same_page' names '%.60s', which is not a source "
+		    "defined before it", what, id);
+		bad = 1;
+	} else if (s->url == NULL || o->url == NULL || strcmp(s->url, o->url) != 0) {
+		diag_error(c->d, v->pos, "'%s.same_page' names '%.60s', whose url differs: sources "
+		    "on the same page share one url", what, id);
+		bad = 1;
+	}
+	free(id);
+	return bad ? -1 : 0;
+}
+
 static int
 source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
 {
-	static const char *const keys[] = { "publisher", "title", "date", "url", "confidence",
-		"note", NULL };
+	static const char *const keys[] = { "publisher", "title", "description", "date", "url",
+		"same_page", "confidence", "note", NULL };
 	s->id = util_xstrdup(k->str);
 	s->pos = k->pos;
 	char *what = ld_path("sources", k->str);
@@ -87,8 +137,11 @@ source_read(ld_ctx *c, rep_source *s, const yt_node *k, const yt_node *m)
 	if (schema_kind(c->d, m, YT_MAP, what) == 0) {
 		bad |= schema_keys(c->d, m, keys, what) < 0;
 		bad |= ld_str(c, m, "publisher", what, 1, &s->publisher) < 0;
-		bad |= ld_str(c, m, "title", what, 1, &s->title) < 0;
-		bad |= source_refs(c, s, m, what) < 0;
+		bad |= source_title(c, s, m, what) < 0;
+		if (source_refs(c, s, m, what) < 0)
+			bad = 1; /* no url to compare: same_page is not checked */
+		else
+			bad |= source_same_page(c, s, m, what) < 0;
 		bad |= confidence_read(c, s, m, what) < 0;
 		bad |= ld_note(c, m, what) < 0;
 	} else {

@@ -40,11 +40,13 @@ typedef struct rep_part {
 typedef struct rep_source {
 	char *id;          /* key used in [@id] and source: fields */
 	char *publisher;   /* who published it */
-	char *title;       /* title of the document */
+	char *title;       /* the document's own title, or our description of it (described) */
 	char *date;        /* YYYY-MM-DD or YYYY-MM or YYYY */
 	char *url;         /* http(s) URL, NULL if none */
 	char *confidence;  /* confirmed | reported-by-press | statement | derived */
 	diag_pos pos;      /* where it is defined */
+	int described;     /* 1: title holds sources.yaml's description: (its exact title is
+	                    * unknown), shown in brackets, never quoted or italic */
 } rep_source;
 
 /* One scenario, in data/scenarios.yaml order, with its inputs resolved. */

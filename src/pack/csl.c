@@ -27,7 +27,8 @@ put_issued(json_writer *w, const char *date)
 
 /* Writes source s as one CSL item. A source the press reported is an
  * article-newspaper whose publisher is the paper (container-title); any other is a
- * document with its publisher. sources.yaml has no access dates: none is written. */
+ * document with its publisher. A description (s->described) is the title in brackets,
+ * and the note says so. sources.yaml has no access dates: none is written. */
 static void
 put_item(json_writer *w, const rep_source *s)
 {
@@ -35,8 +36,15 @@ put_item(json_writer *w, const rep_source *s)
 	json_open(w, NULL, '{');
 	json_str(w, "id", s->id);
 	json_str(w, "type", press ? "article-newspaper" : "document");
-	if (s->title != NULL)
+	if (s->title != NULL && s->described) {
+		buf t; /* a descriptive title in brackets, as APA and Chicago set one */
+		buf_init(&t);
+		buf_printf(&t, "[%s]", s->title);
+		json_str(w, "title", buf_str(&t));
+		buf_free(&t);
+	} else if (s->title != NULL) {
 		json_str(w, "title", s->title);
+	}
 	if (s->publisher != NULL)
 		json_str(w, press ? "container-title" : "publisher", s->publisher);
 	if (s->url != NULL)
@@ -46,7 +54,8 @@ put_item(json_writer *w, const rep_source *s)
 	if (s->confidence != NULL) {
 		buf note;
 		buf_init(&note);
-		buf_printf(&note, "confidence: %s", s->confidence);
+		buf_printf(&note, "confidence: %s%s", s->confidence, s->described ?
+		    "; the title is a description, not the document's own" : "");
 		json_str(w, "note", buf_str(&note));
 		buf_free(&note);
 	}

@@ -82,12 +82,13 @@ chart_key(const rnd *r, const cspec *c, const chart_frame *f, uint8_t key[SHA256
 }
 
 /* Appends source src as the source line writes it: publisher, "title" (the quotes
- * typographic), after "; " unless first. */
+ * typographic) or [description], after "; " unless first. */
 static void
 source_item(const rep_source *src, int first, buf *b)
 {
-	buf_printf(b, "%s%s%s\xe2\x80\x9c%s\xe2\x80\x9d", first ? "" : "; ",
-	    src->publisher ? src->publisher : "", src->publisher ? ", " : "", src->title);
+	buf_printf(b, "%s%s%s%s%s%s", first ? "" : "; ", src->publisher ? src->publisher : "",
+	    src->publisher ? ", " : "", src->described ? "[" : "\xe2\x80\x9c", src->title,
+	    src->described ? "]" : "\xe2\x80\x9d");
 }
 
 /* The source line's start when the chart names no source, and its web-only note. */

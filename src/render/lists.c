@@ -30,6 +30,26 @@ add_str(rnd *r, xmlNodePtr parent, const char *s)
 		render_add_text(r, parent, s, strlen(s));
 }
 
+/* Appends s's title to li: the document's own title in <cite>, a description of it
+ * (s->described) in brackets in a span.source-description, as citation styles set a
+ * descriptive title; either linked when s has a url that render_url_ok accepts. */
+static void
+source_title(rnd *r, const rep_source *s, xmlNodePtr li)
+{
+	xmlNodePtr t = s->described ? render_el_class(r, li, "span", "source-description") :
+	    render_el(r, li, "cite");
+	if (s->described)
+		render_add_text(r, t, "[", 1);
+	xmlNodePtr in = t;
+	if (render_url_ok(s->url)) {
+		in = render_el(r, t, "a");
+		render_attr(in, "href", s->url);
+	}
+	add_str(r, in, s->title);
+	if (s->described)
+		render_add_text(r, t, "]", 1);
+}
+
 /* One bibliography entry: publisher. title (linked). date. confidence. */
 static void
 render_source(rnd *r, const rep_source *s, xmlNodePtr ol)
@@ -42,12 +62,7 @@ render_source(rnd *r, const rep_source *s, xmlNodePtr ol)
 	buf_free(&id);
 	render_el_text(r, li, "span", "source-publisher", s->publisher);
 	render_add_text(r, li, ". ", 2);
-	xmlNodePtr cite = render_el(r, li, "cite");
-	if (render_url_ok(s->url)) {
-		cite = render_el(r, cite, "a");
-		render_attr(cite, "href", s->url);
-	}
-	add_str(r, cite, s->title);
+	source_title(r, s, li);
 	render_add_text(r, li, ". ", 2);
 	if (s->date != NULL) {
 		render_el_text(r, li, "time", NULL, s->date);

@@ -388,8 +388,9 @@ fill_toc(xmlDocPtr doc, const render_body *b)
 	buf_free(&href);
 }
 
-/* Appends note k's entry for source s: publisher, "title" (linked when s has a url
- * that render_url_ok accepts), date, and a link back to the note's first citation. */
+/* Appends note k's entry for source s: publisher, "title" or [description] (linked
+ * when s has a url that render_url_ok accepts), date, and a link back to the note's
+ * first citation. */
 static void
 add_note(xmlNodePtr ol, size_t k, const rep_source *s)
 {
@@ -402,12 +403,12 @@ add_note(xmlNodePtr ol, size_t k, const rep_source *s)
 		add_text(li, s->publisher);
 		add_text(li, ", ");
 	}
-	add_text(li, "\xe2\x80\x9c");
+	add_text(li, s->described ? "[" : "\xe2\x80\x9c"); /* a description: no quotes */
 	if (render_url_ok(s->url))
 		add_link(li, s->url, s->title);
 	else
 		add_text(li, s->title);
-	add_text(li, "\xe2\x80\x9d");
+	add_text(li, s->described ? "]" : "\xe2\x80\x9d");
 	buf_reset(&b);
 	if (s->date != NULL) {
 		buf_puts(&b, ", ");

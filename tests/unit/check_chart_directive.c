@@ -205,6 +205,19 @@ START_TEST(test_figure)
 }
 END_TEST
 
+/* A source given by description: is bracketed in the chart's source line, not quoted. */
+START_TEST(test_source_line_description)
+{
+	sources[0].described = 1;
+	page(0, line_chart);
+	const char *o = render(0);
+	sources[0].described = 0;
+	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
+	HAS(o, "Source: Pub A, [Title A]<sup class=\"cite\"><a href=\"#note-1\"");
+	ck_assert_ptr_null(strstr(o, "\xe2\x80\x9cTitle A"));
+}
+END_TEST
+
 /* Labels a spreadsheet would run are guarded in the CSV; the data table, read from the
  * CSV, shows them as written, and a guarded text that looks like a number stays text. */
 START_TEST(test_csv_guard_table)
@@ -573,6 +586,7 @@ suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, test_figure);
+	tcase_add_test(t, test_source_line_description);
 	tcase_add_test(t, test_csv_guard_table);
 	tcase_add_test(t, test_numbers_across_pages);
 	tcase_add_test(t, test_duplicate_and_unknown_figure);

@@ -74,6 +74,10 @@ START_TEST(sources_and_inputs)
 	ck_assert_str_eq(r->sources[2].date, "2022");
 	ck_assert_str_eq(r->sources[0].url, "https://example.org/acme-10k-2020");
 	ck_assert_str_eq(r->sources[1].confidence, "reported-by-press");
+	ck_assert_int_eq(r->sources[0].described, 0); /* title: */
+	ck_assert_str_eq(r->sources[0].title, "Annual report 2020");
+	ck_assert_int_eq(r->sources[1].described, 1); /* description: */
+	ck_assert_str_eq(r->sources[1].title, "Example News report that Acme deepens its bet");
 	ck_assert_uint_eq(r->ninputs, 9);
 	ck_assert_str_eq(r->inputs[0], MINI "/report.yaml");
 	ck_assert_str_eq(r->inputs[3], MINI "/pages/sources.md");

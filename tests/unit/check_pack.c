@@ -186,9 +186,9 @@ START_TEST(csl_items)
 {
 	rep_source s[3] = {
 		{ "press-1", "The \"Paper\"", "Deal news", "2023-01", "https://x.example/a",
-		  "reported-by-press", { 0 } },
-		{ "filing", "SEC", "Form 10-K", "2024-07-30", NULL, "confirmed", { 0 } },
-		{ "calc", "Us", "Our sums", "2025", NULL, "derived", { 0 } },
+		  "reported-by-press", { 0 }, 0 },
+		{ "filing", "SEC", "Form 10-K", "2024-07-30", NULL, "confirmed", { 0 }, 0 },
+		{ "calc", "Us", "Our sums", "2025", NULL, "derived", { 0 }, 0 },
 	};
 	report r;
 	memset(&r, 0, sizeof r);
@@ -218,6 +218,33 @@ START_TEST(csl_items)
 }
 END_TEST
 
+/* A description goes into the CSL title in brackets, and the note says so; a title
+ * goes in as it is. */
+START_TEST(csl_description)
+{
+	rep_source s[2] = {
+		{ "desc", "Wire", "Report on the deal", "2024-05", NULL, "reported-by-press",
+		  { 0 }, 1 },
+		{ "own", "Paper", "Deal done", "2024-06", NULL, "confirmed", { 0 }, 0 },
+	};
+	report r;
+	memset(&r, 0, sizeof r);
+	r.sources = s;
+	r.nsources = 2;
+	buf b;
+	buf_init(&b);
+	pack_csl(&r, &b);
+	const char *t = buf_str(&b);
+	has(t, "\"title\": \"[Report on the deal]\"");
+	has(t, "\"note\": \"confidence: reported-by-press; the title is a description, not "
+	    "the document's own\"");
+	has(t, "\"title\": \"Deal done\"");
+	has(t, "\"note\": \"confidence: confirmed\"");
+	ck_assert_ptr_null(strstr(t, "[Deal done]"));
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 pack_suite(void)
 {
@@ -230,6 +257,7 @@ pack_suite(void)
 	tcase_add_test(tc, zip_dates);
 	tcase_add_test(tc, slugs);
 	tcase_add_test(tc, csl_items);
+	tcase_add_test(tc, csl_description);
 	suite_add_tcase(s, tc);
 	return s;
 }

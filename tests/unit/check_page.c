@@ -234,9 +234,9 @@ page_setup(void)
 	set_section(&fx.secs[2], "method", "How we did it", "How it was made.",
 	    "## Only heading\n\nText.\n");
 	fx.srcs[0] = (rep_source){ "s-a", "Pub & Co", "A <b>title</b>", "2025-10-29",
-	    "https://example.org/a?x=1&y=2", "confirmed", { NULL, 0, 0 } };
-	fx.srcs[1] = (rep_source){ "s-b", "Other", "Untitled", "2024-03", NULL, "statement",
-	    { NULL, 0, 0 } };
+	    "https://example.org/a?x=1&y=2", "confirmed", { NULL, 0, 0 }, 0 };
+	fx.srcs[1] = (rep_source){ "s-b", "Other", "A memo on terms", "2024-03", NULL,
+	    "statement", { NULL, 0, 0 }, 1 }; /* a description: bracketed, not quoted */
 	fx.rep.title = "Report <script>alert(1)</script>";
 	fx.rep.subtitle = "A subtitle";
 	fx.rep.author = "A. Writer";
@@ -313,13 +313,13 @@ START_TEST(test_page_escaping_and_head)
 END_TEST
 
 /* A source URL outside the scheme allow-list (here one the loader did not vet) gives
- * the note's title as plain text, never a link. */
+ * the note's title (here a description, in brackets) as plain text, never a link. */
 START_TEST(test_page_note_refused_url)
 {
 	fx.srcs[1].url = "javascript:alert(1)";
 	char *html = render(1);
 	ck_assert_ptr_null(strstr(html, "javascript:"));
-	ck_assert_ptr_nonnull(strstr(html, "Other, \xe2\x80\x9cUntitled\xe2\x80\x9d, March 2024."));
+	ck_assert_ptr_nonnull(strstr(html, "Other, [A memo on terms], March 2024."));
 	free(html);
 }
 END_TEST
@@ -348,7 +348,7 @@ START_TEST(test_page_nav_toc_notes)
 	    "<a href=\"https://example.org/a?x=1&amp;y=2\">A &lt;b&gt;title&lt;/b&gt;</a>"
 	    "\xe2\x80\x9d, 29 October 2025. <a href=\"#cite-1-1\" class=\"note-back\" "
 	    "aria-label=\"Back to citation 1\">\xe2\x86\xa9\xef\xb8\x8e</a></li>"
-	    "<li id=\"note-2\">Other, \xe2\x80\x9cUntitled\xe2\x80\x9d, March 2024. "
+	    "<li id=\"note-2\">Other, [A memo on terms], March 2024. "
 	    "<a href=\"#cite-2-1\" class=\"note-back\" aria-label=\"Back to citation 2\">"
 	    "\xe2\x86\xa9\xef\xb8\x8e</a></li></ol>");
 	free(notes);

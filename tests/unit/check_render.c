@@ -448,6 +448,7 @@ START_TEST(test_sources_and_scenarios)
 	    "data-confidence=\"confirmed\">Confirmed</span></li>");
 	HAS(o, "<li id=\"src-beta\"><span class=\"source-publisher\">&lt;script&gt;");
 	HAS(o, "<cite>Title B</cite>");
+	HASNT(o, "source-description");
 	HASNT(o, "<script");
 	HASNT(o, "javascript:");
 	HAS(o, "<dl class=\"scenarios\"><dt>Base case</dt><dd class=\"scenario-probability\">"
@@ -458,6 +459,25 @@ START_TEST(test_sources_and_scenarios)
 	ck_assert_int_eq(last_rc, -1);
 	ck_assert(has_diag(PAGE ":4:1: error: the sources directive takes no body"));
 	ck_assert(has_diag(PAGE ":8:1: error: the scenarios directive takes no body"));
+}
+END_TEST
+
+/* A description (sources.yaml's description:) is bracketed in a span, never in <cite>
+ * or quotes, linked like a title when the URL is safe. */
+START_TEST(test_source_description)
+{
+	sources[0].described = 1;
+	sources[1].described = 1;
+	const char *o = render("```sources\n```\n");
+	sources[0].described = 0;
+	sources[1].described = 0;
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<li id=\"src-alpha\"><span class=\"source-publisher\">Pub A</span>. "
+	    "<span class=\"source-description\">[<a href=\"https://a.example/x?a=1&amp;b=2\">"
+	    "Title A</a>]</span>. <time>2025-01-02</time>. ");
+	HAS(o, "<span class=\"source-description\">[Title B]</span>. <time>2024</time>");
+	HASNT(o, "<cite>");
+	HASNT(o, "javascript:");
 }
 END_TEST
 
@@ -588,6 +608,7 @@ render_suite(void)
 	tcase_add_test(td, test_table_series);
 	tcase_add_test(td, test_table_free);
 	tcase_add_test(td, test_sources_and_scenarios);
+	tcase_add_test(td, test_source_description);
 	tcase_add_test(td, test_risks_directive);
 	tcase_add_test(td, test_yaml_error_inside_page);
 	tcase_add_test(td, test_not_a_directive);
