@@ -13,7 +13,7 @@
 //   cells, captions and headings, a line may break inside a word only after a hyphen,
 //   a soft hyphen, a slash or a dash (Chromium here has no hyphenation dictionaries, so
 //   any other break inside a word is a break between two letters);
-// - a row label (a <th> in a table body) or card label of two words or more set one
+// - a row label (a <th> in a table body) or card label of three words or more set one
 //   word a line;
 // - the navigation not collapsed behind one control (its section list visible before
 //   the control is opened, or the navigation taller than 4rem) or a page with a script;
@@ -139,7 +139,7 @@ function inspect(W, H) {
 		let shared = false;
 		for (let i = 1; i < spans.length; i++)
 			if (Math.abs(spans[i][0] - spans[i - 1][1]) < 2) shared = true;
-		if (spans.length >= 2 && !shared)
+		if (spans.length >= 3 && !shared)
 			out.problems.push(`one word a line (${spans.length} words): "${el.textContent.trim().slice(0, 50)}"`);
 	}
 
