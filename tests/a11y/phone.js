@@ -171,7 +171,8 @@ function inspect(W, H) {
 
 (async () => {
 	const site = path.resolve(process.argv[2]);
-	const W = 390, H = 844;
+	// PHONE_SIZE (default 390x844) tries another screen.
+	const [W, H] = (process.env.PHONE_SIZE || '390x844').split('x').map(Number);
 	const browser = await launch();
 	const tab = await browser.newPage();
 	await tab.setViewport({ width: W, height: H });
