@@ -6,7 +6,8 @@
 //   screen (0..390 px) and inside its table's visible box without any scrolling. A
 //   table's key columns are its first column and those whose header cell has the class
 //   "key" (the table's `key:` option); a table with no such header keeps every column
-//   key. Chart data tables (in a closed <details>) are opened for the check;
+//   key. Chart data tables (in a closed <details>) are opened for the check. Where a
+//   table is shown as stacked rows, its key cells must come first in each row;
 // - a table that scrolls sideways but cannot take the keyboard focus, has no accessible
 //   name, or lets its first column scroll away;
 // - a word broken mid-letter: in card labels, values and notes, table headers and
@@ -64,6 +65,19 @@ function inspect(W, H) {
 				if (!shown || cb.left < lo || cb.right > hi)
 					missing.add((head && head.cells[k] ? head.cells[k].textContent.trim() : 'column ' + (k + 1)) ||
 						'column ' + (k + 1));
+			}
+		}
+		// Stacked rows: the key cells come first in each card, after the row's label.
+		if (t.closest('.stack') && head && keys.length < ncols) {
+			for (const tr of t.tBodies[0] ? t.tBodies[0].rows : []) {
+				const cells = Array.from(tr.cells).slice(1);
+				const top = (c) => c.getBoundingClientRect().top;
+				const lastKey = Math.max(...cells.filter((c) => c.classList.contains('key')).map(top));
+				const firstOther = Math.min(...cells.filter((c) => !c.classList.contains('key')).map(top));
+				if (lastKey > firstOther + 1) {
+					out.problems.push(`table "${name(t)}": a key cell comes after another cell in a stacked row`);
+					break;
+				}
 			}
 		}
 		if (missing.size) {
