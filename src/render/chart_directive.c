@@ -438,6 +438,7 @@ data_table(rnd *r, const cspec *c, const char *csv, xmlNodePtr cap)
 	xmlNodePtr body = render_el(r, table, "tbody");
 	while (*s)
 		data_row(r, c, &s, body, &cols, &ncols, 0);
+	render_table_phone(table, NULL);
 	for (size_t k = 0; k < ncols; k++)
 		free(cols[k]);
 	free(cols);

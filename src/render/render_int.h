@@ -142,6 +142,13 @@ xmlNodePtr render_table_figure(rnd *r, xmlNodePtr parent, const char *cls,
 /* table.c: aligns table's columns: a numeric column's heading and placeholder cells
    get class "num" (right), a lone figure among words loses it. NULL is a no-op. */
 void render_table_tidy(xmlNodePtr table);
+/* table.c: readies table (a <table> in a <figure>) for a phone: every body cell but a
+   leading row header gets data-label, its column's header text (the label CSS shows
+   when the rows are stacked); the cells of the columns flagged in key (one flag per
+   column, may be NULL) get the class "key"; the figure gets the class "stack" when the
+   table is too wide for 390 px (four columns or more, or three with words). Tables
+   with spanning header cells are left alone. */
+void render_table_phone(xmlNodePtr table, const unsigned char *key);
 
 /* dom.c: like render_el_class with text content (text may be NULL). */
 xmlNodePtr render_el_text(rnd *r, xmlNodePtr parent, const char *name, const char *cls,

@@ -81,4 +81,5 @@ render_risks(rnd *r, int fence_line, xmlNodePtr parent)
 		risk_cell(r, tr, e->id, "likelihood_band", "num");
 		risk_cell(r, tr, e->id, "impact_band", "num");
 	}
+	render_table_phone(table, NULL);
 }

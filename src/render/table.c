@@ -289,7 +289,7 @@ scenario_row(rnd *r, tbl *t, const yt_node *row, const yt_node *sc)
 static void
 scenario_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 {
-	static const char *const keys[] = { "caption", "scenarios", "rows", NULL };
+	static const char *const keys[] = { "caption", "scenarios", "rows", "key", NULL };
 	int bad = schema_keys(r->d, root, keys, "table");
 	bad |= check_scenarios(r, yt_get(root, "scenarios"));
 	const yt_node *rows = metric_rows(r, root, "rows");
@@ -336,7 +336,7 @@ read_years(rnd *r, const yt_node *root, long *from, long *to, long *step)
 static void
 series_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 {
-	static const char *const keys[] = { "caption", "years", "series", NULL };
+	static const char *const keys[] = { "caption", "years", "series", "key", NULL };
 	long from = 0, to = 0, step = 1;
 	int bad = schema_keys(r->d, root, keys, "table");
 	bad |= read_years(r, root, &from, &to, &step);
@@ -406,7 +406,7 @@ free_row(rnd *r, tbl *t, const yt_node *row, size_t ncols)
 static void
 free_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 {
-	static const char *const keys[] = { "caption", "columns", "rows", NULL };
+	static const char *const keys[] = { "caption", "columns", "rows", "key", NULL };
 	int bad = schema_keys(r->d, root, keys, "table");
 	const yt_node *cols = yt_get(root, "columns");
 	const yt_node *rows = schema_need(r->d, root, "rows", "table");
@@ -425,6 +425,163 @@ free_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 		free_row(r, &t, rows->vals[i], cols->n);
 }
 
+/* Returns 1 if class attribute value v (may be NULL) lists cls. */
+static int
+class_lists(const xmlChar *v, const char *cls)
+{
+	size_t len = strlen(cls);
+	for (const char *c = (const char *)v; c != NULL && *c != '\0'; c += strcspn(c, " ")) {
+		c += strspn(c, " ");
+		if (strncmp(c, cls, len) == 0 && (c[len] == '\0' || c[len] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds cls to n's class attribute unless it is there already. */
+static void
+add_class(xmlNodePtr n, const char *cls)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "class");
+	if (!class_lists(v, cls)) {
+		buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s%s%s", v != NULL && *v ? (const char *)v : "",
+		    v != NULL && *v ? " " : "", cls);
+		xmlSetProp(n, BAD_CAST "class", BAD_CAST b.data);
+		buf_free(&b);
+	}
+	xmlFree(v);
+}
+
+/* Returns the number of element children of tr. */
+static size_t
+row_len(xmlNodePtr tr)
+{
+	size_t n = 0;
+	for (xmlNodePtr c = tr != NULL ? tr->children : NULL; c != NULL; c = c->next)
+		n += c->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+/* Returns 1 if a phone should show table as stacked rows: four columns or more, or
+ * three with words beside the row label (they would not fit 390 px side by side). */
+static int
+table_stacks(xmlNodePtr table, size_t ncols)
+{
+	if (ncols >= 4)
+		return 1;
+	if (ncols < 3)
+		return 0;
+	xmlNodePtr tbody = child_el(table, "tbody");
+	for (xmlNodePtr tr = tbody != NULL ? tbody->children : NULL; tr != NULL; tr = tr->next)
+		for (size_t i = 1; i < ncols; i++) {
+			xmlNodePtr c = row_cell(tr, i);
+			if (c != NULL && strcmp((const char *)c->name, "td") == 0 &&
+			    !el_has_class(c, "td", "num") && !cell_empty(c))
+				return 1;
+		}
+	return 0;
+}
+
+void
+render_table_phone(xmlNodePtr table, const unsigned char *key)
+{
+	xmlNodePtr head = child_el(child_el(table, "thead"), "tr");
+	xmlNodePtr tbody = child_el(table, "tbody");
+	size_t ncols = row_len(head);
+	if (head == NULL || tbody == NULL || ncols == 0)
+		return;
+	for (size_t i = 0; i < ncols; i++) {
+		xmlNodePtr h = row_cell(head, i);
+		if (xmlHasProp(h, BAD_CAST "colspan") != NULL)
+			return;
+		if (key != NULL && key[i])
+			add_class(h, "key");
+	}
+	for (xmlNodePtr tr = tbody->children; tr != NULL; tr = tr->next) {
+		if (tr->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < ncols; i++) {
+			xmlNodePtr c = row_cell(tr, i);
+			if (c == NULL)
+				break;
+			xmlChar *label = xmlNodeGetContent(row_cell(head, i));
+			if (label != NULL && *label != '\0' && (i > 0 ||
+			    strcmp((const char *)c->name, "td") == 0))
+				xmlSetProp(c, BAD_CAST "data-label", label);
+			xmlFree(label);
+			if (key != NULL && key[i])
+				add_class(c, "key");
+		}
+	}
+	if (table->parent != NULL && table_stacks(table, ncols))
+		add_class(table->parent, "stack");
+}
+
+/* Returns the names by which `key:` may name the columns of table spec root (column 0
+ * first; NULL where a column has none), or NULL if the spec has no columns. *n is set to
+ * the number of columns. The caller frees the array (not the strings). */
+static const char **
+column_names(const yt_node *root, size_t *n)
+{
+	const yt_node *sc = yt_get(root, "scenarios"), *se = yt_get(root, "series");
+	const yt_node *co = yt_get(root, "columns");
+	const yt_node *list = sc != NULL ? sc : se != NULL ? se : co;
+	*n = 0;
+	if (list == NULL || list->kind != YT_SEQ)
+		return NULL;
+	*n = list->n + (co == NULL);
+	const char **names = util_xcalloc(*n, sizeof *names);
+	names[0] = sc != NULL ? NULL : "Year";
+	for (size_t i = 0; i < list->n; i++) {
+		const yt_node *v = se != NULL ? yt_get(list->vals[i], "label") : list->vals[i];
+		names[i + (co == NULL)] = v != NULL ? v->str : NULL;
+	}
+	return names;
+}
+
+/* Reads the `key:` list of table spec root into a new array of one flag per column
+ * (*out; NULL when there is no key). Returns 0, or -1 after an error for each entry that
+ * names no column. */
+static int
+read_key(rnd *r, const yt_node *root, unsigned char **out)
+{
+	const yt_node *k = yt_get(root, "key");
+	*out = NULL;
+	if (k == NULL)
+		return 0;
+	if (schema_kind(r->d, k, YT_SEQ, "key") != 0)
+		return -1;
+	size_t n;
+	const char **names = column_names(root, &n);
+	unsigned char *flag = util_xcalloc(n + 1, 1);
+	int bad = 0;
+	for (size_t i = 0; i < k->n; i++) {
+		const char *s;
+		if (schema_str(r->d, k->vals[i], "key", 0, &s) != 0) {
+			bad = -1;
+			continue;
+		}
+		size_t j = 0;
+		while (j < n && (names[j] == NULL || strcmp(names[j], s) != 0))
+			j++;
+		if (j == n) {
+			diag_error(r->d, k->vals[i]->pos, "key: '%s' names no column of the table "
+			    "(a column's header, a series' label or a scenario's name)", s);
+			bad = -1;
+		} else {
+			flag[j] = 1;
+		}
+	}
+	free(names);
+	if (bad)
+		free(flag);
+	else
+		*out = flag;
+	return bad;
+}
+
 void
 render_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 {
@@ -440,7 +597,12 @@ render_table(rnd *r, const yt_node *root, xmlNodePtr parent)
 		diag_error(r->d, root->pos, "a table needs 'scenarios', 'years' or 'columns'");
 		return;
 	}
+	unsigned char *key;
+	int bad = read_key(r, root, &key);
 	xmlNodePtr fig = parent->last;
-	if (el_has_class(fig, "figure", "table"))
+	if (!bad && el_has_class(fig, "figure", "table")) {
 		render_table_tidy(child_el(fig, "table"));
+		render_table_phone(child_el(fig, "table"), key);
+	}
+	free(key);
 }

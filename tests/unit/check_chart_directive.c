@@ -174,8 +174,9 @@ START_TEST(test_figure)
 	    "scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Base case</th><th "
 	    "scope=\"col\" class=\"num\">Alternative</th></tr></thead>");
 	/* 12.5 -> "$12.5bn": the CSV's number formatted by the axis unit */
-	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\">$12.5bn</td><td "
-	    "class=\"num\">$9.1bn</td></tr>");
+	/* each cell names its column (data-label) for a phone's stacked rows */
+	HAS(o, "<tr><th scope=\"row\">2025</th><td class=\"num\" data-label=\"Base case\">$12.5bn</td><td "
+	    "class=\"num\" data-label=\"Alternative\">$9.1bn</td></tr>");
 	HAS(o, "<a href=\"charts/rev-download.svg\">SVG</a>");
 	ck_assert_uint_eq(body.nfiles, 8);
 	/* the downloads are taller than the page's SVG: the title, caption, source, date
@@ -230,10 +231,12 @@ START_TEST(test_csv_guard_table)
 	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
 	ck_assert_str_eq(file("charts/m.csv")->data, "row,column,value,note\n"
 	    "\"'@row\",\"'-5\",1,\"'+n\"\n\"'@row\",\"'=1+2\",2,\"''q\"\n");
-	HAS(o, "<tr><th scope=\"row\">@row</th><td>-5</td><td class=\"num\">$1.0bn</td>"
-	    "<td>+n</td></tr>");
-	HAS(o, "<tr><th scope=\"row\">@row</th><td>=1+2</td><td class=\"num\">$2.0bn</td>"
-	    "<td>'q</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"column\">-5</td><td class=\"num\" "
+	    "data-label=\"value\">$1.0bn</td><td data-label=\"note\">+n</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"column\">=1+2</td><td class=\"num\" "
+	    "data-label=\"value\">$2.0bn</td><td data-label=\"note\">'q</td></tr>");
+	/* four columns: stacked rows on a phone */
+	HAS(o, "<details class=\"chart-data stack\">");
 }
 END_TEST
 

@@ -365,15 +365,32 @@ START_TEST(test_table_scenarios)
 	ck_assert_int_eq(last_rc, 0);
 	/* headings over numeric columns are right-aligned like their figures */
 	/* a tab stop named by the caption: the figure scrolls sideways on a phone */
-	HAS(o, "<figure class=\"table\" tabindex=\"0\" aria-label=\"NPV by scenario\">"
+	/* four columns: stacked rows on a phone */
+	HAS(o, "<figure class=\"table stack\" tabindex=\"0\" aria-label=\"NPV by scenario\">"
 	    "<table><caption>NPV by scenario</caption><thead><tr><td/>"
 	    "<th scope=\"col\" class=\"num\">Base case</th><th scope=\"col\" class=\"num\">"
 	    "Alternative</th><th scope=\"col\" class=\"num\">Expected (probability-weighted)</th>"
 	    "</tr></thead>");
+	/* each cell carries its column's header as data-label, for the stacked rows */
 	HAS(o, "<tbody><tr><th scope=\"row\">NPV</th><td class=\"num\" "
-	    "data-metric=\"finance.npv@base\">" MINUS "$3.1bn</td>");
-	HAS(o, "data-metric=\"finance.npv@alt\">$20.0bn</td>");
-	HAS(o, "data-metric=\"finance.npv@expected\">$6.1bn</td></tr></tbody>");
+	    "data-metric=\"finance.npv@base\" data-label=\"Base case\">" MINUS "$3.1bn</td>");
+	HAS(o, "data-metric=\"finance.npv@alt\" data-label=\"Alternative\">$20.0bn</td>");
+	HAS(o, "data-metric=\"finance.npv@expected\" data-label=\"Expected (probability-weighted)\">"
+	    "$6.1bn</td></tr></tbody>");
+	HASNT(o, " key");
+	/* key: scenarios by name; the key columns' header and cells get the class "key" */
+	o = render("```table\nscenarios: [base, alt, expected]\nkey: [alt]\nrows:\n"
+	    "  - {metric: finance.npv, label: NPV, format: usd_bn}\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<th scope=\"col\" class=\"num\">Base case</th><th scope=\"col\" class=\"num key\">"
+	    "Alternative</th>");
+	HAS(o, "<td class=\"num key\" data-metric=\"finance.npv@alt\" data-label=\"Alternative\">");
+	HAS(o, "<td class=\"num\" data-metric=\"finance.npv@base\"");
+	render("```table\nscenarios: [base, alt]\nkey: [Alternative, nope]\nrows:\n"
+	    "  - {metric: finance.npv, label: NPV}\n```\n");
+	ck_assert_int_eq(last_rc, -1);
+	ck_assert(has_diag_like(PAGE ":3:7: error: key: 'Alternative' names no column", "scenario's name"));
+	ck_assert(has_diag_like(PAGE ":3:20: error: key: 'nope' names no column", "header"));
 	render("Text\n\n```table\nscenarios: [base, nope]\nrows:\n"
 	    "  - {metric: finance.npv@base, label: NPV}\n```\n");
 	ck_assert_int_eq(last_rc, -1);
@@ -388,9 +405,17 @@ START_TEST(test_table_series)
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<thead><tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Revenue</th></tr>");
 	HAS(o, "<tr><th scope=\"row\">2024</th><td class=\"num\" "
-	    "data-metric=\"finance.revenue@base[2024]\">$3.7bn</td></tr>");
+	    "data-metric=\"finance.revenue@base[2024]\" data-label=\"Revenue\">$3.7bn</td></tr>");
 	HAS(o, "<th scope=\"row\">2025</th><td class=\"num\" "
-	    "data-metric=\"finance.revenue@base[2025]\">$12.5bn</td>");
+	    "data-metric=\"finance.revenue@base[2025]\" data-label=\"Revenue\">$12.5bn</td>");
+	/* two columns fit a phone side by side: no stacking */
+	HAS(o, "<figure class=\"table\" ");
+	/* key: a series by its label, or the year column */
+	o = render("```table\nyears: {from: 2024, to: 2025}\nkey: [Year, Revenue]\nseries:\n"
+	    "  - {metric: finance.revenue@base, label: Revenue}\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<th scope=\"col\" class=\"key\">Year</th><th scope=\"col\" class=\"num key\">Revenue</th>");
+	HAS(o, "<tr><th scope=\"row\" class=\"key\">2024</th><td class=\"num key\" ");
 	render("```table\nyears: {from: 2024, to: 2026}\nseries:\n"
 	    "  - {metric: finance.revenue@base, label: Revenue}\n```\n");
 	ck_assert_int_eq(last_rc, -1);
@@ -404,10 +429,18 @@ START_TEST(test_table_free)
 	    "  - [ChatGPT, \"2022\", {metric: fact.commit}]\n"
 	    "  - [\"<b>x</b>\", y, z]\n```\n");
 	ck_assert_int_eq(last_rc, 0);
-	HAS(o, "<tr><th scope=\"row\">ChatGPT</th><td>2022</td><td class=\"num\" "
-	    "data-metric=\"fact.commit\">$13.0bn</td></tr>");
+	/* three columns with words: stacked on a phone */
+	HAS(o, "<figure class=\"table stack\" ");
+	HAS(o, "<tr><th scope=\"row\">ChatGPT</th><td data-label=\"Launched\">2022</td><td class=\"num\" "
+	    "data-metric=\"fact.commit\" data-label=\"Value\">$13.0bn</td></tr>");
 	HAS(o, "<th scope=\"row\">&lt;b&gt;x&lt;/b&gt;</th>");
 	HASNT(o, "<b>");
+	/* a header with markup-like text is an attribute's text, never markup */
+	o = render("```table\ncolumns: [A, \"<i>\\\"B\\\"</i>\", C]\nkey: [\"<i>\\\"B\\\"</i>\"]\nrows:\n"
+	    "  - [a, b, c]\n```\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<td data-label=\"&lt;i&gt;&quot;B&quot;&lt;/i&gt;\" class=\"key\">b</td>");
+	HASNT(o, "<i>");
 	/* a word among figures ("not reported") keeps the column numeric, right-aligned;
 	 * a column of words with one figure stays text */
 	o = render("```table\ncolumns: [Year, Share, Note]\nrows:\n"
@@ -416,8 +449,9 @@ START_TEST(test_table_free)
 	    "  - [\"2021\", {metric: fact.commit}, {metric: fact.commit}]\n```\n");
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Note</th>");
-	HAS(o, "<th scope=\"row\">2020</th><td class=\"num\">not reported</td><td>b</td>");
-	HAS(o, "<td data-metric=\"fact.commit\">$13.0bn</td></tr>"); /* with the words, left */
+	HAS(o, "<th scope=\"row\">2020</th><td class=\"num\" data-label=\"Share\">not reported</td>"
+	    "<td data-label=\"Note\">b</td>");
+	HAS(o, "<td data-metric=\"fact.commit\" data-label=\"Note\">$13.0bn</td></tr>"); /* with the words, left */
 	/* a column whose other cells only say a figure is missing is numeric, even when
 	 * the placeholders outnumber the figures (the survey table's Google column) */
 	o = render("```table\ncolumns: [Survey, Google]\nrows:\n"
@@ -425,7 +459,7 @@ START_TEST(test_table_free)
 	    "  - [D, \"\xe2\x80\x94\"]\n```\n");
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<th scope=\"col\" class=\"num\">Google</th>");
-	HAS(o, "<th scope=\"row\">C</th><td class=\"num\">Not reported</td>");
+	HAS(o, "<th scope=\"row\">C</th><td class=\"num\" data-label=\"Google\">Not reported</td>");
 	o = render("```table\ncolumns: [Survey, Google]\nrows:\n"
 	    "  - [A, {metric: fact.commit}]\n  - [B, not reported]\n  - [C, a word]\n```\n");
 	HAS(o, "<th scope=\"col\">Google</th>"); /* one figure among words: text */
@@ -571,11 +605,13 @@ START_TEST(test_risks_directive)
 	ck_assert_int_eq(last_rc, 0);
 	ck_assert_ptr_nonnull(strstr(o, "Big one"));
 	ck_assert(strstr(o, "Big one") < strstr(o, "Small &lt;b&gt;one&lt;/b&gt;"));
-	HAS(o, "<td class=\"num\" data-metric=\"risk.big.expected\">$5.0bn</td>");
-	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood\">90%</td>");
-	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood_band\">5</td>");
-	HAS(o, "<th scope=\"row\">Big one</th><td>Financial</td>"); /* capitalised for show */
-	HAS(o, "<td>C</td>");
+	HAS(o, "<td class=\"num\" data-metric=\"risk.big.expected\" data-label=\"Expected impact\">$5.0bn</td>");
+	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood\" data-label=\"Likelihood\">90%</td>");
+	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood_band\" "
+	    "data-label=\"Likelihood band\">5</td>");
+	HAS(o, "<th scope=\"row\" data-label=\"Risk\">Big one</th><td data-label=\"Category\">Financial</td>"); /* capitalised for show */
+	HAS(o, "<td data-label=\"Category\">C</td>");
+	HAS(o, "<figure class=\"table risk-register stack\" ");
 	rep.risks = NULL;
 	risk_register_free(g);
 }
