@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "export/export.h"
 #include "load/load.h"
 #include "model/bayes_metrics.h"
@@ -348,21 +350,45 @@ finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, pack *
 	return rc;
 }
 
-/* Adds the pack of k to out as <report-slug>-pack.zip. Returns 0, or -1 after
- * recording an error in d. */
-static int
-finish_pack(const report *r, const pack *k, diag *d, site_out *out)
+/* Sets key to the cache slot of the last pack named name: one slot per pack name, tool
+ * and zlib version, overwritten by every build (it holds bytes to copy from, checked
+ * entry by entry, not an output to reuse whole). */
+static void
+pack_prev_key(const cache *c, const char *name, uint8_t key[SHA256_LEN])
 {
-	buf name, zip;
+	sha256_ctx h;
+	cache_key_init(&h, c, "pack-prev");
+	sha256_feed_str(&h, name);
+	sha256_feed_str(&h, zlibVersion());
+	sha256_final(&h, key);
+}
+
+/* Adds the pack of k to out as <report-slug>-pack.zip, copying the unchanged entries
+ * of the last build's pack from cache c (NULL: none) and keeping this one there.
+ * Returns 0, or -1 after recording an error in d. */
+static int
+finish_pack(const report *r, const pack *k, cache *c, diag *d, site_out *out)
+{
+	buf name, zip, prev;
 	buf_init(&name);
 	buf_init(&zip);
+	buf_init(&prev);
 	render_pack_name(r, &name);
+	uint8_t key[SHA256_LEN];
+	int have = 0;
+	if (c != NULL) {
+		pack_prev_key(c, buf_str(&name), key);
+		have = cache_get(c, key, &prev) == 0;
+	}
 	char why[512];
-	int rc = pack_write(k, &zip, why, sizeof why);
+	int rc = pack_write(k, have ? &prev : NULL, &zip, why, sizeof why);
+	if (rc == 0 && c != NULL)
+		cache_put(c, key, zip.data ? zip.data : "", zip.len);
 	if (rc == 0)
 		add_buf(out, buf_str(&name), &zip);
 	else
 		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
+	buf_free(&prev);
 	buf_free(&zip);
 	buf_free(&name);
 	return rc;
@@ -458,7 +484,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		rc = -1;
 	else if (job != NULL && keep_pdf && p->cache != NULL)
 		pipeline_shapes_store(p->cache, shapes_key, shapes);
-	if (rc == 0 && finish_pack(r, k, d, out) != 0)
+	if (rc == 0 && finish_pack(r, k, p->cache, d, out) != 0)
 		rc = -1;
 	pack_free(k);
 	pdf_shapes_free(shapes);

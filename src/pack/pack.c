@@ -210,7 +210,7 @@ put_files(const pack *k, entries *es, const buf *csl)
 }
 
 int
-pack_write(const pack *k, buf *out, char *why, size_t n)
+pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
 {
 	buf folder, text, csl;
 	buf_init(&folder);
@@ -223,7 +223,7 @@ pack_write(const pack *k, buf *out, char *why, size_t n)
 	entries es = { NULL, 0, buf_str(&folder) };
 	put_entry(&es, "README.txt", text.data, text.len);
 	put_files(k, &es, &csl);
-	int rc = pack_zip(es.e, es.n, k->r->as_of, out, why, n);
+	int rc = pack_zip(es.e, es.n, k->r->as_of, prev, out, why, n);
 	for (size_t i = 0; i < es.n; i++)
 		free(es.e[i].name);
 	free(es.e);

@@ -42,8 +42,10 @@ void pack_readme(const report *r, const render_figs *figs, int pdf, buf *out);
  * report.pdf (if offered), charts/<id>.png, .svg, .pdf, .csv by figure number (the
  * files offered), data/metrics.json, data/metrics.csv (if offered) and the
  * bibliography, in that order; every entry dated as_of 00:00, mode 0644, text deflated
- * and PNG/PDF stored, no extra fields: the same files give the same bytes. Returns 0,
- * or -1 with the reason in why (n bytes). */
-int pack_write(const pack *k, buf *out, char *why, size_t n);
+ * and PNG/PDF stored, no extra fields: the same files give the same bytes. prev (or
+ * NULL) is the pack an earlier build wrote with this tool and zlib: its unchanged
+ * entries are copied compressed rather than deflated again. Returns 0, or -1 with the
+ * reason in why (n bytes). */
+int pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n);
 
 #endif

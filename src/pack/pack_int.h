@@ -17,9 +17,12 @@ typedef struct pack_entry {
 /* Appends to out a zip archive of the n entries e in that order, written with libzip
  * in memory: every entry dated as_of (YYYY-MM-DD; 00:00; a date before 1980 or not of
  * that form: 1980-01-01), Unix mode 0644, without extra fields (no times, no uids).
- * The same entries give the same bytes. Returns 0, or -1 with the reason in why (n
- * bytes; out unchanged). */
-int pack_zip(const pack_entry *e, size_t n, const char *as_of, buf *out, char *why,
-    size_t whyn);
+ * The same entries give the same bytes. prev, if not NULL, is an earlier archive made
+ * by this function with the same zlib: an entry whose name and bytes it holds
+ * unchanged is copied in its compressed form instead of deflated again (the result is
+ * the same bytes, faster). Returns 0, or -1 with the reason in why (n bytes; out
+ * unchanged). */
+int pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf *out,
+    char *why, size_t whyn);
 
 #endif

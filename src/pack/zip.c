@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <zip.h>
+#include <zlib.h>
 
 /* Returns the MS-DOS date of as_of (YYYY-MM-DD), or 1980-01-01's if as_of is not of
  * that form or outside 1980..2107. */
@@ -28,11 +29,59 @@ strip_extra(zip_t *za, zip_uint64_t i)
 	return zip_file_extra_field_delete(za, i, ZIP_EXTRA_FIELD_ALL, where);
 }
 
-/* Adds entry e to za as described in pack_zip. Returns 0, or -1 (za's error set). */
+/* Returns 1 if entry idx of the earlier archive old holds exactly e's bytes stored the
+ * way e would be (deflated or stored), else 0. Reads the entry back to compare. */
 static int
-add_entry(zip_t *za, const pack_entry *e, zip_uint16_t date)
+same_entry(zip_t *old, zip_uint64_t idx, const pack_entry *e)
 {
-	zip_source_t *s = zip_source_buffer(za, e->data, e->len, 0);
+	zip_stat_t st;
+	zip_uint16_t method = e->deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE;
+	if (zip_stat_index(old, idx, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
+	    (st.valid & ZIP_STAT_CRC) == 0 || (st.valid & ZIP_STAT_COMP_METHOD) == 0 ||
+	    st.size != e->len || st.comp_method != method)
+		return 0;
+	uLong crc = crc32(0L, Z_NULL, 0);
+	const unsigned char *p = e->data;
+	for (size_t done = 0; done < e->len; ) {
+		size_t step = e->len - done > (1u << 30) ? (1u << 30) : e->len - done;
+		crc = crc32(crc, p + done, (uInt)step);
+		done += step;
+	}
+	if (crc != st.crc)
+		return 0;
+	zip_file_t *f = zip_fopen_index(old, idx, 0);
+	if (f == NULL)
+		return 0;
+	char chunk[1 << 16];
+	size_t at = 0;
+	int same = 1;
+	zip_int64_t got;
+	while (same && (got = zip_fread(f, chunk, sizeof chunk)) > 0) {
+		if ((size_t)got > e->len - at || memcmp(chunk, p + at, (size_t)got) != 0)
+			same = 0;
+		at += (size_t)got;
+	}
+	zip_fclose(f);
+	return same && at == e->len;
+}
+
+/* Returns a source for e: the compressed bytes of the entry of the same name in old
+ * when it holds the same bytes (no deflating again), else e's bytes. NULL on error. */
+static zip_source_t *
+entry_source(zip_t *za, zip_t *old, const pack_entry *e)
+{
+	zip_int64_t idx = old != NULL ? zip_name_locate(old, e->name, 0) : -1;
+	if (idx >= 0 && same_entry(old, (zip_uint64_t)idx, e))
+		return zip_source_zip(za, old, (zip_uint64_t)idx, 0, 0, -1);
+	return zip_source_buffer(za, e->data, e->len, 0);
+}
+
+/* Adds entry e to za as described in pack_zip (old: the earlier archive or NULL).
+ * Returns 0, or -1 (za's error set). */
+static int
+add_entry(zip_t *za, zip_t *old, const pack_entry *e, zip_uint16_t date)
+{
+	zip_source_t *s = entry_source(za, old, e);
 	if (s == NULL)
 		return -1;
 	zip_int64_t i = zip_file_add(za, e->name, s, ZIP_FL_ENC_UTF_8);
@@ -47,6 +96,23 @@ add_entry(zip_t *za, const pack_entry *e, zip_uint16_t date)
 	    (zip_uint32_t)(S_IFREG | 0644) << 16) != 0 || strip_extra(za, u) != 0)
 		return -1;
 	return 0;
+}
+
+/* Opens the n bytes at data (an earlier archive) read-only, or returns NULL if data
+ * is NULL or not a zip (then every entry is compressed afresh). */
+static zip_t *
+open_prev(const void *data, size_t n)
+{
+	if (data == NULL || n == 0)
+		return NULL;
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(data, n, 0, &err);
+	zip_t *za = src != NULL ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : NULL;
+	if (za == NULL && src != NULL)
+		zip_source_free(src);
+	zip_error_fini(&err);
+	return za;
 }
 
 /* Appends the whole of the (closed) buffer source src to out. Returns 0 or -1. */
@@ -65,8 +131,8 @@ read_source(zip_source_t *src, buf *out)
 
 /* Writes the entries into the empty buffer source src. Returns 0, or -1 with why. */
 static int
-write_archive(zip_source_t *src, const pack_entry *e, size_t n, zip_uint16_t date,
-    char *why, size_t whyn)
+write_archive(zip_source_t *src, zip_t *old, const pack_entry *e, size_t n,
+    zip_uint16_t date, char *why, size_t whyn)
 {
 	zip_error_t err;
 	zip_error_init(&err);
@@ -78,7 +144,7 @@ write_archive(zip_source_t *src, const pack_entry *e, size_t n, zip_uint16_t dat
 	}
 	zip_error_fini(&err);
 	for (size_t i = 0; i < n; i++)
-		if (add_entry(za, &e[i], date) != 0) {
+		if (add_entry(za, old, &e[i], date) != 0) {
 			snprintf(why, whyn, "cannot add '%s' to the zip: %s", e[i].name,
 			    zip_strerror(za));
 			zip_discard(za);
@@ -93,8 +159,8 @@ write_archive(zip_source_t *src, const pack_entry *e, size_t n, zip_uint16_t dat
 }
 
 int
-pack_zip(const pack_entry *e, size_t n, const char *as_of, buf *out, char *why,
-    size_t whyn)
+pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf *out,
+    char *why, size_t whyn)
 {
 	zip_error_t err;
 	zip_error_init(&err);
@@ -105,7 +171,10 @@ pack_zip(const pack_entry *e, size_t n, const char *as_of, buf *out, char *why,
 		return -1;
 	}
 	zip_source_keep(src); /* zip_close would free it; we read it afterwards */
-	int rc = write_archive(src, e, n, dos_date(as_of), why, whyn);
+	zip_t *old = prev != NULL ? open_prev(prev->data, prev->len) : NULL;
+	int rc = write_archive(src, old, e, n, dos_date(as_of), why, whyn);
+	if (old != NULL)
+		zip_discard(old);
 	size_t len = out->len;
 	if (rc == 0 && read_source(src, out) != 0) {
 		out->len = len;

@@ -45,8 +45,8 @@ START_TEST(zip_same_bytes)
 	buf_init(&a);
 	buf_init(&b);
 	char why[256];
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &a, why, sizeof why), 0);
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &b, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &a, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &b, why, sizeof why), 0);
 	ck_assert_uint_gt(a.len, 0);
 	ck_assert_uint_eq(a.len, b.len);
 	ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
@@ -64,7 +64,7 @@ START_TEST(zip_local_headers)
 	buf z;
 	buf_init(&z);
 	char why[256];
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &z, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &z, why, sizeof why), 0);
 	const unsigned char *p = (const unsigned char *)z.data;
 	size_t off = 0;
 	unsigned date = (2026 - 1980) << 9 | 11 << 5 | 1;
@@ -94,7 +94,7 @@ START_TEST(zip_reads_back)
 	buf z;
 	buf_init(&z);
 	char why[256];
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &z, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &z, why, sizeof why), 0);
 	zip_error_t err;
 	zip_error_init(&err);
 	zip_source_t *src = zip_source_buffer_create(z.data, z.len, 0, &err);
@@ -122,6 +122,110 @@ START_TEST(zip_reads_back)
 }
 END_TEST
 
+
+/* Appends to out a zip of the one entry name holding text, deflated at level (made
+ * with libzip directly, as an earlier build with other settings would have). */
+static void
+zip_at_level(const char *name, const buf *text, int level, buf *out)
+{
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+	ck_assert_ptr_nonnull(src);
+	zip_source_keep(src);
+	zip_t *za = zip_open_from_source(src, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	ck_assert_ptr_nonnull(za);
+	zip_source_t *s = zip_source_buffer(za, text->data, text->len, 0);
+	zip_int64_t i = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8);
+	ck_assert_int_ge(i, 0);
+	ck_assert_int_eq(zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_DEFLATE,
+	    (zip_uint32_t)level), 0);
+	ck_assert_int_eq(zip_close(za), 0);
+	ck_assert_int_eq(zip_source_open(src), 0);
+	char chunk[4096];
+	zip_int64_t got;
+	while ((got = zip_source_read(src, chunk, sizeof chunk)) > 0)
+		buf_append(out, chunk, (size_t)got);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&err);
+}
+
+/* Reads entry name of the zip z back into out; returns 0 or -1. */
+static int
+read_entry(const buf *z, const char *name, buf *out)
+{
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(z->data, z->len, 0, &err);
+	zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &err);
+	zip_error_fini(&err);
+	if (za == NULL)
+		return -1;
+	zip_file_t *f = zip_fopen(za, name, 0);
+	char chunk[4096];
+	zip_int64_t got = -1;
+	while (f != NULL && (got = zip_fread(f, chunk, sizeof chunk)) > 0)
+		buf_append(out, chunk, (size_t)got);
+	if (f != NULL)
+		zip_fclose(f);
+	zip_discard(za);
+	return f != NULL && got == 0 ? 0 : -1;
+}
+
+/* An earlier archive: an entry it holds with the same bytes is copied compressed (its
+ * level-1 bytes survive, so the result differs from a fresh zip but reads back the
+ * same); a changed entry, a garbage or empty earlier archive give the fresh bytes. */
+START_TEST(zip_reuses_prev)
+{
+	buf text, old_text, prev, fresh, reused, back;
+	buf_init(&text);
+	buf_init(&old_text);
+	buf_init(&prev);
+	buf_init(&fresh);
+	buf_init(&reused);
+	buf_init(&back);
+	for (int i = 0; i < 4000; i++)
+		buf_printf(&text, "%d,%d,row %d of a table that compresses\n", i, i * 7 % 13, i);
+	pack_entry e[1] = { { "r/data/big.csv", text.data, text.len, 1 } };
+	char why[256];
+	ck_assert_int_eq(pack_zip(e, 1, "2026-11-01", NULL, &fresh, why, sizeof why), 0);
+	zip_at_level("r/data/big.csv", &text, 1, &prev);
+	ck_assert_int_eq(pack_zip(e, 1, "2026-11-01", &prev, &reused, why, sizeof why), 0);
+	ck_assert(reused.len != fresh.len || memcmp(reused.data, fresh.data, fresh.len) != 0);
+	ck_assert_int_eq(read_entry(&reused, "r/data/big.csv", &back), 0);
+	ck_assert_uint_eq(back.len, text.len);
+	ck_assert_int_eq(memcmp(back.data, text.data, text.len), 0);
+	/* the same name with other bytes: deflated afresh */
+	buf_puts(&old_text, text.data);
+	old_text.data[10] ^= 1;
+	buf_reset(&prev);
+	zip_at_level("r/data/big.csv", &old_text, 1, &prev);
+	buf_reset(&reused);
+	ck_assert_int_eq(pack_zip(e, 1, "2026-11-01", &prev, &reused, why, sizeof why), 0);
+	ck_assert_uint_eq(reused.len, fresh.len);
+	ck_assert_int_eq(memcmp(reused.data, fresh.data, fresh.len), 0);
+	/* not a zip, or empty: as without */
+	buf junk;
+	buf_init(&junk);
+	buf_puts(&junk, "PK\x03\x04 but not a zip at all");
+	buf_reset(&reused);
+	ck_assert_int_eq(pack_zip(e, 1, "2026-11-01", &junk, &reused, why, sizeof why), 0);
+	ck_assert_int_eq(memcmp(reused.data, fresh.data, fresh.len), 0);
+	buf_reset(&junk);
+	buf_reset(&reused);
+	ck_assert_int_eq(pack_zip(e, 1, "2026-11-01", &junk, &reused, why, sizeof why), 0);
+	ck_assert_uint_eq(reused.len, fresh.len);
+	buf_free(&junk);
+	buf_free(&text);
+	buf_free(&old_text);
+	buf_free(&prev);
+	buf_free(&fresh);
+	buf_free(&reused);
+	buf_free(&back);
+}
+END_TEST
+
 /* A date before 1980 or not YYYY-MM-DD is dated 1980-01-01; another date, other bytes. */
 START_TEST(zip_dates)
 {
@@ -132,15 +236,15 @@ START_TEST(zip_dates)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		buf z;
 		buf_init(&z);
-		ck_assert_int_eq(pack_zip(e, 1, bad[i], &z, why, sizeof why), 0);
+		ck_assert_int_eq(pack_zip(e, 1, bad[i], NULL, &z, why, sizeof why), 0);
 		ck_assert_uint_eq(le16((const unsigned char *)z.data + 12), 1 << 5 | 1);
 		buf_free(&z);
 	}
 	buf a, b;
 	buf_init(&a);
 	buf_init(&b);
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", &a, why, sizeof why), 0);
-	ck_assert_int_eq(pack_zip(e, 3, "2026-11-02", &b, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &a, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(e, 3, "2026-11-02", NULL, &b, why, sizeof why), 0);
 	ck_assert(a.len != b.len || memcmp(a.data, b.data, a.len) != 0);
 	buf_free(&a);
 	buf_free(&b);
@@ -255,6 +359,7 @@ pack_suite(void)
 	tcase_add_test(tc, zip_local_headers);
 	tcase_add_test(tc, zip_reads_back);
 	tcase_add_test(tc, zip_dates);
+	tcase_add_test(tc, zip_reuses_prev);
 	tcase_add_test(tc, slugs);
 	tcase_add_test(tc, csl_items);
 	tcase_add_test(tc, csl_description);
