@@ -190,7 +190,7 @@ START_TEST(test_fact_status)
 	    "  - [Commit, {metric: fact.commit}, {metric: fact.commit, format: status}]\n```\n");
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "A <span class=\"metric\" data-metric=\"fact.commit\">target</span> of ");
-	HAS(o, "<td data-metric=\"fact.commit\">target</td></tr>"); /* a word: not class num */
+	HAS(o, "<td data-metric=\"fact.commit\" data-label=\"Status\">target</td></tr>"); /* a word: not class num */
 	metrics_set_status(mt, "fact.commit", "<b>x</b>");
 	o = render("{{ fact.commit | status }}\n");
 	HAS(o, "&lt;b&gt;x&lt;/b&gt;");
