@@ -11,7 +11,8 @@
 // - a table that scrolls sideways but cannot take the keyboard focus, has no accessible
 //   name, or lets its first column scroll away;
 // - a word broken mid-letter: in card labels, values and notes, table headers and
-//   cells, captions and headings, a line may break inside a word only after a hyphen,
+//   cells, captions and headings, a line may break inside a word (or a figure, its
+//   minus sign and currency included) only after a hyphen,
 //   a soft hyphen, a slash or a dash (Chromium here has no hyphenation dictionaries, so
 //   any other break inside a word is a break between two letters);
 // - a row label (a <th> in a table body) or card label of three words or more set one
@@ -121,7 +122,8 @@ function inspect(W, H) {
 		if (el.getBoundingClientRect().width === 0) continue;
 		for (const node of texts(el)) {
 			const s = node.data;
-			const re = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+			// A word, or a figure with its sign and currency ("−$0.8bn", "1,450").
+			const re = /[\u2212+$€£]*[\p{L}\p{N}](?:[\p{L}\p{N}'’%]|[.,](?=\p{N}))*/gu;
 			for (let m = re.exec(s); m; m = re.exec(s)) {
 				let prev = lineOf(node, m.index);
 				for (let i = m.index + 1; i < m.index + m[0].length; i++) {
