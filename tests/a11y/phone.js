@@ -68,10 +68,11 @@ function inspect(W, H) {
 						'column ' + (k + 1));
 			}
 		}
-		// Stacked rows: the key cells come first in each card, after the row's label.
+		// Stacked rows: the key cells come first in each card, after the row's label
+		// (its first cell and any row header).
 		if (t.closest('.stack') && head && keys.length < ncols) {
 			for (const tr of t.tBodies[0] ? t.tBodies[0].rows : []) {
-				const cells = Array.from(tr.cells).slice(1);
+				const cells = Array.from(tr.cells).slice(1).filter((c) => c.tagName === 'TD');
 				const top = (c) => c.getBoundingClientRect().top;
 				const lastKey = Math.max(...cells.filter((c) => c.classList.contains('key')).map(top));
 				const firstOther = Math.min(...cells.filter((c) => !c.classList.contains('key')).map(top));
