@@ -11,7 +11,8 @@
 // - a table that scrolls sideways but cannot take the keyboard focus, has no accessible
 //   name, or lets its first column scroll away;
 // - a word broken mid-letter: in card labels, values and notes, table headers and
-//   cells, captions and headings, a line may break inside a word only after a hyphen,
+//   cells, captions and headings, a line may break inside a word (or a figure, its
+//   minus sign and currency included) only after a hyphen,
 //   a soft hyphen, a slash or a dash (Chromium here has no hyphenation dictionaries, so
 //   any other break inside a word is a break between two letters);
 // - a row label (a <th> in a table body) or card label of three words or more set one
@@ -67,10 +68,11 @@ function inspect(W, H) {
 						'column ' + (k + 1));
 			}
 		}
-		// Stacked rows: the key cells come first in each card, after the row's label.
+		// Stacked rows: the key cells come first in each card, after the row's label
+		// (its first cell and any row header).
 		if (t.closest('.stack') && head && keys.length < ncols) {
 			for (const tr of t.tBodies[0] ? t.tBodies[0].rows : []) {
-				const cells = Array.from(tr.cells).slice(1);
+				const cells = Array.from(tr.cells).slice(1).filter((c) => c.tagName === 'TD');
 				const top = (c) => c.getBoundingClientRect().top;
 				const lastKey = Math.max(...cells.filter((c) => c.classList.contains('key')).map(top));
 				const firstOther = Math.min(...cells.filter((c) => !c.classList.contains('key')).map(top));
@@ -121,7 +123,8 @@ function inspect(W, H) {
 		if (el.getBoundingClientRect().width === 0) continue;
 		for (const node of texts(el)) {
 			const s = node.data;
-			const re = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+			// A word, or a figure with its sign and currency ("−$0.8bn", "1,450").
+			const re = /[\u2212+$€£]*[\p{L}\p{N}](?:[\p{L}\p{N}'’%]|[.,](?=\p{N}))*/gu;
 			for (let m = re.exec(s); m; m = re.exec(s)) {
 				let prev = lineOf(node, m.index);
 				for (let i = m.index + 1; i < m.index + m[0].length; i++) {

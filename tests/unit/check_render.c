@@ -605,13 +605,14 @@ START_TEST(test_risks_directive)
 	ck_assert_int_eq(last_rc, 0);
 	ck_assert_ptr_nonnull(strstr(o, "Big one"));
 	ck_assert(strstr(o, "Big one") < strstr(o, "Small &lt;b&gt;one&lt;/b&gt;"));
-	HAS(o, "<td class=\"num\" data-metric=\"risk.big.expected\" data-label=\"Expected impact\">$5.0bn</td>");
+	HAS(o, "<td class=\"num key\" data-metric=\"risk.big.expected\" data-label=\"Expected impact\">$5.0bn</td>");
 	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood\" data-label=\"Likelihood\">90%</td>");
 	HAS(o, "<td class=\"num\" data-metric=\"risk.small.likelihood_band\" "
 	    "data-label=\"Likelihood band\">5</td>");
 	HAS(o, "<th scope=\"row\" data-label=\"Risk\">Big one</th><td data-label=\"Category\">Financial</td>"); /* capitalised for show */
 	HAS(o, "<td data-label=\"Category\">C</td>");
 	HAS(o, "<figure class=\"table risk-register stack\" ");
+	HAS(o, "<th class=\"num key\" scope=\"col\">Expected impact</th>"); /* ranked by it */
 	rep.risks = NULL;
 	risk_register_free(g);
 }
