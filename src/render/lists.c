@@ -88,6 +88,29 @@ render_sources(rnd *r, xmlNodePtr parent)
 		render_source(r, &r->rep->sources[i], ol);
 }
 
+/* Appends s's weight to p: "Probability: 40%", or, when data/evidence.yaml moved it,
+ * "Weight before the evidence: 40%; after it: 27%" (metrics
+ * scenario.posterior_probability@<name>, see docs/model.md). */
+static void
+scenario_weights(const metrics *m, const rep_scenario *s, buf *p)
+{
+	buf name;
+	buf_init(&name);
+	buf_printf(&name, "scenario.posterior_probability@%s", s->name);
+	const metric *post = m != NULL ? metrics_find(m, buf_str(&name)) : NULL;
+	buf_free(&name);
+	if (post == NULL || post->years != NULL || isnan(post->vals[0]) ||
+	    fabs(post->vals[0] - s->probability) < 5e-4) {
+		buf_puts(p, "Probability: ");
+		format_value(s->probability, UNIT_FRACTION, "pct", p);
+		return;
+	}
+	buf_puts(p, "Weight before the evidence: ");
+	format_value(s->probability, UNIT_FRACTION, "pct", p);
+	buf_puts(p, "; after it: ");
+	format_value(post->vals[0], UNIT_FRACTION, "pct", p);
+}
+
 void
 render_scenarios(rnd *r, xmlNodePtr parent)
 {
@@ -100,8 +123,7 @@ render_scenarios(rnd *r, xmlNodePtr parent)
 		if (s->counterfactual || isnan(s->probability)) {
 			buf_puts(&p, "Counterfactual: not weighted");
 		} else {
-			buf_puts(&p, "Probability: ");
-			format_value(s->probability, UNIT_FRACTION, "pct", &p);
+			scenario_weights(r->c->m, s, &p);
 		}
 		render_el_text(r, dl, "dd", "scenario-probability", p.data);
 		buf_free(&p);

@@ -231,10 +231,10 @@ START_TEST(test_csv_guard_table)
 	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
 	ck_assert_str_eq(file("charts/m.csv")->data, "row,column,value,note\n"
 	    "\"'@row\",\"'-5\",1,\"'+n\"\n\"'@row\",\"'=1+2\",2,\"''q\"\n");
-	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"column\">-5</td><td class=\"num\" "
-	    "data-label=\"value\">$1.0bn</td><td data-label=\"note\">+n</td></tr>");
-	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"column\">=1+2</td><td class=\"num\" "
-	    "data-label=\"value\">$2.0bn</td><td data-label=\"note\">'q</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"Column\">-5</td><td class=\"num\" "
+	    "data-label=\"Value\">$1.0bn</td><td data-label=\"Note\">+n</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">@row</th><td data-label=\"Column\">=1+2</td><td class=\"num\" "
+	    "data-label=\"Value\">$2.0bn</td><td data-label=\"Note\">'q</td></tr>");
 	/* four columns: stacked rows on a phone */
 	HAS(o, "<details class=\"chart-data stack\">");
 }
@@ -576,8 +576,9 @@ START_TEST(test_data_headings)
 	HAS(o, "<tr><th scope=\"col\">Step</th><th scope=\"col\" class=\"num\">Change</th>"
 	    "<th scope=\"col\" class=\"num\">Running total before</th><th scope=\"col\" "
 	    "class=\"num\">Running total after</th></tr>");
-	HAS(o, "<tr><th scope=\"row\">A</th><td class=\"num\">$1.0bn</td><td class=\"num\">"
-	    "$0bn</td><td class=\"num\">$1.0bn</td></tr>");
+	HAS(o, "<tr><th scope=\"row\">A</th><td class=\"num\" data-label=\"Change\">$1.0bn</td>"
+	    "<td class=\"num\" data-label=\"Running total before\">$0bn</td><td class=\"num\" "
+	    "data-label=\"Running total after\">$1.0bn</td></tr>");
 }
 END_TEST
 
