@@ -65,15 +65,19 @@ def stage(rem, cum, limit, share, got):
 
 def model(p, t0, n, draws):
     """Cumulative cash flow (draws, n), NPV and payback year (draws,) of the sampled p."""
-    agm = p["azure_gross_margin"]
-    cost = np.zeros((draws, n))
+    capex = p.get("capex_per_revenue") or 0.0
+    hm = p["azure_gross_margin"] - (capex / p["useful_life"] if capex > 0 else 0.0)
+    fcs = p.get("funded_cash_share") or 0.0
+    cost, funds = np.zeros((draws, n)), np.zeros((draws, n))
     total = 0.0
     for t in p["tranches"]:
         total = total + t["amount"]
         i = int(t["year"]) - t0
         if 0 <= i < n:
             cost[:, i] += t["amount"] * t["cash_fraction"] + \
-                t["amount"] * (1 - t["cash_fraction"]) * (1 - agm)
+                t["amount"] * (1 - t["cash_fraction"]) * (1 - hm)
+            funds[:, i] += t["amount"] * (1 - t["cash_fraction"]) + \
+                t["amount"] * t["cash_fraction"] * fcs
     cap = np.full(draws, np.inf) if p["cap_multiple"] is None else p["cap_multiple"] * total
     recoup = np.minimum(p["recoup_multiple"] * total, cap)
     ract, mact = arr(p["revenue_actual"]), arr(p["margin_actual"])
@@ -82,7 +86,7 @@ def model(p, t0, n, draws):
     tm, m0, mi = int(p["margin_terminal_year"]), p["margin_initial"], p["margin_terminal"]
     rev = np.full(draws, p["revenue_initial"], dtype=float)
     loss = np.full(draws, float(p["loss_carryforward_initial"]))
-    wcum, cum = np.zeros(draws), np.zeros(draws)
+    wcum, cum, pool = np.zeros(draws), np.zeros(draws), np.zeros(draws)
     cums = np.empty((draws, n))
     npv, disc = np.zeros(draws), 1.0 / (1 + p["discount_rate"])
     f = np.ones(draws)
@@ -109,7 +113,11 @@ def model(p, t0, n, draws):
             rem, wcum, got = stage(rem, wcum, cap, p["a2"], got)
         spend = ci[i] * rev if math.isnan(cs[i]) else cs[i]
         sale = mark[i] * p["sale_fraction"] if p["sale_year"] == t else 0.0
-        cf = got + rs[i] * rev + spend * az[i] * agm + sale - cost[:, i]
+        azs = spend * az[i]
+        pool = pool + funds[:, i]
+        used = np.where((pool > 0) & (azs > 0), np.minimum(pool, azs), 0.0)
+        pool = pool - used
+        cf = got + rs[i] * rev + (azs - used) * hm + sale - cost[:, i]
         cum = cum + cf
         cums[:, i] = cum
         npv += cf * f

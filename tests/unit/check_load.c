@@ -311,6 +311,44 @@ START_TEST(no_provenance)
 }
 END_TEST
 
+/* The optional capacity inputs of finance.hosting are read into fin_params; without
+ * them (the mini fixture as shipped, tested in base_inputs) nothing is deducted. */
+START_TEST(hosting_capacity)
+{
+	edit("data/finance.yaml", "    azure_share: {value: 0.9",
+	    "    capex_per_revenue: {value: 1.5, assumption: true, rationale: \"A guess\"}\n"
+	    "    useful_life: {value: 5, source: analyst-2022}\n"
+	    "    funded_cash_share: {value: 0.25, assumption: true, rationale: \"A guess\"}\n"
+	    "    azure_share: {value: 0.9");
+	report *g = load_report(tmpdir, d);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_ptr_nonnull(g);
+	const fin_params *p = &g->scenarios[report_scenario_index(g, "base")].fin;
+	ck_assert(p->capex_per_revenue == 1.5);
+	ck_assert(p->useful_life == 5);
+	ck_assert(p->funded_cash_share == 0.25);
+	ck_assert_double_eq_tol(model_hosting_margin(p), 0.5 - 1.5 / 5, 1e-12);
+	report_free(g);
+}
+END_TEST
+
+/* capex_per_revenue without useful_life is an error; a useful life must be > 0 and a
+ * funded cash share in [0, 1]. */
+START_TEST(hosting_capacity_errors)
+{
+	edit("data/finance.yaml", "    azure_share: {value: 0.9",
+	    "    capex_per_revenue: {value: 1.5, assumption: true, rationale: \"A guess\"}\n"
+	    "    funded_cash_share: {value: 2, assumption: true, rationale: \"A guess\"}\n"
+	    "    azure_share: {value: 0.9");
+	const char *const want[] = {
+		"data/finance.yaml:38:5: error: missing key 'useful_life' in finance.hosting",
+		"data/finance.yaml:40:32: error: 'finance.hosting.funded_cash_share' must be in "
+		"[0, 1], found 2",
+		NULL };
+	expect(want);
+}
+END_TEST
+
 START_TEST(scenario_errors)
 {
 	edit("data/scenarios.yaml", "extends: base\n    probability: {value: 0.3",
@@ -539,6 +577,8 @@ load_suite(void)
 	tcase_add_checked_fixture(b, copy_setup, copy_teardown);
 	tcase_add_test(b, no_provenance);
 	tcase_add_test(b, fact_status_checked);
+	tcase_add_test(b, hosting_capacity);
+	tcase_add_test(b, hosting_capacity_errors);
 	tcase_add_test(b, scenario_errors);
 	tcase_add_test(b, set_path_and_range);
 	tcase_add_test(b, pages_and_report);
