@@ -175,6 +175,33 @@ put_about_zero(buf *out, const fmt_def *f)
 	buf_puts(out, f->suffix);
 }
 
+/* The smallest shown magnitude the magnitude rule prints as a figure in f: a tenth of
+ * a percent or of a percentage point, $0.01bn; 0 (none) for the other formats. */
+static double
+magnitude_floor(const fmt_def *f)
+{
+	if (strcmp(f->name, "pct") == 0 || strcmp(f->name, "pp") == 0)
+		return 0.1;
+	if (strcmp(f->name, "usd_bn") == 0)
+		return 0.01;
+	return 0;
+}
+
+/* Appends "<" and the floor fl in f ("<0.1%", "<$0.01bn"; a minus sign before it for a
+ * negative v): a nonzero value too small to show as a figure without false precision. */
+static void
+put_below_floor(buf *out, double v, const fmt_def *f, double fl)
+{
+	char tmp[32];
+	if (v < 0)
+		buf_puts(out, MINUS_SIGN);
+	buf_putc(out, '<');
+	buf_puts(out, f->prefix);
+	snprintf(tmp, sizeof tmp, "%g", fl);
+	buf_puts(out, tmp);
+	buf_puts(out, f->suffix);
+}
+
 /* Appends v shown by f with precision prec (-1 = the format's own). */
 static void
 put_value(buf *out, double v, const fmt_def *f, int prec)
@@ -184,6 +211,11 @@ put_value(buf *out, double v, const fmt_def *f, int prec)
 	double a = fabs(v * f->scale);
 	int dec = prec >= 0 ? prec : f->decimals >= 0 ? f->decimals :
 	    magnitude_decimals(f, a, &trim);
+	double fl = prec < 0 && f->decimals < 0 ? magnitude_floor(f) : 0;
+	if (a >= FMT_ZERO && a < fl) {
+		put_below_floor(out, v, f, fl);
+		return;
+	}
 	if (f->ceil_year && dec == 0) {
 		v = ceil(v - 1e-9);
 		a = fabs(v);

@@ -112,7 +112,10 @@ START_TEST(usd_bn_by_magnitude)
 	ck_assert_str_eq(fmt(0.5, UNIT_USD_BN, NULL), "$0.5bn");
 	ck_assert_str_eq(fmt(0.10322, UNIT_USD_BN, NULL), "$0.1bn");
 	ck_assert_str_eq(fmt(0.025, UNIT_USD_BN, NULL), "$0.025bn");
-	ck_assert_str_eq(fmt(0.005, UNIT_USD_BN, NULL), "$0.005bn");
+	ck_assert_str_eq(fmt(0.012, UNIT_USD_BN, NULL), "$0.012bn");
+	/* below $0.01bn the rule shows the floor, not a false figure */
+	ck_assert_str_eq(fmt(0.005, UNIT_USD_BN, NULL), "<$0.01bn");
+	ck_assert_str_eq(fmt(-0.002, UNIT_USD_BN, NULL), MINUS "<$0.01bn");
 	ck_assert_str_eq(fmt(-23.71, UNIT_USD_BN, NULL), MINUS "$23.7bn");
 	ck_assert_str_eq(fmt(-0.45, UNIT_USD_BN, NULL), MINUS "$0.45bn");
 	ck_assert_str_eq(fmt(-150.4, UNIT_USD_BN, NULL), MINUS "$150bn");
@@ -144,10 +147,12 @@ START_TEST(zero_and_tiny)
 	/* nonzero never prints as zero: more precision, even with ":P" */
 	ck_assert_str_eq(fmt(0.03, UNIT_USD_BN, "usd_bn:1"), "$0.03bn");
 	ck_assert_str_eq(fmt(-0.04, UNIT_USD_BN, "usd_bn:0"), MINUS "$0.04bn");
-	ck_assert_str_eq(fmt(0.0004, UNIT_FRACTION, "pct"), "0.04%");
-	ck_assert_str_eq(fmt(0.0004, UNIT_USD_BN, NULL), "about $0bn");
-	ck_assert_str_eq(fmt(-0.0004, UNIT_USD_BN, NULL), "about $0bn");
-	ck_assert_str_eq(fmt(-0.000001, UNIT_FRACTION, "pp"), "about 0 pp");
+	ck_assert_str_eq(fmt(0.0004, UNIT_FRACTION, "pct"), "<0.1%");
+	ck_assert_str_eq(fmt(0.0004, UNIT_FRACTION, "pct1"), "0.04%");
+	ck_assert_str_eq(fmt(0.0004, UNIT_USD_BN, NULL), "<$0.01bn");
+	ck_assert_str_eq(fmt(0.0004, UNIT_USD_BN, "usd_bn:1"), "about $0bn");
+	ck_assert_str_eq(fmt(-0.0004, UNIT_USD_BN, NULL), MINUS "<$0.01bn");
+	ck_assert_str_eq(fmt(-0.000001, UNIT_FRACTION, "pp"), MINUS "<0.1 pp");
 	/* an explicit precision keeps the zero it asks for (uniform axis ticks) */
 	ck_assert_str_eq(fmt(0, UNIT_USD_BN, "usd_bn:1"), "$0.0bn");
 }
