@@ -84,7 +84,7 @@ edit "the discount rate" "$C/data/finance.yaml" 's/discount_rate: {value: 0.08,/
 edit "a chart's title" "$C/pages/money.md" \
 	's/^title: Cumulative cash flow to Microsoft by scenario$/title: Cumulative cash to Microsoft, by scenario/'
 edit "a chart's caption" "$C/pages/money.md" \
-	's/^caption: "Undiscounted cumulative cash flow, US\$ billions\./caption: "Cumulative cash flow, US$ billions./'
+	's/^caption: "Undiscounted cumulative cash flow at the end of each year/caption: "Cumulative cash flow at the end of each year/'
 if [ "$(count computed)" = 2 ]; then ok "a chart's caption: its files and report.pdf computed again"
 else ko "a chart's caption: $(cat "$tmp/inc.log")"; fi
 # What the chart downloads draw around the chart: every chart's files computed again.
