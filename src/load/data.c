@@ -7,9 +7,8 @@
 #include "yaml/schema.h"
 #include "util/buf.h"
 
-/* Returns 1 if s is YYYY, YYYY-MM or YYYY-MM-DD (month 01-12, a real day). */
-static int
-source_date_ok(const yt_node *v)
+int
+ld_date_ok(const yt_node *v, int year_ok)
 {
 	const char *s = v->str;
 	size_t n = strlen(s);
@@ -20,7 +19,7 @@ source_date_ok(const yt_node *v)
 		diag_free(tmp);
 		return ok;
 	}
-	if (n != 4 && n != 7)
+	if ((n != 4 || !year_ok) && n != 7)
 		return 0;
 	if (strspn(s, "0123456789") != 4)
 		return 0;
@@ -38,7 +37,7 @@ source_refs(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 	const yt_node *v = schema_need(c->d, m, "date", what);
 	if (v == NULL) {
 		bad = 1;
-	} else if (v->kind != YT_SCALAR || !source_date_ok(v)) {
+	} else if (v->kind != YT_SCALAR || !ld_date_ok(v, 1)) {
 		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD, YYYY-MM or YYYY for '%s.date'",
 		    what);
 		bad = 1;

@@ -12,23 +12,6 @@ enum {
 	EV_MAX = 500, /* events in one file */
 };
 
-/* Returns 1 if s is YYYY-MM-DD (a real day) or YYYY-MM (month 01-12). */
-static int
-ev_date_ok(const yt_node *v)
-{
-	const char *s = v->str;
-	size_t n = strlen(s);
-	if (n == 10) {
-		const char *out;
-		diag *tmp = diag_new();
-		int ok = schema_date(tmp, v, "date", &out) == 0;
-		diag_free(tmp);
-		return ok;
-	}
-	return n == 7 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
-	    strspn(s + 5, "0123456789") == 2 && atoi(s + 5) >= 1 && atoi(s + 5) <= 12;
-}
-
 /* Compares dates a and b (YYYY-MM sorts with any day of its month). */
 static int
 ev_date_cmp(const char *a, const char *b)
@@ -44,7 +27,7 @@ ev_date(ld_ctx *c, const yt_node *m, const char *what, rep_evidence *e)
 	const yt_node *v = schema_need(c->d, m, "date", what);
 	if (v == NULL)
 		return -1;
-	if (v->kind != YT_SCALAR || !ev_date_ok(v)) {
+	if (v->kind != YT_SCALAR || !ld_date_ok(v, 0)) {
 		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD or YYYY-MM for '%s.date'%s%.40s%s",
 		    what, v->kind == YT_SCALAR ? ", found '" : "",
 		    v->kind == YT_SCALAR ? v->str : "", v->kind == YT_SCALAR ? "'" : "");
