@@ -1,7 +1,7 @@
 /* check_card: share cards and icons: size, determinism, what changes the bytes and the key, errors. */
 #include <check.h>
 
-#include "check_main.h"
+#include "check_draw.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,13 +195,5 @@ card_suite(void)
 int
 main(void)
 {
-	char why[256];
-	cmd_process_init();
-	if (chart_fonts_init(FONTS_CONF, why, sizeof why) != 0) {
-		fprintf(stderr, "check_card: %s\n", why);
-		return EXIT_FAILURE;
-	}
-	int rc = check_run(card_suite());
-	cmd_process_fini();
-	return rc;
+	return check_run_drawing("check_card", card_suite());
 }

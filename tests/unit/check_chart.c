@@ -5,7 +5,7 @@
  * may differ slightly across pixman/freetype builds, a changed drawing moves it more. */
 #include <check.h>
 
-#include "check_main.h"
+#include "check_draw.h"
 #include <libxml/parser.h>
 #include <math.h>
 #include <stdint.h>
@@ -1501,13 +1501,5 @@ chart_suite(void)
 int
 main(void)
 {
-	char why[256];
-	cmd_process_init();
-	if (chart_fonts_init(FONTS_CONF, why, sizeof why) != 0) {
-		fprintf(stderr, "check_chart: %s\n", why);
-		return EXIT_FAILURE;
-	}
-	int rc = check_run(chart_suite());
-	cmd_process_fini();
-	return rc;
+	return check_run_drawing("check_chart", chart_suite());
 }

@@ -3,7 +3,7 @@
  * digest; and the CSV cells of hostile labels in every chart type (src/chart/csv.c). */
 #include <check.h>
 
-#include "check_main.h"
+#include "check_draw.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -383,13 +383,5 @@ frame_suite(void)
 int
 main(void)
 {
-	char why[256];
-	cmd_process_init();
-	if (chart_fonts_init(FONTS_CONF, why, sizeof why) != 0) {
-		fprintf(stderr, "check_chart_frame: %s\n", why);
-		return EXIT_FAILURE;
-	}
-	int rc = check_run(frame_suite());
-	cmd_process_fini();
-	return rc;
+	return check_run_drawing("check_chart_frame", frame_suite());
 }
