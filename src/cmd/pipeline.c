@@ -20,6 +20,7 @@
 #include "model/unc_metrics.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
+#include "render/anchors.h"
 #include "render/page.h"
 #include "render/render.h"
 #include "render/share.h"
@@ -422,7 +423,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache };
+	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache, NULL };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -450,8 +451,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
 	pack *k = pack_new(r, figs);
 	section_sink sink = { r, out, book, k };
+	c.anchors = render_anchors_new(r->nsections); /* links to #anchors, checked below */
 	if (page_render_sections(&c, t, book != NULL, p->jobs, take_section, &sink) != 0)
 		rc = -1;
+	if (render_anchors_check(c.anchors, d) != 0)
+		rc = -1;
+	render_anchors_free(c.anchors);
+	c.anchors = NULL;
 	int keep_pdf = rc == 0; /* typeset on its thread while pages and the rest render */
 	if (job != NULL && keep_pdf)
 		pdf_job_go(job);
@@ -506,7 +512,7 @@ pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 	if (pipeline_fonts(templates_dir, d) != 0)
 		return NULL;
 	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
-	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0, NULL };
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0, NULL, NULL };
 	pc->c = c;
 	pc->figs = render_scan_figures(&pc->c);
 	pc->c.figs = pc->figs;

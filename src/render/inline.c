@@ -7,6 +7,8 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "render/anchors.h"
+
 static void render_inline(rnd *r, cmark_node *n, xmlNodePtr parent);
 
 int
@@ -58,6 +60,18 @@ unknown_page(rnd *r, const char *url, buf *page)
 	return !known;
 }
 
+/* Records the link to url (holding a '#') for the anchor check after every page. */
+static void
+record_anchor_link(rnd *r, const char *url)
+{
+	buf self;
+	buf_init(&self);
+	buf_printf(&self, "%s.html", r->rep->sections[r->section].slug);
+	render_anchors_link(r->c->anchors, r->section, buf_str(&self), url,
+	    render_locate(r, url, strlen(url)));
+	buf_free(&self);
+}
+
 /* <a href> around the link text; links with a refused scheme keep only their text. */
 static void
 render_link(rnd *r, cmark_node *n, xmlNodePtr parent)
@@ -71,6 +85,8 @@ render_link(rnd *r, cmark_node *n, xmlNodePtr parent)
 		if (unknown_page(r, url, &page))
 			diag_error(r->d, render_locate(r, url, strlen(url)),
 			    "link to unknown page '%s'", page.data);
+		else if (r->c->anchors != NULL && strchr(url, '#') != NULL)
+			record_anchor_link(r, url);
 		into = render_el(r, parent, "a");
 		render_attr(into, "href", url);
 		if (title != NULL && title[0] != '\0')

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "card/card.h"
+#include "render/anchors.h"
 #include "render/nav.h"
 #include "render/render_int.h"
 #include "render/share.h"
@@ -855,6 +856,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 		place_content(doc, chart_body(doc, r, i, fig, ch->id, f, n));
 	relink(xmlDocGetRootElement(doc));
 	finish(doc, out);
+	render_anchors_page(c->anchors, i, buf_str(&b), xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
 	buf_free(&b);
 }
@@ -931,6 +933,11 @@ page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
 		fill_page(doc, c, i, &body, &sc);
 		*files = page_files(c, t, i, doc, &body, &sc, nfiles, &rc);
 		finish(doc, out);
+		buf self;
+		buf_init(&self);
+		put_page_file(&self, c->rep, i);
+		render_anchors_page(c->anchors, i, buf_str(&self), xmlDocGetRootElement(doc));
+		buf_free(&self);
 	} else {
 		rc = -1;
 	}

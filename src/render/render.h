@@ -58,6 +58,8 @@ typedef struct render_ctx {
 	int jobs;           /* threads drawing a chart's files (0 = the online cores) */
 	int pdf;            /* 1: the site has report.pdf, and every page's footer links to it */
 	struct cache *cache; /* the build cache: chart files are reused from it; NULL = none */
+	struct render_anchors *anchors; /* where each page's ids and links to #anchors are
+	                                   recorded (render/anchors.h); NULL = not checked */
 } render_ctx;
 
 /* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */
