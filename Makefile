@@ -41,6 +41,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
+# nginx: make check404 serves the site under a sub-path (tests/run-404.sh).
+DEB_PKGS += nginx
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -173,6 +175,13 @@ phonecheck: $(B)/mkreport
 	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-phone.sh $(B)/mkreport
+
+# The 404 page at any depth under a sub-path, served by nginx (python's http.server
+# without it): styled, every link resolves.
+.PHONY: check404
+check: check404
+check404: $(B)/mkreport
+	@sh tests/run-404.sh $(B)/mkreport
 
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport

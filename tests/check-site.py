@@ -122,6 +122,22 @@ def base_url(site):
     return m.group(1) if m else None
 
 
+def link_target(base, path, href):
+    """Returns the file (relative to the site root) that the link href on page path
+    names: a relative link from the page's folder, an absolute path (the 404 page's
+    links) from base_url's path ("/" without base_url), or None if an absolute path is
+    outside it."""
+    u = urllib.parse.urlparse(href)
+    if not u.path:
+        return path
+    if u.path.startswith("/"):
+        root = urllib.parse.urlparse(base).path if base else "/"
+        if not u.path.startswith(root):
+            return None
+        return os.path.normpath(urllib.parse.unquote(u.path[len(root):]) or ".")
+    return os.path.normpath(os.path.join(os.path.dirname(path), urllib.parse.unquote(u.path)))
+
+
 def site_path(site, base, url):
     """Returns the file of site that the absolute url names (under base), or None."""
     if not url or not url.startswith(base):
@@ -176,7 +192,7 @@ def check_share(site, base, path, p):
     seen = set()
     for rel, href, sizes in p.icons:
         name = os.path.basename(href)
-        full = os.path.normpath(os.path.join(site, os.path.dirname(path), href))
+        full = os.path.join(site, link_target(base, path, href) or "..")
         if name in want and os.path.isfile(full):
             seen.add(name)
             if want[name] is not None and png_size(full) != want[name]:
@@ -255,7 +271,10 @@ def main():
             if u.scheme:
                 p.problems.append(f"link with scheme {href!r}")
                 continue
-            target = os.path.normpath(os.path.join(os.path.dirname(path), urllib.parse.unquote(u.path))) if u.path else path
+            target = link_target(base, path, href)
+            if target is None:
+                p.problems.append(f"absolute link outside base_url's path: {href}")
+                continue
             if target.startswith(".."):
                 p.problems.append(f"link leaves the site: {href}")
                 continue

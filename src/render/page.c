@@ -635,27 +635,27 @@ find_id(xmlNodePtr n, const char *id)
 	return NULL;
 }
 
-/* Prefixes attribute name of n with "../" when it is a relative link (no scheme, not
- * absolute, not a fragment). */
+/* Prefixes attribute name of n with prefix ("../", "/sub/path/") when it is a
+ * relative link (no scheme, not absolute, not a fragment). */
 static void
-up_one(xmlNodePtr n, const char *name)
+prefix_link(xmlNodePtr n, const char *name, const char *prefix)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST name);
 	const char *s = (const char *)v;
 	if (s != NULL && s[0] != '#' && s[0] != '/' && s[strcspn(s, ":/?#")] != ':') {
 		buf b;
 		buf_init(&b);
-		buf_printf(&b, "../%s", s);
+		buf_printf(&b, "%s%s", prefix, s);
 		xmlSetProp(n, BAD_CAST name, BAD_CAST buf_str(&b));
 		buf_free(&b);
 	}
 	xmlFree(v);
 }
 
-/* Makes every relative link at or below n work one folder down; drops the citation
- * markers (the chart page has no notes). */
+/* Prefixes every relative link at or below n with prefix ("../": they work one folder
+ * down); drops the citation markers (the chart page has no notes). */
 static void
-relink(xmlNodePtr n)
+relink(xmlNodePtr n, const char *prefix)
 {
 	while (n != NULL) {
 		xmlNodePtr next = n->next;
@@ -663,10 +663,10 @@ relink(xmlNodePtr n)
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
-			up_one(n, "href");
-			up_one(n, "src");
-			up_one(n, "srcset");
-			relink(n->children);
+			prefix_link(n, "href", prefix);
+			prefix_link(n, "src", prefix);
+			prefix_link(n, "srcset", prefix);
+			relink(n->children, prefix);
 		}
 		n = next;
 	}
@@ -854,7 +854,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	fill_urls_rel(doc, r, buf_str(&b));
 	if (fig != NULL)
 		place_content(doc, chart_body(doc, r, i, fig, ch->id, f, n));
-	relink(xmlDocGetRootElement(doc));
+	relink(xmlDocGetRootElement(doc), "../");
 	finish(doc, out);
 	render_anchors_page(c->anchors, i, buf_str(&b), xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
@@ -996,10 +996,21 @@ notfound_body(xmlDocPtr doc, const report *r)
 	return div;
 }
 
-/* The 404 page. A host may serve it for any missing path (/a/b/c), so relative links
- * resolve against that path, not the site root: they work when the missing page would
- * have sat at the top level, which covers mistyped page names. Absolute links would
- * break opening the site from disk or from another sub-path, so they stay relative. */
+/* Appends the path of r's base_url ("/sub/path/" of https://host/sub/path/), or "/"
+ * when the report has no base_url (the site is taken to be served at the host's root). */
+static void
+put_base_path(buf *out, const report *r)
+{
+	const char *u = r->base_url;
+	const char *host = u != NULL ? strstr(u, "://") : NULL;
+	const char *path = host != NULL ? strchr(host + 3, '/') : NULL;
+	buf_puts(out, path != NULL ? path : "/");
+}
+
+/* The 404 page. A host serves it for any missing path (/sub/path/a/b/c), so relative
+ * links would resolve against that path: every link and asset is made absolute from
+ * base_url's path instead ("/" without base_url), so the page keeps its style and
+ * navigation at any depth. The site's other pages keep relative links. */
 int
 page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 {
@@ -1020,6 +1031,11 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
 		slot_drop(doc, drop[k]);
 	place_content(doc, notfound_body(doc, r));
+	buf base;
+	buf_init(&base);
+	put_base_path(&base, r);
+	relink(xmlDocGetRootElement(doc), buf_str(&base));
+	buf_free(&base);
 	finish(doc, out);
 	buf_free(&title);
 	xmlFreeDoc(doc);

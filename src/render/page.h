@@ -73,7 +73,8 @@ typedef void (*page_sink)(void *arg, page_result *pg);
 int page_render_sections(const render_ctx *c, const tmpl *t, int keep, int threads,
     page_sink sink, void *arg);
 
-/* Renders the 404 page (links back to the index, relative). Returns 0 or -1. */
+/* Renders the 404 page: every link and asset absolute from base_url's path ("/" without
+ * base_url), so it works served for a missing path at any depth. Returns 0 or -1. */
 int page_render_404(const render_ctx *c, const tmpl *t, buf *out);
 
 /* Returns 1 if the site of c->rep has a contents page (more than 40 sections; see
