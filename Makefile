@@ -28,6 +28,10 @@ OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# The starter report `mkreport init` writes: starter/, embedded as a generated C file.
+STARTER := $(sort $(shell find starter -type f))
+OBJ += $(B)/obj/gen/starter.o
+LIB_OBJ += $(B)/obj/gen/starter.o
 
 CONTENT ?= content
 SITE ?= site
@@ -68,6 +72,14 @@ $(B)/mkreport: $(OBJ)
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/gen/starter.c: tools/embed.sh $(STARTER)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh starter >$@.tmp && mv $@.tmp $@
+
+$(B)/obj/gen/starter.o: $(B)/gen/starter.c src/cmd/starter.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.
@@ -175,6 +187,12 @@ phonecheck: $(B)/mkreport
 	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-phone.sh $(B)/mkreport
+
+# mkreport init: the starter report checks and builds from any folder; refusals.
+.PHONY: initcheck
+check: initcheck
+initcheck: $(B)/mkreport
+	@sh tests/run-init.sh $(B)/mkreport
 
 # The 404 page at any depth under a sub-path, served by nginx (python's http.server
 # without it): styled, every link resolves.

@@ -27,6 +27,7 @@ cmd_usage(FILE *f)
 	      "       mkreport check [-C content] [-T templates] [-j jobs]\n"
 	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
 	      "       mkreport chart [-C content] [-T templates] [-j jobs] id -o file ...\n"
+	      "       mkreport init dir\n"
 	      "       mkreport --help | --version\n"
 	      "\n"
 	      "  build     validate the report and write the site (only changed files)\n"
@@ -34,6 +35,8 @@ cmd_usage(FILE *f)
 	      "  metrics   print every metric as JSON (default) or CSV\n"
 	      "  chart     draw one chart alone into each -o file; a file's extension\n"
 	      "            (.svg, .png, .pdf) picks its format\n"
+	      "  init      write a small, complete report to start from into dir (created\n"
+	      "            with its parents; an existing dir must be empty)\n"
 	      "\n"
 	      "  -C dir    the report's folder (default: content)\n"
 	      "  -o dir    the output folder (default: site); chart: an output file\n"
@@ -106,6 +109,8 @@ run_mode(int argc, char **argv)
 		return cmd_metrics(argc - 1, argv + 1);
 	if (strcmp(m, "chart") == 0)
 		return cmd_chart(argc - 1, argv + 1);
+	if (strcmp(m, "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
 	fprintf(stderr, "mkreport: unknown mode '%s'\n", m);
 	fputs("Try 'mkreport --help'.\n", stderr);
 	return CMD_USAGE;
