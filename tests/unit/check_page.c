@@ -441,8 +441,13 @@ START_TEST(test_page_404)
 	ck_assert_int_eq(page_render_404(&fx.c, fx.t, &out), 0);
 	const char *html = buf_str(&out);
 	ck_assert_ptr_nonnull(strstr(html, "<h1>Page not found</h1>"));
-	ck_assert_ptr_nonnull(strstr(html, "<a href=\"index.html\">Summary</a>"));
-	ck_assert_ptr_nonnull(strstr(html, "<link rel=\"stylesheet\" href=\"style.css\">"));
+	/* absolute from base_url's path (/r&d/), so it works served at any depth */
+	ck_assert_ptr_nonnull(strstr(html, "<a href=\"/r&amp;d/index.html\">Summary</a>"));
+	ck_assert_ptr_nonnull(strstr(html,
+	    "<link rel=\"stylesheet\" href=\"/r&amp;d/style.css\">"));
+	ck_assert_ptr_nonnull(strstr(html, "href=\"/r&amp;d/favicon.svg\""));
+	ck_assert_ptr_nonnull(strstr(html, "href=\"#page-main\"")); /* fragments stay */
+	ck_assert_ptr_null(strstr(html, "href=\"index.html\""));
 	ck_assert_ptr_null(strstr(html, "og:url"));
 	ck_assert_ptr_null(strstr(html, "canonical"));
 	ck_assert_ptr_null(strstr(html, "aria-current"));
@@ -450,6 +455,12 @@ START_TEST(test_page_404)
 	ck_assert_ptr_null(strstr(html, "<script"));
 	ck_assert_ptr_null(strstr(html, "https://"));
 	ck_assert_ptr_nonnull(strstr(html, "As of 1 November 2026"));
+	buf_reset(&out);
+	fx.rep.base_url = NULL; /* no base_url: from the host's root */
+	ck_assert_int_eq(page_render_404(&fx.c, fx.t, &out), 0);
+	html = buf_str(&out);
+	ck_assert_ptr_nonnull(strstr(html, "<a href=\"/index.html\">Summary</a>"));
+	ck_assert_ptr_nonnull(strstr(html, "<link rel=\"stylesheet\" href=\"/style.css\">"));
 	buf_free(&out);
 }
 END_TEST
