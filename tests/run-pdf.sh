@@ -54,7 +54,7 @@ else ko "a title with markup characters was not set as written"; fi
 
 # a link to another page of the site becomes a link to that section's first page
 cp -r "$MINI" "$tmp/l"
-printf '\nSee [the money page](money.html#anything).\n' >>"$tmp/l/pages/index.md"
+printf '\nSee [the money page](money.html#fig-mini-cumulative).\n' >>"$tmp/l/pages/index.md"
 "$MKREPORT" build -C "$tmp/l" -o "$tmp/l-site" -T templates || ko "build with a page link"
 links() { qpdf --qdf --object-streams=disable "$1" - | tr -c '[:print:]' '\n' |
 	grep -c '/Dest /sec-money\|/Dest (sec-money)'; }
