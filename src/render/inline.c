@@ -3,23 +3,45 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLparser.h>
+
+#include "util/url.h"
 
 static void render_inline(rnd *r, cmark_node *n, xmlNodePtr parent);
 
 int
 render_url_ok(const char *url)
 {
-	if (url == NULL || url[0] == '\0')
+	if (url == NULL)
 		return 0;
-	size_t n = strcspn(url, ":/?#");
-	if (url[n] != ':')
-		return 1;
-	return (n == 4 && strncasecmp(url, "http", 4) == 0) ||
-	    (n == 5 && strncasecmp(url, "https", 5) == 0) ||
-	    (n == 6 && strncasecmp(url, "mailto", 6) == 0);
+	url_view u;
+	url_read(&u, url);
+	int ok = url_link_refusal(&u) == NULL;
+	url_done(&u);
+	return ok;
+}
+
+/* Records an error at url's place in the page: what ("link" or "image") url, read as
+ * u, is refused because why. */
+static void
+url_refused(rnd *r, const char *what, const char *url, const url_view *u, const char *why)
+{
+	diag_pos pos = render_locate(r, url, strlen(url));
+	if (pos.col == 0) /* spelled with entities or escapes: the destination's start */
+		pos = render_locate(r, "](", 2);
+	buf shown;
+	buf_init(&shown);
+	url_quote(&shown, url);
+	if (strcmp(url, u->clean.data) != 0) {
+		buf_puts(&shown, "' (read as '");
+		url_quote(&shown, u->clean.data);
+		buf_puts(&shown, "')");
+	} else {
+		buf_putc(&shown, '\'');
+	}
+	diag_error(r->d, pos, "%s '%s %s", what, shown.data, why); /* shown ends the quote */
+	buf_free(&shown);
 }
 
 void
@@ -58,25 +80,32 @@ unknown_page(rnd *r, const char *url, buf *page)
 	return !known;
 }
 
-/* <a href> around the link text; links with a refused scheme keep only their text. */
+/* <a href> around the link text, its URL as a browser reads it; a refused URL is an
+ * error and the text stays without a link. */
 static void
 render_link(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
 	const char *url = cmark_node_get_url(n);
 	const char *title = cmark_node_get_title(n);
 	xmlNodePtr into = parent;
+	url_view u;
+	url_read(&u, url ? url : "");
+	const char *why = url_link_refusal(&u);
 	buf page;
 	buf_init(&page);
-	if (render_url_ok(url)) {
-		if (unknown_page(r, url, &page))
+	if (why != NULL) {
+		url_refused(r, "link", url ? url : "", &u, why);
+	} else {
+		if (unknown_page(r, u.clean.data, &page))
 			diag_error(r->d, render_locate(r, url, strlen(url)),
 			    "link to unknown page '%s'", page.data);
 		into = render_el(r, parent, "a");
-		render_attr(into, "href", url);
+		render_attr(into, "href", u.clean.data);
 		if (title != NULL && title[0] != '\0')
 			render_attr(into, "title", title);
 	}
 	buf_free(&page);
+	url_done(&u);
 	int saved = r->in_link;
 	r->in_link = 1;
 	render_inlines(r, cmark_node_first_child(n), into);
@@ -109,8 +138,8 @@ blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* <img src alt>; an image without alt text or with a URL that has a scheme (an external
- * request) is an error; one with a refused URL is dropped. */
+/* <img src alt>, its URL as a browser reads it; an image without alt text or with a
+ * refused URL (not a file inside the site) is an error. */
 static void
 render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
@@ -119,20 +148,21 @@ render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 	buf alt;
 	buf_init(&alt);
 	plain_text(n, &alt);
+	url_view u;
+	url_read(&u, url ? url : "");
+	const char *why = url_image_refusal(&u);
 	if (blank(buf_str(&alt)))
 		diag_error(r->d, render_locate(r, "![", 2), "image has no alt text");
-	else if ((strcspn(url, ":/") < strcspn(url, "?#") && strchr(url, ':') != NULL) ||
-	    strncmp(url, "//", 2) == 0)
-		diag_error(r->d, render_locate(r, url, strlen(url)),
-		    "image '%s' is loaded from elsewhere: the site makes no external requests",
-		    url);
-	else if (render_url_ok(url)) {
+	else if (why != NULL)
+		url_refused(r, "image", url ? url : "", &u, why);
+	else {
 		xmlNodePtr img = render_el(r, parent, "img");
-		render_attr(img, "src", url);
+		render_attr(img, "src", u.clean.data);
 		render_attr(img, "alt", alt.data);
 		if (title != NULL && title[0] != '\0')
 			render_attr(img, "title", title);
 	}
+	url_done(&u);
 	buf_free(&alt);
 }
 
