@@ -186,10 +186,6 @@ render_inline_kind(rnd *r, cmark_node *n, xmlNodePtr parent)
 		(void)render_locate(r, lit, strlen(lit)); /* keeps later positions right */
 		render_el_text(r, parent, "code", NULL, lit);
 		break;
-	case CMARK_NODE_HTML_INLINE:
-		if (r->rep->raw_html)
-			render_raw_html(r, lit, parent);
-		break;
 	case CMARK_NODE_EMPH:
 		render_wrap(r, n, parent, "em");
 		break;
@@ -217,11 +213,80 @@ render_inline(rnd *r, cmark_node *n, xmlNodePtr parent)
 	render_leave(r);
 }
 
+/* The elements inline HTML opened in one run of sibling inlines and not yet closed
+ * (raw_html: true): what follows an open tag goes inside its element until the
+ * matching close tag, as a browser reads cmark's own --unsafe output. */
+typedef struct html_open {
+	xmlNodePtr *el; /* the open elements, innermost last */
+	size_t n;       /* entries used */
+	size_t cap;     /* entries allocated */
+} html_open;
+
+/* Returns the tag name of the close tag lit ("</b >" -> "b", 1 with *len), else 0. */
+static int
+close_tag(const char *lit, size_t *len)
+{
+	if (lit[0] != '<' || lit[1] != '/')
+		return 0;
+	*len = strcspn(lit + 2, " \t\r\n>");
+	return *len > 0;
+}
+
+/* Returns the element the inline HTML lit (one start tag, parsed into parent's last
+ * new child) leaves open, or NULL: lit is no start tag or a void element ("<br>"). */
+static xmlNodePtr
+opened(const char *lit, xmlNodePtr before, xmlNodePtr parent)
+{
+	xmlNodePtr el = before != NULL ? before->next : parent->children;
+	if (lit[0] != '<' || lit[1] == '/' || lit[1] == '!' || lit[1] == '?' || el == NULL ||
+	    el->next != NULL || el->type != XML_ELEMENT_NODE || el->children != NULL)
+		return NULL;
+	const htmlElemDesc *desc = htmlTagLookup(el->name);
+	return desc != NULL && desc->empty ? NULL : el;
+}
+
+/* Renders the inline HTML node n into the innermost open element (or parent): a close
+ * tag ends the innermost open element of its name (and any opened inside it; one
+ * matching none is dropped); a start tag of a non-void element stays open. */
+static void
+inline_html(rnd *r, cmark_node *n, xmlNodePtr parent, html_open *o)
+{
+	const char *lit = cmark_node_get_literal(n);
+	lit = lit != NULL ? lit : "";
+	size_t len;
+	if (close_tag(lit, &len)) {
+		size_t k = o->n;
+		while (k > 0 && (xmlStrlen(o->el[k - 1]->name) != (int)len ||
+		    xmlStrncasecmp(o->el[k - 1]->name, BAD_CAST (lit + 2), (int)len) != 0))
+			k--;
+		for (; k > 0 && o->n >= k; o->n--)
+			render_leave(r);
+		return;
+	}
+	xmlNodePtr into = o->n > 0 ? o->el[o->n - 1] : parent;
+	xmlNodePtr before = into->last;
+	render_raw_html(r, lit, into);
+	xmlNodePtr el = opened(lit, before, into);
+	if (el == NULL)
+		return;
+	if (render_enter(r) != 0) { /* too deep: what follows stays outside it */
+		render_leave(r);
+		return;
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? 2 * o->cap : 8;
+		o->el = util_xrealloc(o->el, o->cap * sizeof *o->el);
+	}
+	o->el[o->n++] = el;
+}
+
 void
 render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
 {
 	buf run;
 	buf_init(&run);
+	html_open open = { NULL, 0, 0 };
+	xmlNodePtr into = parent;
 	for (cmark_node *n = first; n; n = cmark_node_next(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_TEXT) {
@@ -234,10 +299,17 @@ render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
 		}
 		if (t == CMARK_NODE_HTML_INLINE && !r->rep->raw_html)
 			continue; /* dropped: the text around it stays one run */
-		render_text(r, run.data, run.len, parent);
+		render_text(r, run.data, run.len, into);
 		buf_reset(&run);
-		render_inline(r, n, parent);
+		if (t == CMARK_NODE_HTML_INLINE)
+			inline_html(r, n, parent, &open);
+		else
+			render_inline(r, n, into);
+		into = open.n > 0 ? open.el[open.n - 1] : parent;
 	}
-	render_text(r, run.data, run.len, parent);
+	render_text(r, run.data, run.len, into);
+	for (; open.n > 0; open.n--) /* elements never closed end with the run */
+		render_leave(r);
+	free(open.el);
 	buf_free(&run);
 }

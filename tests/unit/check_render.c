@@ -303,7 +303,29 @@ START_TEST(test_raw_html_opt_in)
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<div class=\"x\">hi &amp; bye</div>");
 	HAS(o, "<p>A <br/> b</p>");
+	/* inline tags keep what they enclose, as cmark --unsafe and a browser read them */
+	o = render("A <b>bold</b> and <span class=\"k\">*em* {{ fact.commit }}</span> "
+	    "<i>x <b>y</i> z</b> w</u> <br/>end <em>open\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<p>A <b>bold</b> and <span class=\"k\"><em>em</em> <span class=\"metric\" "
+	    "data-metric=\"fact.commit\">$13.0bn</span></span> <i>x <b>y</b></i> z w <br/>end "
+	    "<em>open</em></p>");
+	o = render("*a <code>b</code>* <a href=\"money.html\">m <img src=\"x.png\" alt=\"X\"> "
+	    "n</a><!-- c --> q\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<p><em>a <code>b</code></em> <a href=\"money.html\">m <img src=\"x.png\" "
+	    "alt=\"X\"/> n</a><!-- c --> q</p>");
+	buf deep; /* open tags deeper than the nesting limit: an error, no deeper tree */
+	buf_init(&deep);
+	for (int i = 0; i < 5000; i++)
+		buf_puts(&deep, "<b>x ");
+	o = render(buf_str(&deep));
+	buf_free(&deep);
+	ck_assert_int_eq(last_rc, -1);
+	ck_assert(has_diag_like(PAGE ":1:", "nested more than"));
 	rep.raw_html = 0;
+	o = render("A <b>bold</b> c\n");
+	HAS(o, "<p>A bold c</p>");
 	o = render("<div class=\"x\">hi</div>\n\nA <br> b\n");
 	HASNT(o, "class=\"x\"");
 	HASNT(o, "<br");
