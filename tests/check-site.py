@@ -54,7 +54,10 @@ class Page(html.parser.HTMLParser):
                 u = "".join(v.split()).lower()
                 if u.startswith(BAD_SCHEMES):
                     self.problems.append(f"dangerous URL {v!r}")
-                if k == "src" and urllib.parse.urlparse(v).scheme:
+                # as a browser reads it: controls trimmed, TAB/LF/CR dropped, backslash is /
+                b = "".join(c for c in v.strip("".join(map(chr, range(33))))
+                            if c not in "\t\n\r").replace("\\", "/")
+                if k == "src" and (urllib.parse.urlparse(b).scheme or b.startswith("//")):
                     self.problems.append(f"external resource {v!r}")
                 if k == "href":
                     self.links.append(v)

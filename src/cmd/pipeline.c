@@ -1,6 +1,7 @@
 /* pipeline: the stages in order (load, compute, render) shared by the modes. */
 #include "cmd/pipeline.h"
 #include "cmd/pipeline_cache.h"
+#include "cmd/claims.h"
 
 #include <limits.h>
 #include <math.h>
@@ -435,7 +436,10 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	}
 	render_figs *figs = render_scan_figures(&c);
 	c.figs = figs;
-	if (figs->ncharts > RENDER_MAX_CHARTS) { /* reported; drawing them would take long */
+	site_claims *claims = site_claims_new(); /* every output path, once */
+	if (figs->ncharts > RENDER_MAX_CHARTS || /* reported; drawing them would take long */
+	    claims_outputs(&c, figs, claims) != 0) {
+		site_claims_free(claims);
 		render_figs_free(figs);
 		tmpl_free(t);
 		return -1;
@@ -492,6 +496,9 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		pipeline_shapes_store(p->cache, shapes_key, shapes);
 	if (rc == 0 && finish_pack(r, k, p->cache, d, out) != 0)
 		rc = -1;
+	if (rc == 0 && claims_cover(out, claims, d) != 0)
+		rc = -1;
+	site_claims_free(claims);
 	pack_free(k);
 	pdf_shapes_free(shapes);
 	pdf_book_free(book);

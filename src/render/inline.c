@@ -3,25 +3,46 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
 #include "render/anchors.h"
+#include "util/url.h"
 
 static void render_inline(rnd *r, cmark_node *n, xmlNodePtr parent);
 
 int
 render_url_ok(const char *url)
 {
-	if (url == NULL || url[0] == '\0')
+	if (url == NULL)
 		return 0;
-	size_t n = strcspn(url, ":/?#");
-	if (url[n] != ':')
-		return 1;
-	return (n == 4 && strncasecmp(url, "http", 4) == 0) ||
-	    (n == 5 && strncasecmp(url, "https", 5) == 0) ||
-	    (n == 6 && strncasecmp(url, "mailto", 6) == 0);
+	url_view u;
+	url_read(&u, url);
+	int ok = url_link_refusal(&u) == NULL;
+	url_done(&u);
+	return ok;
+}
+
+/* Records an error at url's place in the page: what ("link" or "image") url, read as
+ * u, is refused because why. */
+static void
+url_refused(rnd *r, const char *what, const char *url, const url_view *u, const char *why)
+{
+	diag_pos pos = render_locate(r, url, strlen(url));
+	if (pos.col == 0) /* spelled with entities or escapes: the destination's start */
+		pos = render_locate(r, "](", 2);
+	buf shown;
+	buf_init(&shown);
+	url_quote(&shown, url);
+	if (strcmp(url, u->clean.data) != 0) {
+		buf_puts(&shown, "' (read as '");
+		url_quote(&shown, u->clean.data);
+		buf_puts(&shown, "')");
+	} else {
+		buf_putc(&shown, '\'');
+	}
+	diag_error(r->d, pos, "%s '%s %s", what, shown.data, why); /* shown ends the quote */
+	buf_free(&shown);
 }
 
 void
@@ -72,27 +93,34 @@ record_anchor_link(rnd *r, const char *url)
 	buf_free(&self);
 }
 
-/* <a href> around the link text; links with a refused scheme keep only their text. */
+/* <a href> around the link text, its URL as a browser reads it; a refused URL is an
+ * error and the text stays without a link. */
 static void
 render_link(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
 	const char *url = cmark_node_get_url(n);
 	const char *title = cmark_node_get_title(n);
 	xmlNodePtr into = parent;
+	url_view u;
+	url_read(&u, url ? url : "");
+	const char *why = url_link_refusal(&u);
 	buf page;
 	buf_init(&page);
-	if (render_url_ok(url)) {
-		if (unknown_page(r, url, &page))
+	if (why != NULL) {
+		url_refused(r, "link", url ? url : "", &u, why);
+	} else {
+		if (unknown_page(r, u.clean.data, &page))
 			diag_error(r->d, render_locate(r, url, strlen(url)),
 			    "link to unknown page '%s'", page.data);
-		else if (r->c->anchors != NULL && strchr(url, '#') != NULL)
-			record_anchor_link(r, url);
+		else if (r->c->anchors != NULL && strchr(u.clean.data, '#') != NULL)
+			record_anchor_link(r, u.clean.data);
 		into = render_el(r, parent, "a");
-		render_attr(into, "href", url);
+		render_attr(into, "href", u.clean.data);
 		if (title != NULL && title[0] != '\0')
 			render_attr(into, "title", title);
 	}
 	buf_free(&page);
+	url_done(&u);
 	int saved = r->in_link;
 	r->in_link = 1;
 	render_inlines(r, cmark_node_first_child(n), into);
@@ -125,8 +153,8 @@ blank(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* <img src alt>; an image without alt text or with a URL that has a scheme (an external
- * request) is an error; one with a refused URL is dropped. */
+/* <img src alt>, its URL as a browser reads it; an image without alt text or with a
+ * refused URL (not a file inside the site) is an error. */
 static void
 render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 {
@@ -135,20 +163,21 @@ render_image(rnd *r, cmark_node *n, xmlNodePtr parent)
 	buf alt;
 	buf_init(&alt);
 	plain_text(n, &alt);
+	url_view u;
+	url_read(&u, url ? url : "");
+	const char *why = url_image_refusal(&u);
 	if (blank(buf_str(&alt)))
 		diag_error(r->d, render_locate(r, "![", 2), "image has no alt text");
-	else if ((strcspn(url, ":/") < strcspn(url, "?#") && strchr(url, ':') != NULL) ||
-	    strncmp(url, "//", 2) == 0)
-		diag_error(r->d, render_locate(r, url, strlen(url)),
-		    "image '%s' is loaded from elsewhere: the site makes no external requests",
-		    url);
-	else if (render_url_ok(url)) {
+	else if (why != NULL)
+		url_refused(r, "image", url ? url : "", &u, why);
+	else {
 		xmlNodePtr img = render_el(r, parent, "img");
-		render_attr(img, "src", url);
+		render_attr(img, "src", u.clean.data);
 		render_attr(img, "alt", alt.data);
 		if (title != NULL && title[0] != '\0')
 			render_attr(img, "title", title);
 	}
+	url_done(&u);
 	buf_free(&alt);
 }
 
@@ -171,10 +200,6 @@ render_inline_kind(rnd *r, cmark_node *n, xmlNodePtr parent)
 	case CMARK_NODE_CODE:
 		(void)render_locate(r, lit, strlen(lit)); /* keeps later positions right */
 		render_el_text(r, parent, "code", NULL, lit);
-		break;
-	case CMARK_NODE_HTML_INLINE:
-		if (r->rep->raw_html)
-			render_raw_html(r, lit, parent);
 		break;
 	case CMARK_NODE_EMPH:
 		render_wrap(r, n, parent, "em");
@@ -203,11 +228,80 @@ render_inline(rnd *r, cmark_node *n, xmlNodePtr parent)
 	render_leave(r);
 }
 
+/* The elements inline HTML opened in one run of sibling inlines and not yet closed
+ * (raw_html: true): what follows an open tag goes inside its element until the
+ * matching close tag, as a browser reads cmark's own --unsafe output. */
+typedef struct html_open {
+	xmlNodePtr *el; /* the open elements, innermost last */
+	size_t n;       /* entries used */
+	size_t cap;     /* entries allocated */
+} html_open;
+
+/* Returns the tag name of the close tag lit ("</b >" -> "b", 1 with *len), else 0. */
+static int
+close_tag(const char *lit, size_t *len)
+{
+	if (lit[0] != '<' || lit[1] != '/')
+		return 0;
+	*len = strcspn(lit + 2, " \t\r\n>");
+	return *len > 0;
+}
+
+/* Returns the element the inline HTML lit (one start tag, parsed into parent's last
+ * new child) leaves open, or NULL: lit is no start tag or a void element ("<br>"). */
+static xmlNodePtr
+opened(const char *lit, xmlNodePtr before, xmlNodePtr parent)
+{
+	xmlNodePtr el = before != NULL ? before->next : parent->children;
+	if (lit[0] != '<' || lit[1] == '/' || lit[1] == '!' || lit[1] == '?' || el == NULL ||
+	    el->next != NULL || el->type != XML_ELEMENT_NODE || el->children != NULL)
+		return NULL;
+	const htmlElemDesc *desc = htmlTagLookup(el->name);
+	return desc != NULL && desc->empty ? NULL : el;
+}
+
+/* Renders the inline HTML node n into the innermost open element (or parent): a close
+ * tag ends the innermost open element of its name (and any opened inside it; one
+ * matching none is dropped); a start tag of a non-void element stays open. */
+static void
+inline_html(rnd *r, cmark_node *n, xmlNodePtr parent, html_open *o)
+{
+	const char *lit = cmark_node_get_literal(n);
+	lit = lit != NULL ? lit : "";
+	size_t len;
+	if (close_tag(lit, &len)) {
+		size_t k = o->n;
+		while (k > 0 && (xmlStrlen(o->el[k - 1]->name) != (int)len ||
+		    xmlStrncasecmp(o->el[k - 1]->name, BAD_CAST (lit + 2), (int)len) != 0))
+			k--;
+		for (; k > 0 && o->n >= k; o->n--)
+			render_leave(r);
+		return;
+	}
+	xmlNodePtr into = o->n > 0 ? o->el[o->n - 1] : parent;
+	xmlNodePtr before = into->last;
+	render_raw_html(r, lit, into);
+	xmlNodePtr el = opened(lit, before, into);
+	if (el == NULL)
+		return;
+	if (render_enter(r) != 0) { /* too deep: what follows stays outside it */
+		render_leave(r);
+		return;
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? 2 * o->cap : 8;
+		o->el = util_xrealloc(o->el, o->cap * sizeof *o->el);
+	}
+	o->el[o->n++] = el;
+}
+
 void
 render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
 {
 	buf run;
 	buf_init(&run);
+	html_open open = { NULL, 0, 0 };
+	xmlNodePtr into = parent;
 	for (cmark_node *n = first; n; n = cmark_node_next(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
 		if (t == CMARK_NODE_TEXT) {
@@ -220,10 +314,17 @@ render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent)
 		}
 		if (t == CMARK_NODE_HTML_INLINE && !r->rep->raw_html)
 			continue; /* dropped: the text around it stays one run */
-		render_text(r, run.data, run.len, parent);
+		render_text(r, run.data, run.len, into);
 		buf_reset(&run);
-		render_inline(r, n, parent);
+		if (t == CMARK_NODE_HTML_INLINE)
+			inline_html(r, n, parent, &open);
+		else
+			render_inline(r, n, into);
+		into = open.n > 0 ? open.el[open.n - 1] : parent;
 	}
-	render_text(r, run.data, run.len, parent);
+	render_text(r, run.data, run.len, into);
+	for (; open.n > 0; open.n--) /* elements never closed end with the run */
+		render_leave(r);
+	free(open.el);
 	buf_free(&run);
 }

@@ -104,7 +104,8 @@ void render_inlines(rnd *r, cmark_node *first, xmlNodePtr parent);
 /* inline.c: parses raw HTML with libxml2's HTML parser and appends its nodes to parent. */
 void render_raw_html(rnd *r, const char *html, xmlNodePtr parent);
 
-/* inline.c: returns 1 if url is non-empty and has no scheme or http, https or mailto. */
+/* inline.c: returns 1 if url may be a link's target (url_link_refusal: http(s) to a host,
+ * mailto, or relative within the site), read as a browser reads it. */
 int render_url_ok(const char *url);
 
 /* refs.c: appends text s[0..n) to parent, replacing {{ metric }} references and

@@ -90,6 +90,28 @@ int site_commit(site_out *o, site_dest *s, diag *d, site_stats *st);
  * before s. Returns 0, or -1 after recording an error in d (o is then unchanged). */
 int site_out_stream(site_out *o, site_dest *s, diag *d);
 
+/* Every output path of one build, each claimed once, with what writes it. */
+typedef struct site_claims site_claims;
+
+/* Returns a new, empty set of claims; free with site_claims_free. */
+site_claims *site_claims_new(void);
+
+/* Frees c. NULL is a no-op. */
+void site_claims_free(site_claims *c);
+
+/* Claims the output path rel ("charts/x.svg", as site_out_add takes it) for who, the
+ * source that writes it ("chart 'x'", "the site"), as role ("its dark image"), both
+ * copied; pos is where who is written (file NULL: nowhere, a file the site always
+ * writes). Returns 0 if rel is free; -1 after recording an error in d (at pos, or at
+ * the earlier claim's position when pos has none) naming both sources, when rel was
+ * claimed before, or is a folder an earlier path lies in ("charts" after
+ * "charts/x.svg"), or lies in a folder an earlier claim writes as a file. */
+int site_claim(site_claims *c, const char *rel, const char *who, const char *role,
+    diag_pos pos, diag *d);
+
+/* Returns 1 if the file rel was claimed in c, else 0. */
+int site_claimed(const site_claims *c, const char *rel);
+
 /* site_commit's result when a signal stopped it before the swap. */
 #define SITE_STOPPED (-2)
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/url.h"
+
 /* Describes what n is for "found ..." in messages, into a short static-free form. */
 static void
 err_found(diag *d, const yt_node *n, const char *expected, const char *what)
@@ -193,6 +195,14 @@ schema_url(diag *d, const yt_node *n, const char *what, const char **out)
 		    "https, mailto or a relative path)", (int)(end > 20 ? 20 : end), s, what);
 		return -1;
 	}
+	url_view u; /* as a browser reads it: another host, the host's root, ".." out */
+	url_read(&u, s);
+	const char *why = url_link_refusal(&u);
+	if (why != NULL)
+		diag_error(d, n->pos, "URL '%s' for '%s' %s", s, what, why);
+	url_done(&u);
+	if (why != NULL)
+		return -1;
 	*out = s;
 	return 0;
 }

@@ -117,6 +117,8 @@ has_diag(const char *t)
 	for (int i = 0; i < diag_count(dg); i++)
 		if (strcmp(diag_text(dg, i), t) == 0)
 			return 1;
+	for (int i = 0; getenv("CHECK_SHOW_DIAGS") != NULL && i < diag_count(dg); i++)
+		fprintf(stderr, "%s\n", diag_text(dg, i));
 	return 0;
 }
 
@@ -236,20 +238,61 @@ START_TEST(test_injection_text)
 {
 	const char *o = render("<script>alert(1)</script>\n\nText \\<script>x\\</script> "
 	    "and <script>alert(2)</script> AT&amp;T\n\n"
-	    "[x](javascript:alert(1)) [y](JavaScript:alert(1)) <data:text/html,hi> "
-	    "[f](ftp://a/b) [ok](https://ok.example/?a=1&b=2) [m](mailto:a@b.example)\n");
+	    "[ok](https://ok.example/?a=1&b=2) [m](mailto:a@b.example)\n");
 	ck_assert_int_eq(last_rc, 0);
 	HASNT(o, "<script");
 	HASNT(o, "alert(1)</script>");
 	HAS(o, "Text &lt;script&gt;x&lt;/script&gt; and ");
 	HAS(o, "AT&amp;T");
+	HAS(o, "<a href=\"https://ok.example/?a=1&amp;b=2\">ok</a>");
+	HAS(o, "<a href=\"mailto:a@b.example\">m</a>");
+	o = render("Text\n\nSee\n"
+	    "[x](javascript:alert(1)) [y](JavaScript:alert(1)) <data:text/html,hi> "
+	    "[f](ftp://a/b)\n");
+	ck_assert_int_eq(last_rc, -1); /* each refused link is an error at its URL */
+	ck_assert(has_diag(PAGE ":4:5: error: link 'javascript:alert(1)' has a scheme other "
+	    "than http, https or mailto"));
+	ck_assert(has_diag(PAGE ":4:30: error: link 'JavaScript:alert(1)' (read as "
+	    "'javascript:alert(1)') has a scheme other than http, https or mailto"));
+	ck_assert(has_diag(PAGE ":4:52: error: link 'data:text/html,hi' has a scheme other "
+	    "than http, https or mailto"));
+	ck_assert(has_diag(PAGE ":4:75: error: link 'ftp://a/b' has a scheme other than http, "
+	    "https or mailto"));
+	ck_assert_int_eq(diag_errors(dg), 4);
 	HASNT(o, "javascript:");
 	HASNT(o, "JavaScript:");
 	HASNT(o, "href=\"data:");
 	HASNT(o, "ftp:");
-	HAS(o, "<p>x y ");
-	HAS(o, "<a href=\"https://ok.example/?a=1&amp;b=2\">ok</a>");
-	HAS(o, "<a href=\"mailto:a@b.example\">m</a>");
+}
+END_TEST
+
+/* URLs are judged as a browser reads them (util/url.c): TAB dropped, '\\' as '/', and the
+ * page gets the URL the browser would have read. */
+START_TEST(test_urls_as_browsers)
+{
+	const char *o = render("![A](img\\x.png) [b](<money.html\t#top>) [c]( <HTTPS://ok.example/> )"
+	    "\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<img src=\"img/x.png\" alt=\"A\"/>");
+	HAS(o, "<a href=\"money.html#top\">b</a>");
+	HAS(o, "<a href=\"https://ok.example/\">c</a>");
+	o = render("Text\n\n![A](/\\evil.example/x.png) ![B](</\t/evil.example/y.png>)\n"
+	    "[c](java&#9;script:alert(1)) ![D](../x.png)\n");
+	ck_assert_int_eq(last_rc, -1);
+	HASNT(o, "evil");
+	HASNT(o, "<img");
+	HASNT(o, "<a ");
+	ck_assert(has_diag(PAGE ":3:6: error: image '/\\evil.example/x.png' (read as "
+	    "'//evil.example/x.png') is loaded from elsewhere: the site makes no external "
+	    "requests"));
+	ck_assert(has_diag(PAGE ":3:34: error: image '/\\t/evil.example/y.png' (read as "
+	    "'//evil.example/y.png') is loaded from elsewhere: the site makes no external "
+	    "requests"));
+	ck_assert(has_diag(PAGE ":4:3: error: link 'java\\tscript:alert(1)' (read as "
+	    "'javascript:alert(1)') has a scheme other than http, https or mailto"));
+	ck_assert(has_diag(PAGE ":4:35: error: image '../x.png' climbs above the site's folder "
+	    "with '..'"));
+	ck_assert_int_eq(diag_errors(dg), 4);
 }
 END_TEST
 
@@ -260,7 +303,29 @@ START_TEST(test_raw_html_opt_in)
 	ck_assert_int_eq(last_rc, 0);
 	HAS(o, "<div class=\"x\">hi &amp; bye</div>");
 	HAS(o, "<p>A <br/> b</p>");
+	/* inline tags keep what they enclose, as cmark --unsafe and a browser read them */
+	o = render("A <b>bold</b> and <span class=\"k\">*em* {{ fact.commit }}</span> "
+	    "<i>x <b>y</i> z</b> w</u> <br/>end <em>open\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<p>A <b>bold</b> and <span class=\"k\"><em>em</em> <span class=\"metric\" "
+	    "data-metric=\"fact.commit\">$13.0bn</span></span> <i>x <b>y</b></i> z w <br/>end "
+	    "<em>open</em></p>");
+	o = render("*a <code>b</code>* <a href=\"money.html\">m <img src=\"x.png\" alt=\"X\"> "
+	    "n</a><!-- c --> q\n");
+	ck_assert_int_eq(last_rc, 0);
+	HAS(o, "<p><em>a <code>b</code></em> <a href=\"money.html\">m <img src=\"x.png\" "
+	    "alt=\"X\"/> n</a><!-- c --> q</p>");
+	buf deep; /* open tags deeper than the nesting limit: an error, no deeper tree */
+	buf_init(&deep);
+	for (int i = 0; i < 5000; i++)
+		buf_puts(&deep, "<b>x ");
+	o = render(buf_str(&deep));
+	buf_free(&deep);
+	ck_assert_int_eq(last_rc, -1);
+	ck_assert(has_diag_like(PAGE ":1:", "nested more than"));
 	rep.raw_html = 0;
+	o = render("A <b>bold</b> c\n");
+	HAS(o, "<p>A bold c</p>");
 	o = render("<div class=\"x\">hi</div>\n\nA <br> b\n");
 	HASNT(o, "class=\"x\"");
 	HASNT(o, "<br");
@@ -631,6 +696,7 @@ render_suite(void)
 	tcase_add_test(tc, test_citations);
 	tcase_add_test(tc, test_citation_unknown);
 	tcase_add_test(tc, test_injection_text);
+	tcase_add_test(tc, test_urls_as_browsers);
 	tcase_add_test(tc, test_raw_html_opt_in);
 	tcase_add_test(tc, test_headings);
 	tcase_add_test(tc, test_links_and_images);

@@ -449,7 +449,7 @@ START_TEST(urls)
 	ck_assert_int_eq(url("HTTP://EXAMPLE.ORG/"), 0);
 	ck_assert_int_eq(url("mailto:a@example.org"), 0);
 	ck_assert_int_eq(url("pages/x.html"), 0);
-	ck_assert_int_eq(url("/abs/path:with-colon"), 0);
+	ck_assert_int_eq(url("./path:with-colon"), 0);
 	ck_assert_int_eq(url("'#anchor'"), 0);
 	ck_assert_int_eq(diag_errors(d), 0);
 	ck_assert_int_eq(url("javascript:alert(1)"), -1);
@@ -461,6 +461,14 @@ START_TEST(urls)
 	ck_assert_int_eq(url("vbscript:x"), -1);
 	ck_assert_int_eq(url("''"), -1);
 	ck_assert_int_eq(diag_errors(d), 8);
+	/* read as a browser reads them: another host, the host's root, out of the site */
+	ck_assert_int_eq(url("//evil.example/x"), -1);
+	ck_assert_int_eq(url("/abs/path:with-colon"), -1);
+	ck_assert_int_eq(url("a/../../x"), -1);
+	ck_assert_int_eq(url("https://ok.example@evil.example/"), -1);
+	ck_assert_int_eq(diag_errors(d), 12);
+	want_diag(8, "t.yaml:1:4: error: URL '//evil.example/x' for 'url' names another host "
+	    "without a scheme: write https://host/");
 	want_diag(1, "t.yaml:1:4: error: URL scheme 'JavaScript:' is not allowed for 'url' "
 	    "(use http, https, mailto or a relative path)");
 	want_diag(2, "t.yaml:1:4: error: URL for 'url' must not contain spaces, backslashes "
