@@ -264,21 +264,53 @@ START_TEST(utf8_faults_in_turn)
 	ck_assert_uint_eq(f.off, 6);
 	ck_assert_int_eq(utf8_text_next(s, len, f.off + f.len, &f), 0);
 	char msg[96];
-	utf8_fault m = { 0, 1, 1 };
+	utf8_fault m = { 0, 1, 1, 0 };
 	utf8_fault_message(s, &m, msg, sizeof msg);
 	ck_assert_str_eq(msg, "control character U+0001 is not allowed");
-	m = (utf8_fault){ 2, 3, 0xfffe };
+	m = (utf8_fault){ 2, 3, 0xfffe, 0 };
 	utf8_fault_message(s, &m, msg, sizeof msg);
 	ck_assert_str_eq(msg, "noncharacter U+FFFE is not allowed");
-	m = (utf8_fault){ 0, 1, 0x10ffff };
+	m = (utf8_fault){ 0, 1, 0x10ffff, 0 };
 	utf8_fault_message(s, &m, msg, sizeof msg);
 	ck_assert_str_eq(msg, "noncharacter U+10FFFF is not allowed");
-	m = (utf8_fault){ 0, 1, '\r' };
+	m = (utf8_fault){ 0, 1, '\r', 0 };
 	utf8_fault_message(s, &m, msg, sizeof msg);
 	ck_assert_str_eq(msg, "carriage return (U+000D) not followed by a line feed");
-	m = (utf8_fault){ 0, 1, -1 };
+	m = (utf8_fault){ 0, 1, -1, 0 };
 	utf8_fault_message("\xe9", &m, msg, sizeof msg);
 	ck_assert_str_eq(msg, "invalid UTF-8 (byte 0xe9)");
+}
+END_TEST
+
+START_TEST(utf8_character_references)
+{
+	long cp = 0;
+	/* allowed, or turned into U+FFFD by cmark itself, or not a reference */
+	const char *good = "&#9; &#10; &#233; &#xE9; &#0; &#xD800; &#x110000; &#1 &#; &#x; "
+	    "&#12345678; &amp; &#xFFFD;";
+	ck_assert_int_eq(fault_at(good, strlen(good), &cp), -1);
+	ck_assert_int_eq(fault_at("ab &#1; c", 9, &cp), 3);
+	ck_assert_int_eq(cp, 1);
+	ck_assert_int_eq(fault_at("&#13;", 5, &cp), 0); /* a CR made by a reference */
+	ck_assert_int_eq(fault_at("&#x7F;", 6, &cp), 0);
+	ck_assert_int_eq(fault_at("&#X9b;", 6, &cp), 0);
+	ck_assert_int_eq(fault_at("&#xfffe;", 8, &cp), 0);
+	ck_assert_int_eq(cp, 0xfffe);
+	ck_assert_int_eq(fault_at("&#0000065534;", 13, &cp), -1); /* 8 digits: no reference */
+	ck_assert_int_eq(fault_at("&#1114111;", 10, &cp), 0); /* U+10FFFF */
+	utf8_fault f;
+	const char *s = "x &#xFDD0; y";
+	ck_assert_int_eq(utf8_text_check(s, strlen(s), &f), -1);
+	ck_assert_uint_eq(f.len, 8);
+	char msg[96];
+	utf8_fault_message(s, &f, msg, sizeof msg);
+	ck_assert_str_eq(msg, "noncharacter U+FDD0 is not allowed (the character reference "
+	    "&#xFDD0;)");
+	s = "&#13;";
+	ck_assert_int_eq(utf8_text_check(s, strlen(s), &f), -1);
+	utf8_fault_message(s, &f, msg, sizeof msg);
+	ck_assert_str_eq(msg, "control character U+000D is not allowed (the character "
+	    "reference &#13;)");
 }
 END_TEST
 
@@ -316,6 +348,7 @@ main(void)
 	tcase_add_test(tc, path_join_cases);
 	tcase_add_test(tc, utf8_text_rules);
 	tcase_add_test(tc, utf8_faults_in_turn);
+	tcase_add_test(tc, utf8_character_references);
 	tcase_add_test(tc, utf8_bom_and_positions);
 	suite_add_tcase(s, tc);
 	return check_run(s);
