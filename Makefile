@@ -205,6 +205,12 @@ check404: $(B)/mkreport
 oom: $(B)/mkreport
 	@sh tests/run-oom.sh $(B)/mkreport
 
+# Builds under ulimit -f end in exit 3 and a message, no temporary file left behind.
+.PHONY: fsize
+check: fsize
+fsize: $(B)/mkreport
+	@sh tests/run-fsize.sh $(B)/mkreport
+
 # The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
 asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

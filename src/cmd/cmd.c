@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -161,6 +162,7 @@ cmd_process_init(void)
 {
 	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup); /* before libxml2's first use */
 	xmlInitParser(); /* before any chart thread builds an SVG's labels with libxml2 */
+	signal(SIGXFSZ, SIG_IGN); /* past ulimit -f a write fails (EFBIG): exit 3, cleaned up */
 }
 
 void

@@ -12,7 +12,8 @@ enum {
 
 /* Sets up what the whole process shares: libxml2 allocating through util_x* (so that
  * running out of memory unwinds to exit 3) and its parser state (before any thread
- * uses it). Call once, first; cmd_main does. */
+ * uses it), and SIGXFSZ ignored (a write past `ulimit -f` then fails with EFBIG: exit 3,
+ * temporary files removed). Call once, first; cmd_main does. */
 void cmd_process_init(void);
 
 /* Releases what cmd_process_init and the modes keep process-wide: the charts' pooled

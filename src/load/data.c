@@ -21,7 +21,7 @@ ld_date_ok(const yt_node *v, int year_ok)
 	}
 	if ((n != 4 || !year_ok) && n != 7)
 		return 0;
-	if (strspn(s, "0123456789") != 4)
+	if (strspn(s, "0123456789") != 4 || atoi(s) < SCHEMA_YEAR_MIN || atoi(s) > SCHEMA_YEAR_MAX)
 		return 0;
 	if (n == 4)
 		return 1;
@@ -38,7 +38,8 @@ source_refs(ld_ctx *c, rep_source *s, const yt_node *m, const char *what)
 	if (v == NULL) {
 		bad = 1;
 	} else if (v->kind != YT_SCALAR || !ld_date_ok(v, 1)) {
-		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD, YYYY-MM or YYYY for '%s.date'",
+		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD, YYYY-MM or YYYY in "
+		    SCHEMA_YEARS " for '%s.date'",
 		    what);
 		bad = 1;
 	} else {

@@ -28,7 +28,8 @@ ev_date(ld_ctx *c, const yt_node *m, const char *what, rep_evidence *e)
 	if (v == NULL)
 		return -1;
 	if (v->kind != YT_SCALAR || !ld_date_ok(v, 0)) {
-		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD or YYYY-MM for '%s.date'%s%.40s%s",
+		diag_error(c->d, v->pos, "expected a date YYYY-MM-DD or YYYY-MM in " SCHEMA_YEARS
+		    " for '%s.date'%s%.40s%s",
 		    what, v->kind == YT_SCALAR ? ", found '" : "",
 		    v->kind == YT_SCALAR ? v->str : "", v->kind == YT_SCALAR ? "'" : "");
 		return -1;

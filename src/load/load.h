@@ -15,6 +15,7 @@ enum {
 	                              subtitle, author, edition and each keyword (shown on
 	                              other pages) */
 	LOAD_MAX_KEYWORDS = 32,    /* entries in report.yaml's keywords */
+	LOAD_MAX_TEXT_ERRORS = 20, /* bad characters reported in one page */
 	LOAD_MAX_RUN = 8 << 10,    /* bytes of consecutive non-blank lines outside code fences:
 	                              cmark 0.30.2 is quadratic within a block (CVE-2023-22486
 	                              takes 2.8 s at 240 KB); with both limits the worst page

@@ -206,7 +206,8 @@ int ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *
 void ld_ahead_free(ld_ahead *a);
 
 /* Returns 1 if the scalar v is a date of a source or an event: YYYY-MM-DD (a real
- * day), YYYY-MM (month 01-12), or, when year_ok, YYYY; else 0. Reports nothing. */
+ * day), YYYY-MM (month 01-12), or, when year_ok, YYYY, in a year of SCHEMA_YEAR_MIN..MAX
+ * (yaml/schema.h); else 0. Reports nothing. */
 int ld_date_ok(const yt_node *v, int year_ok);
 
 #endif

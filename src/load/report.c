@@ -23,20 +23,50 @@ path_escapes(const char *rel)
 	return 0;
 }
 
-/* Records the page in inputs and checks its bytes are UTF-8 and its blocks short. */
+/* Records an error at each character of page s that source text must not hold
+ * (utf8_text_next: at most LOAD_MAX_TEXT_ERRORS, and only the first byte that is not
+ * UTF-8); returns -1 if there was one. */
+static int
+page_text_check(ld_ctx *c, const rep_section *s)
+{
+	utf8_fault f;
+	size_t at = 0;
+	int line = 1, col = 1, n = 0;
+	while (n < LOAD_MAX_TEXT_ERRORS && utf8_text_next(s->text, s->len, at, &f)) {
+		utf8_pos_advance(s->text, at, f.off, &line, &col);
+		diag_pos p = diag_file_pos(c->d, s->display);
+		p.line = line;
+		p.col = col;
+		if (f.cp < 0) {
+			diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)",
+			    (unsigned char)s->text[f.off]);
+			return -1;
+		}
+		char msg[96];
+		utf8_fault_message(s->text, &f, msg, sizeof msg);
+		diag_error(c->d, p, "%s", msg);
+		n++;
+		at = f.off + f.len;
+		utf8_pos_advance(s->text, f.off, at, &line, &col);
+	}
+	return n ? -1 : 0;
+}
+
+/* Records the page in inputs, drops a byte-order mark at its start, and checks its
+ * characters and that its blocks are short. */
 static int
 page_accept(ld_ctx *c, rep_section *s)
 {
 	report *r = c->r;
 	ld_add_input(r, s->display);
-	size_t bad;
-	diag_pos p = diag_file_pos(c->d, s->display);
-	if (utf8_check(s->text, s->len, &bad) != 0) {
-		utf8_offset_pos(s->text, s->len, bad, &p.line, &p.col);
-		diag_error(c->d, p, "invalid UTF-8 in page (byte 0x%02x)",
-		    (unsigned char)s->text[bad]);
-		return -1;
+	size_t bom = utf8_bom(s->text, s->len);
+	if (bom) {
+		memmove(s->text, s->text + bom, s->len - bom + 1);
+		s->len -= bom;
 	}
+	if (page_text_check(c, s) != 0)
+		return -1;
+	diag_pos p = diag_file_pos(c->d, s->display);
 	if (load_run_check(s->text, s->len, LOAD_MAX_RUN, &p.line) != 0) {
 		p.col = 1;
 		diag_error(c->d, p, "more than %d KiB of text without a blank line: split it "

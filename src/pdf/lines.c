@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { PIECE_MAX = 128 }; /* bytes in one piece of a word (add_piece) */
+
 /* One shaped piece of a line: a run of text in one item with no break inside. */
 typedef struct piece {
 	PangoGlyphString *g;   /* its glyphs (owned by the words table) */
@@ -156,12 +158,22 @@ set_piece(pdf_doc *t, const pdf_para *p, piece *k, PangoItem *item, size_t a, si
 }
 
 /* Appends a piece of bytes [a, b) of p's text in item to p: a word, or the spaces
- * after one (space 1, where a line may break). */
+ * after one (space 1, where a line may break). A word longer than PIECE_MAX bytes is
+ * cut (at characters) into pieces with no break between them, so that breaking it
+ * shapes one piece again, not the rest of the word: a 64 KiB word was shaped again
+ * whole for each of its lines (quadratic time and memory). */
 static void
 add_piece(pdf_doc *t, pdf_para *p, PangoItem *item, size_t a, size_t b, int space)
 {
 	if (b <= a)
 		return;
+	while (!space && b - a > PIECE_MAX) {
+		size_t c = a + PIECE_MAX;
+		while (c > a + 1 && ((unsigned char)p->text[c] & 0xc0) == 0x80)
+			c--;
+		set_piece(t, p, insert_piece(p, p->np), item, a, c);
+		a = c;
+	}
 	piece *k = insert_piece(p, p->np);
 	set_piece(t, p, k, item, a, b);
 	k->space = space;

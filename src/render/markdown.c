@@ -14,7 +14,7 @@ render_enter(rnd *r)
 	if (++r->depth <= RENDER_MAX_DEPTH)
 		return 0;
 	if (!r->too_deep)
-		diag_error(r->d, render_pos(r, r->block_line, 0),
+		diag_error(r->d, render_pos(r, r->block_line, r->block_col),
 		    "Markdown nested more than %d levels deep", RENDER_MAX_DEPTH);
 	r->too_deep = 1;
 	return -1;
@@ -131,6 +131,7 @@ static void
 render_block(rnd *r, cmark_node *n, xmlNodePtr parent, int tight)
 {
 	r->block_line = r->line_base + cmark_node_get_start_line(n);
+	r->block_col = cmark_node_get_start_column(n);
 	if (render_enter(r) == 0)
 		render_block_kind(r, n, parent, tight);
 	render_leave(r);

@@ -34,6 +34,7 @@ typedef struct rnd {
 	size_t cur;                /* search cursor in text for the current block */
 	size_t win_end;            /* end of the search window of the current block */
 	int block_line;            /* page line where the current block starts */
+	int block_col;             /* column where the block render_block entered last starts */
 	int misses;                /* failed position searches in the current block */
 	int depth;                 /* current nesting of rendered nodes */
 	int too_deep;              /* 1 once the nesting error was reported */

@@ -2,6 +2,8 @@
 #include "yaml/schema.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +63,16 @@ is_decimal(const char *s)
 	return *s == '\0';
 }
 
+/* Returns 1 if the decimal number s has a digit other than 0 before its exponent. */
+static int
+has_nonzero_digit(const char *s)
+{
+	for (; *s && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return 1;
+	return 0;
+}
+
 int
 schema_num(diag *d, const yt_node *n, const char *what, double *out)
 {
@@ -68,9 +80,15 @@ schema_num(diag *d, const yt_node *n, const char *what, double *out)
 		err_found(d, n, "a number", what);
 		return -1;
 	}
+	errno = 0;
 	double v = strtod(n->str, NULL);
 	if (!isfinite(v)) {
 		diag_error(d, n->pos, "number '%.40s' for '%s' is out of range", n->str, what);
+		return -1;
+	}
+	if (errno == ERANGE && has_nonzero_digit(n->str)) { /* underflow: 1e-400 is not 0 */
+		diag_error(d, n->pos, "number '%.40s' for '%s' is too close to zero (below "
+		    "%.1e)", n->str, what, DBL_MIN);
 		return -1;
 	}
 	*out = v;
@@ -139,7 +157,8 @@ schema_bool(diag *d, const yt_node *n, const char *what, int *out)
 	return -1;
 }
 
-/* Returns 1 if s is YYYY-MM-DD naming a real calendar date. */
+/* Returns 1 if s is YYYY-MM-DD naming a real calendar date in a year of
+ * SCHEMA_YEAR_MIN..SCHEMA_YEAR_MAX. */
 static int
 is_date(const char *s)
 {
@@ -148,7 +167,7 @@ is_date(const char *s)
 		return 0;
 	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m < 1 || m > 12 || day < 1)
+	if (y < SCHEMA_YEAR_MIN || y > SCHEMA_YEAR_MAX || m < 1 || m > 12 || day < 1)
 		return 0;
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return day <= mdays[m - 1] + (m == 2 && leap);
@@ -158,7 +177,7 @@ int
 schema_date(diag *d, const yt_node *n, const char *what, const char **out)
 {
 	if (n->kind != YT_SCALAR || !is_date(n->str)) {
-		err_found(d, n, "a date YYYY-MM-DD", what);
+		err_found(d, n, "a date YYYY-MM-DD in " SCHEMA_YEARS, what);
 		return -1;
 	}
 	*out = n->str;

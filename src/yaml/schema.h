@@ -9,7 +9,8 @@
  * error at the node's position (the value is then untouched). what names the field
  * in messages, e.g. "discount_rate". */
 
-/* A plain scalar that is a finite decimal number (no hex, inf, nan). */
+/* A plain scalar that is a finite decimal number (no hex, inf, nan), and not one so close
+ * to zero that a double cannot hold it (1e-400, or a subnormal such as 1e-310). */
 int schema_num(diag *d, const yt_node *n, const char *what, double *out);
 
 /* A plain scalar that is an integer in [lo, hi]. */
@@ -22,7 +23,12 @@ int schema_str(diag *d, const yt_node *n, const char *what, int allow_empty, con
 /* A plain true/false. */
 int schema_bool(diag *d, const yt_node *n, const char *what, int *out);
 
-/* A date YYYY-MM-DD (a valid calendar date). *out points into the node. */
+/* The years a date may name (as_of, a source's or an evidence item's date). */
+enum { SCHEMA_YEAR_MIN = 1800, SCHEMA_YEAR_MAX = 2300 };
+#define SCHEMA_YEARS "1800..2300" /* the same range, for messages */
+
+/* A date YYYY-MM-DD (a valid calendar date in a year of SCHEMA_YEAR_MIN..MAX). *out
+ * points into the node. */
 int schema_date(diag *d, const yt_node *n, const char *what, const char **out);
 
 /* A URL whose scheme is http, https or mailto, or a relative reference without a

@@ -26,7 +26,25 @@ typedef struct yt_frame {
 	size_t cap;       /* allocated entries of node->keys / node->vals */
 	yt_node *pending; /* YT_MAP: key read, value not yet (owned until paired) */
 	long anchor;      /* index in anchors of this collection's anchor, -1 if none */
+	const char *key;  /* the key this collection is the value of (borrowed), or NULL */
 } yt_frame;
+
+/* The longest text each kind of string may hold, named by its key (a value under that
+ * key, or an item of a list under it); other scalars may hold YT_MAX_SCALAR bytes.
+ * Documented in docs/authoring.md ("Limits"). */
+static const struct yt_limit {
+	const char *key; /* the key */
+	size_t max;      /* bytes */
+} yt_limits[] = {
+	{ "title", YT_MAX_TITLE }, { "subtitle", YT_MAX_TITLE },
+	{ "label", YT_MAX_LABEL }, { "labels", YT_MAX_LABEL }, { "categories", YT_MAX_LABEL },
+	{ "columns", YT_MAX_LABEL }, { "publisher", YT_MAX_LABEL }, { "author", YT_MAX_LABEL },
+	{ "event", YT_MAX_LABEL }, { "url", YT_MAX_URL }, { "base_url", YT_MAX_URL },
+	{ "caption", YT_MAX_PROSE }, { "alt", YT_MAX_PROSE }, { "description", YT_MAX_PROSE },
+	{ "note", YT_MAX_PROSE }, { "notes", YT_MAX_PROSE }, { "rationale", YT_MAX_PROSE },
+	{ "body", YT_MAX_BODY },
+};
+
 
 /* The state of one parse. */
 typedef struct yt_reader {
@@ -159,6 +177,20 @@ yt_kind_name(yt_kind k)
 	return "a node";
 }
 
+/* Records an error if the scalar n, the value of key (or an item of a list under it),
+ * is longer than yt_limits allows for key. */
+static void
+check_length(yt_reader *rd, const char *key, const yt_node *n)
+{
+	if (key == NULL || n->kind != YT_SCALAR)
+		return;
+	for (size_t i = 0; i < sizeof yt_limits / sizeof yt_limits[0]; i++)
+		if (strcmp(key, yt_limits[i].key) == 0 && strlen(n->str) > yt_limits[i].max &&
+		    strlen(n->str) <= YT_MAX_SCALAR) /* else reported as too long already */
+			yt_err(rd, n->pos, 0, "'%s' is longer than %zu bytes: shorten it", key,
+			    yt_limits[i].max);
+}
+
 /* Appends item to the collection of frame f (a sequence, or a map's value). */
 static void
 frame_push(yt_frame *f, yt_node *key, yt_node *val)
@@ -188,6 +220,7 @@ attach(yt_reader *rd, yt_node *n)
 	}
 	yt_frame *f = &rd->stack[rd->depth - 1];
 	if (f->node->kind == YT_SEQ) {
+		check_length(rd, f->key, n);
 		frame_push(f, NULL, n);
 	} else if (f->pending == NULL) {
 		if (n->kind != YT_SCALAR)
@@ -195,6 +228,7 @@ attach(yt_reader *rd, yt_node *n)
 			    yt_kind_name(n->kind));
 		f->pending = n;
 	} else {
+		check_length(rd, f->pending->str, n);
 		frame_push(f, f->pending, n);
 		f->pending = NULL;
 	}
@@ -276,6 +310,20 @@ check_tag(yt_reader *rd, const yaml_char_t *tag, diag_pos p)
 	return -1;
 }
 
+/* Records an error at p if the scalar's value v[0..len) holds a character source text
+ * must not (the file's bytes were checked already: such a character comes from an
+ * escape in a double-quoted string, "\\x01" or "\\uFFFE"). */
+static void
+check_value(yt_reader *rd, const char *v, size_t len, diag_pos p)
+{
+	utf8_fault f;
+	if (utf8_text_check(v, len, &f) == 0)
+		return;
+	char msg[96];
+	utf8_fault_message(v, &f, msg, sizeof msg);
+	yt_err(rd, p, 0, "%s (from an escape in this string)", msg);
+}
+
 static void
 on_scalar(yt_reader *rd, const yaml_event_t *ev)
 {
@@ -288,6 +336,8 @@ on_scalar(yt_reader *rd, const yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	if (memchr(v, '\0', len) != NULL)
 		yt_err(rd, p, 0, "NUL character in a scalar");
+	else
+		check_value(rd, v, len, p);
 	if (len > YT_MAX_SCALAR)
 		yt_err(rd, p, 0, "a string is longer than %d KiB", YT_MAX_SCALAR >> 10);
 	n->str = util_xstrndup(v, len);
@@ -337,8 +387,11 @@ on_start(yt_reader *rd, const yaml_event_t *ev, yt_kind kind)
 		return;
 	check_tag(rd, tag, p);
 	yt_node *n = node_new(kind, p);
+	const yt_frame *up = rd->depth ? &rd->stack[rd->depth - 1] : NULL;
+	const char *key = up && up->node->kind == YT_MAP && up->pending ? up->pending->str : NULL;
 	attach(rd, n);
 	yt_frame *f = &rd->stack[rd->depth++];
+	f->key = key;
 	f->node = n;
 	f->cap = 0;
 	f->pending = NULL;
@@ -484,18 +537,28 @@ reader_clear(yt_reader *rd)
 	free(rd->slots);
 }
 
-/* Returns 0 if text is valid UTF-8, else records the error and returns -1. */
+/* Returns 0 if text is good source text (utf8_text_next), else records an error at each
+ * bad character (at most YT_MAX_TEXT_ERRORS; only the first byte that is not UTF-8)
+ * and returns -1. */
 static int
-check_utf8(yt_reader *rd)
+check_text(yt_reader *rd)
 {
-	size_t bad;
-	if (utf8_check(rd->text, rd->len, &bad) == 0)
-		return 0;
-	diag_pos p = { rd->file, 0, 0 };
-	utf8_offset_pos(rd->text, rd->len, bad, &p.line, &p.col);
-	p.line += rd->line_offset;
-	yt_err(rd, p, 1, "invalid UTF-8 (byte 0x%02x)", (unsigned char)rd->text[bad]);
-	return -1;
+	utf8_fault f;
+	size_t at = 0;
+	int line = 1, col = 1, n = 0;
+	while (n < YT_MAX_TEXT_ERRORS && utf8_text_next(rd->text, rd->len, at, &f)) {
+		utf8_pos_advance(rd->text, at, f.off, &line, &col);
+		char msg[96];
+		utf8_fault_message(rd->text, &f, msg, sizeof msg);
+		diag_pos p = { rd->file, line + rd->line_offset, col };
+		yt_err(rd, p, 1, "%s", msg);
+		n++;
+		if (f.cp < 0) /* not UTF-8: the rest is likely another encoding, one error says so */
+			break;
+		at = f.off + f.len;
+		utf8_pos_advance(rd->text, f.off, at, &line, &col);
+	}
+	return n ? -1 : 0;
 }
 
 yt_node *
@@ -506,13 +569,16 @@ yt_parse_string(const char *name, const char *text, size_t len, int line_offset,
 	rd.d = d;
 	rd.file = diag_intern(d, name);
 	rd.line_offset = line_offset;
+	size_t bom = utf8_bom(text, len); /* positions count from the character after it */
+	text += bom;
+	len -= bom;
 	rd.text = text;
 	rd.len = len;
 	if (len > (size_t)YT_MAX_FILE) {
 		diag_error(d, diag_file_pos(d, name), "file is larger than %d MiB", YT_MAX_FILE >> 20);
 		return NULL;
 	}
-	if (check_utf8(&rd) == 0)
+	if (check_text(&rd) == 0)
 		read_events(&rd);
 	reader_clear(&rd);
 	if (rd.errors) {

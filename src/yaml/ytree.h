@@ -12,6 +12,14 @@ enum {
 	YT_MAX_NODES = 200000,      /* nodes in one file after alias expansion */
 	YT_MAX_FILE = 4 << 20,      /* bytes in one YAML file */
 	YT_MAX_SCALAR = 64 << 10,   /* bytes in one scalar (a string, a number) */
+	YT_MAX_TEXT_ERRORS = 20,    /* bad characters reported in one file */
+	YT_MAX_TITLE = 512,         /* bytes in a title or subtitle (report.yaml's own: 256) */
+	YT_MAX_LABEL = 256,         /* bytes in a label, a column or category name, a
+	                               publisher, an author, an event */
+	YT_MAX_URL = 2048,          /* bytes in a url or base_url */
+	YT_MAX_PROSE = 4096,        /* bytes in a caption, an alt text, a description, a
+	                               note, a rationale */
+	YT_MAX_BODY = 8192,         /* bytes in a callout's body (a paragraph's limit) */
 };
 
 typedef enum yt_kind {
@@ -33,9 +41,11 @@ struct yt_node {
 
 /* Parses the YAML file at path (shown in diagnostics as display, or path if NULL).
  * Returns the root node (caller frees with yt_free), or NULL after recording every
- * problem in d: syntax errors, invalid UTF-8, more than one document, duplicate keys
+ * problem in d: syntax errors, invalid UTF-8, control characters and noncharacters
+ * (utf8_text_next; in the file or from a string's escapes), more than one document, duplicate keys
  * (naming both positions), non-scalar keys, depth or expansion limits, alias cycles,
- * undefined aliases. An empty file gives an empty map. Aliases are expanded into copies. */
+ * undefined aliases. An empty file gives an empty map. Aliases are expanded into copies.
+ * A UTF-8 byte-order mark at the start is skipped (column 1 is the character after it). */
 yt_node *yt_parse_file(const char *path, const char *display, diag *d);
 
 /* Same as yt_parse_file for text already in memory; name is used in positions, and

@@ -447,6 +447,47 @@ START_TEST(parts_errors)
 }
 END_TEST
 
+START_TEST(bom_everywhere)
+{
+	static const char *const files[] = { "report.yaml", "data/facts.yaml",
+		"data/finance.yaml", "data/scenarios.yaml", "data/sources.yaml",
+		"data/evidence.yaml", "pages/index.md", "pages/money.md", "pages/sources.md", NULL };
+	for (int i = 0; files[i]; i++) {
+		char *path = path_join(tmpdir, files[i]), *text;
+		size_t len;
+		ck_assert_int_eq(path_read_file(path, 1 << 20, &text, &len), 0);
+		FILE *f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		fputs("\xef\xbb\xbf", f);
+		fwrite(text, 1, len, f);
+		fclose(f);
+		free(text);
+		free(path);
+	}
+	report *rb = load_report(tmpdir, d);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_ptr_nonnull(rb);
+	ck_assert_str_eq(rb->title, "Mini report");
+	ck_assert(strncmp(rb->sections[0].text, "# Mini report\n", 14) == 0);
+	ck_assert_uint_eq(rb->sections[0].len, strlen(rb->sections[0].text));
+	ck_assert_int_eq(rb->sections[2].pos.line, 18);
+	ck_assert_int_eq(rb->sections[2].pos.col, 5);
+	report_free(rb);
+}
+END_TEST
+
+START_TEST(page_characters)
+{
+	edit("pages/money.md", "# Money", "\xef\xbb\xbf# Mo\x01ney");
+	edit("pages/index.md", "Acme committed", "Acme\xef\xbf\xbf com\x7fmitted");
+	const char *const want[] = {
+		"pages/index.md:3:5: error: noncharacter U+FFFF is not allowed",
+		"pages/index.md:3:10: error: control character U+007F is not allowed",
+		"pages/money.md:1:5: error: control character U+0001 is not allowed", NULL };
+	expect(want);
+}
+END_TEST
+
 START_TEST(bad_utf8_page)
 {
 	edit("pages/money.md", "The base case", "The b\xe9se case");
@@ -583,6 +624,8 @@ load_suite(void)
 	tcase_add_test(b, set_path_and_range);
 	tcase_add_test(b, pages_and_report);
 	tcase_add_test(b, bad_utf8_page);
+	tcase_add_test(b, bom_everywhere);
+	tcase_add_test(b, page_characters);
 	tcase_add_test(b, parts_group_sections);
 	tcase_add_test(b, parts_errors);
 	tcase_add_test(b, unknown_source_and_key);

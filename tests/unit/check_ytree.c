@@ -280,6 +280,108 @@ START_TEST(invalid_utf8)
 }
 END_TEST
 
+START_TEST(bom_skipped)
+{
+	yt_node *r = parse("\xef\xbb\xbf" "a: 1\nb: x\n");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->keys[0]->str, "a");
+	ck_assert_int_eq(r->keys[0]->pos.line, 1);
+	ck_assert_int_eq(r->keys[0]->pos.col, 1);
+	ck_assert_int_eq(yt_get(r, "b")->pos.col, 4);
+	yt_free(r);
+	ck_assert_ptr_null(parse("\xef\xbb\xbf" "a: \x01\n"));
+	want_diag(0, "t.yaml:1:4: error: control character U+0001 is not allowed");
+	ck_assert_ptr_null(parse("\xef\xbb\xbf" "a: 1\n b: 2\n"));
+	ck_assert_ptr_nonnull(strstr(diag_text(d, 1), "t.yaml:2:3: error: syntax error: "));
+	ck_assert_ptr_null(parse("a: 1\n\xef\xbb\xbf" "b: 2\n")); /* only at the start */
+	ck_assert_int_eq(diag_errors(d), 3);
+}
+END_TEST
+
+START_TEST(characters_at_their_column)
+{
+	/* DEL and a C1 control on one line, a noncharacter raw (libyaml takes it), a CR alone */
+	ck_assert_ptr_null(parse("a: x\x7fy\xc2\x9b\nb: \xef\xb7\x90\nc: d\re\n"));
+	want_diag(0, "t.yaml:1:5: error: control character U+007F is not allowed");
+	want_diag(1, "t.yaml:1:7: error: control character U+009B is not allowed");
+	want_diag(2, "t.yaml:2:4: error: noncharacter U+FDD0 is not allowed");
+	want_diag(3, "t.yaml:3:5: error: carriage return (U+000D) not followed by a line feed");
+	ck_assert_int_eq(diag_errors(d), 4);
+	yt_node *r = parse("a: x\r\nb: \"tab\\there\"\n"); /* CR LF and TAB are fine */
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(yt_get(r, "b")->str, "tab\there");
+	yt_free(r);
+}
+END_TEST
+
+START_TEST(characters_from_escapes)
+{
+	ck_assert_ptr_null(parse("a: ok\nb: \"x\\x01y\"\nc: \"\\uFFFE\"\nd: '\\x01'\n"));
+	want_diag(0, "t.yaml:2:4: error: control character U+0001 is not allowed (from an "
+	    "escape in this string)");
+	want_diag(1, "t.yaml:3:4: error: noncharacter U+FFFE is not allowed (from an escape in "
+	    "this string)");
+	ck_assert_int_eq(diag_errors(d), 2); /* single quotes have no escapes */
+	ck_assert_ptr_null(parse("k: \"\\r\"\n\"\\x7f\": v\n"));
+	want_diag(2, "t.yaml:1:4: error: carriage return (U+000D) not followed by a line feed "
+	    "(from an escape in this string)");
+	want_diag(3, "t.yaml:2:1: error: control character U+007F is not allowed (from an "
+	    "escape in this string)");
+}
+END_TEST
+
+START_TEST(bad_characters_capped)
+{
+	buf b;
+	buf_init(&b);
+	for (int i = 0; i < 50; i++)
+		buf_puts(&b, "k\x01\n");
+	ck_assert_ptr_null(parse(buf_str(&b)));
+	ck_assert_int_eq(diag_errors(d), YT_MAX_TEXT_ERRORS);
+	want_diag(YT_MAX_TEXT_ERRORS - 1, "t.yaml:20:2: error: control character U+0001 is not "
+	    "allowed");
+	buf_free(&b);
+}
+END_TEST
+
+/* Parses "key: <n times c>" (or a one-item list under key if list) and returns the
+ * number of errors it added. */
+static int
+long_value(const char *key, size_t n, int list)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", key, list ? "[" : "");
+	for (size_t i = 0; i < n; i++)
+		buf_putc(&b, 'x');
+	buf_puts(&b, list ? "]\n" : "\n");
+	int before = diag_errors(d);
+	yt_free(parse(buf_str(&b)));
+	buf_free(&b);
+	return diag_errors(d) - before;
+}
+
+START_TEST(length_by_kind)
+{
+	ck_assert_int_eq(long_value("title", YT_MAX_TITLE, 0), 0);
+	ck_assert_int_eq(long_value("title", YT_MAX_TITLE + 1, 0), 1);
+	want_diag(0, "t.yaml:1:8: error: 'title' is longer than 512 bytes: shorten it");
+	ck_assert_int_eq(long_value("label", YT_MAX_LABEL, 0), 0);
+	ck_assert_int_eq(long_value("label", YT_MAX_LABEL + 1, 0), 1);
+	ck_assert_int_eq(long_value("labels", YT_MAX_LABEL + 1, 1), 1);
+	want_diag(2, "t.yaml:1:10: error: 'labels' is longer than 256 bytes: shorten it");
+	ck_assert_int_eq(long_value("url", YT_MAX_URL + 1, 0), 1);
+	ck_assert_int_eq(long_value("caption", YT_MAX_PROSE, 0), 0);
+	ck_assert_int_eq(long_value("caption", YT_MAX_PROSE + 1, 0), 1);
+	ck_assert_int_eq(long_value("body", YT_MAX_BODY, 0), 0);
+	ck_assert_int_eq(long_value("body", YT_MAX_BODY + 1, 0), 1);
+	ck_assert_int_eq(long_value("other", YT_MAX_BODY + 1, 0), 0); /* up to YT_MAX_SCALAR */
+	ck_assert_int_eq(long_value("other", YT_MAX_SCALAR + 1, 0), 1);
+	ck_assert_int_eq(long_value("title", YT_MAX_SCALAR + 1, 0), 1); /* one error, not two */
+	ck_assert_int_eq(diag_errors(d), 8);
+}
+END_TEST
+
 START_TEST(multiple_documents)
 {
 	ck_assert_ptr_null(parse("a: 1\n---\nb: 2\n"));
@@ -362,6 +464,15 @@ START_TEST(numbers)
 	ck_assert_int_eq(num("1e", &x), -1);
 	ck_assert_int_eq(num("[1]", &x), -1);
 	ck_assert(x == 42);
+	ck_assert_int_eq(num("1e-400", &x), -1); /* would be read as 0 */
+	ck_assert_int_eq(num("-1.5e-310", &x), -1); /* subnormal */
+	ck_assert(x == 42);
+	ck_assert_int_eq(num("0e-400", &x), 0);
+	ck_assert(x == 0.0);
+	ck_assert_int_eq(num("2.3e-308", &x), 0);
+	ck_assert(x == 2.3e-308);
+	want_diag(7, "t.yaml:1:4: error: number '1e-400' for 'x' is too close to zero (below "
+	    "2.2e-308)");
 	want_diag(0, "t.yaml:1:4: error: expected a number for 'x', found '0x10'");
 	want_diag(3, "t.yaml:1:4: error: expected a number for 'x', found the quoted string \"5\"");
 	want_diag(4, "t.yaml:1:4: error: number '1e999' for 'x' is out of range");
@@ -427,7 +538,14 @@ START_TEST(dates)
 	ck_assert_int_eq(date("2024-1-01"), -1);
 	ck_assert_int_eq(date("2024-01-00"), -1);
 	ck_assert_int_eq(date("2024"), -1);
-	ck_assert_int_eq(diag_errors(d), 7);
+	ck_assert_int_eq(date("0000-01-01"), -1); /* years SCHEMA_YEAR_MIN..MAX */
+	ck_assert_int_eq(date("1799-12-31"), -1);
+	ck_assert_int_eq(date("1800-01-01"), 0);
+	ck_assert_int_eq(date("2300-12-31"), 0);
+	ck_assert_int_eq(date("2301-01-01"), -1);
+	ck_assert_int_eq(diag_errors(d), 10);
+	want_diag(7, "t.yaml:1:4: error: expected a date YYYY-MM-DD in 1800..2300 for 'as_of', "
+	    "found '0000-01-01'");
 }
 END_TEST
 
@@ -510,6 +628,11 @@ ytree_suite(void)
 	tcase_add_test(t, alias_position_duplicate_key);
 	tcase_add_test(t, many_anchors);
 	tcase_add_test(t, invalid_utf8);
+	tcase_add_test(t, bom_skipped);
+	tcase_add_test(t, characters_at_their_column);
+	tcase_add_test(t, characters_from_escapes);
+	tcase_add_test(t, bad_characters_capped);
+	tcase_add_test(t, length_by_kind);
 	tcase_add_test(t, multiple_documents);
 	tcase_add_test(t, syntax_error);
 	tcase_add_test(t, file_limits);
