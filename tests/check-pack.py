@@ -132,19 +132,33 @@ def main():
     return 1 if problems else 0
 
 
+def site_base_path(site):
+    """The path of base_url (robots.txt's Sitemap line), or "/" without one: what the
+    404 page's absolute links start with."""
+    try:
+        with open(os.path.join(site, "robots.txt"), encoding="utf-8") as f:
+            m = re.search(r"^Sitemap: https?://[^/\s]+(/\S*/)sitemap\.xml$", f.read(), re.M)
+    except OSError:
+        return "/"
+    return m.group(1) if m else "/"
+
+
 def footer_problems(site, zpath):
     """Every page links the pack and the data files; the links resolve."""
     out = []
     targets = [zpath] + [os.path.join(site, "data", f) for f in
                          ("metrics.json", "metrics.csv", "bibliography.json")]
     targets = [os.path.realpath(t) for t in targets]
+    base = site_base_path(site)
     for root, _, files in os.walk(site):
         for f in files:
             if not f.endswith(".html"):
                 continue
             page = os.path.join(root, f)
-            got = {os.path.realpath(os.path.join(root, h)) for h in parse(page).hrefs
-                   if "://" not in h}
+            got = {os.path.realpath(os.path.join(root, h) if not h.startswith("/")
+                                    else os.path.join(site, h[len(base):])
+                                    if h.startswith(base) else h)
+                   for h in parse(page).hrefs if "://" not in h}
             for t in targets:
                 if t not in got:
                     out.append(f"{os.path.relpath(page, site)} does not link {os.path.relpath(t, site)}")
