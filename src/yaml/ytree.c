@@ -45,7 +45,6 @@ static const struct yt_limit {
 	{ "body", YT_MAX_BODY },
 };
 
-
 /* The state of one parse. */
 typedef struct yt_reader {
 	diag *d;                 /* where errors go */
