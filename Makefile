@@ -22,6 +22,16 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) \
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
+# One short line per compiled or linked file (CC src/x.c, LD build/mkreport); V=1
+# prints the full commands instead.
+ifeq ($(V),1)
+Q =
+SAY = @:
+else
+Q = @
+SAY = @printf '  %-5s %s\n'
+endif
+
 SRC := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
@@ -61,28 +71,33 @@ deps:
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(SAY) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.
 PORTABLE_OBJ = $(filter-out $(B)/obj/model/mc_kernel.o,$(OBJ)) $(B)/obj/model/mc_kernel-portable.o
 $(B)/obj/model/mc_kernel-portable.o: src/model/mc_kernel.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DMCK_PORTABLE -MMD -MP -c $< -o $@
+	$(SAY) CC '$< (portable)'
+	$(Q)$(CC) $(ALL_CFLAGS) -DMCK_PORTABLE -MMD -MP -c $< -o $@
 
 $(B)/mkreport-portable: $(PORTABLE_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(PORTABLE_OBJ) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(PORTABLE_OBJ) $(LDLIBS)
 
 -include $(OBJ:.o=.d)
 
 # The site: rebuilt only when the tool or an input named in the depfile changed. The
 # manifest is the target: every successful build marks its time (not its bytes).
 $(SITE)/.mkreport-manifest: $(B)/mkreport
-	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
+	$(SAY) BUILD $(SITE)/
+	$(Q)$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
 
 -include $(B)/site.d
 
@@ -91,7 +106,8 @@ $(SITE)/.mkreport-manifest: $(B)/mkreport
 
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
 check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 
@@ -196,7 +212,8 @@ fuzz:
 		build-fuzz/fuzz_ytree build-fuzz/fuzz_page build-fuzz/seed/ytree build-fuzz/seed/page
 
 $(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
 $(B)/seed/ytree: FORCE
 	@mkdir -p $@ && find tests/bad tests/fixtures -name '*.yaml' | \
