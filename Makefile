@@ -51,6 +51,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
+# default-jre-headless: the Nu Html Checker (npm's vnu-jar) in make vnu.
+DEB_PKGS += default-jre-headless
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -65,9 +67,10 @@ deps:
 	fi
 	@command -v npm >/dev/null 2>&1 || { SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
-	@[ -x tests/html/node_modules/.bin/html-validate ] || \
+	@[ -x tests/html/node_modules/.bin/html-validate ] && \
+		[ -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ] || \
 		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
-	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
@@ -173,20 +176,30 @@ check: sourcescheck
 sourcescheck:
 	@$(PYTHON) tests/check-sources.py --self-test $(CONTENT)/data/sources.yaml \
 		tests/fixtures/mini/content/data/sources.yaml
-# axe-core on every page of the built site in headless Chromium, light and dark scheme
-# (not part of check: it needs chromium and installs tests/a11y's npm packages once).
+# axe-core on every page of the built site in Debian's headless Chromium (playwright-core),
+# light and dark scheme, 390 and 1280 px: 0 violations (installs tests/a11y's npm packages once).
 .PHONY: axe
-axe: $(SITE)/.mkreport-manifest
-	@[ -d tests/a11y/node_modules/axe-core ] || \
+check: axe
+axe: $(B)/mkreport
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
-	@node tests/a11y/axe.js $(SITE)
+	@sh tests/run-axe.sh $(B)/mkreport
+
+# The Nu Html Checker (vnu-jar, Java) on every HTML and SVG file of the built site, in one
+# JVM: 0 errors, 0 warnings (installs tests/html's npm packages once).
+.PHONY: vnu
+check: vnu
+vnu: $(B)/mkreport
+	@[ -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ] || \
+		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
+	@sh tests/run-vnu.sh $(B)/mkreport
 
 # Every page at 390 px in headless Chromium: none wider than the screen, a wide table
 # a named tab stop whose first column stays in view (installs tests/a11y's npm packages once).
 .PHONY: phonecheck
 check: phonecheck
 phonecheck: $(B)/mkreport
-	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-phone.sh $(B)/mkreport
 
