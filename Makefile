@@ -185,6 +185,13 @@ axe: $(B)/mkreport
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-axe.sh $(B)/mkreport
 
+# What make and mkreport print: one line per compiled file, build's progress on a
+# terminal (script(1) gives it one) and none when piped, -v's reason for each output computed.
+.PHONY: output
+check: output
+output: $(B)/mkreport
+	@sh tests/run-output.sh $(B)/mkreport
+
 # The Nu Html Checker (vnu-jar, Java) on every HTML and SVG file of the built site, in one
 # JVM: 0 errors, 0 warnings (installs tests/html's npm packages once).
 .PHONY: vnu

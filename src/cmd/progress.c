@@ -92,6 +92,33 @@ draw(progress *p)
 	buf_free(&b);
 }
 
+/* Returns the index of name in order (n entries), n if it is not there. */
+static size_t
+stage_rank(const char *name, const char *const *order, size_t n)
+{
+	size_t k = 0;
+	while (k < n && strcmp(order[k], name) != 0)
+		k++;
+	return k;
+}
+
+/* Returns where stage name goes in p's line (the order of a build, whichever stage
+ * reports first: charts are drawn while pages render), and puts it there. */
+static size_t
+add_stage(progress *p, const char *name)
+{
+	static const char *const order[] = { "model", "pages", "charts", "report.pdf" };
+	size_t n = sizeof order / sizeof *order, rank = stage_rank(name, order, n);
+	size_t i = p->n;
+	while (i > 0 && stage_rank(p->stages[i - 1].name, order, n) > rank) {
+		p->stages[i] = p->stages[i - 1];
+		i--;
+	}
+	p->stages[i] = (stage){ name, 0, 0 };
+	p->n++;
+	return i;
+}
+
 /* The hook: counts one item of stage, and redraws if it is time. */
 static void
 on_step(void *arg, const char *name, size_t total)
@@ -102,7 +129,7 @@ on_step(void *arg, const char *name, size_t total)
 	while (i < p->n && strcmp(p->stages[i].name, name) != 0)
 		i++;
 	if (i == p->n && p->n < PROGRESS_STAGES)
-		p->stages[p->n++] = (stage){ name, 0, 0 };
+		i = add_stage(p, name);
 	if (i < p->n && total > 0) {
 		p->stages[i].total = total;
 		p->stages[i].done++;
