@@ -22,6 +22,16 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) \
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
+# One short line per compiled or linked file (CC src/x.c, LD build/mkreport); V=1
+# prints the full commands instead.
+ifeq ($(V),1)
+Q =
+SAY = @:
+else
+Q = @
+SAY = @printf '  %-5s %s\n'
+endif
+
 SRC := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
@@ -47,6 +57,8 @@ DEB_PKGS += libzip-dev unzip python3-yaml
 DEB_PKGS += chromium
 # nginx: make check404 serves the site under a sub-path (tests/run-404.sh).
 DEB_PKGS += nginx
+# default-jre-headless: the Nu Html Checker (npm's vnu-jar) in make vnu.
+DEB_PKGS += default-jre-headless
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -61,42 +73,50 @@ deps:
 	fi
 	@command -v npm >/dev/null 2>&1 || { SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
-	@[ -x tests/html/node_modules/.bin/html-validate ] || \
+	@[ -x tests/html/node_modules/.bin/html-validate ] && \
+		[ -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ] || \
 		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
-	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(SAY) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/gen/starter.c: tools/embed.sh $(STARTER)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh starter >$@.tmp && mv $@.tmp $@
+	$(SAY) GEN $@
+	$(Q)sh tools/embed.sh starter >$@.tmp && mv $@.tmp $@
 
 $(B)/obj/gen/starter.o: $(B)/gen/starter.c src/cmd/starter.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(SAY) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.
 PORTABLE_OBJ = $(filter-out $(B)/obj/model/mc_kernel.o,$(OBJ)) $(B)/obj/model/mc_kernel-portable.o
 $(B)/obj/model/mc_kernel-portable.o: src/model/mc_kernel.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DMCK_PORTABLE -MMD -MP -c $< -o $@
+	$(SAY) CC '$< (portable)'
+	$(Q)$(CC) $(ALL_CFLAGS) -DMCK_PORTABLE -MMD -MP -c $< -o $@
 
 $(B)/mkreport-portable: $(PORTABLE_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(PORTABLE_OBJ) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(PORTABLE_OBJ) $(LDLIBS)
 
 -include $(OBJ:.o=.d)
 
 # The site: rebuilt only when the tool or an input named in the depfile changed. The
 # manifest is the target: every successful build marks its time (not its bytes).
 $(SITE)/.mkreport-manifest: $(B)/mkreport
-	$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
+	$(SAY) BUILD $(SITE)/
+	$(Q)$(B)/mkreport build -C $(CONTENT) -o $(SITE) -T $(TEMPLATES) -M $(B)/site.d --cache $(B)/cache
 
 -include $(B)/site.d
 
@@ -105,7 +125,8 @@ $(SITE)/.mkreport-manifest: $(B)/mkreport
 
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
 check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 
@@ -171,20 +192,37 @@ check: sourcescheck
 sourcescheck:
 	@$(PYTHON) tests/check-sources.py --self-test $(CONTENT)/data/sources.yaml \
 		tests/fixtures/mini/content/data/sources.yaml
-# axe-core on every page of the built site in headless Chromium, light and dark scheme
-# (not part of check: it needs chromium and installs tests/a11y's npm packages once).
+# axe-core on every page of the built site in Debian's headless Chromium (playwright-core),
+# light and dark scheme, 390 and 1280 px: 0 violations (installs tests/a11y's npm packages once).
 .PHONY: axe
-axe: $(SITE)/.mkreport-manifest
-	@[ -d tests/a11y/node_modules/axe-core ] || \
+check: axe
+axe: $(B)/mkreport
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
-	@node tests/a11y/axe.js $(SITE)
+	@sh tests/run-axe.sh $(B)/mkreport
+
+# What make and mkreport print: one line per compiled file, build's progress on a
+# terminal (script(1) gives it one) and none when piped, -v's reason for each output computed.
+.PHONY: output
+check: output
+output: $(B)/mkreport
+	@sh tests/run-output.sh $(B)/mkreport
+
+# The Nu Html Checker (vnu-jar, Java) on every HTML and SVG file of the built site, in one
+# JVM: 0 errors, 0 warnings (installs tests/html's npm packages once).
+.PHONY: vnu
+check: vnu
+vnu: $(B)/mkreport
+	@[ -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ] || \
+		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
+	@sh tests/run-vnu.sh $(B)/mkreport
 
 # Every page at 390 px in headless Chromium: none wider than the screen, a wide table
 # a named tab stop whose first column stays in view (installs tests/a11y's npm packages once).
 .PHONY: phonecheck
 check: phonecheck
 phonecheck: $(B)/mkreport
-	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-phone.sh $(B)/mkreport
 
@@ -229,7 +267,8 @@ fuzz:
 		build-fuzz/fuzz_ytree build-fuzz/fuzz_page build-fuzz/seed/ytree build-fuzz/seed/page
 
 $(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
 $(B)/seed/ytree: FORCE
 	@mkdir -p $@ && find tests/bad tests/fixtures -name '*.yaml' | \

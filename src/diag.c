@@ -158,3 +158,21 @@ diag_print(const diag *d, FILE *f, int color)
 		    d->is_error[i] ? "error" : "warning", at + strlen(kw));
 	}
 }
+
+/* The progress hook and its argument (diag_progress_hook). */
+static diag_progress_fn progress_fn;
+static void *progress_arg;
+
+void
+diag_progress_hook(diag_progress_fn fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
+void
+diag_progress(const char *stage, size_t total)
+{
+	if (progress_fn != NULL)
+		progress_fn(progress_arg, stage, total);
+}

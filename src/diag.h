@@ -56,4 +56,16 @@ void diag_print(const diag *d, FILE *f, int color);
 /* Returns a position with no line information for file (interned). */
 diag_pos diag_file_pos(diag *d, const char *file);
 
+/* Told that one more item of stage is done out of total (0: a stage without a count
+ * has begun). stage is a string that outlives the build ("pages", "charts"). */
+typedef void (*diag_progress_fn)(void *arg, const char *stage, size_t total);
+
+/* Sets the process's progress hook to fn with arg (NULL: none, the default). Call it
+ * before the build's threads start and after they end; fn must be thread-safe. */
+void diag_progress_hook(diag_progress_fn fn, void *arg);
+
+/* Tells the progress hook, if one is set, that one more item of stage is done out of
+ * total (see diag_progress_fn). Any thread; a no-op without a hook. */
+void diag_progress(const char *stage, size_t total);
+
 #endif

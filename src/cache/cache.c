@@ -45,6 +45,8 @@ struct cache {
 	cache_stats st;               /* counts */
 	pthread_mutex_t mu;           /* guards used and st: pages render on threads */
 	unsigned long seq;            /* temporary files made so far (under mu) */
+	char **computed;              /* names given to cache_computed (owned, under mu) */
+	size_t ncomputed;             /* entries of computed */
 };
 
 /* Creates dir and its missing parents. Returns 0, or -1 with errno. */
@@ -151,6 +153,9 @@ cache_free(cache *c)
 		return;
 	free(c->dir);
 	free(c->used);
+	for (size_t i = 0; i < c->ncomputed; i++)
+		free(c->computed[i]);
+	free(c->computed);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
 }
@@ -426,4 +431,37 @@ cache_unpack(const char **s, size_t *left, const char **p, size_t *n)
 	*s += 8 + len;
 	*left -= 8 + len;
 	return 0;
+}
+
+void
+cache_computed(cache *c, const char *name)
+{
+	pthread_mutex_lock(&c->mu);
+	c->computed = util_xrealloc(c->computed, (c->ncomputed + 1) * sizeof *c->computed);
+	c->computed[c->ncomputed++] = util_xstrdup(name);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* qsort comparison of two strings by pointer. */
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+const char *const *
+cache_computed_names(cache *c, size_t *n)
+{
+	pthread_mutex_lock(&c->mu);
+	if (c->ncomputed > 1)
+		qsort(c->computed, c->ncomputed, sizeof *c->computed, cmp_names);
+	*n = c->ncomputed;
+	pthread_mutex_unlock(&c->mu);
+	return (const char *const *)c->computed;
+}
+
+const char *
+cache_dir(const cache *c)
+{
+	return c->dir;
 }

@@ -59,6 +59,18 @@ void cache_put(cache *c, const uint8_t key[SHA256_LEN], const void *data, size_t
  * folder holds only what the last build needs. Call after a successful build. */
 void cache_sweep(cache *c);
 
+/* Notes that this build computed the output name (such as "charts/x.*" or
+ * "report.pdf") because cache_get missed its key, for `build -v`. A copy of name is
+ * kept. Thread-safe. */
+void cache_computed(cache *c, const char *name);
+
+/* Returns the names given to cache_computed so far, sorted, and their number in *n;
+ * owned by c, valid until the next cache_computed or cache_free. */
+const char *const *cache_computed_names(cache *c, size_t *n);
+
+/* Returns c's folder (owned by c). */
+const char *cache_dir(const cache *c);
+
 /* Returns c's counts so far. */
 cache_stats cache_get_stats(const cache *c);
 

@@ -12,6 +12,8 @@
 #include "cmd/cmd_int.h"
 #include "cache/cache.h"
 #include "cmd/pipeline.h"
+#include "cmd/progress.h"
+#include "cmd/why.h"
 #include "util/buf.h"
 #include "util/path.h"
 
@@ -140,7 +142,7 @@ stop_release(const struct sigaction old[NSTOP])
  * can, and makes the status 128 + the signal. Returns the exit status. */
 static int
 render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *depfile,
-    const char *tdir, int verbose, diag *d)
+    const char *tdir, int verbose, progress *pg, diag *d)
 {
 	struct sigaction old[NSTOP];
 	stop_catch(old);
@@ -159,7 +161,9 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 		rc = CMD_WRITE;
 	} else if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0) {
 		rc = CMD_WRITE;
-	} else if (verbose) {
+	}
+	progress_end(pg); /* before anything else is printed */
+	if (rc == CMD_OK && verbose) {
 		fprintf(stderr, "mkreport: %s: %zu written, %zu unchanged, %zu removed\n",
 		    out_dir, st.written, st.unchanged, st.removed);
 	}
@@ -292,19 +296,23 @@ cmd_build(int argc, char **argv)
 	diag *d = diag_new();
 	pipeline p;
 	int rc = CMD_OK;
+	progress *pg = progress_new(stderr);
+	diag_progress("model", 0);
 	if (pipeline_compute_cached(content, jobs, cc, d, &p) != 0) {
 		rc = CMD_ERRORS;
 	} else {
 		if (verbose && p.rep->base_url == NULL)
 			fprintf(stderr, "mkreport: report.yaml has no base_url: the pages have no "
 			    "og:url, og:image or canonical link, and the site has no sitemap.xml\n");
-		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, d);
+		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, pg, d);
 		if (rc == CMD_OK && cc != NULL) {
 			cache_sweep(cc);
+			why_report(cc, p.rep, tdir, verbose, stderr);
 			if (verbose)
 				cache_report(cc);
 		}
 	}
+	progress_free(pg);
 	cmd_report_diag(d);
 	pipeline_free(&p);
 	diag_free(d);

@@ -416,7 +416,10 @@ static int
 pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN], buf *b)
 {
 	pipeline_pdf_key(p->cache, p->rep, p->m, templates_dir, key);
-	return cache_get(p->cache, key, b) == 0;
+	if (cache_get(p->cache, key, b) == 0)
+		return 1;
+	cache_computed(p->cache, "report.pdf"); /* for build -v */
+	return 0;
 }
 
 int
@@ -489,6 +492,8 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	render_data(p, k, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
+	if (job != NULL)
+		diag_progress("report.pdf", 0);
 	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p, k,
 	    out) != 0)
 		rc = -1;

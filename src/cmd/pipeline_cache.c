@@ -202,6 +202,11 @@ pipeline_uncertainty_cached(cache *c, metrics *m, const char *scenario,
 	buf_init(&e);
 	metrics *got = cache_get(c, key, &e) == 0 ? unpack_metrics(e.data, e.len) : NULL;
 	if (got == NULL) {
+		buf name; /* for build -v */
+		buf_init(&name);
+		buf_printf(&name, "uncertainty analysis (%s)", scenario);
+		cache_computed(c, buf_str(&name));
+		buf_free(&name);
 		got = metrics_new();
 		model_uncertainty(got, scenario, base, u, n, cfg);
 		buf_reset(&e);

@@ -177,6 +177,11 @@ chart_files_draw(rnd *r, cspec *c, const chart_frame *frame)
 		chart_key(r, c, frame, key);
 		if (chart_files_cached(r, c, key) == 0)
 			return 0;
+		buf name; /* for build -v */
+		buf_init(&name);
+		buf_printf(&name, "charts/%s.*", c->id);
+		cache_computed(r->c->cache, buf_str(&name));
+		buf_free(&name);
 	}
 	chart_spec specs[NOUTS];
 	chart_job jobs[NOUTS];
@@ -222,6 +227,7 @@ chart_files(rnd *r, cspec *c, const char *title)
 	buf texts[3];
 	download_frame(r, c, title, &frame, texts);
 	int rc = chart_files_draw(r, c, &frame);
+	diag_progress("charts", r->c->figs != NULL ? r->c->figs->ncharts : 0);
 	for (int k = 0; k < 3; k++)
 		buf_free(&texts[k]);
 	return rc;

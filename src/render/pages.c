@@ -147,6 +147,7 @@ pages_hand_over(pages_run *pr, page_sink sink, void *arg)
 		if (s->r.rc != 0)
 			rc = -1;
 		sink(arg, &s->r);
+		diag_progress("pages", pr->n);
 		result_free(&s->r);
 		pthread_mutex_lock(&pr->mu);
 		s->done = 0;
@@ -184,6 +185,7 @@ pages_in_order(const render_ctx *c, const tmpl *t, int keep, page_sink sink, voi
 		if (r.rc != 0)
 			rc = -1;
 		sink(arg, &r);
+		diag_progress("pages", c->rep->nsections);
 		result_free(&r);
 	}
 	return rc;

@@ -49,6 +49,7 @@ share_draw(const render_ctx *c, const card_spec *s, const char *path, diag_pos p
 			out->png = b.data != NULL ? buf_detach(&b) : util_xcalloc(1, 1);
 			return 0;
 		}
+		cache_computed(c->cache, path); /* for build -v */
 	}
 	char why[256];
 	if (card_render(s, &b, why, sizeof why) != 0) {

@@ -27,7 +27,7 @@ const path = require('path');
 const { pages, launch } = require('./site');
 
 // Runs in the page: every check above, returning the problems found and the counts.
-function inspect(W, H) {
+function inspect([W, H]) {
 	const out = { width: document.documentElement.scrollWidth, wide: [], problems: [],
 		hiddenTables: 0, tables: 0, brokenWords: 0, cardsHeight: null };
 	for (const d of document.querySelectorAll('details.chart-data')) d.open = true;
@@ -191,13 +191,12 @@ function inspect(W, H) {
 	// PHONE_SIZE (default 390x844) tries another screen.
 	const [W, H] = (process.env.PHONE_SIZE || '390x844').split('x').map(Number);
 	const browser = await launch();
-	const tab = await browser.newPage();
-	await tab.setViewport({ width: W, height: H });
+	const tab = await browser.newPage({ viewport: { width: W, height: H } });
 	let bad = 0, checked = 0, sideways = 0, hidden = 0, tables = 0, broken = 0;
 	const cardHeights = [];
 	for (const file of pages(site)) {
 		await tab.goto('file://' + file, { waitUntil: 'load' });
-		const r = await tab.evaluate(inspect, W, H);
+		const r = await tab.evaluate(inspect, [W, H]);
 		checked++;
 		const rel = path.relative(site, file);
 		if (r.width > W) {

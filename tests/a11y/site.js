@@ -1,9 +1,9 @@
 // site.js: what phone.js and axe.js share: the HTML pages of a built site, and headless
-// Chromium (CHROMIUM, default /usr/bin/chromium) launched through puppeteer-core.
+// Chromium (CHROMIUM, default /usr/bin/chromium) launched through playwright-core.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const puppeteer = require('puppeteer-core');
+const { chromium } = require('playwright-core');
 
 // Returns every .html file under dir, sorted.
 function pages(dir) {
@@ -16,9 +16,9 @@ function pages(dir) {
   return out.sort();
 }
 
-// Returns a promise of a headless Chromium browser.
+// Returns a promise of a headless Chromium browser (Debian's, not a downloaded one).
 function launch() {
-  return puppeteer.launch({
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
