@@ -11,6 +11,8 @@ B ?= build
 PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib libqpdf
 # libzip: the pack for stakeholders (src/pack).
 PKGS += libzip
+# libmicrohttpd: the HTTP server of mkreport serve (src/serve).
+PKGS += libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
@@ -41,6 +43,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
+# libmicrohttpd-dev: the HTTP server of mkreport serve.
+DEB_PKGS += libmicrohttpd-dev
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
