@@ -178,6 +178,19 @@ phonecheck: $(B)/mkreport
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-phone.sh $(B)/mkreport
 
+# mkreport serve end to end: content types, edits seen within 2 s, the reload event,
+# the error page, traversal and symlinks refused, --base, SIGINT/SIGTERM.
+.PHONY: servecheck serve
+check: servecheck
+servecheck: $(B)/mkreport
+	@sh tests/run-serve.sh $(B)/mkreport
+
+# Live preview of the report: make serve [PORT=8000] [BASE=/sub/path/].
+PORT ?= 8000
+BASE ?= /
+serve: $(B)/mkreport
+	$(B)/mkreport serve -C $(CONTENT) -T $(TEMPLATES) -p $(PORT) --base $(BASE)
+
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport
 	@sh tests/run-oom.sh $(B)/mkreport
@@ -187,7 +200,7 @@ asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck
 
 # libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
 # build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.

@@ -220,7 +220,27 @@ send_site(const serve_http *h, struct MHD_Connection *c, const char *url, const 
 	return send_file(h, c, MHD_HTTP_OK, fd, is_html, rel);
 }
 
-/* libmicrohttpd's request handler: url is already percent-decoded. */
+/* libmicrohttpd's URL decoder: decodes %XX in place, except %00 (kept as the three
+ * characters, so a NUL cannot cut a path short). Returns the new length. */
+static size_t
+on_unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls, (void)c;
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		unsigned hi, lo;
+		if (r[0] == '%' && sscanf(r + 1, "%1x%1x", &hi, &lo) == 2 && (hi | lo) != 0) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+/* libmicrohttpd's request handler: url is already percent-decoded (on_unescape). */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *nupload, void **state)
@@ -259,7 +279,8 @@ serve_http_new(const char *site, const char *base, unsigned port, serve_events *
 	h->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_POLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, on_request, h,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SEC, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SEC,
+	    MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_END);
 	if (h->d == NULL) {
 		fprintf(stderr, "mkreport serve: cannot listen on 127.0.0.1:%u\n", port);
 		free(h);
