@@ -286,6 +286,23 @@ def check_stopped(srv, sig, what):
         pass
 
 
+def check_usage(tool, content, templates, tmp, port):
+    """Bad options are usage errors (2); a port in use is exit 3, said at once."""
+    for args in (["-p", "70000"], ["-p", "x"], ["--base", "sub/"], ["--base", "/a/../b/"],
+                 ["--base", "/a b/"], ["extra"]):
+        r = subprocess.run([tool, "serve", "-C", content, "-T", templates, *args],
+                           capture_output=True, text=True, timeout=60)
+        check(r.returncode == 2 and "mkreport serve:" in r.stderr,
+              "serve %s: usage error (%d)" % (" ".join(args), r.returncode))
+    t0 = time.monotonic()
+    r = subprocess.run([tool, "serve", "-C", content, "-T", templates, "-o",
+                        os.path.join(tmp, "busy"), "-p", str(port)],
+                       capture_output=True, text=True, timeout=60)
+    check(r.returncode == 3 and "cannot listen" in r.stderr,
+          "a port in use: exit %d, %r" % (r.returncode, r.stderr[-200:]))
+    check(not os.path.exists(os.path.join(tmp, "busy")), "a port in use: nothing built")
+
+
 def check_base(tool, content, templates, tmp):
     """--base /sub/path/: the site under it, / redirected, the 404 page at depth."""
     out = os.path.join(tmp, "base")
@@ -324,6 +341,7 @@ def main():
         ev = check_edits(srv, content, timings)
         check_errors(srv, content, ev)
         check_paths(srv)
+        check_usage(tool, content, os.path.abspath(templates), tmp, srv.port)
         check_stopped(srv, signal.SIGINT, "SIGINT")
         check_base(tool, content, os.path.abspath(templates), tmp)
         for what, t in timings:

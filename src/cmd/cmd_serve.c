@@ -131,7 +131,7 @@ serve_loop(const serve_opts *o, serve_events *ev, serve_watch *w, int sigfd)
 	}
 }
 
-/* Serves the built site and runs the loop; the stop signals are blocked (their
+/* Listens, builds the site, and runs the loop; the stop signals are blocked (their
  * descriptor is sigfd). Returns the exit status. */
 static int
 serve_run(const serve_opts *o, int sigfd)
@@ -146,11 +146,10 @@ serve_run(const serve_opts *o, int sigfd)
 	serve_events *ev = serve_events_new();
 	serve_http *h = NULL;
 	int rc = CMD_WRITE;
-	if (ev != NULL) {
-		serve_build(o, ev);
-		h = serve_http_new(o->out_dir, o->base, o->port, ev);
-	}
+	if (ev != NULL)
+		h = serve_http_new(o->out_dir, o->base, o->port, ev); /* a busy port: now */
 	if (h != NULL) {
+		serve_build(o, ev);
 		printf("mkreport serve: http://127.0.0.1:%u%s (built in %s; Ctrl-C stops)\n",
 		    serve_http_port(h), o->base, o->out_dir);
 		fflush(stdout);

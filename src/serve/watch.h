@@ -16,9 +16,9 @@ serve_watch *serve_watch_new(const char *const *dirs, size_t n);
 int serve_watch_fd(const serve_watch *w);
 
 /* Reads every pending event (does not block) and adds the new folders it reports.
- * Returns how many concern the sources (names starting with '.' or '#' or ending in '~',
- * ".swp", ".swx" or "4913", editors' scratch files, do not), a lost-events overflow
- * counting as one; 0 if none; -1 on a read error. Sets *path (if given) to the
+ * Returns how many concern the sources (editors' scratch files do not: names starting
+ * with '.' or '#', ending in '~', ".swp", ".swx" or ".swpx", or "4913"), a lost-events
+ * overflow counting as one; 0 if none; -1 on a read error. Sets *path (if given) to the
  * folder/name of the last one that counted (owned by w, valid until the next call). */
 int serve_watch_read(serve_watch *w, const char **path);
 
