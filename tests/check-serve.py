@@ -303,11 +303,40 @@ def check_usage(tool, content, templates, tmp, port):
     check(not os.path.exists(os.path.join(tmp, "busy")), "a port in use: nothing built")
 
 
+CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+       "style-src 'self'; img-src 'self'\"/>")
+
+
+def csp_templates(templates, tmp):
+    """Returns a copy of templates whose pages carry a strict CSP (no scripts)."""
+    t = os.path.join(tmp, "templates")
+    shutil.copytree(templates, t)
+    page = os.path.join(t, "page.html")
+    html = open(page).read()
+    open(page, "w").write(html.replace('<meta charset="utf-8"/>',
+                                       '<meta charset="utf-8"/>\n' + CSP, 1))
+    return t
+
+
+def check_browser(srv, content):
+    """Chromium: the page reloads itself, shows the errors and comes back, under CSP."""
+    node = shutil.which("node")
+    check(node is not None and os.path.isdir("tests/a11y/node_modules/puppeteer-core"),
+          "node and tests/a11y's puppeteer-core are installed (make deps)")
+    if node is None:
+        return
+    r = subprocess.run([node, "tests/serve-browser.js", "http://127.0.0.1:%d%s" % (
+        srv.port, srv.base), content, "4.5", "6.5"], timeout=300)
+    check(r.returncode == 0, "serve-browser.js: exit %d" % r.returncode)
+
+
 def check_base(tool, content, templates, tmp):
-    """--base /sub/path/: the site under it, / redirected, the 404 page at depth."""
+    """--base /sub/path/ with a strict CSP in the pages: the site under it, /
+    redirected, the 404 page at depth, the reload in Chromium."""
     out = os.path.join(tmp, "base")
     os.makedirs(out)
-    srv = Server(tool, content, templates, out, ["--base", "/sub/path"])
+    srv = Server(tool, content, csp_templates(templates, tmp), out,
+                 ["--base", "/sub/path"])
     check(srv.base == "/sub/path/", "the base is printed: " + srv.base)
     st, _, body = srv.get("/sub/path/")
     check(st == 200 and b"Mini report" in body, "the index under the base")
@@ -316,10 +345,15 @@ def check_base(tool, content, templates, tmp):
     st, hd, _ = srv.get("/sub/path")
     check(st == 301 and hd.get("location") == "/sub/path/", "the base without '/'")
     built = open(os.path.join(srv.site, "404.html"), "rb").read()
+    check(b"content=\"default-src 'none'; style-src 'self'; img-src 'self'\"" in built and
+          b"script-src" not in built, "the built page keeps its CSP as written")
     for path in ["/sub/path/nope.html", "/sub/path/charts/nope/deeper.html", "/index.html"]:
         st, hd, body = srv.get(path)
-        check(st == 404 and body.startswith(built[:built.find(b"</body>")]),
+        check(st == 404 and built[built.find(b"<body"):built.find(b"</body>")] in body,
               path + ": the site's 404 page with status 404 (%d)" % st)
+    check(b"script-src 'self'; connect-src 'self'" in srv.get("/sub/path/")[2],
+          "the served copy's CSP allows the reload script and its events")
+    check_browser(srv, content)
     st, _, body = srv.get("/sub/path/charts/")
     check(st == 404 or b"<html" in body, "a folder without index.html")
     check_stopped(srv, signal.SIGTERM, "SIGTERM")
