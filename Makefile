@@ -179,10 +179,13 @@ phonecheck: $(B)/mkreport
 	@sh tests/run-phone.sh $(B)/mkreport
 
 # mkreport serve end to end: content types, edits seen within 2 s, the reload event,
-# the error page, traversal and symlinks refused, --base, SIGINT/SIGTERM.
+# the error page, traversal and symlinks refused, --base, SIGINT/SIGTERM; in Chromium,
+# a page under a strict CSP reloading itself (installs tests/a11y's npm packages once).
 .PHONY: servecheck serve
 check: servecheck
 servecheck: $(B)/mkreport
+	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-serve.sh $(B)/mkreport
 
 # Live preview of the report: make serve [PORT=8000] [BASE=/sub/path/].

@@ -1,5 +1,6 @@
 #!/bin/sh
-# mkreport serve end to end (tests/check-serve.py) on a copy of the mini fixture.
+# mkreport serve end to end (tests/check-serve.py, and tests/serve-browser.js in
+# Chromium) on a copy of the mini fixture.
 # usage: run-serve.sh MKREPORT
 set -e
 PYTHON=${PYTHON:-/usr/bin/python3}
