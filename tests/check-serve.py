@@ -51,10 +51,13 @@ class Server:
         with open(self.err_path) as f:
             return f.read()
 
-    def get(self, path):
-        """Returns (status, headers, body bytes) of GET path, sent as is."""
+    def get(self, path, host=None):
+        """Returns (status, headers, body bytes) of GET path, sent as is (with the
+        Host header host if given)."""
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        c.putrequest("GET", path, skip_accept_encoding=True)
+        c.putrequest("GET", path, skip_accept_encoding=True, skip_host=host is not None)
+        if host is not None:
+            c.putheader("Host", host)
         c.endheaders()
         r = c.getresponse()
         body = r.read()
@@ -275,6 +278,10 @@ def check_paths(srv):
               "%s: refused (status %d)" % (path, st))
     check(srv.get(b + "leak.txt")[0] == 403, "a symlink out is 403")
     check(srv.get(b + "%2e%2e/secret.txt")[0] == 403, "an encoded .. is 403")
+    for host in ["evil.example", "evil.example:%d" % srv.port, "127.0.0.1.evil.example"]:
+        check(srv.get(b, host)[0] == 403, "Host %s (DNS rebinding) is refused" % host)
+    for host in ["localhost:%d" % srv.port, "127.0.0.1", "[::1]:%d" % srv.port]:
+        check(srv.get(b, host)[0] == 200, "Host %s is served" % host)
     os.unlink(os.path.join(srv.site, "leak.txt"))
     os.unlink(os.path.join(srv.site, "leakdir"))
 

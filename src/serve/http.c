@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,6 +241,25 @@ on_unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(w - s);
 }
 
+/* Returns 1 if the request's Host names the loopback interface (or is absent, as in
+ * HTTP/1.0): another name that resolves here is a DNS rebinding, a page of some other
+ * site reading the preview. */
+static int
+host_ok(struct MHD_Connection *c)
+{
+	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	if (host == NULL)
+		return 1;
+	const char *colon = host[0] == '[' ? strchr(host, ']') : host;
+	colon = colon ? strchr(colon, ':') : NULL;
+	size_t n = colon ? (size_t)(colon - host) : strlen(host);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && strncasecmp(host, names[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* libmicrohttpd's request handler: url is already percent-decoded (on_unescape). */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -249,6 +269,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	const serve_http *h = cls;
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		return send_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+	if (!host_ok(c))
+		return send_text(c, MHD_HTTP_FORBIDDEN, "refused: the Host is not 127.0.0.1 or "
+		    "localhost\n");
 	if (strcmp(url, "/__mkreport/reload.js") == 0) {
 		struct MHD_Response *r = MHD_create_response_from_buffer(
 		    strlen(serve_reload_js), (void *)serve_reload_js, MHD_RESPMEM_PERSISTENT);

@@ -13,7 +13,8 @@ typedef struct serve_http serve_http;
  *    HTML pages get the reload script (serve_inject); a refused path is 403; a
  *    missing one is 404 with the site's 404.html;
  *  - /__mkreport/reload.js and /__mkreport/events (the event stream), from memory;
- *  - while e holds an error page, it answers (status 500) every request for a page.
+ *  - while e holds an error page, it answers (status 500) every request for a page;
+ *  - a Host header other than 127.0.0.1, localhost or [::1] (with any port) is 403.
  * Every answer says Cache-Control: no-store. site and base must outlive the server;
  * so must e. Returns the server (free with serve_http_free), or NULL after printing
  * why to stderr. Call with the stop signals blocked: its threads inherit the mask. */
