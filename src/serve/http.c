@@ -221,6 +221,19 @@ send_site(const serve_http *h, struct MHD_Connection *c, const char *url, const 
 	return send_file(h, c, MHD_HTTP_OK, fd, is_html, rel);
 }
 
+/* Returns the value of the hex digit ch, or -1. */
+static int
+hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
 /* libmicrohttpd's URL decoder: decodes %XX in place, except %00 (kept as the three
  * characters, so a NUL cannot cut a path short). Returns the new length. */
 static size_t
@@ -229,8 +242,9 @@ on_unescape(void *cls, struct MHD_Connection *c, char *s)
 	(void)cls, (void)c;
 	char *w = s;
 	for (const char *r = s; *r; r++) {
-		unsigned hi, lo;
-		if (r[0] == '%' && sscanf(r + 1, "%1x%1x", &hi, &lo) == 2 && (hi | lo) != 0) {
+		int hi = r[0] == '%' ? hex_digit(r[1]) : -1;
+		int lo = hi >= 0 ? hex_digit(r[2]) : -1;
+		if (lo >= 0 && (hi | lo) != 0) {
 			*w++ = (char)(hi * 16 + lo);
 			r += 2;
 		} else {
