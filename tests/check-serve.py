@@ -312,6 +312,12 @@ def check_usage(tool, content, templates, tmp, port):
     check(r.returncode == 3 and "cannot listen" in r.stderr,
           "a port in use: exit %d, %r" % (r.returncode, r.stderr[-200:]))
     check(not os.path.exists(os.path.join(tmp, "busy")), "a port in use: nothing built")
+    inner = os.path.join(content, "site")
+    r = subprocess.run([tool, "serve", "-C", content, "-T", templates, "-o", inner,
+                        "--no-cache", "-p", "0"], capture_output=True, text=True, timeout=120)
+    check(r.returncode == 2 and "must not be inside" in r.stderr,
+          "an output folder inside the content: exit %d" % r.returncode)
+    shutil.rmtree(inner, ignore_errors=True)
 
 
 CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

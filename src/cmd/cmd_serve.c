@@ -2,6 +2,7 @@
  * rebuild on every change of the sources and reload the open pages. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -131,6 +132,40 @@ serve_loop(const serve_opts *o, serve_events *ev, serve_watch *w, int sigfd)
 	}
 }
 
+/* Returns 1 if the folder dir exists inside the folder root (each build would then
+ * change what is watched and start the next), else 0. */
+static int
+inside_watched(const char *dir, const char *root)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+	if (realpath(dir, a) == NULL || realpath(root, b) == NULL)
+		return 0;
+	size_t n = strlen(b);
+	return strncmp(a, b, n) == 0 && (a[n] == '/' || a[n] == '\0');
+}
+
+/* Listens (a busy port fails at once), then builds the site the first time. Returns
+ * the server, or NULL with the exit status in *rc. */
+static serve_http *
+serve_start(const serve_opts *o, serve_events *ev, int *rc)
+{
+	serve_http *h = serve_http_new(o->out_dir, o->base, o->port, ev);
+	if (h == NULL) {
+		*rc = CMD_WRITE;
+		return NULL;
+	}
+	serve_build(o, ev);
+	if (inside_watched(o->out_dir, o->content) || inside_watched(o->out_dir, o->tdir)) {
+		fprintf(stderr, "mkreport serve: %s: the output folder must not be inside the "
+		    "content or templates folder\n", o->out_dir);
+		serve_events_stop(ev);
+		serve_http_free(h);
+		*rc = CMD_USAGE;
+		return NULL;
+	}
+	return h;
+}
+
 /* Listens, builds the site, and runs the loop; the stop signals are blocked (their
  * descriptor is sigfd). Returns the exit status. */
 static int
@@ -144,12 +179,9 @@ serve_run(const serve_opts *o, int sigfd)
 		return CMD_WRITE;
 	}
 	serve_events *ev = serve_events_new();
-	serve_http *h = NULL;
 	int rc = CMD_WRITE;
-	if (ev != NULL)
-		h = serve_http_new(o->out_dir, o->base, o->port, ev); /* a busy port: now */
+	serve_http *h = ev ? serve_start(o, ev, &rc) : NULL;
 	if (h != NULL) {
-		serve_build(o, ev);
 		printf("mkreport serve: http://127.0.0.1:%u%s (built in %s; Ctrl-C stops)\n",
 		    serve_http_port(h), o->base, o->out_dir);
 		fflush(stdout);
