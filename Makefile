@@ -11,6 +11,8 @@ B ?= build
 PKGS = libcmark libxml-2.0 yaml-0.1 cairo pangocairo zlib libqpdf
 # libzip: the pack for stakeholders (src/pack).
 PKGS += libzip
+# libmicrohttpd: the HTTP server of mkreport serve (src/serve).
+PKGS += libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
@@ -59,6 +61,8 @@ DEB_PKGS += chromium
 DEB_PKGS += nginx
 # default-jre-headless: the Nu Html Checker (npm's vnu-jar) in make vnu.
 DEB_PKGS += default-jre-headless
+# libmicrohttpd-dev: the HTTP server of mkreport serve.
+DEB_PKGS += libmicrohttpd-dev
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -238,6 +242,21 @@ initcheck: $(B)/mkreport
 check: check404
 check404: $(B)/mkreport
 	@sh tests/run-404.sh $(B)/mkreport
+# mkreport serve end to end: content types, edits seen within 2 s, the reload event,
+# the error page, traversal and symlinks refused, --base, SIGINT/SIGTERM; in Chromium,
+# a page under a strict CSP reloading itself (installs tests/a11y's npm packages once).
+.PHONY: servecheck serve
+check: servecheck
+servecheck: $(B)/mkreport
+	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@sh tests/run-serve.sh $(B)/mkreport
+
+# Live preview of the report: make serve [PORT=8000] [BASE=/sub/path/].
+PORT ?= 8000
+BASE ?= /
+serve: $(B)/mkreport
+	$(B)/mkreport serve -C $(CONTENT) -T $(TEMPLATES) -p $(PORT) --base $(BASE)
 
 # Builds under ulimit -v end in exit 3 and a message, the site untouched (not under asan).
 oom: $(B)/mkreport
@@ -254,7 +273,7 @@ asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck
 
 # libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
 # build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.

@@ -29,6 +29,8 @@ cmd_usage(FILE *f)
 	      "       mkreport metrics [-C content] [--json | --csv] [--scenario name] [-j jobs]\n"
 	      "       mkreport chart [-C content] [-T templates] [-j jobs] id -o file ...\n"
 	      "       mkreport init dir\n"
+	      "       mkreport serve [-C content] [-T templates] [-o dir] [-p port]\n"
+	      "                      [--base /path/] [--no-pdf] [--cache dir | --no-cache]\n"
 	      "       mkreport --help | --version\n"
 	      "\n"
 	      "  build     validate the report and write the site (only changed files)\n"
@@ -38,11 +40,16 @@ cmd_usage(FILE *f)
 	      "            (.svg, .png, .pdf) picks its format\n"
 	      "  init      write a small, complete report to start from into dir (created\n"
 	      "            with its parents; an existing dir must be empty)\n"
+	      "  serve     build into build/serve/site (cache build/serve/cache), serve it on\n"
+	      "            http://127.0.0.1:port/path/, rebuild on every change of the content\n"
+	      "            and templates, reload the open pages; Ctrl-C stops\n"
 	      "\n"
 	      "  -C dir    the report's folder (default: content)\n"
 	      "  -o dir    the output folder (default: site); chart: an output file\n"
 	      "  -T dir    the templates folder (default: $MKREPORT_TEMPLATES, else installed)\n"
 	      "  -M file   also write a make dependency file\n"
+	      "  -p port   serve: the port (default: 8000; 0: any free port)\n"
+	      "  --base /path/  serve: the URL path the site is served under (default: /)\n"
 	      "  -v        say what was written\n"
 	      "  --no-pdf  build: do not typeset the whole report as report.pdf\n"
 	      "  --cache dir  build: keep reusable outputs in dir (default:\n"
@@ -112,6 +119,8 @@ run_mode(int argc, char **argv)
 		return cmd_chart(argc - 1, argv + 1);
 	if (strcmp(m, "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
+	if (strcmp(m, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
 	fprintf(stderr, "mkreport: unknown mode '%s'\n", m);
 	fputs("Try 'mkreport --help'.\n", stderr);
 	return CMD_USAGE;

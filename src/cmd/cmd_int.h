@@ -12,6 +12,7 @@ int cmd_check(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Parses -j's argument (a whole number in 0..1024; 0 = the online cores) into *jobs.
  * Returns 0, or -1 after printing a usage error for mode (*jobs unchanged). */
