@@ -41,6 +41,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
+# gcovr: make coverage (lines and branches per folder).
+DEB_PKGS += gcovr
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -185,6 +187,26 @@ asan:
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck
 
+# The command line driven as a user would: every mode, good and bad arguments, --help
+# against the man page, exit statuses, the files `chart` writes, `check` writing nothing.
+.PHONY: cli
+check: cli
+cli: $(B)/mkreport
+	@sh tests/run-cli.sh $(B)/mkreport
+
+# Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
+# asan runs, and cli), printed per folder of src/; build-cov/coverage.json holds it per
+# file. Branches: gcovr's --exclude-unreachable-branches and --exclude-throw-branches.
+COV_FLAGS = --coverage -fprofile-update=atomic
+.PHONY: coverage
+coverage:
+	@mkdir -p build-cov && find build-cov -name '*.gcda' -delete
+	CK_TIMEOUT_MULTIPLIER=10 $(MAKE) B=build-cov CFLAGS='-O0 -g' EXTRA_CFLAGS='$(COV_FLAGS)' \
+		EXTRA_LDFLAGS='$(COV_FLAGS)' unit regress bad inject sitecheck pdfcheck cli
+	gcovr -r . build-cov -e 'tests/' -e 'fuzz/' -j 2 --exclude-unreachable-branches \
+		--exclude-throw-branches --json-summary build-cov/coverage.json
+	@$(PYTHON) tests/coverage-table.py build-cov/coverage.json
+
 # libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
 # build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.
 FUZZ_CC ?= clang
@@ -220,4 +242,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan build-fuzz site
+	rm -rf build build-asan build-fuzz build-cov site

@@ -1,0 +1,510 @@
+#!/bin/sh
+# The command line driven as a user would: every mode with good and bad arguments,
+# --help against the man page's synopsis and options, --version, exit statuses (0 done,
+# 1 errors in the sources, 2 usage, 3 output not written), NO_COLOR, -v; the files
+# `chart` writes (well-formed SVG, PNG, PDF), `check` reporting errors at their
+# positions and writing nothing, `metrics` as JSON and CSV.
+# Usage: tests/run-cli.sh MKREPORT
+set -u
+if [ $# -ne 1 ]; then
+	echo "usage: $0 MKREPORT" >&2
+	exit 2
+fi
+case $1 in
+/*) mk=$1 ;;
+*) mk=$(pwd)/$1 ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd)
+mini=$root/tests/fixtures/mini/content
+templates=$root/templates
+man=$root/docs/mkreport.1
+py=/usr/bin/python3
+export LC_ALL=C TZ=UTC NO_COLOR=1
+unset MKREPORT_TEMPLATES MKREPORT_CHART_REPEAT MKREPORT_MC_DRAWS
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mkreport-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+what=
+problems=
+
+# start NAME: names the case the next checks belong to.
+start() {
+	what=$1
+	problems=
+}
+
+# bad MESSAGE: records a failed check of the current case.
+bad() {
+	problems="$problems
+  $1"
+}
+
+# done_case: prints the case's outcome and counts it.
+done_case() {
+	if [ -z "$problems" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $what:$problems"
+		if [ -s "$tmp/err" ]; then
+			echo "  stderr was:"
+			sed -n '1,8s/^/    /p' "$tmp/err"
+		fi
+	fi
+}
+
+# run STATUS ARGS...: runs mkreport ARGS in $tmp/wd (stdout to $tmp/out, stderr to
+# $tmp/err) and checks its exit status.
+run() {
+	want=$1
+	shift
+	(cd "$tmp/wd" && timeout 120 "$mk" "$@" >"$tmp/out" 2>"$tmp/err")
+	got=$?
+	[ "$got" -eq "$want" ] || bad "exit status $got, expected $want ($*)"
+}
+
+# err_has TEXT / out_has TEXT: stderr (stdout) holds the fixed string TEXT.
+err_has() {
+	grep -qF -- "$1" "$tmp/err" || bad "stderr lacks '$1'"
+}
+out_has() {
+	grep -qF -- "$1" "$tmp/out" || bad "stdout lacks '$1'"
+}
+
+# err_empty / out_empty: nothing was printed there.
+err_empty() {
+	[ ! -s "$tmp/err" ] || bad "stderr not empty"
+}
+out_empty() {
+	[ ! -s "$tmp/out" ] || bad "stdout not empty"
+}
+
+# wd_empty: the working folder holds no file (nothing was written).
+wd_empty() {
+	[ -z "$(ls -A "$tmp/wd")" ] || bad "wrote into the working folder: $(ls -A "$tmp/wd" | tr '\n' ' ')"
+}
+
+# fresh_wd: an empty working folder.
+fresh_wd() {
+	rm -rf "$tmp/wd"
+	mkdir "$tmp/wd"
+}
+
+# usage_error: status 2 with the hint on stderr and nothing on stdout, nothing written.
+usage_error() {
+	err_has "Try 'mkreport --help'."
+	out_empty
+	wd_empty
+}
+
+fresh_wd
+"$mk" --help >"$tmp/usage" 2>/dev/null
+
+# --- the command alone -------------------------------------------------------
+start "no mode"
+run 2
+err_has "no mode given"
+usage_error
+done_case
+
+for h in --help -h; do
+	start "$h"
+	run 0 "$h"
+	cmp -s "$tmp/out" "$tmp/usage" || bad "stdout differs from --help's"
+	head -n 1 "$tmp/out" | grep -q '^usage: mkreport ' || bad "no usage line first"
+	err_empty
+	done_case
+done
+
+start "--version"
+run 0 --version
+grep -qx 'mkreport [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*' "$tmp/out" || bad "not 'mkreport X.Y.Z'"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] || bad "more than one line"
+err_empty
+done_case
+
+for m in frobnicate --bogus -x BUILD; do
+	start "unknown mode $m"
+	run 2 "$m"
+	err_has "unknown mode '$m'"
+	usage_error
+	done_case
+done
+
+# --- --help against the man page ----------------------------------------------
+# synopsis FILE: the synopsis lines of a usage text or rendered man page, one per mode,
+# continuation lines joined, spaces squeezed.
+synopsis() {
+	awk '
+	/^(usage:)? *mkreport / { if (s != "") print s; sub(/^(usage:)? */, ""); s = $0; next }
+	/^ +\[/ && s != "" { s = s " " $0; next }
+	{ if (s != "") print s; s = "" }
+	END { if (s != "") print s }' "$1" | tr -s ' '
+}
+start "--help's synopsis is the man page's"
+mandoc -T ascii -O width=400 "$man" | col -b |
+	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' >"$tmp/man.syn"
+synopsis "$tmp/man.syn" >"$tmp/man.lines"
+synopsis "$tmp/usage" >"$tmp/usage.lines"
+[ "$(wc -l <"$tmp/man.lines")" -ge 5 ] || bad "fewer than 5 synopsis lines in the man page"
+diff -u "$tmp/man.lines" "$tmp/usage.lines" >"$tmp/diff" || bad "synopses differ:
+$(sed 's/^/    /' "$tmp/diff")"
+done_case
+
+start "every option in --help is described in the man page"
+mandoc -T ascii -O width=400 "$man" | col -b >"$tmp/man.txt"
+# The man page's option list: lines of the form "     -X arg" or "     --long".
+grep -oE '^     --?[A-Za-z][-A-Za-z]*' "$tmp/man.txt" | tr -d ' ' | sort -u >"$tmp/man.opts"
+grep -oE '(^| |\[)--?[A-Za-z][-A-Za-z]*' "$tmp/usage" | tr -d ' [' | sort -u >"$tmp/usage.opts"
+[ "$(wc -l <"$tmp/usage.opts")" -ge 10 ] || bad "fewer than 10 options found in --help"
+for o in $(comm -23 "$tmp/usage.opts" "$tmp/man.opts"); do
+	bad "option $o of --help is not in the man page's option list"
+done
+done_case
+
+# --- every mode: --help, bad options, -j ----------------------------------------
+modes=$(awk '{ print $2 }' "$tmp/man.lines" | grep -v '^-' | sort -u)
+[ -n "$modes" ] || { echo "FAIL: no modes in the man page's synopsis"; exit 1; }
+for m in $modes; do
+	start "$m --help"
+	run 0 "$m" --help
+	cmp -s "$tmp/out" "$tmp/usage" || bad "stdout differs from --help's"
+	err_empty
+	done_case
+
+	start "$m with an unknown option"
+	run 2 "$m" --frobnicate
+	err_has "mkreport $m: "
+	usage_error
+	done_case
+
+	if grep -q "^mkreport $m .*-j jobs" "$tmp/man.lines"; then
+		for j in x 1025 -1 2k ''; do
+			start "$m -j '$j'"
+			run 2 "$m" -j "$j"
+			err_has "mkreport $m: -j needs a whole number in 0..1024"
+			usage_error
+			done_case
+		done
+	fi
+done
+
+for m in build check metrics; do
+	start "$m with an extra argument"
+	run 2 "$m" -C "$mini" extra
+	err_has "mkreport $m: unexpected argument"
+	usage_error
+	done_case
+
+	start "$m with a missing report folder"
+	run 1 "$m" -C "$tmp/none" -j 2
+	err_has "$tmp/none: error: cannot read the content folder"
+	out_empty
+	[ -e "$tmp/wd/site" ] && bad "site/ written"
+	done_case
+	fresh_wd
+done
+
+# --- check ----------------------------------------------------------------------
+start "check of the mini report"
+run 0 check -C "$mini" -T "$templates" -j 2
+out_empty
+err_empty
+wd_empty
+done_case
+
+start "check with the default content folder and \$MKREPORT_TEMPLATES"
+cp -R "$mini" "$tmp/wd/content"
+(cd "$tmp/wd" && MKREPORT_TEMPLATES=$templates timeout 120 "$mk" check -j 1 >"$tmp/out" 2>"$tmp/err")
+[ $? -eq 0 ] || bad "exit status not 0"
+[ "$(ls -A "$tmp/wd")" = content ] || bad "wrote into the working folder"
+err_empty
+done_case
+fresh_wd
+
+# check must report exactly what build reports for each bad case, and write nothing.
+for c in several-errors yaml-syntax render-unknown-metric chart-unknown-metric \
+	render-unknown-citation chart-mismatched-lengths; do
+	start "check of tests/bad/$c"
+	cp -R "$root/tests/bad/$c/content" "$tmp/wd/content"
+	run 1 check -C content -T "$templates" -j 2
+	diff -u "$root/tests/bad/$c/expected" "$tmp/err" >"$tmp/diff" ||
+		bad "stderr differs from tests/bad/$c/expected:
+$(sed -n '1,12s/^/    /p' "$tmp/diff")"
+	grep -qE '^content/[^:]+:[0-9]+:[0-9]+: error: ' "$tmp/err" || bad "no file:line:col error"
+	out_empty
+	[ "$(ls -A "$tmp/wd")" = content ] || bad "wrote into the working folder"
+	done_case
+	fresh_wd
+done
+
+start "check of a broken template"
+mkdir "$tmp/tpl"
+cp "$templates"/* "$tmp/tpl/"
+printf '<html><body><p>unclosed\n' >"$tmp/tpl/page.html"
+run 1 check -C "$mini" -T "$tmp/tpl" -j 2
+err_has "page.html"
+err_has "error:"
+wd_empty
+done_case
+
+# --- NO_COLOR and colour on a terminal --------------------------------------------
+# tty_err ENV...: runs a failing check with stderr on a terminal (script(1)); prints it.
+tty_err() {
+	env "$@" script -qec "'$mk' check -C '$root/tests/bad/several-errors/content' \
+		-T '$templates' -j 1" /dev/null 2>&1 </dev/null
+}
+esc=$(printf '\033')
+start "colour on a terminal"
+tty_err -u NO_COLOR >"$tmp/tty"
+grep -q "$esc\[" "$tmp/tty" || bad "no colour with NO_COLOR unset"
+grep -q "error" "$tmp/tty" || bad "no error printed"
+tty_err NO_COLOR= >"$tmp/tty"
+grep -q "$esc\[" "$tmp/tty" || bad "no colour with NO_COLOR empty"
+tty_err NO_COLOR=1 >"$tmp/tty"
+grep -q "$esc\[" "$tmp/tty" && bad "colour with NO_COLOR=1"
+grep -q "error: expected a date" "$tmp/tty" || bad "no error printed with NO_COLOR=1"
+done_case
+
+start "no colour into a file"
+(unset NO_COLOR; cd "$tmp/wd" && "$mk" check -C "$root/tests/bad/several-errors/content" \
+	-T "$templates" -j 1 >/dev/null 2>"$tmp/err")
+grep -q "$esc" "$tmp/err" && bad "escape codes in a file"
+done_case
+
+# --- metrics ------------------------------------------------------------------------
+start "metrics as JSON"
+run 0 metrics -C "$mini" -j 2
+"$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d' "$tmp/out" ||
+	bad "stdout is not JSON"
+out_has '"base"'
+out_has '"old-terms"'
+cp "$tmp/out" "$tmp/metrics.json"
+run 0 metrics -C "$mini" -j 1 --json
+cmp -s "$tmp/out" "$tmp/metrics.json" || bad "--json -j 1 differs from the default"
+err_empty
+wd_empty
+done_case
+
+start "metrics as CSV for one scenario"
+run 0 metrics -C "$mini" -j 2 --csv --scenario slower
+"$py" - "$tmp/out" >"$tmp/csv.check" 2>&1 <<'EOF' || bad "CSV: $(cat "$tmp/csv.check")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["metric", "scenario", "year", "value", "unit"], rows[0]
+assert len(rows) > 10, len(rows)
+scen = {r[1] for r in rows[1:]}
+assert scen == {"slower"}, scen
+for r in rows[1:]:
+    assert len(r) == 5, r
+    if r[3] != "":
+        float(r[3])
+EOF
+err_empty
+done_case
+
+start "metrics --csv of every scenario"
+run 0 metrics -C "$mini" -j 2 --csv
+for s in base slower slowest old-terms; do
+	grep -q "^[^,]*,$s," "$tmp/out" || bad "no row of scenario $s"
+done
+done_case
+
+start "metrics of an unknown scenario"
+run 2 metrics -C "$mini" -j 2 --scenario nope
+err_has "mkreport metrics: unknown scenario 'nope'"
+out_empty
+done_case
+
+start "metrics of a broken report"
+run 1 metrics -C "$root/tests/bad/several-errors/content" -j 2
+err_has "report.yaml:5:8: error: expected a date"
+out_empty
+done_case
+
+for f in --json --csv; do
+	start "metrics $f into a full disk"
+	(cd "$tmp/wd" && "$mk" metrics -C "$mini" -j 2 $f >/dev/full 2>"$tmp/err")
+	got=$?
+	[ "$got" -eq 3 ] || bad "exit status $got, expected 3"
+	err_has "mkreport metrics: cannot write the metrics"
+	done_case
+done
+
+# --- chart --------------------------------------------------------------------------
+# is_svg/is_png/is_pdf FILE: the file is a well-formed SVG, a PNG with a size, a PDF
+# with one page.
+is_svg() {
+	xmllint --noout "$1" 2>/dev/null &&
+		[ "$(xmllint --xpath 'local-name(/*)' "$1" 2>/dev/null)" = svg ]
+}
+is_png() {
+	"$py" - "$1" <<'EOF'
+import struct, sys
+b = open(sys.argv[1], "rb").read()
+assert b[:8] == b"\x89PNG\r\n\x1a\n" and b[12:16] == b"IHDR"
+w, h = struct.unpack(">II", b[16:24])
+assert w >= 300 and h >= 150, (w, h)
+assert b[-8:-4] == b"IEND"
+EOF
+}
+is_pdf() {
+	pdfinfo "$1" 2>/dev/null | grep -q '^Pages: *1$'
+}
+
+start "chart into SVG, PNG and PDF"
+run 0 chart -C "$mini" -T "$templates" -j 2 mini-cumulative -o a.svg -o a.png -o a.pdf
+err_empty
+out_empty
+is_svg "$tmp/wd/a.svg" || bad "a.svg is not a well-formed SVG"
+is_png "$tmp/wd/a.png" || bad "a.png is not a PNG"
+is_pdf "$tmp/wd/a.pdf" || bad "a.pdf is not a one-page PDF"
+grep -qF 'Break-even' "$tmp/wd/a.svg" || grep -q '<path' "$tmp/wd/a.svg" || bad "a.svg draws nothing"
+done_case
+
+start "chart: the same bytes again, one file at a time, and repeated"
+mkdir "$tmp/wd/again"
+run 0 chart -C "$mini" -T "$templates" -j 1 mini-cumulative -o again/a.png -o again/a.svg
+run 0 chart -C "$mini" -T "$templates" mini-cumulative -o again/a.pdf
+for f in a.svg a.png a.pdf; do
+	cmp -s "$tmp/wd/$f" "$tmp/wd/again/$f" || bad "$f differs between runs"
+done
+(cd "$tmp/wd" && MKREPORT_CHART_REPEAT=3 "$mk" chart -C "$mini" -T "$templates" -j 2 \
+	mini-cumulative -o again/r.svg 2>"$tmp/err")
+cmp -s "$tmp/wd/a.svg" "$tmp/wd/again/r.svg" || bad "MKREPORT_CHART_REPEAT=3 changed the SVG"
+done_case
+
+start "chart: the SVG is the site's download SVG without its frame, same chart"
+run 0 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+[ -f "$tmp/wd/site/charts/mini-cumulative.svg" ] || bad "the site has no mini-cumulative.svg"
+is_svg "$tmp/wd/site/charts/mini-cumulative.svg" || bad "the site's SVG is not well-formed"
+done_case
+fresh_wd
+
+start "chart of an unknown id"
+run 1 chart -C "$mini" -T "$templates" -j 2 no-such-chart -o x.svg -o x.png
+err_has "no-such-chart"
+err_has "error:"
+out_empty
+wd_empty
+done_case
+
+start "chart of a broken report"
+run 1 chart -C "$root/tests/bad/several-errors/content" -T "$templates" -j 2 mini-cumulative -o x.svg
+err_has "report.yaml:5:8: error:"
+wd_empty
+done_case
+
+for args in "mini-cumulative" "-o x.svg" "a b -o x.svg" "mini-cumulative -o x.csv" \
+	"mini-cumulative -o x" "mini-cumulative -o .svg" "mini-cumulative -o x.SVG"; do
+	start "chart $args"
+	# shellcheck disable=SC2086
+	run 2 chart -C "$mini" $args
+	usage_error
+	done_case
+done
+
+start "chart with 17 output files"
+set --
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+	set -- "$@" -o "c$i.svg"
+done
+run 2 chart -C "$mini" mini-cumulative "$@"
+err_has "too many -o files (at most 16)"
+usage_error
+done_case
+
+start "chart with 16 output files"
+set --
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	set -- "$@" -o "c$i.svg"
+done
+run 0 chart -C "$mini" -T "$templates" -j 2 mini-cumulative "$@"
+[ "$(ls "$tmp/wd" | wc -l)" -eq 16 ] || bad "not 16 files written"
+cmp -s "$tmp/wd/c1.svg" "$tmp/wd/c16.svg" || bad "the 16 SVGs differ"
+done_case
+fresh_wd
+
+start "chart into a folder that does not exist"
+run 3 chart -C "$mini" -T "$templates" -j 2 mini-cumulative -o nodir/x.svg
+err_has "mkreport chart: cannot write 'nodir/x.svg'"
+wd_empty
+done_case
+
+start "chart into a full disk"
+ln -s /dev/full "$tmp/wd/full.png"
+run 3 chart -C "$mini" -T "$templates" -j 2 mini-cumulative -o full.png
+err_has "mkreport chart: cannot write 'full.png'"
+done_case
+fresh_wd
+
+# --- build ---------------------------------------------------------------------------
+start "build -v, then again"
+run 0 build -v -C "$mini" -T "$templates" -o site --no-pdf -j 2 -M site.d --cache cache
+err_has "mkreport: site: "
+err_has " written, 0 unchanged, 0 removed"
+err_has "mkreport: cache: 0 reused, "
+out_empty
+[ -f "$tmp/wd/site/index.html" ] || bad "no site/index.html"
+[ -f "$tmp/wd/site/report.pdf" ] && bad "report.pdf written with --no-pdf"
+head -n 1 "$tmp/wd/site.d" | grep -qx 'site/.mkreport-manifest: \\' || bad "depfile's target"
+grep -qF "$mini/report.yaml" "$tmp/wd/site.d" || bad "the depfile lacks report.yaml"
+grep -qF "$templates/page.html" "$tmp/wd/site.d" || bad "the depfile lacks page.html"
+[ -d "$tmp/wd/cache" ] || bad "no cache folder"
+[ -d "$tmp/wd/.mkreport-cache" ] && bad "the default cache was made despite --cache"
+run 0 build -v -C "$mini" -T "$templates" -o site --no-pdf -j 2 --cache cache
+err_has "mkreport: site: 0 written, "
+err_has " unchanged, 0 removed"
+grep -q 'mkreport: cache: [1-9][0-9]* reused, 0 computed' "$tmp/err" || bad "nothing reused from the cache"
+done_case
+
+start "build quiet, default cache, --no-cache"
+run 0 build -C "$mini" -T "$templates" -o out -j 2 --no-pdf
+err_empty
+out_empty
+[ -d "$tmp/wd/.mkreport-cache/out" ] || bad "no default cache .mkreport-cache/out"
+rm -rf "$tmp/wd/.mkreport-cache"
+run 0 build -C "$mini" -T "$templates" -o out -j 2 --no-pdf --no-cache
+[ -e "$tmp/wd/.mkreport-cache" ] && bad "a cache made with --no-cache"
+done_case
+fresh_wd
+
+start "build with the cache inside the output folder"
+run 2 build -C "$mini" -T "$templates" -o site --cache site/cache
+err_has "the cache folder must not be inside the output folder"
+done_case
+fresh_wd
+
+start "build of a report without base_url, -v says so"
+cp -R "$mini" "$tmp/wd/content"
+sed -i '/^base_url:/d' "$tmp/wd/content/report.yaml"
+run 0 build -v -C content -T "$templates" -o site --no-pdf --no-cache -j 2
+err_has "report.yaml has no base_url"
+[ -f "$tmp/wd/site/sitemap.xml" ] && bad "sitemap.xml without base_url"
+done_case
+fresh_wd
+
+start "build into a path under a file"
+: >"$tmp/wd/file"
+run 3 build -C "$mini" -T "$templates" -o file/site --no-pdf --no-cache -j 2
+[ -f "$tmp/wd/file" ] && [ ! -s "$tmp/wd/file" ] || bad "the file was changed"
+grep -q 'error' "$tmp/err" || bad "no error message"
+done_case
+fresh_wd
+
+start "build with an unwritable depfile"
+run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
+err_has "nodir/site.d"
+err_has "cannot write depfile"
+done_case
+fresh_wd
+
+start "build of a broken report writes nothing"
+run 1 build -C "$root/tests/bad/several-errors/content" -T "$templates" -o site --no-cache -j 2
+[ "$(grep -c ': error: ' "$tmp/err")" -ge 5 ] || bad "fewer than 5 errors"
+wd_empty
+done_case
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
