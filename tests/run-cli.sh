@@ -249,6 +249,23 @@ err_has "error:"
 wd_empty
 done_case
 
+start "check with a templates folder that does not exist"
+run 1 check -C "$mini" -T "$tmp/notpl" -j 2
+err_has "$tmp/notpl/fonts.conf: error: cannot read the fontconfig file"
+err_has "$tmp/notpl/page.html: error: cannot read the template"
+wd_empty
+done_case
+
+start "build with a templates folder without style.css"
+rm -f "$tmp/tpl/style.css"
+cp "$templates/page.html" "$tmp/tpl/page.html"
+run 1 build -C "$mini" -T "$tmp/tpl" -o site --no-cache -j 2
+err_has "$tmp/tpl/style.css: error: cannot read '$tmp/tpl/style.css'"
+[ -e "$tmp/wd/site" ] && bad "site/ written"
+ls -A "$tmp/wd" | grep -v '^\.site\.mkreport-lock$' | grep -q . && bad "wrote more than the lock"
+done_case
+fresh_wd
+
 # --- NO_COLOR and colour on a terminal --------------------------------------------
 # tty_err ENV...: runs a failing check with stderr on a terminal (script(1)); prints it.
 tty_err() {
@@ -387,6 +404,12 @@ run 1 chart -C "$mini" -T "$templates" -j 2 no-such-chart -o x.svg -o x.png
 err_has "no-such-chart"
 err_has "error:"
 out_empty
+wd_empty
+done_case
+
+start "chart with a templates folder that does not exist"
+run 1 chart -C "$mini" -T "$tmp/notpl" -j 2 mini-cumulative -o x.svg
+err_has "$tmp/notpl/fonts.conf: error: cannot read the fontconfig file"
 wd_empty
 done_case
 
