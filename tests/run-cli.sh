@@ -516,6 +516,23 @@ grep -q 'error' "$tmp/err" || bad "no error message"
 done_case
 fresh_wd
 
+start "build over a site with the file size limited: exit 3, the old site kept"
+run 0 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+(cd "$tmp/wd" && find site -type f | sort | xargs sha256sum) >"$tmp/sums.before"
+cp -R "$mini" "$tmp/content2"
+sed -i 's/Mini report/Mini report changed/' "$tmp/content2/report.yaml"
+(cd "$tmp/wd" && trap '' XFSZ && ulimit -f 100 &&
+	"$mk" build -C "$tmp/content2" -T "$templates" -o site --no-cache -j 2 >"$tmp/out" 2>"$tmp/err")
+got=$?
+[ "$got" -eq 3 ] || bad "exit status $got, expected 3"
+grep -q '^site/[^:]*: error: cannot write: File too large$' "$tmp/err" || bad "no 'cannot write' error"
+(cd "$tmp/wd" && find site -type f | sort | xargs sha256sum) | cmp -s - "$tmp/sums.before" ||
+	bad "the site changed"
+[ "$(ls -A "$tmp/wd" | tr '\n' ' ')" = ".site.mkreport-lock site " ] ||
+	bad "leftovers: $(ls -A "$tmp/wd" | tr '\n' ' ')"
+done_case
+fresh_wd
+
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
 err_has "nodir/site.d"
