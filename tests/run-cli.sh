@@ -239,6 +239,19 @@ $(sed -n '1,12s/^/    /p' "$tmp/diff")"
 	fresh_wd
 done
 
+# tests/cli/chart-errors.md holds a mistake per chart directive: check reports each at its
+# line and column (tests/cli/chart-errors.expected), all in one run.
+start "check of a page of broken charts"
+cp -R "$mini" "$tmp/wd/content"
+cp "$root/tests/cli/chart-errors.md" "$tmp/wd/content/pages/sources.md"
+run 1 check -C content -T "$templates" -j 2
+diff -u "$root/tests/cli/chart-errors.expected" "$tmp/err" >"$tmp/diff" ||
+	bad "stderr differs from tests/cli/chart-errors.expected:
+$(sed -n '1,20s/^/    /p' "$tmp/diff")"
+[ "$(ls -A "$tmp/wd")" = content ] || bad "wrote into the working folder"
+done_case
+fresh_wd
+
 start "check of a broken template"
 mkdir "$tmp/tpl"
 cp "$templates"/* "$tmp/tpl/"
