@@ -546,6 +546,31 @@ grep -q '^site/[^:]*: error: cannot write: File too large$' "$tmp/err" || bad "n
 done_case
 fresh_wd
 
+# out_refused DIR MESSAGE: build -o DIR exits 3 with "DIR: error: MESSAGE".
+out_refused() {
+	start "build -o $1"
+	run 3 build -C "$mini" -T "$templates" -o "$1" --no-pdf --no-cache -j 2
+	err_has "$1: error: $2"
+	[ -f "$tmp/wd/file" ] && [ ! -s "$tmp/wd/file" ] || bad "the file was changed"
+	[ "$(ls -A "$tmp/wd" | tr '\n' ' ')" = "file " ] || bad "wrote: $(ls -A "$tmp/wd" | tr '\n' ' ')"
+	done_case
+}
+: >"$tmp/wd/file"
+out_refused file "cannot create the output folder: Not a directory"
+out_refused file/x/site "cannot create the output folder: Not a directory"
+out_refused . "cannot replace the folder the build runs in"
+out_refused .. "cannot replace the folder the build runs in"
+out_refused / "cannot replace the root folder"
+fresh_wd
+
+start "build -o into folders that do not exist yet"
+run 0 build -C "$mini" -T "$templates" -o new/sub/site --no-pdf --no-cache -j 2
+[ -f "$tmp/wd/new/sub/site/index.html" ] || bad "no new/sub/site/index.html"
+run 0 build -C "$mini" -T "$templates" -o new2/. --no-pdf --no-cache -j 2
+[ -f "$tmp/wd/new2/index.html" ] || bad "no new2/index.html"
+done_case
+fresh_wd
+
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
 err_has "nodir/site.d"
