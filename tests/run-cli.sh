@@ -571,6 +571,25 @@ run 0 build -C "$mini" -T "$templates" -o new2/. --no-pdf --no-cache -j 2
 done_case
 fresh_wd
 
+start "build over a user's folder where the build writes a file; the user's files kept"
+run 0 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+rm "$tmp/wd/site/robots.txt"
+mkdir "$tmp/wd/site/robots.txt"
+echo mine >"$tmp/wd/site/robots.txt/mine"
+echo example.org >"$tmp/wd/site/CNAME"
+ln -s /etc/hostname "$tmp/wd/site/link"
+run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+err_has "site/robots.txt: error: cannot write: Is a directory"
+[ "$(cat "$tmp/wd/site/robots.txt/mine")" = mine ] || bad "the user's folder changed"
+rm -r "$tmp/wd/site/robots.txt"
+run 0 build -v -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+err_has "mkreport: site: 1 written, "
+[ -f "$tmp/wd/site/robots.txt" ] || bad "no robots.txt"
+[ "$(cat "$tmp/wd/site/CNAME")" = example.org ] || bad "CNAME not kept"
+[ "$(readlink "$tmp/wd/site/link")" = /etc/hostname ] || bad "the symlink not kept as a symlink"
+done_case
+fresh_wd
+
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
 err_has "nodir/site.d"
