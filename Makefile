@@ -191,8 +191,13 @@ asan:
 # against the man page, exit statuses, the files `chart` writes, `check` writing nothing.
 .PHONY: cli
 check: cli
-cli: $(B)/mkreport
-	@sh tests/run-cli.sh $(B)/mkreport
+cli: $(B)/mkreport $(B)/tests/nolink.so
+	@sh tests/run-cli.sh $(B)/mkreport $(B)/tests/nolink.so
+
+# A file system without hard links or RENAME_EXCHANGE, for run-cli.sh (LD_PRELOAD).
+$(B)/tests/nolink.so: tests/shim/nolink.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -shared -fPIC -O1 -o $@ $< -ldl
 
 # Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
 # asan runs, and cli), printed per folder of src/; build-cov/coverage.json holds it per

@@ -4,12 +4,19 @@
 # 1 errors in the sources, 2 usage, 3 output not written), NO_COLOR, -v; the files
 # `chart` writes (well-formed SVG, PNG, PDF), `check` reporting errors at their
 # positions and writing nothing, `metrics` as JSON and CSV.
-# Usage: tests/run-cli.sh MKREPORT
+# With NOLINK (tests/shim/nolink.c built as a shared library), also a build on a file
+# system without hard links or RENAME_EXCHANGE.
+# Usage: tests/run-cli.sh MKREPORT [NOLINK]
 set -u
-if [ $# -ne 1 ]; then
-	echo "usage: $0 MKREPORT" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	echo "usage: $0 MKREPORT [NOLINK]" >&2
 	exit 2
 fi
+nolink=${2:-}
+case $nolink in
+''|/*) ;;
+*) nolink=$(pwd)/$nolink ;;
+esac
 case $1 in
 /*) mk=$1 ;;
 *) mk=$(pwd)/$1 ;;
@@ -589,6 +596,31 @@ err_has "mkreport: site: 1 written, "
 [ "$(readlink "$tmp/wd/site/link")" = /etc/hostname ] || bad "the symlink not kept as a symlink"
 done_case
 fresh_wd
+
+if [ -n "$nolink" ]; then
+	start "build over a site where hard links and RENAME_EXCHANGE fail"
+	run 0 build -C "$mini" -T "$templates" -o ref --no-pdf --no-cache -j 2
+	run 0 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2
+	echo example.org >"$tmp/wd/site/CNAME"
+	ln -s /etc/hostname "$tmp/wd/site/link"
+	mkdir "$tmp/wd/site/.git"
+	echo ref >"$tmp/wd/site/.git/HEAD"
+	(cd "$tmp/wd" && LD_PRELOAD=$nolink "$mk" build -v -C "$mini" -T "$templates" -o site \
+		--no-pdf --no-cache -j 2 >"$tmp/out" 2>"$tmp/err")
+	got=$?
+	[ "$got" -eq 0 ] || bad "exit status $got, expected 0"
+	grep -q '^mkreport: site: [1-9][0-9]* written, 0 unchanged, 0 removed$' "$tmp/err" ||
+		bad "unchanged files not written anew"
+	[ "$(cat "$tmp/wd/site/CNAME")" = example.org ] || bad "CNAME not kept"
+	[ "$(cat "$tmp/wd/site/.git/HEAD")" = ref ] || bad ".git not kept"
+	[ "$(readlink "$tmp/wd/site/link")" = /etc/hostname ] || bad "the symlink not kept"
+	rm -r "$tmp/wd/site/CNAME" "$tmp/wd/site/link" "$tmp/wd/site/.git"
+	diff -r "$tmp/wd/ref" "$tmp/wd/site" >/dev/null || bad "the site differs from a normal build's"
+	[ "$(ls -A "$tmp/wd" | tr '\n' ' ')" = ".ref.mkreport-lock .site.mkreport-lock ref site " ] ||
+		bad "leftovers: $(ls -A "$tmp/wd" | tr '\n' ' ')"
+	done_case
+	fresh_wd
+fi
 
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
