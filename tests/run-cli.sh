@@ -622,6 +622,56 @@ if [ -n "$nolink" ]; then
 	fresh_wd
 fi
 
+# hold_lock: holds site's lock (flock(1)) in the background until killed; sets holder.
+hold_lock() {
+	(exec 9>"$tmp/wd/.site.mkreport-lock" && flock 9 && exec sleep 120) &
+	holder=$!
+	k=0
+	while flock -n "$tmp/wd/.site.mkreport-lock" true && [ $k -lt 600 ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+}
+# build_bg: starts a build into site in the background, sets builder, and waits until
+# it says it is waiting for the lock.
+build_bg() {
+	(cd "$tmp/wd" && exec "$mk" build -C "$mini" -T "$templates" -o site --no-pdf \
+		--no-cache -j 2 >"$tmp/out" 2>"$tmp/err") &
+	builder=$!
+	k=0
+	until grep -q 'waiting$' "$tmp/err" 2>/dev/null || [ $k -ge 1200 ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+}
+start "build waits for another build's lock, then builds"
+hold_lock
+build_bg
+err_has "mkreport: site: another build is writing this folder; waiting"
+[ -e "$tmp/wd/site" ] && bad "wrote the site while the lock was held"
+kill "$holder"
+wait "$holder" 2>/dev/null
+wait "$builder"
+got=$?
+[ "$got" -eq 0 ] || bad "exit status $got after the lock was released"
+[ -f "$tmp/wd/site/index.html" ] || bad "no site after the lock was released"
+done_case
+fresh_wd
+
+start "build stopped by SIGTERM while waiting for the lock"
+hold_lock
+build_bg
+kill -TERM "$builder"
+wait "$builder"
+got=$?
+kill "$holder"
+wait "$holder" 2>/dev/null
+[ "$got" -eq 143 ] || bad "exit status $got, expected 143 (128 + SIGTERM)"
+[ "$(ls -A "$tmp/wd" | tr '\n' ' ')" = ".site.mkreport-lock " ] ||
+	bad "wrote: $(ls -A "$tmp/wd" | tr '\n' ' ')"
+done_case
+fresh_wd
+
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
 err_has "nodir/site.d"
