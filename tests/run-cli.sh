@@ -672,6 +672,44 @@ wait "$holder" 2>/dev/null
 done_case
 fresh_wd
 
+# page_of FILE TEXT: the number of the first page of report.pdf FILE holding TEXT.
+page_of() {
+	np=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	pg=1
+	while [ "$pg" -le "$np" ]; do
+		pdftotext -f "$pg" -l "$pg" "$1" - | grep -qF "$2" && { echo "$pg"; return; }
+		pg=$((pg + 1))
+	done
+	echo 0
+}
+start "build: report.pdf typesets code blocks across pages, rules, stacked headings"
+cp -R "$mini" "$tmp/wd/content"
+{
+	printf '# Sources\n\n## Stacked heading one\n\n### Stacked heading two\n\n'
+	printf 'A paragraph after two headings.\n\n---\n\n## Heading before a quote\n\n'
+	printf '> A quoted remark.\n\n## Code\n\n```\n'
+	i=1
+	while [ $i -le 120 ]; do
+		printf 'code line %03d keeps its spaces\n' $i
+		i=$((i + 1))
+	done
+	printf '```\n\nText after the code.\n\n## Heading before a table\n\n'
+	printf '| a | b |\n|---|---|\n| 1 | 2 |\n'
+} >"$tmp/wd/content/pages/sources.md"
+run 0 build -C content -T "$templates" -o site --no-cache -j 2
+pdf=$tmp/wd/site/report.pdf
+pdffonts "$pdf" | grep -q 'DejaVuSansMono .* yes yes' || bad "no embedded monospace font"
+pdftotext "$pdf" - | grep -o 'code line [0-9]*' | awk '{ print $3 + 0 }' >"$tmp/lines"
+seq 1 120 | cmp -s - "$tmp/lines" || bad "the code's 120 lines are not all there in order"
+p1=$(page_of "$pdf" "code line 001")
+p2=$(page_of "$pdf" "code line 120")
+[ "$p1" -gt 0 ] && [ "$p2" -gt "$p1" ] || bad "the code block does not run across pages ($p1, $p2)"
+h1=$(page_of "$pdf" "Stacked heading one")
+[ "$h1" -gt 0 ] && [ "$h1" = "$(page_of "$pdf" "A paragraph after two headings")" ] ||
+	bad "the stacked headings are not on their paragraph's page"
+done_case
+fresh_wd
+
 start "build with an unwritable depfile"
 run 3 build -C "$mini" -T "$templates" -o site --no-pdf --no-cache -j 2 -M nodir/site.d
 err_has "nodir/site.d"
