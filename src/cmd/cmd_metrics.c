@@ -52,11 +52,13 @@ cmd_metrics(int argc, char **argv)
 			export_csv(p.m, only, &b);
 		else
 			pipeline_export_json(&p, only, &b);
-		fwrite(b.data ? b.data : "", 1, b.len, stdout);
+		int ok = fwrite(b.data ? b.data : "", 1, b.len, stdout) == b.len;
 		buf_free(&b);
 		cmd_report_diag(d);
-		if (fflush(stdout) != 0)
+		if (fflush(stdout) != 0 || ferror(stdout) || !ok) { /* a long write fails early */
+			fputs("mkreport metrics: cannot write the metrics\n", stderr);
 			rc = CMD_WRITE;
+		}
 	}
 	pipeline_free(&p);
 	diag_free(d);
