@@ -7,6 +7,9 @@
 
 #include "fixture.h"
 
+/* libFuzzer's optional set-up: a weak reference, NULL in targets without one. */
+extern int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
+
 /* Feeds the file at path to the target. Returns 0, or -1 if it cannot be read. */
 static int
 run_file(const char *path)
@@ -76,6 +79,8 @@ int
 main(int argc, char **argv)
 {
 	int total = 0;
+	if (LLVMFuzzerInitialize != NULL)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++) {
 		struct stat st;
 		int k = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode) ? run_dir(argv[i]) :

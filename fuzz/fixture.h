@@ -12,6 +12,10 @@
 /* libFuzzer's entry, defined by each target; fuzz/driver.c calls it without libFuzzer. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* libFuzzer's set-up before the first input (outside -timeout), defined by the targets
+ * that render (they load content/ there); fuzz/driver.c calls it when it is defined. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
 /* Returns FUZZ_SRCDIR/rel (the source tree the target was built from) in a buffer
  * that the next call overwrites. */
 const char *fuzz_path(const char *rel);

@@ -5,6 +5,16 @@
 #include "render/chart_spec.h"
 #include "fixture.h"
 
+/* Loads content/'s report and computes its metrics before the first input. Always 0. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_ctx(NULL);
+	return 0;
+}
+
 /* Reads data as a chart directive on the index page of content/'s report (every
  * metric looked up), validates it, and if valid draws it as SVG (checked to be
  * well-formed XML) and writes its CSV. Always 0. */

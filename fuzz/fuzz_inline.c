@@ -6,6 +6,16 @@
 #include "render/render_int.h"
 #include "fixture.h"
 
+/* Loads content/'s report and computes its metrics before the first input. Always 0. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_ctx(NULL);
+	return 0;
+}
+
 /* Renders data as one text run of the index page (content/'s report and metrics),
  * checks the result is well-formed XML, and frees everything. Always 0. */
 int

@@ -5,6 +5,16 @@
 
 #include "fixture.h"
 
+/* Loads content/'s report and computes its metrics before the first input. Always 0. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_ctx(NULL);
+	return 0;
+}
+
 /* Renders data as the index page of content/'s report (its metrics, sources, other
  * sections), checks the body and every chart SVG are well-formed XML, and frees
  * everything. Always 0. */

@@ -26,6 +26,17 @@ page_template(void)
 	return t;
 }
 
+/* Loads content/'s report, its metrics and the page template before the first input. Always 0. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_ctx(NULL);
+	page_template();
+	return 0;
+}
+
 /* Renders data as the index page of content/'s report through the page template (as
  * the build does, figures numbered by the scan) and, if it renders, typesets a report
  * of that one section into memory. Always 0. */
