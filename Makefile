@@ -205,7 +205,8 @@ fuzz:
 		EXTRA_LDFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@mkdir -p build-fuzz/art && for t in $(FUZZ_TARGETS); do \
 		mkdir -p build-fuzz/corpus/$$t && echo "fuzz_$$t: $(FUZZ_TIME) s" && \
-		nice build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -max_len=65536 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		nice build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=30 -max_len=65536 \
 			-dict=fuzz/$$t.dict -artifact_prefix=build-fuzz/art/$$t- -print_final_stats=1 \
 			build-fuzz/corpus/$$t fuzz/corpus/$$t 2>build-fuzz/fuzz_$$t.log || \
 			{ tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
