@@ -55,6 +55,8 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 	libxml2-utils fonts-dejavu-core fonts-inter time python3-matplotlib zlib1g-dev libpng-dev \
 	poppler-utils qpdf libqpdf-dev
 DEB_PKGS += libzip-dev unzip python3-yaml
+# clang, libclang-rt-dev: make fuzz (libFuzzer with ASan and UBSan; fuzz/README.md).
+DEB_PKGS += clang libclang-rt-dev
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
 # nginx: make check404 serves the site under a sub-path (tests/run-404.sh).
@@ -275,7 +277,8 @@ asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck \
+		fuzzcheck
 
 # The command line driven as a user would: every mode, good and bad arguments, --help
 # against the man page, exit statuses, the files `chart` writes, `check` writing nothing.
@@ -305,27 +308,45 @@ coverage:
 		--exclude-throw-branches --json-summary build-cov/coverage.json
 	@$(PYTHON) tests/coverage-table.py build-cov/coverage.json
 
-# libFuzzer targets (optional, not part of check; needs clang and libclang-rt-dev):
-# build-fuzz/fuzz_ytree and build-fuzz/fuzz_page with a seed corpus from tests/; see fuzz/README.md.
+# Fuzz targets (fuzz/README.md), one per parser or writer that takes source text.
+# make fuzz: built with clang, libFuzzer, ASan and UBSan into build-fuzz/, each run for
+# FUZZ_TIME seconds from its seed corpus fuzz/corpus/<target> with fuzz/<target>.dict
+# (needs clang and libclang-rt-dev). fuzzcheck (in check, and in asan): the same targets
+# linked with fuzz/driver.c instead of libFuzzer, each run once on every file of its corpus.
+FUZZ_TARGETS = ytree report data chart inline page pdf
 FUZZ_CC ?= clang
+FUZZ_TIME ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC = fuzz/fixture.c
+FUZZ_DEF = -DFUZZ_SRCDIR='"$(CURDIR)"'
 fuzz:
 	$(MAKE) B=build-fuzz CC=$(FUZZ_CC) CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' \
-		EXTRA_LDFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer' \
-		build-fuzz/fuzz_ytree build-fuzz/fuzz_page build-fuzz/seed/ytree build-fuzz/seed/page
+		EXTRA_LDFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@mkdir -p build-fuzz/art && for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t && echo "fuzz_$$t: $(FUZZ_TIME) s" && \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		nice build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=30 -max_len=65536 \
+			-dict=fuzz/$$t.dict -artifact_prefix=build-fuzz/art/$$t- -print_final_stats=1 \
+			build-fuzz/corpus/$$t fuzz/corpus/$$t 2>build-fuzz/fuzz_$$t.log || \
+			{ tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|peak_rss)|cov:' build-fuzz/fuzz_$$t.log | tail -3; \
+	done
 
-$(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_OBJ)
+$(B)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC) fuzz/fixture.h $(LIB_OBJ)
 	$(SAY) CCLD $@
-	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_DEF) $(ALL_LDFLAGS) -o $@ $< $(FUZZ_SRC) $(LIB_OBJ) $(LDLIBS)
 
-$(B)/seed/ytree: FORCE
-	@mkdir -p $@ && find tests/bad tests/fixtures -name '*.yaml' | \
-		while read -r f; do cp "$$f" "$@/$$(echo "$$f" | tr / _)"; done
+$(B)/fuzzrun/fuzz_%: fuzz/fuzz_%.c fuzz/driver.c $(FUZZ_SRC) fuzz/fixture.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_DEF) $(ALL_LDFLAGS) -o $@ $< fuzz/driver.c $(FUZZ_SRC) \
+		$(LIB_OBJ) $(LDLIBS)
 
-$(B)/seed/page: FORCE
-	@mkdir -p $@ && find tests/bad tests/fixtures content -name '*.md' | \
-		while read -r f; do cp "$$f" "$@/$$(echo "$$f" | tr / _)"; done
+.PHONY: fuzzcheck
+check: fuzzcheck
+fuzzcheck: $(FUZZ_TARGETS:%=$(B)/fuzzrun/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do $(B)/fuzzrun/fuzz_$$t fuzz/corpus/$$t || exit 1; done
 
 .PHONY: FORCE
 FORCE:

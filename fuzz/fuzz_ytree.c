@@ -4,8 +4,7 @@
 
 #include "diag.h"
 #include "yaml/ytree.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fixture.h"
 
 /* Parses data as one YAML file, then frees the tree and the diagnostics. Always 0. */
 int

@@ -511,7 +511,7 @@ k_flow(mck_work *restrict w, int i, const mck_year *y, double *restrict q)
 		double rv = w->rev[l], got = w->got[l], cost = w->cost[l];
 		double az = ciaz * rv + csaz, pool = w->pool[l] + w->fund[l];
 		double use = az < pool ? az : pool;
-		use = (pool > 0) & (az > 0) ? use : 0;
+		use = ((pool > 0) & (az > 0)) ? use : 0;
 		w->pool[l] = pool - use;
 		double cf = got + (rs * rv + (az - use) * w->hm[l] +
 		    sale * w->lane[SL_SALEF][l]) - cost;

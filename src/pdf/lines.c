@@ -268,6 +268,35 @@ run_end(const pdf_para *p, size_t i)
 	return i < p->np ? i + 1 : i;
 }
 
+/* Returns the start of the last character after the first of left-to-right piece k
+ * (text s) whose left edge is at most room (pango units), or cut if none is. The edge
+ * grows with the character, so a binary search finds it: each
+ * pango_glyph_string_index_to_x walks the whole glyph string, and asking it of every
+ * character made a long word quadratic (an 8 KB word took 5 s; found by fuzz_pdf). */
+static size_t
+fit_chars(const piece *k, const char *s, int room, size_t cut)
+{
+	size_t n = 0;
+	size_t *at = util_xmalloc((k->len + 1) * sizeof *at);
+	for (size_t j = char_len(s); j < k->len; j += char_len(s + j))
+		at[n++] = j;
+	size_t lo = 0, hi = n; /* at[0..lo) fit, at[hi..n) do not */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int x = 0;
+		pango_glyph_string_index_to_x(k->g, (char *)s, (int)k->len,
+		    (PangoAnalysis *)&k->item->analysis, (int)at[mid], FALSE, &x);
+		if (x > room)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo > 0)
+		cut = at[lo - 1];
+	free(at);
+	return cut;
+}
+
 /* Splits word piece i of p after its last character that still fits in room (pango
  * units), or after its first one if force; the parts are shaped apart. Returns 0, or
  * -1 if no character fits (and not force) or the piece is one character. */
@@ -277,13 +306,17 @@ split_chars(pdf_doc *t, pdf_para *p, size_t i, int room, int force)
 	const piece *k = &p->p[i];
 	const char *s = p->text + k->start;
 	size_t cut = force ? char_len(s) : 0;
-	for (size_t j = char_len(s); j < k->len; j += char_len(s + j)) {
-		int x = 0;
-		pango_glyph_string_index_to_x(k->g, (char *)s, (int)k->len,
-		    (PangoAnalysis *)&k->item->analysis, (int)j, FALSE, &x);
-		if (x > room)
-			break;
-		cut = j;
+	if (k->item->analysis.level % 2 == 0) {
+		cut = fit_chars(k, s, room, cut);
+	} else {
+		for (size_t j = char_len(s); j < k->len; j += char_len(s + j)) {
+			int x = 0;
+			pango_glyph_string_index_to_x(k->g, (char *)s, (int)k->len,
+			    (PangoAnalysis *)&k->item->analysis, (int)j, FALSE, &x);
+			if (x > room)
+				break;
+			cut = j;
+		}
 	}
 	if (cut == 0 || cut >= k->len)
 		return -1;

@@ -159,6 +159,13 @@ xmlNodePtr render_el_text(rnd *r, xmlNodePtr parent, const char *name, const cha
 /* dom.c: appends the text s[0..n) to parent as a text node (never parsed as markup). */
 void render_add_text(rnd *r, xmlNodePtr parent, const char *s, size_t n);
 
+/* dom.c: if s[0..n) holds a character a page may not carry (a C0 control other than
+ * TAB, LF and CR, DEL, a C1 control, a noncharacter: what a character reference such as
+ * &#1; decodes to), puts a copy with each made U+FFFD into out (a new buf: free it) and
+ * returns 1; else returns 0 and leaves out alone. render_add_text and render_attr
+ * apply it. */
+int render_clean_text(const char *s, size_t n, buf *out);
+
 /* dom.c: sets attribute name to val (stored as text, never parsed for entities). */
 void render_attr(xmlNodePtr node, const char *name, const char *val);
 
