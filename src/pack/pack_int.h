@@ -25,4 +25,13 @@ typedef struct pack_entry {
 int pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf *out,
     char *why, size_t whyn);
 
+/* Appends to out the archive staged (made by pack_zip) with entry e added before its
+ * entry at (0: first; its number of entries: last), written as pack_zip writes it
+ * (dated as_of, the same as_of staged was made with): staged's entries are copied in
+ * their compressed form, unchecked, so the result is the bytes pack_zip gives for the
+ * same entries with e among them, at the cost of copying. Returns 0, or -1 with the
+ * reason in why (staged not a zip, or fewer than at entries; out unchanged). */
+int pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
+    buf *out, char *why, size_t whyn);
+
 #endif

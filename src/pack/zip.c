@@ -158,6 +158,115 @@ write_archive(zip_source_t *src, zip_t *old, const pack_entry *e, size_t n,
 	return 0;
 }
 
+/* Adds entry idx of old to za as it is stored there (name, method and compressed
+ * bytes copied, not inflated or checked), dated date, mode 0644, no extra fields.
+ * Returns 0, or -1 (za's error set, or old's entry unreadable). */
+static int
+copy_entry(zip_t *za, zip_t *old, zip_uint64_t idx, zip_uint16_t date)
+{
+	zip_stat_t st;
+	if (zip_stat_index(old, idx, ZIP_FL_ENC_RAW, &st) != 0 ||
+	    (st.valid & ZIP_STAT_NAME) == 0 || (st.valid & ZIP_STAT_COMP_METHOD) == 0)
+		return -1;
+	int deflated = st.comp_method == ZIP_CM_DEFLATE;
+	zip_source_t *s = zip_source_zip(za, old, idx, 0, 0, -1);
+	if (s == NULL)
+		return -1;
+	zip_int64_t i = zip_file_add(za, st.name, s, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(s);
+		return -1;
+	}
+	zip_uint64_t u = (zip_uint64_t)i;
+	if (zip_set_file_compression(za, u, deflated ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+	    deflated ? 6 : 0) != 0 || zip_file_set_dostime(za, u, 0, date, 0) != 0 ||
+	    zip_file_set_external_attributes(za, u, 0, ZIP_OPSYS_UNIX,
+	    (zip_uint32_t)(S_IFREG | 0644) << 16) != 0 || strip_extra(za, u) != 0)
+		return -1;
+	return 0;
+}
+
+/* Writes into the empty buffer source src the entries of staged (open) with e added
+ * before entry at. Returns 0, or -1 with why. */
+static int
+write_inserted(zip_source_t *src, zip_t *staged, size_t at, const pack_entry *e,
+    zip_uint16_t date, char *why, size_t whyn)
+{
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_t *za = zip_open_from_source(src, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (za == NULL) {
+		snprintf(why, whyn, "cannot start the zip: %s", zip_error_strerror(&err));
+		zip_error_fini(&err);
+		return -1;
+	}
+	zip_error_fini(&err);
+	zip_int64_t n = zip_get_num_entries(staged, 0);
+	for (zip_int64_t i = 0; i <= n; i++) {
+		if ((size_t)i == at && add_entry(za, NULL, e, date) != 0) {
+			snprintf(why, whyn, "cannot add '%s' to the zip: %s", e->name,
+			    zip_strerror(za));
+			zip_discard(za);
+			return -1;
+		}
+		if (i < n && copy_entry(za, staged, (zip_uint64_t)i, date) != 0) {
+			snprintf(why, whyn, "cannot copy entry %lld of the staged zip: %s",
+			    (long long)i, zip_strerror(za));
+			zip_discard(za);
+			return -1;
+		}
+	}
+	if (zip_close(za) != 0) {
+		snprintf(why, whyn, "cannot write the zip: %s", zip_strerror(za));
+		zip_discard(za);
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends the whole of the written buffer source src to out and frees src. Returns
+ * rc, or -1 with why if it cannot be read (out unchanged). */
+static int
+take_source(zip_source_t *src, int rc, buf *out, char *why, size_t whyn)
+{
+	size_t len = out->len;
+	if (rc == 0 && read_source(src, out) != 0) {
+		out->len = len;
+		if (out->data != NULL)
+			out->data[len] = '\0';
+		snprintf(why, whyn, "cannot read the zip back from memory");
+		rc = -1;
+	}
+	zip_source_free(src);
+	return rc;
+}
+
+int
+pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
+    buf *out, char *why, size_t whyn)
+{
+	zip_t *old = open_prev(staged->data, staged->len);
+	if (old == NULL || (zip_int64_t)at > zip_get_num_entries(old, 0)) {
+		if (old != NULL)
+			zip_discard(old);
+		snprintf(why, whyn, "the staged zip is not a zip of at least %zu entries", at);
+		return -1;
+	}
+	zip_error_t err;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+	zip_error_fini(&err);
+	if (src == NULL) {
+		zip_discard(old);
+		snprintf(why, whyn, "cannot start the zip: out of memory");
+		return -1;
+	}
+	zip_source_keep(src);
+	int rc = write_inserted(src, old, at, e, dos_date(as_of), why, whyn);
+	zip_discard(old);
+	return take_source(src, rc, out, why, whyn);
+}
+
 int
 pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf *out,
     char *why, size_t whyn)
@@ -175,14 +284,5 @@ pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf 
 	int rc = write_archive(src, old, e, n, dos_date(as_of), why, whyn);
 	if (old != NULL)
 		zip_discard(old);
-	size_t len = out->len;
-	if (rc == 0 && read_source(src, out) != 0) {
-		out->len = len;
-		if (out->data != NULL)
-			out->data[len] = '\0';
-		snprintf(why, whyn, "cannot read the zip back from memory");
-		rc = -1;
-	}
-	zip_source_free(src);
-	return rc;
+	return take_source(src, rc, out, why, whyn);
 }
