@@ -2,6 +2,7 @@
 #include "pack/pack_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -158,86 +159,127 @@ write_archive(zip_source_t *src, zip_t *old, const pack_entry *e, size_t n,
 	return 0;
 }
 
-/* Adds entry idx of old to za as it is stored there (name, method and compressed
- * bytes copied, not inflated or checked), dated date, mode 0644, no extra fields.
- * Returns 0, or -1 (za's error set, or old's entry unreadable). */
-static int
-copy_entry(zip_t *za, zip_t *old, zip_uint64_t idx, zip_uint16_t date)
+/* Little-endian 16- and 32-bit numbers at p, and stored at p. */
+static unsigned long
+get_le(const unsigned char *p, int bytes)
 {
-	zip_stat_t st;
-	if (zip_stat_index(old, idx, ZIP_FL_ENC_RAW, &st) != 0 ||
-	    (st.valid & ZIP_STAT_NAME) == 0 || (st.valid & ZIP_STAT_COMP_METHOD) == 0)
+	unsigned long v = 0;
+	for (int i = bytes - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static void
+put_le(unsigned char *p, unsigned long v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+enum {
+	EOCD_LEN = 22,   /* end of central directory record, without a comment */
+	CDH_LEN = 46,    /* central directory header, without name, extra and comment */
+	CDH_OFFSET = 42  /* where a central header holds its local header's offset */
+};
+
+/* A zip as pack_zip writes it (one disk, no comment, no zip64), read for splicing:
+ * its central directory and each entry's central header and local offset. */
+typedef struct zip_map {
+	const unsigned char *p; /* the bytes */
+	size_t cd, cdlen, n;    /* central directory: offset, bytes, entries */
+	size_t *hdr;            /* offset of each central header, then cd + cdlen (owned) */
+} zip_map;
+
+/* Maps the len bytes at p into m (free m->hdr). Returns 0, or -1 if they are not a zip
+ * of that plain form whose local headers come in order. */
+static int
+zip_map_of(const void *p, size_t len, zip_map *m)
+{
+	const unsigned char *b = p;
+	if (len < EOCD_LEN)
 		return -1;
-	int deflated = st.comp_method == ZIP_CM_DEFLATE;
-	zip_source_t *s = zip_source_zip(za, old, idx, 0, 0, -1);
-	if (s == NULL)
+	const unsigned char *e = b + len - EOCD_LEN;
+	m->p = b;
+	m->hdr = NULL;
+	m->n = get_le(e + 10, 2);
+	m->cdlen = get_le(e + 12, 4);
+	m->cd = get_le(e + 16, 4);
+	if (get_le(e, 4) != 0x06054b50UL || get_le(e + 20, 2) != 0 || get_le(e + 4, 4) != 0 ||
+	    get_le(e + 8, 2) != m->n || m->n >= 0xffff || m->cd > len - EOCD_LEN ||
+	    m->cdlen != len - EOCD_LEN - m->cd || m->cd >= 0xffffffffUL)
 		return -1;
-	zip_int64_t i = zip_file_add(za, st.name, s, ZIP_FL_ENC_UTF_8);
-	if (i < 0) {
-		zip_source_free(s);
-		return -1;
+	size_t at = m->cd, last = 0;
+	m->hdr = util_xcalloc(m->n + 1, sizeof *m->hdr);
+	for (size_t i = 0; i < m->n; i++) {
+		if (at > len - EOCD_LEN || len - EOCD_LEN - at < CDH_LEN ||
+		    get_le(b + at, 4) != 0x02014b50UL)
+			return -1;
+		size_t off = get_le(b + at + CDH_OFFSET, 4);
+		if ((i == 0 && off != 0) || (i > 0 && off <= last) || off >= m->cd)
+			return -1;
+		last = off;
+		m->hdr[i] = at;
+		at += CDH_LEN + get_le(b + at + 28, 2) + get_le(b + at + 30, 2) +
+		    get_le(b + at + 32, 2);
 	}
-	zip_uint64_t u = (zip_uint64_t)i;
-	if (zip_set_file_compression(za, u, deflated ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-	    deflated ? 6 : 0) != 0 || zip_file_set_dostime(za, u, 0, date, 0) != 0 ||
-	    zip_file_set_external_attributes(za, u, 0, ZIP_OPSYS_UNIX,
-	    (zip_uint32_t)(S_IFREG | 0644) << 16) != 0 || strip_extra(za, u) != 0)
+	if (at != m->cd + m->cdlen)
 		return -1;
+	m->hdr[m->n] = at;
 	return 0;
 }
 
-/* Writes into the empty buffer source src the entries of staged (open) with e added
- * before entry at. Returns 0, or -1 with why. */
-static int
-write_inserted(zip_source_t *src, zip_t *staged, size_t at, const pack_entry *e,
-    zip_uint16_t date, char *why, size_t whyn)
+/* Returns the local header offset of entry i of m, or the central directory's for
+ * i == m->n. */
+static size_t
+local_at(const zip_map *m, size_t i)
 {
-	zip_error_t err;
-	zip_error_init(&err);
-	zip_t *za = zip_open_from_source(src, ZIP_CREATE | ZIP_TRUNCATE, &err);
-	if (za == NULL) {
-		snprintf(why, whyn, "cannot start the zip: %s", zip_error_strerror(&err));
-		zip_error_fini(&err);
-		return -1;
-	}
-	zip_error_fini(&err);
-	zip_int64_t n = zip_get_num_entries(staged, 0);
-	for (zip_int64_t i = 0; i <= n; i++) {
-		if ((size_t)i == at && add_entry(za, NULL, e, date) != 0) {
-			snprintf(why, whyn, "cannot add '%s' to the zip: %s", e->name,
-			    zip_strerror(za));
-			zip_discard(za);
-			return -1;
-		}
-		if (i < n && copy_entry(za, staged, (zip_uint64_t)i, date) != 0) {
-			snprintf(why, whyn, "cannot copy entry %lld of the staged zip: %s",
-			    (long long)i, zip_strerror(za));
-			zip_discard(za);
-			return -1;
-		}
-	}
-	if (zip_close(za) != 0) {
-		snprintf(why, whyn, "cannot write the zip: %s", zip_strerror(za));
-		zip_discard(za);
-		return -1;
-	}
-	return 0;
+	return i < m->n ? get_le(m->p + m->hdr[i] + CDH_OFFSET, 4) : m->cd;
 }
 
-/* Appends the whole of the written buffer source src to out and frees src. Returns
- * rc, or -1 with why if it cannot be read (out unchanged). */
-static int
-take_source(zip_source_t *src, int rc, buf *out, char *why, size_t whyn)
+/* Appends the central headers of entries [i, j) of m to out, each with its local
+ * offset moved by shift. */
+static void
+put_headers(buf *out, const zip_map *m, size_t i, size_t j, size_t shift)
 {
-	size_t len = out->len;
-	if (rc == 0 && read_source(src, out) != 0) {
-		out->len = len;
-		if (out->data != NULL)
-			out->data[len] = '\0';
-		snprintf(why, whyn, "cannot read the zip back from memory");
-		rc = -1;
+	size_t at = out->len;
+	buf_append(out, m->p + m->hdr[i], m->hdr[j] - m->hdr[i]);
+	for (size_t k = i; k < j && shift != 0; k++) {
+		unsigned char *h = (unsigned char *)out->data + at + (m->hdr[k] - m->hdr[i]);
+		put_le(h + CDH_OFFSET, get_le(h + CDH_OFFSET, 4) + shift, 4);
 	}
-	zip_source_free(src);
+}
+
+/* Appends to out the zip s with the single entry of the zip one put before entry at,
+ * by copying bytes: the local records in order, the central headers with their offsets
+ * moved, the end record counted again. Returns 0, or -1 (out unchanged) if either is
+ * not of pack_zip's plain form or the result would need zip64. */
+static int
+splice(const buf *s, size_t at, const buf *one, buf *out)
+{
+	zip_map ms, mo;
+	int rc = -1;
+	int ok_s = zip_map_of(s->data, s->len, &ms) == 0;
+	int ok_o = zip_map_of(one->data, one->len, &mo) == 0;
+	if (ok_s && ok_o && mo.n == 1 && at <= ms.n && ms.n + 1 < 0xffff &&
+	    (unsigned long long)s->len + one->len < 0xffffffffULL) {
+		size_t split = local_at(&ms, at), add = mo.cd; /* one's local record */
+		buf_append(out, ms.p, split);
+		buf_append(out, mo.p, add);
+		buf_append(out, ms.p + split, ms.cd - split);
+		put_headers(out, &ms, 0, at, 0);
+		put_headers(out, &mo, 0, 1, split);
+		put_headers(out, &ms, at, ms.n, add);
+		unsigned char eocd[EOCD_LEN];
+		memcpy(eocd, ms.p + ms.cd + ms.cdlen, EOCD_LEN);
+		put_le(eocd + 8, ms.n + 1, 2);
+		put_le(eocd + 10, ms.n + 1, 2);
+		put_le(eocd + 12, ms.cdlen + mo.cdlen, 4);
+		put_le(eocd + 16, ms.cd + add, 4);
+		buf_append(out, eocd, EOCD_LEN);
+		rc = 0;
+	}
+	free(ms.hdr);
+	free(mo.hdr);
 	return rc;
 }
 
@@ -245,26 +287,15 @@ int
 pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
     buf *out, char *why, size_t whyn)
 {
-	zip_t *old = open_prev(staged->data, staged->len);
-	if (old == NULL || (zip_int64_t)at > zip_get_num_entries(old, 0)) {
-		if (old != NULL)
-			zip_discard(old);
-		snprintf(why, whyn, "the staged zip is not a zip of at least %zu entries", at);
-		return -1;
+	buf one;
+	buf_init(&one);
+	int rc = pack_zip(e, 1, as_of, NULL, &one, why, whyn);
+	if (rc == 0 && splice(staged, at, &one, out) != 0) {
+		snprintf(why, whyn, "the staged zip is not a plain zip of at least %zu entries", at);
+		rc = -1;
 	}
-	zip_error_t err;
-	zip_error_init(&err);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-	zip_error_fini(&err);
-	if (src == NULL) {
-		zip_discard(old);
-		snprintf(why, whyn, "cannot start the zip: out of memory");
-		return -1;
-	}
-	zip_source_keep(src);
-	int rc = write_inserted(src, old, at, e, dos_date(as_of), why, whyn);
-	zip_discard(old);
-	return take_source(src, rc, out, why, whyn);
+	buf_free(&one);
+	return rc;
 }
 
 int
@@ -284,5 +315,14 @@ pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf 
 	int rc = write_archive(src, old, e, n, dos_date(as_of), why, whyn);
 	if (old != NULL)
 		zip_discard(old);
-	return take_source(src, rc, out, why, whyn);
+	size_t len = out->len;
+	if (rc == 0 && read_source(src, out) != 0) {
+		out->len = len;
+		if (out->data != NULL)
+			out->data[len] = '\0';
+		snprintf(why, whyn, "cannot read the zip back from memory");
+		rc = -1;
+	}
+	zip_source_free(src);
+	return rc;
 }

@@ -278,6 +278,17 @@ START_TEST(zip_insert_same_bytes)
 		ck_assert_int_eq(pack_zip_insert(&staged, 3, &e[at], "2026-11-01", &joined, why,
 		    sizeof why), -1);
 		ck_assert_uint_eq(joined.len, 0);
+		/* cut short, or a central header's name length too long: refused, no read
+		 * past the end */
+		staged.len--;
+		ck_assert_int_eq(pack_zip_insert(&staged, at, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), -1);
+		staged.len++;
+		size_t cd = (size_t)le32((const unsigned char *)staged.data + staged.len - 6);
+		staged.data[cd + 29] = 0x7f;
+		ck_assert_int_eq(pack_zip_insert(&staged, at, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), -1);
+		ck_assert_uint_eq(joined.len, 0);
 		buf_free(&whole);
 		buf_free(&staged);
 		buf_free(&joined);
