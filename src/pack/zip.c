@@ -263,6 +263,11 @@ splice(const buf *s, size_t at, const buf *one, buf *out)
 	if (ok_s && ok_o && mo.n == 1 && at <= ms.n && ms.n + 1 < 0xffff &&
 	    (unsigned long long)s->len + one->len < 0xffffffffULL) {
 		size_t split = local_at(&ms, at), add = mo.cd; /* one's local record */
+		size_t need = out->len + s->len + one->len + 1;
+		if (out->cap < need) { /* one block, not grown piece by piece */
+			out->data = util_xrealloc(out->data, need);
+			out->cap = need;
+		}
 		buf_append(out, ms.p, split);
 		buf_append(out, mo.p, add);
 		buf_append(out, ms.p + split, ms.cd - split);
