@@ -103,6 +103,23 @@ edit "a source's publisher (a download's source line)" "$C/data/sources.yaml" \
 if [ "$(count computed)" -ge 2 ]; then ok "a source's publisher: the charts citing it computed again"
 else ko "a source's publisher: $(cat "$tmp/inc.log")"; fi
 edit "a paragraph" "$C/pages/architecture.md" 's/^The contract moved in three steps\./The contract moved in three stages./'
+# Page numbers shift: a page-long paragraph added to the second section moves every
+# later section's first page (the contents' numbers, running heads, page labels, links
+# and outline); report.pdf must not be reused, nor any part of it kept for the old
+# pages; then removed again (every later section moves back).
+pdf_pages() { pdfinfo "$1/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+before=$(pdf_pages "$tmp/site")
+long=$(for i in $(seq 70); do printf 'Sentence %d of a paragraph added to push the later sections of report.pdf onto later pages. ' "$i"; done)
+edit "a page-long paragraph (later sections start later)" "$C/pages/architecture.md" "\$s/\$/\n\n$long/"
+after=$(pdf_pages "$tmp/site")
+if command -v pdfinfo >/dev/null && [ -n "$before" ] && [ "${after:-0}" -gt "$before" ]; then
+	ok "the paragraph added $((after - before)) pages ($before -> $after) and the PDF equals a clean build's"
+elif command -v pdfinfo >/dev/null; then ko "the long paragraph did not add pages ($before -> $after)"; fi
+edit "the page-long paragraph removed (later sections start earlier)" "$C/pages/architecture.md" \
+	'/^Sentence 1 of a paragraph added to push/d'
+if command -v pdfinfo >/dev/null && [ "$(pdf_pages "$tmp/site")" = "$before" ]; then
+	ok "the paragraph removed: $before pages again"
+elif command -v pdfinfo >/dev/null; then ko "the paragraph removed: $(pdf_pages "$tmp/site") pages, not $before"; fi
 edit "style.css" "$T/style.css" '1s/^/\/* edited *\/\n/'
 if [ "$(count computed)" = 0 ]; then ok "style.css: every output reused"
 else ko "style.css: something computed: $(cat "$tmp/inc.log")"; fi

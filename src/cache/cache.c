@@ -237,29 +237,49 @@ payload_check(const void *p, size_t n, unsigned char out[CHECK_LEN])
 		out[i] = (unsigned char)(crc >> (8 * i));
 }
 
-/* Returns 1 if the n bytes at d are a whole entry for key: magic, key, length and the
- * CRC-32 of the payload. */
+/* Returns 1 if head (nhead bytes read of the header) and the n bytes of payload at p
+ * are a whole entry for key: magic, key, length and the CRC-32 of the payload. */
 static int
-entry_ok(const char *d, size_t n, const uint8_t key[SHA256_LEN])
+entry_ok(const char *head, size_t nhead, const char *p, size_t n,
+    const uint8_t key[SHA256_LEN])
 {
-	if (n < HEADER_LEN || memcmp(d, ENTRY_MAGIC, MAGIC_LEN) != 0 ||
-	    memcmp(d + MAGIC_LEN, key, SHA256_LEN) != 0)
+	if (nhead < HEADER_LEN || memcmp(head, ENTRY_MAGIC, MAGIC_LEN) != 0 ||
+	    memcmp(head + MAGIC_LEN, key, SHA256_LEN) != 0)
 		return 0;
 	uint64_t len = 0;
 	for (int i = 0; i < 8; i++)
-		len |= (uint64_t)(unsigned char)d[MAGIC_LEN + SHA256_LEN + i] << (8 * i);
-	if (len != n - HEADER_LEN)
+		len |= (uint64_t)(unsigned char)head[MAGIC_LEN + SHA256_LEN + i] << (8 * i);
+	if (len != n)
 		return 0;
 	unsigned char sum[CHECK_LEN];
-	payload_check(d + HEADER_LEN, n - HEADER_LEN, sum);
-	return memcmp(sum, d + HEADER_LEN - CHECK_LEN, CHECK_LEN) == 0;
+	payload_check(p, n, sum);
+	return memcmp(sum, head + HEADER_LEN - CHECK_LEN, CHECK_LEN) == 0;
 }
 
-/* Reads the whole regular file at path into a new block (caller frees) of *n bytes.
- * Returns 0, -1 if there is no such file, -2 if it is not a readable regular file of
- * at most ENTRY_LIMIT bytes. */
+/* Reads up to n bytes from fd into d; returns how many (fewer at the end of the file
+ * or on an error). */
+static size_t
+read_full(int fd, char *d, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, d + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
+
+/* Reads the regular file at path: its first HEADER_LEN bytes (or fewer) into head
+ * (*nhead bytes), the rest into a new block (caller frees; NUL-terminated, so it can
+ * become a buf's) of *n bytes, read straight to where the payload is used. Returns 0,
+ * -1 if there is no such file, -2 if it is not a readable regular file of at most
+ * ENTRY_LIMIT bytes. */
 static int
-read_entry(const char *path, char **out, size_t *n)
+read_entry(const char *path, char head[HEADER_LEN], size_t *nhead, char **out, size_t *n)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
@@ -269,19 +289,14 @@ read_entry(const char *path, char **out, size_t *n)
 		close(fd);
 		return -2;
 	}
-	size_t size = (size_t)st.st_size, got = 0;
-	char *d = util_xmalloc(size + 1);
-	while (got < size) {
-		ssize_t r = read(fd, d + got, size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
+	size_t size = (size_t)st.st_size;
+	size_t body = size > HEADER_LEN ? size - HEADER_LEN : 0;
+	char *d = util_xmalloc(body + 1);
+	*nhead = read_full(fd, head, HEADER_LEN);
+	*n = *nhead == HEADER_LEN ? read_full(fd, d, body) : 0;
+	d[*n] = '\0';
 	close(fd);
 	*out = d;
-	*n = got;
 	return 0;
 }
 
@@ -292,21 +307,20 @@ cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
 	sha256_hex(key, hex);
 	mark_used(c, hex);
 	char *path = entry_path(c, hex);
+	char head[HEADER_LEN];
 	char *data = NULL;
-	size_t n = 0;
-	int st = read_entry(path, &data, &n);
+	size_t nhead = 0, n = 0;
+	int st = read_entry(path, head, &nhead, &data, &n);
 	int rc = -1;
-	if (st == 0 && entry_ok(data, n, key)) {
+	if (st == 0 && entry_ok(head, nhead, data, n, key)) {
 		if (out->len == 0) { /* hand the block over: no second copy */
 			buf_free(out);
-			memmove(data, data + HEADER_LEN, n - HEADER_LEN);
-			data[n - HEADER_LEN] = '\0';
 			out->data = data;
-			out->len = n - HEADER_LEN;
+			out->len = n;
 			out->cap = n + 1;
 			data = NULL;
 		} else {
-			buf_append(out, data + HEADER_LEN, n - HEADER_LEN);
+			buf_append(out, data, n);
 		}
 		count(c, &c->st.hits);
 		rc = 0;

@@ -352,28 +352,29 @@ finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, pack *
 	return rc;
 }
 
-/* Sets key to the cache slot of the last pack named name: one slot per pack name, tool
- * and zlib version, overwritten by every build (it holds bytes to copy from, checked
- * entry by entry, not an output to reuse whole). */
+/* Sets key to the cache slot of the last staged pack named name: one slot per pack
+ * name, tool and zlib version, overwritten by every build (it holds bytes to copy
+ * from, checked entry by entry, not an output to reuse whole). */
 static void
 pack_prev_key(const cache *c, const char *name, uint8_t key[SHA256_LEN])
 {
 	sha256_ctx h;
-	cache_key_init(&h, c, "pack-prev");
+	cache_key_init(&h, c, "pack-staged");
 	sha256_feed_str(&h, name);
 	sha256_feed_str(&h, zlibVersion());
 	sha256_final(&h, key);
 }
 
-/* Adds the pack of k to out as <report-slug>-pack.zip, copying the unchanged entries
- * of the last build's pack from cache c (NULL: none) and keeping this one there.
- * Returns 0, or -1 after recording an error in d. */
+/* Stages the pack of k into staged (pack_stage: every entry but report.pdf; pdf: the
+ * pack will hold it), copying the unchanged entries of the last build's staged pack
+ * from cache c (NULL: none) and keeping this one there: run while report.pdf is
+ * typeset, so that only report.pdf is added once it is done. Returns 0, or -1 after
+ * recording an error in d. */
 static int
-finish_pack(const report *r, const pack *k, cache *c, diag *d, site_out *out)
+stage_pack(const report *r, const pack *k, int pdf, cache *c, diag *d, buf *staged)
 {
-	buf name, zip, prev;
+	buf name, prev;
 	buf_init(&name);
-	buf_init(&zip);
 	buf_init(&prev);
 	render_pack_name(r, &name);
 	uint8_t key[SHA256_LEN];
@@ -383,14 +384,32 @@ finish_pack(const report *r, const pack *k, cache *c, diag *d, site_out *out)
 		have = cache_get(c, key, &prev) == 0;
 	}
 	char why[512];
-	int rc = pack_write(k, have ? &prev : NULL, &zip, why, sizeof why);
+	int rc = pack_stage(k, pdf, have ? &prev : NULL, staged, why, sizeof why);
 	if (rc == 0 && c != NULL)
-		cache_put(c, key, zip.data ? zip.data : "", zip.len);
+		cache_put(c, key, staged->data ? staged->data : "", staged->len);
+	if (rc != 0)
+		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
+	buf_free(&prev);
+	buf_free(&name);
+	return rc;
+}
+
+/* Adds the pack of k to out as <report-slug>-pack.zip, made from staged (stage_pack's,
+ * with the same pdf) and report.pdf. Returns 0, or -1 after recording an error in d. */
+static int
+finish_pack(const report *r, const pack *k, int pdf, const buf *staged, diag *d,
+    site_out *out)
+{
+	buf name, zip;
+	buf_init(&name);
+	buf_init(&zip);
+	render_pack_name(r, &name);
+	char why[512];
+	int rc = pack_finish(k, pdf, staged, &zip, why, sizeof why);
 	if (rc == 0)
 		add_buf(out, buf_str(&name), &zip);
 	else
 		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
-	buf_free(&prev);
 	buf_free(&zip);
 	buf_free(&name);
 	return rc;
@@ -492,6 +511,11 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	render_data(p, k, out);
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
+	int in_pack = reuse || (job != NULL && keep_pdf); /* report.pdf will be in the pack */
+	buf staged;
+	buf_init(&staged);
+	if (rc == 0 && stage_pack(r, k, in_pack, p->cache, d, &staged) != 0)
+		rc = -1;
 	if (job != NULL)
 		diag_progress("report.pdf", 0);
 	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p, k,
@@ -499,11 +523,12 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		rc = -1;
 	else if (job != NULL && keep_pdf && p->cache != NULL)
 		pipeline_shapes_store(p->cache, shapes_key, shapes);
-	if (rc == 0 && finish_pack(r, k, p->cache, d, out) != 0)
+	if (rc == 0 && finish_pack(r, k, in_pack, &staged, d, out) != 0)
 		rc = -1;
 	if (rc == 0 && claims_cover(out, claims, d) != 0)
 		rc = -1;
 	site_claims_free(claims);
+	buf_free(&staged);
 	pack_free(k);
 	pdf_shapes_free(shapes);
 	pdf_book_free(book);

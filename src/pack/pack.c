@@ -2,6 +2,7 @@
  * order of its entries. */
 #include "pack/pack.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,9 +151,9 @@ readme_charts(const pack *k, buf *out)
 	}
 }
 
-/* Appends README.txt of k (folder is "<slug>/") to out. */
+/* Appends README.txt of k (folder is "<slug>/"; pdf: report.pdf is in the pack) to out. */
 static void
-readme(const pack *k, const char *folder, buf *out)
+readme(const pack *k, const char *folder, int pdf, buf *out)
 {
 	const report *r = k->r;
 	buf_printf(out, "%s\n", r->title);
@@ -167,10 +168,10 @@ readme(const pack *k, const char *folder, buf *out)
 	if (r->base_url != NULL)
 		buf_printf(out, "Online: %s\n", r->base_url);
 	buf_printf(out, "\nThis pack holds %s. The files, in the folder\n%s:\n\n",
-	    k->pdf.data != NULL ? "the report, its charts and its data" :
+	    pdf ? "the report, its charts and its data" :
 	    "the report's charts and data", folder);
 	put_line(out, "README.txt", "this list");
-	if (k->pdf.data != NULL)
+	if (pdf)
 		put_line(out, "report.pdf", "the whole report as PDF");
 	else
 		buf_puts(out, "  (no report.pdf: this build was made without the PDF, --no-pdf)\n");
@@ -184,13 +185,11 @@ readme(const pack *k, const char *folder, buf *out)
 	    " pandoc and other reference managers)\n", PACK_BIBLIOGRAPHY, r->nsources, "");
 }
 
-/* Adds k's files after README.txt to es, in the pack's order; csl is the
- * bibliography. */
+/* Adds k's files after README.txt and report.pdf to es, in the pack's order; csl is
+ * the bibliography. */
 static void
 put_files(const pack *k, entries *es, const buf *csl)
 {
-	if (k->pdf.data != NULL)
-		put_entry(es, "report.pdf", k->pdf.data, k->pdf.len);
 	buf name;
 	buf_init(&name);
 	for (size_t i = 0; i < k->figs->n; i++)
@@ -210,7 +209,7 @@ put_files(const pack *k, entries *es, const buf *csl)
 }
 
 int
-pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
+pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t n)
 {
 	buf folder, text, csl;
 	buf_init(&folder);
@@ -218,7 +217,7 @@ pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
 	buf_init(&csl);
 	render_report_slug(k->r, &folder);
 	buf_putc(&folder, '/');
-	readme(k, buf_str(&folder), &text);
+	readme(k, buf_str(&folder), pdf, &text);
 	pack_csl(k->r, &csl);
 	entries es = { NULL, 0, buf_str(&folder) };
 	put_entry(&es, "README.txt", text.data, text.len);
@@ -230,5 +229,43 @@ pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
 	buf_free(&folder);
 	buf_free(&text);
 	buf_free(&csl);
+	return rc;
+}
+
+int
+pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n)
+{
+	if (pdf != (k->pdf.data != NULL)) {
+		snprintf(why, n, "the pack was staged %s report.pdf but is finished %s it",
+		    pdf ? "with" : "without", pdf ? "without" : "with");
+		return -1;
+	}
+	if (!pdf) {
+		buf_append(out, staged->data ? staged->data : "", staged->len);
+		return 0;
+	}
+	buf folder;
+	buf_init(&folder);
+	render_report_slug(k->r, &folder);
+	buf_putc(&folder, '/');
+	entries es = { NULL, 0, buf_str(&folder) };
+	put_entry(&es, "report.pdf", k->pdf.data, k->pdf.len);
+	int rc = pack_zip_insert(staged, 1, &es.e[0], k->r->as_of, out, why, n);
+	free(es.e[0].name);
+	free(es.e);
+	buf_free(&folder);
+	return rc;
+}
+
+int
+pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
+{
+	int pdf = k->pdf.data != NULL;
+	buf staged;
+	buf_init(&staged);
+	int rc = pack_stage(k, pdf, prev, &staged, why, n);
+	if (rc == 0)
+		rc = pack_finish(k, pdf, &staged, out, why, n);
+	buf_free(&staged);
 	return rc;
 }

@@ -48,4 +48,17 @@ void pack_readme(const report *r, const render_figs *figs, int pdf, buf *out);
  * reason in why (n bytes). */
 int pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n);
 
+/* The first half of pack_write, for use before report.pdf is made: appends to out the
+ * zip of every entry of the pack but report.pdf (the README saying report.pdf is in
+ * the pack if pdf), deflating (or copying from prev, as pack_write does) every entry.
+ * Returns 0, or -1 with the reason in why (n bytes). */
+int pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t n);
+
+/* The second half: appends to out the pack of k, the bytes pack_write gives, made
+ * from staged (pack_stage's zip of k with the same pdf) by adding report.pdf (offered
+ * to k since, if pdf) as its second entry; the other entries are copied compressed.
+ * Returns 0, or -1 with the reason in why (n bytes; also when pdf does not say
+ * whether report.pdf was offered). */
+int pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n);
+
 #endif

@@ -25,4 +25,14 @@ typedef struct pack_entry {
 int pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, buf *out,
     char *why, size_t whyn);
 
+/* Appends to out the archive staged (made by pack_zip) with entry e added before its
+ * entry at (0: first; its number of entries: last), dated as_of (the as_of staged was
+ * made with): e alone is zipped by pack_zip and its bytes spliced in (local record
+ * between staged's, central header among staged's with their offsets moved), so the
+ * result is the bytes pack_zip gives for the same entries with e among them, at the
+ * cost of one copy. Returns 0, or -1 with the reason in why (staged not a zip of
+ * pack_zip's plain form with at least at entries, or over 4 GB; out unchanged). */
+int pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
+    buf *out, char *why, size_t whyn);
+
 #endif

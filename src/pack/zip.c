@@ -2,6 +2,7 @@
 #include "pack/pack_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -156,6 +157,150 @@ write_archive(zip_source_t *src, zip_t *old, const pack_entry *e, size_t n,
 		return -1;
 	}
 	return 0;
+}
+
+/* Little-endian 16- and 32-bit numbers at p, and stored at p. */
+static unsigned long
+get_le(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+	for (int i = bytes - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static void
+put_le(unsigned char *p, unsigned long v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+enum {
+	EOCD_LEN = 22,   /* end of central directory record, without a comment */
+	CDH_LEN = 46,    /* central directory header, without name, extra and comment */
+	CDH_OFFSET = 42  /* where a central header holds its local header's offset */
+};
+
+/* A zip as pack_zip writes it (one disk, no comment, no zip64), read for splicing:
+ * its central directory and each entry's central header and local offset. */
+typedef struct zip_map {
+	const unsigned char *p; /* the bytes */
+	size_t cd, cdlen, n;    /* central directory: offset, bytes, entries */
+	size_t *hdr;            /* offset of each central header, then cd + cdlen (owned) */
+} zip_map;
+
+/* Maps the len bytes at p into m (free m->hdr). Returns 0, or -1 if they are not a zip
+ * of that plain form whose local headers come in order. */
+static int
+zip_map_of(const void *p, size_t len, zip_map *m)
+{
+	const unsigned char *b = p;
+	if (len < EOCD_LEN)
+		return -1;
+	const unsigned char *e = b + len - EOCD_LEN;
+	m->p = b;
+	m->hdr = NULL;
+	m->n = get_le(e + 10, 2);
+	m->cdlen = get_le(e + 12, 4);
+	m->cd = get_le(e + 16, 4);
+	if (get_le(e, 4) != 0x06054b50UL || get_le(e + 20, 2) != 0 || get_le(e + 4, 4) != 0 ||
+	    get_le(e + 8, 2) != m->n || m->n >= 0xffff || m->cd > len - EOCD_LEN ||
+	    m->cdlen != len - EOCD_LEN - m->cd || m->cd >= 0xffffffffUL)
+		return -1;
+	size_t at = m->cd, last = 0;
+	m->hdr = util_xcalloc(m->n + 1, sizeof *m->hdr);
+	for (size_t i = 0; i < m->n; i++) {
+		if (at > len - EOCD_LEN || len - EOCD_LEN - at < CDH_LEN ||
+		    get_le(b + at, 4) != 0x02014b50UL)
+			return -1;
+		size_t off = get_le(b + at + CDH_OFFSET, 4);
+		if ((i == 0 && off != 0) || (i > 0 && off <= last) || off >= m->cd)
+			return -1;
+		last = off;
+		m->hdr[i] = at;
+		at += CDH_LEN + get_le(b + at + 28, 2) + get_le(b + at + 30, 2) +
+		    get_le(b + at + 32, 2);
+	}
+	if (at != m->cd + m->cdlen)
+		return -1;
+	m->hdr[m->n] = at;
+	return 0;
+}
+
+/* Returns the local header offset of entry i of m, or the central directory's for
+ * i == m->n. */
+static size_t
+local_at(const zip_map *m, size_t i)
+{
+	return i < m->n ? get_le(m->p + m->hdr[i] + CDH_OFFSET, 4) : m->cd;
+}
+
+/* Appends the central headers of entries [i, j) of m to out, each with its local
+ * offset moved by shift. */
+static void
+put_headers(buf *out, const zip_map *m, size_t i, size_t j, size_t shift)
+{
+	size_t at = out->len;
+	buf_append(out, m->p + m->hdr[i], m->hdr[j] - m->hdr[i]);
+	for (size_t k = i; k < j && shift != 0; k++) {
+		unsigned char *h = (unsigned char *)out->data + at + (m->hdr[k] - m->hdr[i]);
+		put_le(h + CDH_OFFSET, get_le(h + CDH_OFFSET, 4) + shift, 4);
+	}
+}
+
+/* Appends to out the zip s with the single entry of the zip one put before entry at,
+ * by copying bytes: the local records in order, the central headers with their offsets
+ * moved, the end record counted again. Returns 0, or -1 (out unchanged) if either is
+ * not of pack_zip's plain form or the result would need zip64. */
+static int
+splice(const buf *s, size_t at, const buf *one, buf *out)
+{
+	zip_map ms, mo;
+	int rc = -1;
+	int ok_s = zip_map_of(s->data, s->len, &ms) == 0;
+	int ok_o = zip_map_of(one->data, one->len, &mo) == 0;
+	if (ok_s && ok_o && mo.n == 1 && at <= ms.n && ms.n + 1 < 0xffff &&
+	    (unsigned long long)s->len + one->len < 0xffffffffULL) {
+		size_t split = local_at(&ms, at), add = mo.cd; /* one's local record */
+		size_t need = out->len + s->len + one->len + 1;
+		if (out->cap < need) { /* one block, not grown piece by piece */
+			out->data = util_xrealloc(out->data, need);
+			out->cap = need;
+		}
+		buf_append(out, ms.p, split);
+		buf_append(out, mo.p, add);
+		buf_append(out, ms.p + split, ms.cd - split);
+		put_headers(out, &ms, 0, at, 0);
+		put_headers(out, &mo, 0, 1, split);
+		put_headers(out, &ms, at, ms.n, add);
+		unsigned char eocd[EOCD_LEN];
+		memcpy(eocd, ms.p + ms.cd + ms.cdlen, EOCD_LEN);
+		put_le(eocd + 8, ms.n + 1, 2);
+		put_le(eocd + 10, ms.n + 1, 2);
+		put_le(eocd + 12, ms.cdlen + mo.cdlen, 4);
+		put_le(eocd + 16, ms.cd + add, 4);
+		buf_append(out, eocd, EOCD_LEN);
+		rc = 0;
+	}
+	free(ms.hdr);
+	free(mo.hdr);
+	return rc;
+}
+
+int
+pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
+    buf *out, char *why, size_t whyn)
+{
+	buf one;
+	buf_init(&one);
+	int rc = pack_zip(e, 1, as_of, NULL, &one, why, whyn);
+	if (rc == 0 && splice(staged, at, &one, out) != 0) {
+		snprintf(why, whyn, "the staged zip is not a plain zip of at least %zu entries", at);
+		rc = -1;
+	}
+	buf_free(&one);
+	return rc;
 }
 
 int

@@ -251,6 +251,60 @@ START_TEST(zip_dates)
 }
 END_TEST
 
+/* An entry added to a staged zip (pack_zip_insert) at the start, the middle and the
+ * end gives the bytes pack_zip gives for all the entries at once; a staged zip with
+ * fewer entries than the place asked for, or not a zip, is an error. */
+START_TEST(zip_insert_same_bytes)
+{
+	pack_entry e[3], rest[2];
+	three(e);
+	char why[256];
+	for (size_t at = 0; at < 3; at++) {
+		buf whole, staged, joined;
+		buf_init(&whole);
+		buf_init(&staged);
+		buf_init(&joined);
+		ck_assert_int_eq(pack_zip(e, 3, "2026-11-01", NULL, &whole, why, sizeof why), 0);
+		for (size_t i = 0, j = 0; i < 3; i++)
+			if (i != at)
+				rest[j++] = e[i];
+		ck_assert_int_eq(pack_zip(rest, 2, "2026-11-01", NULL, &staged, why, sizeof why),
+		    0);
+		ck_assert_int_eq(pack_zip_insert(&staged, at, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), 0);
+		ck_assert_uint_eq(joined.len, whole.len);
+		ck_assert_int_eq(memcmp(joined.data, whole.data, whole.len), 0);
+		buf_reset(&joined);
+		ck_assert_int_eq(pack_zip_insert(&staged, 3, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), -1);
+		ck_assert_uint_eq(joined.len, 0);
+		/* cut short, or a central header's name length too long: refused, no read
+		 * past the end */
+		staged.len--;
+		ck_assert_int_eq(pack_zip_insert(&staged, at, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), -1);
+		staged.len++;
+		size_t cd = (size_t)le32((const unsigned char *)staged.data + staged.len - 6);
+		staged.data[cd + 29] = 0x7f;
+		ck_assert_int_eq(pack_zip_insert(&staged, at, &e[at], "2026-11-01", &joined, why,
+		    sizeof why), -1);
+		ck_assert_uint_eq(joined.len, 0);
+		buf_free(&whole);
+		buf_free(&staged);
+		buf_free(&joined);
+	}
+	buf junk, out;
+	buf_init(&junk);
+	buf_init(&out);
+	buf_puts(&junk, "PK\x03\x04 but not a zip at all");
+	ck_assert_int_eq(pack_zip_insert(&junk, 0, &e[0], "2026-11-01", &out, why, sizeof why),
+	    -1);
+	ck_assert_uint_eq(out.len, 0);
+	buf_free(&junk);
+	buf_free(&out);
+}
+END_TEST
+
 /* Returns the slug of text with fallback "report" (static, for asserts). */
 static const char *
 slug(const char *text)
@@ -360,6 +414,7 @@ pack_suite(void)
 	tcase_add_test(tc, zip_reads_back);
 	tcase_add_test(tc, zip_dates);
 	tcase_add_test(tc, zip_reuses_prev);
+	tcase_add_test(tc, zip_insert_same_bytes);
 	tcase_add_test(tc, slugs);
 	tcase_add_test(tc, csl_items);
 	tcase_add_test(tc, csl_description);
