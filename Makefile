@@ -41,6 +41,9 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libxml2-dev libyaml-dev \
 DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
+# The model as WebAssembly (wasm/README.md): clang's wasm32-wasi target, wasm-ld and
+# Debian's wasi-libc; nodejs runs its test.
+DEB_PKGS += clang lld wasi-libc libclang-rt-14-dev-wasm32 nodejs
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -66,6 +69,36 @@ $(B)/mkreport: $(OBJ)
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The model compiled to WebAssembly for the explorer page (wasm/README.md), built when
+# the toolchain is installed (make deps installs it).
+WASM_CC ?= clang
+WASM_SRC = src/explore/explore.c src/explore/jin.c src/export/fin_json.c src/export/json.c \
+	src/export/num.c src/model/finance.c src/model/fin_metrics.c src/model/metrics.c \
+	src/model/expect.c src/model/format.c src/util/buf.c src/util/hash.c src/util/utf8.c \
+	wasm/explore_wasm.c
+WASM_OBJ = $(WASM_SRC:%.c=$(B)/wasm/%.o)
+WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwasm -O2
+HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/dev/null && \
+	command -v $(WASM_CC) >/dev/null && echo yes)
+ifeq ($(HAVE_WASM),yes)
+all: $(B)/mkreport.wasm
+endif
+
+$(B)/mkreport.wasm: $(WASM_OBJ)
+	$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm
+
+$(B)/wasm/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(WASM_OBJ:.o=.d)
+
+# The WebAssembly model gives exactly the numbers of metrics --json (Node).
+.PHONY: wasmcheck
+check: wasmcheck
+wasmcheck: $(B)/mkreport $(B)/mkreport.wasm
+	@sh tests/run-wasm.sh $(B)/mkreport $(B)/mkreport.wasm
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.
