@@ -24,8 +24,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 SRC := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
-OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+OBJ := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/model_wasm.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/model_wasm.o
 UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -83,7 +83,19 @@ HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/
 	command -v $(WASM_CC) >/dev/null && echo yes)
 ifeq ($(HAVE_WASM),yes)
 all: $(B)/mkreport.wasm
+# The tool carries the module and writes it into the explorer page (src/explore/model_wasm.h).
+$(B)/gen/model_wasm.c: $(B)/mkreport.wasm
+	@mkdir -p $(dir $@)
+	sh wasm/embed.sh $< > $@
+else
+$(B)/gen/model_wasm.c:
+	@mkdir -p $(dir $@)
+	sh wasm/embed.sh /dev/null > $@
 endif
+
+$(B)/obj/gen/model_wasm.o: $(B)/gen/model_wasm.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/mkreport.wasm: $(WASM_OBJ)
 	$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm

@@ -8,4 +8,4 @@ wasm=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$mk" metrics --json -C content > "$tmp/metrics.json"
-node tests/explore/check-wasm.js "$wasm" wasm/model.js "$tmp/metrics.json"
+node tests/explore/check-wasm.js "$wasm" templates/model.js "$tmp/metrics.json"

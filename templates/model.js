@@ -2,6 +2,10 @@
 // src/model) from JavaScript. Requests and answers are JSON text in the module's memory.
 "use strict";
 
+// metric_unit's values (src/model/metrics.h), by unit name.
+const MKR_UNITS = { number: 0, usd_bn: 1, usd: 2, fraction: 3, year: 4, multiple: 5,
+  count: 6, gw: 7 };
+
 // The three WASI calls the C library links (stdio it never uses here): refused.
 const MKR_WASI = { fd_close: () => 52, fd_seek: () => 52, fd_write: () => 52 };
 
@@ -24,6 +28,11 @@ function mkrWrap(x) {
     finance: (inputs) => call(x.mkr_finance, JSON.stringify(inputs)),
     // {scenarios: {name: {probability, inputs}}} -> {metric: {value, text}}.
     report: (req) => JSON.parse(call(x.mkr_report, JSON.stringify(req))),
+    // v in unit (a unit name) by the unit's default format, as the pages show it.
+    format: (v, unit) => {
+      x.mkr_format(v, MKR_UNITS[unit] ?? 0, 0);
+      return answer();
+    },
   };
 }
 
