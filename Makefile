@@ -42,8 +42,8 @@ DEB_PKGS += libzip-dev unzip python3-yaml
 # chromium: make phonecheck (every page at 390 px) and make axe drive it headless.
 DEB_PKGS += chromium
 # The model as WebAssembly (wasm/README.md): clang's wasm32-wasi target, wasm-ld and
-# Debian's wasi-libc; nodejs runs its test.
-DEB_PKGS += clang lld wasi-libc libclang-rt-14-dev-wasm32 nodejs
+# Debian's wasi-libc (Node, installed below with npm, runs its tests).
+DEB_PKGS += clang lld wasi-libc libclang-rt-14-dev-wasm32
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -62,6 +62,8 @@ deps:
 		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
 	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -111,6 +113,14 @@ $(B)/wasm/%.o: %.c
 check: wasmcheck
 wasmcheck: $(B)/mkreport $(B)/mkreport.wasm
 	@sh tests/run-wasm.sh $(B)/mkreport $(B)/mkreport.wasm
+
+# The explorer page in Chromium: its numbers equal the tool's before and after a change.
+.PHONY: explorecheck
+check: explorecheck
+explorecheck: $(B)/mkreport
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
+	@sh tests/run-explore.sh $(B)/mkreport
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.

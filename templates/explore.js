@@ -11,6 +11,8 @@
   const controls = [...form.querySelectorAll("input[name]")];
   const defaults = new Map(controls.map((c) => [c.name, c.value]));
   const cells = [...document.querySelectorAll("[data-metric]")];
+  const curves = Object.keys(data.scenarios).map((name) => "finance.cumulative@" + name);
+  const want = cells.map((c) => c.dataset.metric).concat(curves);
   const SVG = "http://www.w3.org/2000/svg";
   let model;
 
@@ -27,7 +29,7 @@
   // the weights rescaled to add up to 1. Throws with a reader's message if a control
   // holds no number.
   function request() {
-    const req = { scenarios: {} };
+    const req = { scenarios: {}, want };
     for (const [name, s] of Object.entries(data.scenarios))
       req.scenarios[name] = { probability: s.probability,
         inputs: JSON.parse(JSON.stringify(s.inputs)) };
@@ -70,11 +72,10 @@
   }
 
   // Draws each scenario's cumulative cash flow (finance.cumulative) as a line.
-  function draw(req) {
-    const series = Object.entries(req.scenarios).map(([name, s]) => {
-      const f = JSON.parse(model.finance(s.inputs));
-      return { title: data.scenarios[name].title, years: f.years, values: f.cumulative };
-    });
+  function draw(out) {
+    const series = Object.keys(data.scenarios).map((name, k) => ({
+      title: data.scenarios[name].title, years: out[curves[k]].years,
+      values: out[curves[k]].values }));
     const W = 640, H = 340, L = 64, R = 16, T = 16, B = 40;
     const all = series.flatMap((s) => s.values).concat([0]);
     const years = series[0].years;
@@ -142,7 +143,7 @@
     try {
       req = request();
       out = model.report(req);
-      draw(req);
+      draw(out);
     } catch (e) {
       status.textContent = e.message.replace(/^model: /, "The model refused the inputs: ");
       return;

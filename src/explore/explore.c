@@ -216,9 +216,28 @@ explore_finance(const char *in, size_t len, buf *out, buf *err)
 	return 0;
 }
 
-/* Writes m's scalar metrics as {name: {"value": v, "text": formatted}}. */
+/* Writes metric x as member x->name: a scalar as {"value": v, "text": formatted}, a
+ * series as {"years": [...], "values": [...]}. */
 static void
-exp_metrics_json(const metrics *m, buf *out)
+exp_metric_json(json_writer *w, const metric *x, buf *text)
+{
+	json_open(w, x->name, '{');
+	if (x->years != NULL) {
+		json_ints(w, "years", x->years, x->n);
+		json_nums(w, "values", x->vals, x->n);
+	} else {
+		buf_reset(text);
+		format_value(x->vals[0], x->unit, NULL, text);
+		json_num(w, "value", x->vals[0]);
+		json_str(w, "text", buf_str(text));
+	}
+	json_close(w, '}');
+}
+
+/* Writes the metrics of m named in want (an array of names; a name m lacks is left
+ * out), or without want every scalar metric, as one object. */
+static void
+exp_metrics_json(const metrics *m, const jin_value *want, buf *out)
 {
 	json_writer w;
 	buf text;
@@ -226,16 +245,17 @@ exp_metrics_json(const metrics *m, buf *out)
 	buf_init(&text);
 	json_writer_init(&w, out);
 	json_open(&w, NULL, '{');
-	for (size_t i = 0; i < metrics_count(m); i++) {
-		const metric *x = metrics_at(m, i);
-		if (x->years != NULL)
-			continue;
-		buf_reset(&text);
-		format_value(x->vals[0], x->unit, NULL, &text);
-		json_open(&w, x->name, '{');
-		json_num(&w, "value", x->vals[0]);
-		json_str(&w, "text", buf_str(&text));
-		json_close(&w, '}');
+	if (want != NULL) {
+		for (size_t i = 0; i < want->n; i++) {
+			const metric *x = want->items[i].kind == JIN_STR ?
+			    metrics_find(m, want->items[i].str) : NULL;
+			if (x != NULL)
+				exp_metric_json(&w, x, &text);
+		}
+	}
+	for (size_t i = 0; want == NULL && i < metrics_count(m); i++) {
+		if (metrics_at(m, i)->years == NULL)
+			exp_metric_json(&w, metrics_at(m, i), &text);
 	}
 	json_close(&w, '}');
 	buf_free(&text);
@@ -253,6 +273,12 @@ exp_report_tree(const jin_value *v, buf *out, buf *err)
 	metrics *m;
 	int st = 0;
 
+	const jin_value *want = jin_get(v, "want");
+
+	if (want != NULL && want->kind != JIN_ARR) {
+		buf_puts(err, "want: expected an array of metric names");
+		return -1;
+	}
 	if (sc == NULL || sc->kind != JIN_OBJ || sc->n == 0 || sc->n > EXP_MAX_SCENARIOS) {
 		buf_printf(err, "scenarios: expected an object of 1 to %d scenarios",
 		    EXP_MAX_SCENARIOS);
@@ -281,7 +307,7 @@ exp_report_tree(const jin_value *v, buf *out, buf *err)
 		buf_printf(err, " (scenario %s)", sc->keys[k]);
 	if (st == 0) {
 		fin_metrics_expected(m, names, probs, nw);
-		exp_metrics_json(m, out);
+		exp_metrics_json(m, want, out);
 	}
 	metrics_free(m);
 	return st;

@@ -23,12 +23,15 @@ int explore_params(const char *in, size_t len, fin_params *p, buf *err);
 int explore_finance(const char *in, size_t len, buf *out, buf *err);
 
 /* Runs every scenario of in, the JSON text {"scenarios": {name: {"probability": p,
- * "inputs": {...}}, ...}} (p a weight in [0, 1]; the weights are used as given), and
- * appends to out a JSON object mapping each metric the model defines for them
+ * "inputs": {...}}, ...}, "want": [metric names]} (p a weight in [0, 1], or null for
+ * a scenario outside the expectation; the weights are used as given), and appends to
+ * out a JSON object mapping each wanted metric the model defines for them
  * (finance.<x>@<name>, finance.lens.<lens>.<field>@<name>, scenario.probability@<name>,
  * the finance.<x>@expected weighted sums) to {"value": number or null, "text": the
- * value in its unit's default display format}; series metrics are left out. Returns 0,
- * or -1 with the reason in err and out untouched. */
+ * value in its unit's default display format}, or, for a series such as
+ * finance.cumulative@<name>, {"years": [...], "values": [...]}. Wanted names the model
+ * does not define are left out; without "want", every scalar metric. Returns 0, or -1
+ * with the reason in err and out untouched. */
 int explore_report(const char *in, size_t len, buf *out, buf *err);
 
 #endif

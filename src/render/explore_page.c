@@ -3,12 +3,12 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "explore/model_wasm.h"
 #include "export/fin_json.h"
 #include "export/json.h"
+#include "export/num.h"
 #include "model/fin_metrics.h"
 #include "model/format.h"
 #include "util/base64.h"
@@ -91,17 +91,15 @@ ep_text(xmlNodePtr parent, const char *name, const char *cls, const char *s)
 	return n;
 }
 
-/* Sets attribute name of n to the number v (shortest form that reads back). */
+/* Sets attribute name of n to the number v in the exports' form (export/num.h). */
 static void
 ep_num_attr(xmlNodePtr n, const char *name, double v)
 {
-	char tmp[40];
-	for (int p = 1; p <= 17; p++) {
-		snprintf(tmp, sizeof tmp, "%.*g", p, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	xmlSetProp(n, BAD_CAST name, BAD_CAST tmp);
+	buf b;
+	buf_init(&b);
+	num_put(&b, v);
+	xmlSetProp(n, BAD_CAST name, BAD_CAST buf_str(&b));
+	buf_free(&b);
 }
 
 /* Appends to out the text of metric name in its unit's default format ("n/a" if the
