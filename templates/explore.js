@@ -162,6 +162,7 @@
     status.textContent = (s ? "Recomputed with your assumptions" :
       "The report's own assumptions") + ` (${ms.toFixed(1)} ms in your browser).`;
     status.dataset.ms = ms.toFixed(2);
+    status.dataset.updates = String(Number(status.dataset.updates || 0) + 1);
   }
 
   // The shown numbers (every cell with a metric) as CSV text.

@@ -200,13 +200,14 @@ ep_weights(xmlNodePtr form, const report *r)
 	}
 }
 
-/* Appends the form: weights, then each scenario's controls, then the actions. */
+/* Appends the controls: weights, then each scenario's, then the actions. */
 static void
 ep_form(xmlNodePtr content, const render_ctx *c)
 {
 	const report *r = c->rep;
-	xmlNodePtr form = ep_el(content, "form", "explore-form");
+	xmlNodePtr form = ep_el(content, "div", "explore-form"); /* nothing is submitted */
 	xmlSetProp(form, BAD_CAST "id", BAD_CAST "explore-form");
+	xmlSetProp(form, BAD_CAST "role", BAD_CAST "group");
 	xmlSetProp(form, BAD_CAST "aria-label", BAD_CAST "Assumptions");
 	ep_weights(form, r);
 	for (size_t i = 0; i < r->nscenarios; i++) {
@@ -215,7 +216,8 @@ ep_form(xmlNodePtr content, const render_ctx *c)
 		if (i == 0)
 			xmlSetProp(det, BAD_CAST "open", BAD_CAST "");
 		ep_text(det, "summary", NULL, s->title);
-		xmlNodePtr fs = ep_el(det, "fieldset", NULL);
+		xmlNodePtr fs = ep_el(det, "div", "explore-inputs");
+		xmlSetProp(fs, BAD_CAST "role", BAD_CAST "group");
 		xmlSetProp(fs, BAD_CAST "aria-label", BAD_CAST s->title);
 		for (size_t k = 0; k < sizeof ep_controls / sizeof ep_controls[0]; k++)
 			ep_control_add(fs, s, &ep_controls[k], c->m);

@@ -1130,6 +1130,11 @@ page_sitemap(const report *r, const render_figs *figs, buf *out)
 		buf_printf(&loc, "%s%s", r->base_url, NAV_CONTENTS);
 		sitemap_url(set, buf_str(&loc), r->as_of);
 	}
+	if (explore_page_wanted(r)) {
+		buf_reset(&loc);
+		buf_printf(&loc, "%s%s", r->base_url, EXPLORE_PAGE);
+		sitemap_url(set, buf_str(&loc), r->as_of);
+	}
 	for (size_t k = 0; figs != NULL && k < figs->n; k++) {
 		buf_reset(&loc);
 		buf_printf(&loc, "%scharts/%s.html", r->base_url, figs->figs[k].id);

@@ -89,7 +89,8 @@ int page_render_contents(const render_ctx *c, const tmpl *t, buf *out);
 int page_render_explore(const render_ctx *c, const tmpl *t, buf *out);
 
 /* Writes sitemap.xml into out: the absolute URL (from base_url, which r must have) of
- * every section page, then contents.html when the site has it, then every chart page of
+ * every section page, then contents.html and explore.html when the site has them, then
+ * every chart page of
  * figs (NULL: none) in figure order; lastmod = as_of. A report without base_url has no
  * sitemap (a sitemap lists absolute URLs only). */
 void page_sitemap(const report *r, const render_figs *figs, buf *out);

@@ -46,13 +46,13 @@ function cellsOf(html) {
   const times = [];
   const names = await page.$$eval("input[name$='.discount_rate']", (l) => l.map((i) => i.name));
   for (const name of names) {
-    const before = await page.$eval("#explore-status", (s) => s.textContent);
+    const before = await page.$eval("#explore-status", (s) => s.dataset.updates);
     const closed = await page.$eval(`input[name='${name}']`, (i) => !i.closest("details").open);
     if (closed) /* as a reader would: open the scenario's controls */
       await page.click(`details:has(input[name='${name}']) > summary`);
     await page.fill(`input[name='${name}']`, "0.1");
     await page.waitForFunction((b) =>
-      document.getElementById("explore-status").textContent !== b, before);
+      document.getElementById("explore-status").dataset.updates !== b, before);
     times.push(Number(await page.$eval("#explore-status", (s) => s.dataset.ms)));
   }
   const want = cellsOf(fs.readFileSync(changedPath, "utf8"));
