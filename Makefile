@@ -36,8 +36,8 @@ endif
 
 SRC := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
-OBJ := $(SRC:src/%.c=$(B)/obj/%.o)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+OBJ := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/model_wasm.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/model_wasm.o
 UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # The starter report `mkreport init` writes: starter/, embedded as a generated C file.
@@ -67,6 +67,9 @@ DEB_PKGS += default-jre-headless
 DEB_PKGS += libmicrohttpd-dev
 # gcovr: make coverage (lines and branches per folder).
 DEB_PKGS += gcovr
+# The model as WebAssembly (wasm/README.md): clang's wasm32-wasi target, wasm-ld and
+# Debian's wasi-libc (Node, installed below with npm, runs its tests).
+DEB_PKGS += lld wasi-libc libclang-rt-14-dev-wasm32
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -86,6 +89,8 @@ deps:
 		npm ci --prefix tests/html --no-audit --no-fund --loglevel=error
 	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
 
 $(B)/mkreport: $(OBJ)
 	$(SAY) LD $@
@@ -105,6 +110,56 @@ $(B)/obj/gen/starter.o: $(B)/gen/starter.c src/cmd/starter.h
 	@mkdir -p $(dir $@)
 	$(SAY) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The model compiled to WebAssembly for the explorer page (wasm/README.md), built when
+# the toolchain is installed (make deps installs it).
+WASM_CC ?= clang
+WASM_SRC = src/explore/explore.c src/explore/jin.c src/export/fin_json.c src/export/json.c \
+	src/export/num.c src/model/finance.c src/model/fin_metrics.c src/model/metrics.c \
+	src/model/expect.c src/model/format.c src/util/buf.c src/util/hash.c src/util/utf8.c \
+	wasm/explore_wasm.c
+WASM_OBJ = $(WASM_SRC:%.c=$(B)/wasm/%.o)
+WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwasm -O2
+HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/dev/null && \
+	command -v $(WASM_CC) >/dev/null && echo yes)
+ifeq ($(HAVE_WASM),yes)
+all: $(B)/mkreport.wasm
+# The tool carries the module and writes it into the explorer page (src/explore/model_wasm.h).
+$(B)/gen/model_wasm.c: $(B)/mkreport.wasm
+	@mkdir -p $(dir $@)
+	sh wasm/embed.sh $< > $@
+else
+$(B)/gen/model_wasm.c:
+	@mkdir -p $(dir $@)
+	sh wasm/embed.sh /dev/null > $@
+endif
+
+$(B)/obj/gen/model_wasm.o: $(B)/gen/model_wasm.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/mkreport.wasm: $(WASM_OBJ)
+	$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm
+
+$(B)/wasm/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(WASM_CC) $(WASM_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(WASM_OBJ:.o=.d)
+
+# The WebAssembly model gives exactly the numbers of metrics --json (Node).
+.PHONY: wasmcheck
+check: wasmcheck
+wasmcheck: $(B)/mkreport $(B)/mkreport.wasm
+	@sh tests/run-wasm.sh $(B)/mkreport $(B)/mkreport.wasm
+
+# The explorer page in Chromium: its numbers equal the tool's before and after a change.
+.PHONY: explorecheck
+check: explorecheck
+explorecheck: $(B)/mkreport
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
+	@sh tests/run-explore.sh $(B)/mkreport
 
 # The same tool with the Monte Carlo kernel's plain C paths only (no AVX/AVX2 code):
 # tests/run-jobs.sh checks that it prints the same bytes.

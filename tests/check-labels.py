@@ -5,7 +5,8 @@ different values, and a quantity is never printed with two different values.
 It reads every page's key-figure cards (label -> value) and every table cell that holds
 a metric (row label and column label -> value), and reports:
 - a label shown with two different values (cards: the card's label; tables: the row's
-  text cells, its header first, with the column's label, e.g. "NPV / Base case" or
+  text cells, its header first, with the column's label, and the table's caption
+  first when it has one, e.g. "NPV / Base case" or
   "Menlo Ventures | 2023 / OpenAI");
 - a metric (data-metric, with its scenario and year) printed as two different texts in
   cards, tables or prose, e.g. one page rounding $13.75bn to $13.8bn and another to
@@ -58,9 +59,11 @@ class Page(html.parser.HTMLParser):
         if tag == "span" and "metric" in cls and a.get("data-metric"):
             self.prose = {"metric": a["data-metric"], "text": ""}
         if tag == "table":
-            self.table = {"cols": [], "row": None, "in_head": False}
+            self.table = {"cols": [], "row": None, "in_head": False, "caption": ""}
         elif self.table is not None:
-            if tag == "thead":
+            if tag == "caption":
+                self.cell = {"kind": "caption", "text": ""}
+            elif tag == "thead":
                 self.table["in_head"] = True
             elif tag == "tbody":
                 self.table["in_head"] = False
@@ -88,6 +91,9 @@ class Page(html.parser.HTMLParser):
             if c["label"] and c["value"]:
                 self.found.append((c["label"], c["value"], c["metric"]))
             self.card = None
+        elif self.table is not None and tag == "caption" and self.cell is not None:
+            self.table["caption"] = self.cell["text"].strip()
+            self.cell = None
         elif self.table is not None and tag in ("th", "td") and self.cell is not None:
             t = self.table
             c = self.cell
@@ -111,7 +117,9 @@ class Page(html.parser.HTMLParser):
                 if c["kind"] != "td" or not c["metric"]:
                     continue
                 col = t["cols"][i] if i < len(t["cols"]) else ""
-                self.found.append((name + " / " + col, c["text"], c["metric"]))
+                # a caption names its table: "Cash lens / Base case / NPV"
+                label = (t["caption"] + " / " if t["caption"] else "") + name + " / " + col
+                self.found.append((label, c["text"], c["metric"]))
         elif tag == "table":
             self.table = None
 

@@ -3,7 +3,8 @@
 
 Every HTML page: parses with balanced tags, has a doctype, lang, title and meta
 description; ids are unique; every relative link and #anchor resolves to a file and id
-of the site; every <img> has alt text; no script elements, no on* attributes, no
+of the site; every <img> has alt text; no script elements (but the explorer's own two
+files and its JSON data block, under a Content-Security-Policy), no on* attributes, no
 javascript:/data:/vbscript: URLs, nothing loaded from another host.
 Share tags: when robots.txt names a sitemap (the report has a base_url, read from that
 line), every page but 404.html has og:image (an absolute URL under base_url naming a PNG of the site
@@ -27,6 +28,9 @@ import urllib.parse
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "source", "track", "wbr"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+# The explorer page alone runs scripts: the site's own two files, and its JSON data block
+# (which a browser never runs), under a Content-Security-Policy checked below.
+EXPLORER_SCRIPTS = ("model.js", "explore.js")
 
 
 class Page(html.parser.HTMLParser):
@@ -39,13 +43,16 @@ class Page(html.parser.HTMLParser):
         self.themes = []    # media of each theme-color
         self.icons = []     # (rel, href, sizes) of each icon link
         self.canonical = None
+        self.explorer = False
+        self.csp = None     # the Content-Security-Policy meta's content
 
     def handle_decl(self, decl):
         self.doctype = decl
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "script":
+        if tag == "script" and not (self.explorer and (a.get("type") == "application/json"
+                                                      or a.get("src") in EXPLORER_SCRIPTS)):
             self.problems.append("script element")
         for k, v in attrs:
             if k.startswith("on"):
@@ -67,6 +74,8 @@ class Page(html.parser.HTMLParser):
             self.lang = True
         if tag == "title":
             self.has_title = True
+        if tag == "meta" and (a.get("http-equiv") or "").lower() == "content-security-policy":
+            self.csp = a.get("content") or ""
         if tag == "meta" and a.get("name") == "description" and a.get("content"):
             self.has_desc = True
         if tag == "meta" and (a.get("property") or a.get("name")):
@@ -247,6 +256,7 @@ def main():
                 with open(os.path.join(root, f), encoding="utf-8") as fh:
                     src = fh.read()
                 p = Page()
+                p.explorer = path == "explore.html"
                 p.doctype = None
                 p.feed(src)
                 p.close()
@@ -254,6 +264,9 @@ def main():
                     p.problems.append("missing <!DOCTYPE html>")
                 if p.stack:
                     p.problems.append(f"unclosed elements {p.stack}")
+                if p.explorer and not (p.csp and "default-src 'none'" in p.csp and
+                                       "script-src 'self' 'wasm-unsafe-eval'" in p.csp):
+                    p.problems.append(f"no Content-Security-Policy limiting it to its own files ({p.csp!r})")
                 for what, ok in (("lang", p.lang), ("title", p.has_title),
                                  ("meta description", p.has_desc)):
                     if not ok:

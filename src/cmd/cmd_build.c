@@ -35,7 +35,7 @@ static int
 write_depfile(const char *path, const char *target, const report *r, const char *tdir,
     diag *d)
 {
-	size_t n = r->ninputs + 3;
+	size_t n = r->ninputs + 5;
 	char **in = util_xcalloc(n, sizeof(char *));
 	for (size_t i = 0; i < r->ninputs; i++)
 		in[i] = util_xstrdup(r->inputs[i]);
@@ -47,6 +47,10 @@ write_depfile(const char *path, const char *target, const report *r, const char 
 	in[r->ninputs + 1] = buf_detach(&t);
 	buf_printf(&t, "%s/fonts.conf", tdir);
 	in[r->ninputs + 2] = buf_detach(&t);
+	buf_printf(&t, "%s/model.js", tdir); /* the explorer's scripts */
+	in[r->ninputs + 3] = buf_detach(&t);
+	buf_printf(&t, "%s/explore.js", tdir);
+	in[r->ninputs + 4] = buf_detach(&t);
 	buf b;
 	buf_init(&b);
 	dep_path(&b, target);

@@ -22,6 +22,7 @@
 #include "pack/pack.h"
 #include "pdf/pdf.h"
 #include "render/anchors.h"
+#include "render/explore_page.h"
 #include "render/page.h"
 #include "render/render.h"
 #include "render/share.h"
@@ -499,6 +500,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		if (page_render_contents(&c, t, &b) != 0)
 			rc = -1;
 		add_buf(out, "contents.html", &b);
+	}
+	if (explore_page_wanted(r)) { /* the model in the reader's browser */
+		if (page_render_explore(&c, t, &b) != 0 ||
+		    copy_static(templates_dir, "model.js", d, out) != 0 ||
+		    copy_static(templates_dir, "explore.js", d, out) != 0)
+			rc = -1;
+		add_buf(out, EXPLORE_PAGE, &b);
 	}
 	if (r->base_url != NULL) { /* a sitemap lists absolute URLs only */
 		page_sitemap(r, figs, &b);

@@ -325,6 +325,52 @@ irr_all_zero(const double *cf, int n)
 	return 1;
 }
 
+/* Returns 1 if the nonzero cf[0..n-1] change sign exactly once. NPV is then a
+ * polynomial in 1 / (1 + r) with exactly one positive root (Descartes' rule of signs):
+ * on the scan grid its sign changes once, or never if the root is off the grid. */
+static int
+irr_one_sign_change(const double *cf, int n)
+{
+	int changes = 0, last = 0;
+
+	for (int i = 0; i < n; i++) {
+		int s = cf[i] > 0 ? 1 : cf[i] < 0 ? -1 : 0;
+		if (s != 0 && last != 0 && s != last)
+			changes++;
+		if (s != 0)
+			last = s;
+	}
+	return changes == 1;
+}
+
+/* With one sign change (irr_one_sign_change) and f0 = NPV at grid point 0, nonzero:
+ * finds by halving the grid the first point whose NPV is zero or of the other sign,
+ * the one model_irr's scan would stop at, in about 12 evaluations instead of up to
+ * 2,890, and finishes as the scan does. */
+static double
+irr_find_one(const double *cf, int n, double f0)
+{
+	int lo = 0, hi = IRR_NFINE + IRR_NCOARSE; /* NPV(lo) has f0's sign */
+	double fhi = model_npv(cf, n, irr_grid(hi)), flo = f0;
+
+	if (fhi != 0 && signbit(fhi) == signbit(f0))
+		return NAN; /* the root is beyond the grid */
+	while (hi - lo > 1) {
+		int mid = lo + (hi - lo) / 2;
+		double f = model_npv(cf, n, irr_grid(mid));
+		if (f != 0 && signbit(f) == signbit(f0)) {
+			lo = mid;
+			flo = f;
+		} else {
+			hi = mid;
+			fhi = f;
+		}
+	}
+	if (fhi == 0)
+		return irr_grid(hi);
+	return irr_bisect(cf, n, irr_grid(lo), irr_grid(hi), flo);
+}
+
 double
 model_irr(const double *cf, int n)
 {
@@ -335,6 +381,8 @@ model_irr(const double *cf, int n)
 	prev = model_npv(cf, n, irr_grid(0));
 	if (isnan(prev))
 		return NAN;
+	if (prev != 0 && irr_one_sign_change(cf, n))
+		return irr_find_one(cf, n, prev);
 	for (int k = 1; k <= IRR_NFINE + IRR_NCOARSE; k++) {
 		double f = model_npv(cf, n, irr_grid(k));
 		if (f == 0)

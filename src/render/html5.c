@@ -43,6 +43,14 @@ put_escaped(buf *out, const char *s, int in_attr)
 
 /* Appends ` name="value"` for each attribute of el, in DOM order. Attributes in the
  * XML namespace keep their "xml:" prefix (xml:lang); other prefixes are dropped. */
+/* Returns 1 if name is a boolean attribute the pages use, written without a value
+ * when it has none. */
+static int
+is_boolean(const char *name)
+{
+	return strcmp(name, "open") == 0 || strcmp(name, "hidden") == 0;
+}
+
 static void
 put_attrs(xmlNodePtr el, buf *out)
 {
@@ -52,8 +60,12 @@ put_attrs(xmlNodePtr el, buf *out)
 		    strcmp((const char *)a->ns->prefix, "xml") == 0)
 			buf_puts(out, "xml:");
 		buf_puts(out, (const char *)a->name);
-		buf_puts(out, "=\"");
 		xmlNodePtr t = a->children;
+		if (is_boolean((const char *)a->name) && (t == NULL ||
+		    (t->next == NULL && t->type == XML_TEXT_NODE &&
+		    (t->content == NULL || t->content[0] == '\0'))))
+			continue; /* <details open> */
+		buf_puts(out, "=\"");
 		if (t == NULL) {
 			/* an empty value */
 		} else if (t->next == NULL && t->type == XML_TEXT_NODE) { /* no copy needed */

@@ -9,6 +9,7 @@
 
 #include "card/card.h"
 #include "render/anchors.h"
+#include "render/explore_page.h"
 #include "render/nav.h"
 #include "render/render_int.h"
 #include "render/share.h"
@@ -1073,6 +1074,55 @@ page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
 	return 0;
 }
 
+/* Adds to doc's head a Content-Security-Policy that lets the page load only its own
+ * files and run its own scripts and WebAssembly. */
+static void
+add_csp(xmlDocPtr doc)
+{
+	xmlNodePtr head = xmlDocGetRootElement(doc)->children;
+	while (head != NULL && (head->type != XML_ELEMENT_NODE ||
+	    strcmp((const char *)head->name, "head") != 0))
+		head = head->next;
+	if (head == NULL)
+		return;
+	xmlNodePtr m = xmlNewDocNode(doc, NULL, BAD_CAST "meta", NULL);
+	xmlSetProp(m, BAD_CAST "http-equiv", BAD_CAST "Content-Security-Policy");
+	xmlSetProp(m, BAD_CAST "content", BAD_CAST "default-src 'none'; script-src 'self' "
+	    "'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+	    "form-action 'none'");
+	xmlNodePtr first = head->children;
+	while (first != NULL && first->type != XML_ELEMENT_NODE)
+		first = first->next;
+	if (first != NULL)
+		xmlAddNextSibling(first, m); /* right after <meta charset> */
+	else
+		xmlAddChild(head, m);
+}
+
+int
+page_render_explore(const render_ctx *c, const tmpl *t, buf *out)
+{
+	const report *r = c->rep;
+	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "Explore the model \xe2\x80\x94 %s", r->title);
+	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, 0 };
+	fill_common(doc, &p);
+	fill_share_report(doc, c);
+	slot_set(doc, "page-title", "Explore the model");
+	static const char *const drop[] = { "toc", "notes", "pager" };
+	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
+		slot_drop(doc, drop[k]);
+	fill_urls_rel(doc, r, EXPLORE_PAGE);
+	add_csp(doc);
+	place_content(doc, explore_page_body(doc, c));
+	finish(doc, out);
+	buf_free(&b);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
 /* Appends <url><loc>loc</loc><lastmod>as_of</lastmod></url> and a newline to set. */
 static void
 sitemap_url(xmlNodePtr set, const char *loc, const char *as_of)
@@ -1101,6 +1151,11 @@ page_sitemap(const report *r, const render_figs *figs, buf *out)
 	if (nav_bounded(r)) {
 		buf_reset(&loc);
 		buf_printf(&loc, "%s%s", r->base_url, NAV_CONTENTS);
+		sitemap_url(set, buf_str(&loc), r->as_of);
+	}
+	if (explore_page_wanted(r)) {
+		buf_reset(&loc);
+		buf_printf(&loc, "%s%s", r->base_url, EXPLORE_PAGE);
 		sitemap_url(set, buf_str(&loc), r->as_of);
 	}
 	for (size_t k = 0; figs != NULL && k < figs->n; k++) {

@@ -85,8 +85,13 @@ int page_has_contents(const report *r);
  * Returns 0, or -1 after recording an error in c->d (a section slugged "contents"). */
 int page_render_contents(const render_ctx *c, const tmpl *t, buf *out);
 
+/* Renders the explorer page (render/explore_page.h) into out, with a
+ * Content-Security-Policy that allows only the site's own files. Returns 0. */
+int page_render_explore(const render_ctx *c, const tmpl *t, buf *out);
+
 /* Writes sitemap.xml into out: the absolute URL (from base_url, which r must have) of
- * every section page, then contents.html when the site has it, then every chart page of
+ * every section page, then contents.html and explore.html when the site has them, then
+ * every chart page of
  * figs (NULL: none) in figure order; lastmod = as_of. A report without base_url has no
  * sitemap (a sitemap lists absolute URLs only). */
 void page_sitemap(const report *r, const render_figs *figs, buf *out);

@@ -2,14 +2,17 @@
 #ifndef MKR_OOM_H
 #define MKR_OOM_H
 
-#include <setjmp.h>
 #include <stddef.h>
+
+#ifndef __wasi__ /* the WebAssembly model (wasm/) has no setjmp: util_oom traps there */
+#include <setjmp.h>
 
 /* Makes env (set by the caller with setjmp, in a function that stays active until the
  * catch is removed) the place the calling thread's failed allocations jump to; NULL
  * removes it. Returns the previous catch point of this thread (NULL if none), to be
  * restored when env's function returns. Each thread has its own catch point. */
 jmp_buf *util_oom_catch(jmp_buf *env);
+#endif
 
 /* Records that memory ran out and longjmps (value 1) to the calling thread's catch
  * point; without one prints "mkreport: out of memory" and aborts. Never returns. What

@@ -1,11 +1,14 @@
 /* check_export: JSON and CSV export (src/export/export.c) of a tiny model. */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export/csv.h"
 #include "export/export.h"
+#include "export/num.h"
 #include "model/bayes_metrics.h"
 #include "model/expect.h"
 #include "model/fin_metrics.h"
@@ -54,6 +57,52 @@ has(const char *text, const char *frag)
 {
 	ck_assert_msg(strstr(text, frag) != NULL, "missing fragment: %s", frag);
 }
+
+/* The fewest digits that read back, found by trying every count from 1 (num_put's
+ * rule written the slow way). */
+static void
+num_slow(char *out, size_t n, double v)
+{
+	for (int p = 1; p <= 17; p++) {
+		snprintf(out, n, "%.*g", p, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+}
+
+START_TEST(num_shortest_matches_search)
+{
+	uint64_t x = 88172645463325252ULL;
+	buf b;
+	char want[40];
+	long n = 0;
+
+	buf_init(&b);
+	for (long i = 0; i < 16000; i++) {
+		double v;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		if (i % 4 == 0)
+			memcpy(&v, &x, sizeof v); /* any bits: subnormals, huge, tiny */
+		else if (i % 4 == 1)
+			v = (double)(x % 100000) / pow(10, (double)((x >> 40) % 12)); /* short decimals */
+		else if (i % 4 == 2)
+			v = (double)(x >> 11) * 0x1p-53 * pow(10, (double)((int)(x % 40) - 20));
+		else
+			v = ldexp((x >> 50) % 3 ? 1.0 : -1.0, (int)(x % 200) - 100); /* powers of two */
+		if (!isfinite(v) || (v == floor(v) && fabs(v) < 1e15))
+			continue;
+		buf_reset(&b);
+		ck_assert(num_put(&b, v));
+		num_slow(want, sizeof want, v);
+		ck_assert_str_eq(buf_str(&b), want);
+		n++;
+	}
+	ck_assert_int_gt(n, 10000);
+	buf_free(&b);
+}
+END_TEST
 
 START_TEST(json_tiny)
 {
@@ -279,7 +328,9 @@ export_suite(void)
 {
 	Suite *s = suite_create("export");
 	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60); /* the slow reference search, on a loaded machine */
 
+	tcase_add_test(tc, num_shortest_matches_search);
 	tcase_add_test(tc, json_tiny);
 	tcase_add_test(tc, json_posterior);
 	tcase_add_test(tc, json_empty);

@@ -548,12 +548,49 @@ START_TEST(bad_horizon)
 }
 END_TEST
 
+/* Cash flows that change sign once have one IRR, which model_irr finds by halving its
+ * grid; flows that change sign more often are scanned point by point. Either way the
+ * result is a root of the NPV. */
+START_TEST(irr_one_and_many_sign_changes)
+{
+	unsigned long x = 12345;
+	int found = 0;
+
+	for (int t = 0; t < 2000; t++) {
+		double cf[22];
+		int n = 2 + t % 21, cut = 1 + t % (n - 1);
+		for (int i = 0; i < n; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			double mag = (double)(x >> 11) * 0x1p-53 * 10;
+			cf[i] = i < cut ? -mag : (t % 3 == 0 && i == n - 1 ? -mag / 4 : mag);
+		}
+		double r = model_irr(cf, n);
+		if (isnan(r))
+			continue;
+		double scale = 0;
+		for (int i = 0; i < n; i++)
+			scale += fabs(cf[i]);
+		ck_assert_msg(fabs(model_npv(cf, n, r)) <= 1e-6 * scale * (1 + 1 / pow(1 + r, n)),
+		    "case %d: NPV at %g is %g", t, r, model_npv(cf, n, r));
+		found++;
+	}
+	ck_assert_int_gt(found, 1000);
+	/* Exactly on a grid point: -1 then 1.1 has the root 0.1. */
+	double two[] = { -1, 1.1 };
+	ck_assert(fabs(model_irr(two, 2) - 0.1) < 1e-9);
+	/* Only inflows: no root. */
+	double pos[] = { 1, 2, 3 };
+	ck_assert(isnan(model_irr(pos, 3)));
+}
+END_TEST
+
 static Suite *
 finance_suite(void)
 {
 	Suite *s = suite_create("finance");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, irr_one_and_many_sign_changes);
 	tcase_add_test(tc, toy_series);
 	tcase_add_test(tc, toy_scalars);
 	tcase_add_test(tc, waterfall_both_thresholds);
