@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "pack/pack.h"
+#include "render/explore_page.h"
 #include "render/page.h"
 #include "render/share.h"
 #include "util/buf.h"
@@ -54,6 +55,13 @@ claim_site(const render_ctx *c, site_claims *cl)
 		rc |= site_claim(cl, "contents.html", "the site", "its contents page", none, c->d);
 	if (c->rep->base_url != NULL)
 		rc |= site_claim(cl, "sitemap.xml", "the site", "its sitemap", none, c->d);
+	if (explore_page_wanted(c->rep)) {
+		rc |= site_claim(cl, EXPLORE_PAGE, "the site", "its explorer page", none, c->d);
+		rc |= site_claim(cl, "model.js", "the site", "the explorer's model script",
+		    none, c->d);
+		rc |= site_claim(cl, "explore.js", "the site", "the explorer's page script",
+		    none, c->d);
+	}
 	if (c->pdf)
 		rc |= site_claim(cl, "report.pdf", "the site", "the report's PDF", none, c->d);
 	buf b;

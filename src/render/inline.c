@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "render/anchors.h"
+#include "render/explore_page.h"
 #include "util/url.h"
 
 static void render_inline(rnd *r, cmark_node *n, xmlNodePtr parent);
@@ -76,7 +77,8 @@ unknown_page(rnd *r, const char *url, buf *page)
 		return 0;
 	buf_append(page, url, n);
 	char *slug = util_xstrndup(url, n - 5);
-	int known = report_section_index(r->rep, slug) >= 0;
+	int known = report_section_index(r->rep, slug) >= 0 ||
+	    (strcmp(slug, "explore") == 0 && explore_page_wanted(r->rep));
 	free(slug);
 	return !known;
 }
