@@ -313,6 +313,7 @@ def check_usage(tool, content, templates, tmp, port):
           "a port in use: exit %d, %r" % (r.returncode, r.stderr[-200:]))
     check(not os.path.exists(os.path.join(tmp, "busy")), "a port in use: nothing built")
     inner = os.path.join(content, "site")
+    os.mkdir(inner)  # refused before any build: the folder exists
     r = subprocess.run([tool, "serve", "-C", content, "-T", templates, "-o", inner,
                         "--no-cache", "-p", "0"], capture_output=True, text=True, timeout=120)
     check(r.returncode == 2 and "must not be inside" in r.stderr,

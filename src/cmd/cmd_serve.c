@@ -144,23 +144,35 @@ inside_watched(const char *dir, const char *root)
 	return strncmp(a, b, n) == 0 && (a[n] == '/' || a[n] == '\0');
 }
 
+/* Returns 1 after saying so if o's output folder exists inside the content or
+ * templates folder, else 0. */
+static int
+out_watched(const serve_opts *o)
+{
+	if (!inside_watched(o->out_dir, o->content) && !inside_watched(o->out_dir, o->tdir))
+		return 0;
+	fprintf(stderr, "mkreport serve: %s: the output folder must not be inside the "
+	    "content or templates folder\n", o->out_dir);
+	return 1;
+}
+
 /* Listens (a busy port fails at once), then builds the site the first time. Returns
  * the server, or NULL with the exit status in *rc. */
 static serve_http *
 serve_start(const serve_opts *o, serve_events *ev, int *rc)
 {
+	*rc = CMD_USAGE;
+	if (out_watched(o)) /* checked again once the first build has made the folder */
+		return NULL;
 	serve_http *h = serve_http_new(o->out_dir, o->base, o->port, ev);
 	if (h == NULL) {
 		*rc = CMD_WRITE;
 		return NULL;
 	}
 	serve_build(o, ev);
-	if (inside_watched(o->out_dir, o->content) || inside_watched(o->out_dir, o->tdir)) {
-		fprintf(stderr, "mkreport serve: %s: the output folder must not be inside the "
-		    "content or templates folder\n", o->out_dir);
+	if (out_watched(o)) {
 		serve_events_stop(ev);
 		serve_http_free(h);
-		*rc = CMD_USAGE;
 		return NULL;
 	}
 	return h;
