@@ -127,23 +127,28 @@ all: $(B)/mkreport.wasm
 # The tool carries the module and writes it into the explorer page (src/explore/model_wasm.h).
 $(B)/gen/model_wasm.c: $(B)/mkreport.wasm
 	@mkdir -p $(dir $@)
-	sh wasm/embed.sh $< > $@
+	$(SAY) GEN $@
+	$(Q)sh wasm/embed.sh $< > $@
 else
 $(B)/gen/model_wasm.c:
 	@mkdir -p $(dir $@)
-	sh wasm/embed.sh /dev/null > $@
+	$(SAY) GEN $@
+	$(Q)sh wasm/embed.sh /dev/null > $@
 endif
 
 $(B)/obj/gen/model_wasm.o: $(B)/gen/model_wasm.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(SAY) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/mkreport.wasm: $(WASM_OBJ)
-	$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm
+	$(SAY) LD $@
+	$(Q)$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm
 
 $(B)/wasm/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(WASM_CC) $(WASM_CFLAGS) -MMD -MP -c $< -o $@
+	$(SAY) CC $< "(wasm32)"
+	$(Q)$(WASM_CC) $(WASM_CFLAGS) -MMD -MP -c $< -o $@
 
 -include $(WASM_OBJ:.o=.d)
 

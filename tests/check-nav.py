@@ -87,7 +87,9 @@ def section_files(site):
         locs = re.findall(r"<loc>([^<]*)</loc>", f.read())
     base = locs[0] if locs[0].endswith("/") else locs[0].rsplit("/", 1)[0] + "/"
     files = [(u[len(base):] or "index.html") for u in locs]
-    return [f for f in files if f != "contents.html" and not f.startswith("charts/")]
+    # the section pages: not the contents page, the chart pages or the explorer
+    return [f for f in files if f not in ("contents.html", "explore.html")
+            and not f.startswith("charts/")]
 
 
 def check_full(site, files, problems):

@@ -4,7 +4,7 @@
 Every HTML page: parses with balanced tags, has a doctype, lang, title and meta
 description; ids are unique; every relative link and #anchor resolves to a file and id
 of the site; every <img> has alt text; no script elements (but the explorer's own two
-files and its JSON data block, under a Content-Security-Policy), no on* attributes, no
+files, under a Content-Security-Policy), no on* attributes, no
 javascript:/data:/vbscript: URLs, nothing loaded from another host.
 Share tags: when robots.txt names a sitemap (the report has a base_url, read from that
 line), every page but 404.html has og:image (an absolute URL under base_url naming a PNG of the site
@@ -28,8 +28,8 @@ import urllib.parse
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "source", "track", "wbr"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
-# The explorer page alone runs scripts: the site's own two files, and its JSON data block
-# (which a browser never runs), under a Content-Security-Policy checked below.
+# The explorer page alone runs scripts: the site's own two files, under a
+# Content-Security-Policy checked below.
 EXPLORER_SCRIPTS = ("model.js", "explore.js")
 
 
@@ -51,8 +51,7 @@ class Page(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "script" and not (self.explorer and (a.get("type") == "application/json"
-                                                      or a.get("src") in EXPLORER_SCRIPTS)):
+        if tag == "script" and not (self.explorer and a.get("src") in EXPLORER_SCRIPTS):
             self.problems.append("script element")
         for k, v in attrs:
             if k.startswith("on"):

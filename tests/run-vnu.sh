@@ -18,7 +18,13 @@ nhtml=$(grep -c '\.html$' "$tmp/files") nsvg=$(grep -c '\.svg$' "$tmp/files")
 java -jar "$VNU" --also-check-svg --format gnu $(cat "$tmp/files") tests/html/bad/bad.html \
 	tests/html/bad/bad.svg > "$tmp/out" 2>&1
 # Lines are "file":line.col-line.col: error|info warning: message.
-grep -v '/tests/html/bad/' "$tmp/out" > "$tmp/site.out"
+# vnu reads the pages from disk, and a file: document has no origin for the explorer's
+# Content-Security-Policy ('self') to match, so it reports the page's own style sheet and
+# scripts as blocked. Served over HTTP the policy allows them (tests/explore/browser.js
+# loads the page under it with no console error): those notes alone are left out.
+grep -v '/tests/html/bad/' "$tmp/out" |
+	grep -v 'explore.html":.*: info warning: Resource violates Content Security Policy (meta tag): external \(stylesheet “style.css”\|script “model.js”\|script “explore.js”\) blocked' \
+	> "$tmp/site.out"
 errors=$(grep -c ': error: ' "$tmp/site.out") warnings=$(grep -c ': info warning: ' "$tmp/site.out")
 other=$(grep -vc ': error: \|: info warning: ' "$tmp/site.out")
 fail=0

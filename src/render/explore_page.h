@@ -17,7 +17,7 @@ int explore_page_wanted(const report *r);
 
 /* Returns a new <div class="content"> of doc holding the explorer: the controls with
  * the report's values, the summary tables with the report's own numbers (each cell's
- * data-metric names its metric, as pages use them), a JSON data block with every
+ * data-metric names its metric, as pages use them), a hidden JSON text with every
  * scenario's inputs and the model, and the two scripts. Text is added as text. */
 xmlNodePtr explore_page_body(xmlDocPtr doc, const render_ctx *c);
 

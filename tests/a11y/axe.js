@@ -6,6 +6,8 @@
 // both schemes (the scheme switched in place, as a reader's system setting would).
 // BAD: a folder of pages that must each show a violation in every view (so a run that
 // checks nothing fails). AXE_RULES (comma-separated rule ids) limits the run to those rules.
+// AXE_BASE (an http URL ending in /): SITE's pages are loaded from there, as a host serves
+// them (the 404 page's links are absolute from the site's path), the others from disk.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,7 +20,10 @@ const schemes = ['light', 'dark'];
 // Checks file in tab (already at its width) in both schemes; returns the violations
 // found, each as { scheme, v } with v axe's violation.
 async function checkPage(tab, file, opts) {
-  await tab.goto('file://' + file, { waitUntil: 'load' });
+  const base = process.env.AXE_BASE, root = path.resolve(process.argv[2]);
+  const url = base && file.startsWith(root + path.sep) ?
+    base + path.relative(root, file) : 'file://' + file;
+  await tab.goto(url, { waitUntil: 'load' });
   await tab.evaluate(axeSource);
   const out = [];
   for (const scheme of schemes) {

@@ -1,0 +1,35 @@
+build-t/obj/cmd/cmd_build.o: src/cmd/cmd_build.c src/cmd/cmd.h \
+ src/cmd/cmd_int.h src/diag.h src/cache/cache.h src/util/buf.h \
+ src/util/sha256.h src/cmd/pipeline.h src/chart/chart.h \
+ /usr/include/cairo/cairo.h /usr/include/cairo/cairo-version.h \
+ /usr/include/cairo/cairo-features.h \
+ /usr/include/cairo/cairo-deprecated.h src/model/metrics.h \
+ src/load/load.h src/load/report.h src/model/competition.h \
+ src/model/dependency.h src/model/finance.h src/model/risk.h \
+ src/model/params.h src/model/rng.h src/site/site.h src/cmd/progress.h \
+ src/cmd/why.h src/util/path.h
+src/cmd/cmd.h:
+src/cmd/cmd_int.h:
+src/diag.h:
+src/cache/cache.h:
+src/util/buf.h:
+src/util/sha256.h:
+src/cmd/pipeline.h:
+src/chart/chart.h:
+/usr/include/cairo/cairo.h:
+/usr/include/cairo/cairo-version.h:
+/usr/include/cairo/cairo-features.h:
+/usr/include/cairo/cairo-deprecated.h:
+src/model/metrics.h:
+src/load/load.h:
+src/load/report.h:
+src/model/competition.h:
+src/model/dependency.h:
+src/model/finance.h:
+src/model/risk.h:
+src/model/params.h:
+src/model/rng.h:
+src/site/site.h:
+src/cmd/progress.h:
+src/cmd/why.h:
+src/util/path.h:

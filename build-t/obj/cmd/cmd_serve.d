@@ -1,0 +1,36 @@
+build-t/obj/cmd/cmd_serve.o: src/cmd/cmd_serve.c src/cache/cache.h \
+ src/util/buf.h src/util/sha256.h src/cmd/cmd.h src/cmd/cmd_int.h \
+ src/diag.h src/cmd/pipeline.h src/chart/chart.h \
+ /usr/include/cairo/cairo.h /usr/include/cairo/cairo-version.h \
+ /usr/include/cairo/cairo-features.h \
+ /usr/include/cairo/cairo-deprecated.h src/model/metrics.h \
+ src/load/load.h src/load/report.h src/model/competition.h \
+ src/model/dependency.h src/model/finance.h src/model/risk.h \
+ src/model/params.h src/model/rng.h src/site/site.h src/serve/errpage.h \
+ src/serve/events.h src/serve/http.h src/serve/watch.h
+src/cache/cache.h:
+src/util/buf.h:
+src/util/sha256.h:
+src/cmd/cmd.h:
+src/cmd/cmd_int.h:
+src/diag.h:
+src/cmd/pipeline.h:
+src/chart/chart.h:
+/usr/include/cairo/cairo.h:
+/usr/include/cairo/cairo-version.h:
+/usr/include/cairo/cairo-features.h:
+/usr/include/cairo/cairo-deprecated.h:
+src/model/metrics.h:
+src/load/load.h:
+src/load/report.h:
+src/model/competition.h:
+src/model/dependency.h:
+src/model/finance.h:
+src/model/risk.h:
+src/model/params.h:
+src/model/rng.h:
+src/site/site.h:
+src/serve/errpage.h:
+src/serve/events.h:
+src/serve/http.h:
+src/serve/watch.h:

@@ -1,0 +1,89 @@
+build-t/obj/cmd/pipeline.o: src/cmd/pipeline.c src/cmd/pipeline.h \
+ src/chart/chart.h /usr/include/cairo/cairo.h \
+ /usr/include/cairo/cairo-version.h /usr/include/cairo/cairo-features.h \
+ /usr/include/cairo/cairo-deprecated.h src/model/metrics.h src/util/buf.h \
+ src/diag.h src/load/load.h src/load/report.h src/model/competition.h \
+ src/model/dependency.h src/model/finance.h src/model/risk.h \
+ src/model/params.h src/model/rng.h src/site/site.h \
+ src/cmd/pipeline_cache.h src/cache/cache.h src/util/sha256.h \
+ src/model/montecarlo.h src/pdf/pdf.h /usr/include/libxml2/libxml/tree.h \
+ /usr/include/libxml2/libxml/xmlversion.h \
+ /usr/include/libxml2/libxml/xmlexports.h \
+ /usr/include/libxml2/libxml/xmlstring.h \
+ /usr/include/libxml2/libxml/xmlregexp.h \
+ /usr/include/libxml2/libxml/dict.h \
+ /usr/include/libxml2/libxml/xmlmemory.h \
+ /usr/include/libxml2/libxml/threads.h \
+ /usr/include/libxml2/libxml/globals.h \
+ /usr/include/libxml2/libxml/parser.h /usr/include/libxml2/libxml/hash.h \
+ /usr/include/libxml2/libxml/valid.h \
+ /usr/include/libxml2/libxml/xmlerror.h \
+ /usr/include/libxml2/libxml/list.h \
+ /usr/include/libxml2/libxml/xmlautomata.h \
+ /usr/include/libxml2/libxml/entities.h \
+ /usr/include/libxml2/libxml/encoding.h \
+ /usr/include/libxml2/libxml/xmlIO.h /usr/include/libxml2/libxml/SAX2.h \
+ /usr/include/libxml2/libxml/xlink.h src/render/render.h src/cmd/claims.h \
+ src/export/export.h src/model/bayes_metrics.h src/model/expect.h \
+ src/model/fin_metrics.h src/model/part_metrics.h src/model/unc_metrics.h \
+ src/model/sensitivity.h src/pack/pack.h src/render/anchors.h \
+ src/render/explore_page.h src/render/page.h src/render/share.h \
+ src/util/path.h
+src/cmd/pipeline.h:
+src/chart/chart.h:
+/usr/include/cairo/cairo.h:
+/usr/include/cairo/cairo-version.h:
+/usr/include/cairo/cairo-features.h:
+/usr/include/cairo/cairo-deprecated.h:
+src/model/metrics.h:
+src/util/buf.h:
+src/diag.h:
+src/load/load.h:
+src/load/report.h:
+src/model/competition.h:
+src/model/dependency.h:
+src/model/finance.h:
+src/model/risk.h:
+src/model/params.h:
+src/model/rng.h:
+src/site/site.h:
+src/cmd/pipeline_cache.h:
+src/cache/cache.h:
+src/util/sha256.h:
+src/model/montecarlo.h:
+src/pdf/pdf.h:
+/usr/include/libxml2/libxml/tree.h:
+/usr/include/libxml2/libxml/xmlversion.h:
+/usr/include/libxml2/libxml/xmlexports.h:
+/usr/include/libxml2/libxml/xmlstring.h:
+/usr/include/libxml2/libxml/xmlregexp.h:
+/usr/include/libxml2/libxml/dict.h:
+/usr/include/libxml2/libxml/xmlmemory.h:
+/usr/include/libxml2/libxml/threads.h:
+/usr/include/libxml2/libxml/globals.h:
+/usr/include/libxml2/libxml/parser.h:
+/usr/include/libxml2/libxml/hash.h:
+/usr/include/libxml2/libxml/valid.h:
+/usr/include/libxml2/libxml/xmlerror.h:
+/usr/include/libxml2/libxml/list.h:
+/usr/include/libxml2/libxml/xmlautomata.h:
+/usr/include/libxml2/libxml/entities.h:
+/usr/include/libxml2/libxml/encoding.h:
+/usr/include/libxml2/libxml/xmlIO.h:
+/usr/include/libxml2/libxml/SAX2.h:
+/usr/include/libxml2/libxml/xlink.h:
+src/render/render.h:
+src/cmd/claims.h:
+src/export/export.h:
+src/model/bayes_metrics.h:
+src/model/expect.h:
+src/model/fin_metrics.h:
+src/model/part_metrics.h:
+src/model/unc_metrics.h:
+src/model/sensitivity.h:
+src/pack/pack.h:
+src/render/anchors.h:
+src/render/explore_page.h:
+src/render/page.h:
+src/render/share.h:
+src/util/path.h:

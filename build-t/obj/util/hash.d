@@ -1,0 +1,3 @@
+build-t/obj/util/hash.o: src/util/hash.c src/util/hash.h src/util/buf.h
+src/util/hash.h:
+src/util/buf.h:

@@ -1,0 +1,2 @@
+build-t/obj/util/oom.o: src/util/oom.c src/util/oom.h
+src/util/oom.h:

@@ -1,0 +1,6 @@
+build-t/wasm/src/export/num.o: src/export/num.c src/export/num.h \
+  src/util/buf.h
+
+src/export/num.h:
+
+src/util/buf.h:

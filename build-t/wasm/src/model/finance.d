@@ -1,0 +1,3 @@
+build-t/wasm/src/model/finance.o: src/model/finance.c src/model/finance.h
+
+src/model/finance.h:

@@ -1,0 +1,5 @@
+build-t/wasm/src/util/buf.o: src/util/buf.c src/util/buf.h src/util/oom.h
+
+src/util/buf.h:
+
+src/util/oom.h:
