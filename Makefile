@@ -312,7 +312,7 @@ check404: $(B)/mkreport
 .PHONY: servecheck serve
 check: servecheck
 servecheck: $(B)/mkreport
-	@[ -d tests/a11y/node_modules/puppeteer-core ] || \
+	@[ -d tests/a11y/node_modules/playwright-core ] || \
 		npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
 	@sh tests/run-serve.sh $(B)/mkreport
 

@@ -339,8 +339,8 @@ def csp_templates(templates, tmp):
 def check_browser(srv, content):
     """Chromium: the page reloads itself, shows the errors and comes back, under CSP."""
     node = shutil.which("node")
-    check(node is not None and os.path.isdir("tests/a11y/node_modules/puppeteer-core"),
-          "node and tests/a11y's puppeteer-core are installed (make deps)")
+    check(node is not None and os.path.isdir("tests/a11y/node_modules/playwright-core"),
+          "node and tests/a11y's playwright-core are installed (make deps)")
     if node is None:
         return
     r = subprocess.run([node, "tests/serve-browser.js", "http://127.0.0.1:%d%s" % (

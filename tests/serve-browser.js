@@ -1,4 +1,4 @@
-// serve-browser: mkreport serve in Chromium (puppeteer-core from tests/a11y): an open
+// serve-browser: mkreport serve in Chromium (playwright-core from tests/a11y): an open
 // page reloads itself after a number is changed, turns into the error page when a page
 // breaks and back when it is fixed, all under the page's strict Content-Security-Policy.
 // usage: node tests/serve-browser.js URL CONTENT OLD NEW
