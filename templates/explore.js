@@ -11,6 +11,9 @@
   const controls = [...form.querySelectorAll("input[name]")];
   const defaults = new Map(controls.map((c) => [c.name, c.value]));
   const cells = [...document.querySelectorAll("[data-metric]")];
+  const echoes = [...form.querySelectorAll("output[for]")];
+  const labels = new Map([...form.querySelectorAll("label[for]")].map((l) =>
+    [l.htmlFor, l.textContent]));
   const curves = Object.keys(data.scenarios).map((name) => "finance.cumulative@" + name);
   const want = cells.map((c) => c.dataset.metric).concat(curves);
   const SVG = "http://www.w3.org/2000/svg";
@@ -35,7 +38,7 @@
         inputs: JSON.parse(JSON.stringify(s.inputs)) };
     for (const c of controls) {
       const v = Number(c.value);
-      const label = form.querySelector(`label[for="${c.id}"]`).textContent;
+      const label = labels.get(c.id);
       if (c.value.trim() === "" || !Number.isFinite(v))
         throw new Error(`“${label}” needs a number.`);
       if (v < Number(c.min) || v > Number(c.max))
@@ -152,9 +155,11 @@
       const m = out[c.dataset.metric];
       c.textContent = m ? m.text : "n/a";
     }
-    for (const o of form.querySelectorAll("output[for]")) {
+    for (const o of echoes) { /* only the controls that changed since the last update */
       const c = $(o.htmlFor.value);
+      if (o.dataset.shown === c.value) continue;
       o.textContent = model.format(Number(c.value), o.dataset.unit);
+      o.dataset.shown = c.value;
     }
     const s = state();
     history.replaceState(null, "", s ? "#" + s : location.pathname + location.search);
