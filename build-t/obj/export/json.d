@@ -1,5 +1,0 @@
-build-t/obj/export/json.o: src/export/json.c src/export/json.h \
- src/util/buf.h src/export/num.h
-src/export/json.h:
-src/util/buf.h:
-src/export/num.h:

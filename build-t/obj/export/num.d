@@ -1,4 +1,0 @@
-build-t/obj/export/num.o: src/export/num.c src/export/num.h \
- src/util/buf.h
-src/export/num.h:
-src/util/buf.h:

@@ -1,2 +1,0 @@
-build-t/obj/serve/events.o: src/serve/events.c src/serve/events.h
-src/serve/events.h:

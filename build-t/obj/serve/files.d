@@ -1,2 +1,0 @@
-build-t/obj/serve/files.o: src/serve/files.c src/serve/files.h
-src/serve/files.h:

@@ -1,3 +1,0 @@
-build-t/obj/util/hash.o: src/util/hash.c src/util/hash.h src/util/buf.h
-src/util/hash.h:
-src/util/buf.h:

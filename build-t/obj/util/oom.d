@@ -1,2 +1,0 @@
-build-t/obj/util/oom.o: src/util/oom.c src/util/oom.h
-src/util/oom.h:

@@ -1,2 +1,0 @@
-build-t/obj/util/pool.o: src/util/pool.c src/util/pool.h
-src/util/pool.h:

@@ -1,6 +1,0 @@
-build-t/wasm/src/export/num.o: src/export/num.c src/export/num.h \
-  src/util/buf.h
-
-src/export/num.h:
-
-src/util/buf.h:

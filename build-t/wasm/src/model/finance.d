@@ -1,3 +1,0 @@
-build-t/wasm/src/model/finance.o: src/model/finance.c src/model/finance.h
-
-src/model/finance.h:

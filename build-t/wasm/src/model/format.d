@@ -1,8 +1,0 @@
-build-t/wasm/src/model/format.o: src/model/format.c src/model/format.h \
-  src/model/metrics.h src/util/buf.h
-
-src/model/format.h:
-
-src/model/metrics.h:
-
-src/util/buf.h:

@@ -1,8 +1,0 @@
-build-t/wasm/src/model/metrics.o: src/model/metrics.c src/model/metrics.h \
-  src/util/buf.h src/util/hash.h
-
-src/model/metrics.h:
-
-src/util/buf.h:
-
-src/util/hash.h:

@@ -1,5 +1,0 @@
-build-t/wasm/src/util/buf.o: src/util/buf.c src/util/buf.h src/util/oom.h
-
-src/util/buf.h:
-
-src/util/oom.h:
