@@ -122,7 +122,7 @@ ep_metric_cell(xmlNodePtr tr, const metrics *m, const char *name)
 	buf t;
 	buf_init(&t);
 	ep_metric_text(m, name, &t);
-	xmlNodePtr td = ep_text(tr, "td", NULL, buf_str(&t));
+	xmlNodePtr td = ep_text(tr, "td", "num", buf_str(&t));
 	xmlSetProp(td, BAD_CAST "data-metric", BAD_CAST name);
 	buf_free(&t);
 	return td;

@@ -13,7 +13,7 @@ const [base, changedPath] = process.argv.slice(2);
 // Every data-metric cell's text in an HTML text (as the tool wrote it).
 function cellsOf(html) {
   const out = {};
-  for (const m of html.matchAll(/<td data-metric="([^"]+)"[^>]*>([^<]*)<\/td>/g))
+  for (const m of html.matchAll(/<td [^>]*data-metric="([^"]+)"[^>]*>([^<]*)<\/td>/g))
     out[m[1]] = m[2].replace(/&amp;/g, "&");
   return out;
 }
