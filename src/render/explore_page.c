@@ -128,6 +128,25 @@ ep_metric_cell(xmlNodePtr tr, const metrics *m, const char *name)
 	return td;
 }
 
+/* Appends <input type="number"> named name (id id) with its range, step and value
+ * (none if NaN) to row and returns it. */
+static xmlNodePtr
+ep_number_input(xmlNodePtr row, const char *id, const char *name, double min, double max,
+    double step, double value)
+{
+	xmlNodePtr in = ep_el(row, "input", NULL);
+	xmlSetProp(in, BAD_CAST "type", BAD_CAST "number");
+	xmlSetProp(in, BAD_CAST "id", BAD_CAST id);
+	xmlSetProp(in, BAD_CAST "name", BAD_CAST name);
+	ep_num_attr(in, "min", min);
+	ep_num_attr(in, "max", max);
+	ep_num_attr(in, "step", step);
+	if (!isnan(value))
+		ep_num_attr(in, "value", value);
+	xmlSetProp(in, BAD_CAST "inputmode", BAD_CAST "decimal");
+	return in;
+}
+
 /* Appends one control for input ctl of scenario s, with the report's value. */
 static void
 ep_control_add(xmlNodePtr parent, const rep_scenario *s, const ep_control *ctl,
@@ -144,16 +163,8 @@ ep_control_add(xmlNodePtr parent, const rep_scenario *s, const ep_control *ctl,
 	xmlNodePtr row = ep_el(parent, "div", "explore-control");
 	xmlNodePtr label = ep_text(row, "label", NULL, ctl->label);
 	xmlSetProp(label, BAD_CAST "for", BAD_CAST buf_str(&id));
-	xmlNodePtr in = ep_el(row, "input", NULL);
-	xmlSetProp(in, BAD_CAST "type", BAD_CAST "number");
-	xmlSetProp(in, BAD_CAST "id", BAD_CAST buf_str(&id));
-	xmlSetProp(in, BAD_CAST "name", BAD_CAST buf_str(&name));
-	ep_num_attr(in, "min", ctl->min);
-	ep_num_attr(in, "max", ctl->max);
-	ep_num_attr(in, "step", ctl->step);
-	if (x != NULL && !isnan(x->vals[0]))
-		ep_num_attr(in, "value", x->vals[0]);
-	xmlSetProp(in, BAD_CAST "inputmode", BAD_CAST "decimal");
+	ep_number_input(row, buf_str(&id), buf_str(&name), ctl->min, ctl->max, ctl->step,
+	    x != NULL ? x->vals[0] : NAN);
 	xmlNodePtr out = ep_el(row, "output", "explore-echo");
 	xmlSetProp(out, BAD_CAST "for", BAD_CAST buf_str(&id));
 	xmlSetProp(out, BAD_CAST "data-unit", BAD_CAST metric_unit_name(ctl->unit));
@@ -187,15 +198,7 @@ ep_weights(xmlNodePtr form, const report *r)
 		xmlNodePtr row = ep_el(fs, "div", "explore-control");
 		xmlSetProp(ep_text(row, "label", NULL, s->title), BAD_CAST "for",
 		    BAD_CAST buf_str(&id));
-		xmlNodePtr in = ep_el(row, "input", NULL);
-		xmlSetProp(in, BAD_CAST "type", BAD_CAST "number");
-		xmlSetProp(in, BAD_CAST "id", BAD_CAST buf_str(&id));
-		xmlSetProp(in, BAD_CAST "name", BAD_CAST buf_str(&name));
-		ep_num_attr(in, "min", 0);
-		ep_num_attr(in, "max", 1);
-		ep_num_attr(in, "step", 0.01);
-		ep_num_attr(in, "value", s->probability);
-		xmlSetProp(in, BAD_CAST "inputmode", BAD_CAST "decimal");
+		ep_number_input(row, buf_str(&id), buf_str(&name), 0, 1, 0.01, s->probability);
 		buf_free(&name);
 		buf_free(&id);
 	}

@@ -1049,28 +1049,47 @@ page_has_contents(const report *r)
 	return nav_bounded(r);
 }
 
-int
-page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
+/* Returns a copy of the template filled as a page of the site that is not a section:
+ * heading as its <h1> and "heading - report" as its title, the report's share card, its
+ * URLs from file, no contents list, notes or pager (contents: 1 on the contents page,
+ * whose own link the navigation marks). The caller places its content. */
+static xmlDocPtr
+site_page_start(const render_ctx *c, const tmpl *t, const char *heading, const char *file,
+    int contents)
 {
 	const report *r = c->rep;
-	if (nav_check(r, c->d) != 0)
-		return -1;
 	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
 	buf b;
 	buf_init(&b);
-	buf_printf(&b, "Contents \xe2\x80\x94 %s", r->title);
-	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, 1 };
+	buf_printf(&b, "%s \xe2\x80\x94 %s", heading, r->title);
+	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, contents };
 	fill_common(doc, &p);
 	fill_share_report(doc, c);
-	slot_set(doc, "page-title", "Contents");
+	slot_set(doc, "page-title", heading);
 	static const char *const drop[] = { "toc", "notes", "pager" };
 	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
 		slot_drop(doc, drop[k]);
-	fill_urls_rel(doc, r, NAV_CONTENTS);
-	place_content(doc, nav_contents_body(doc, r));
-	finish(doc, out);
+	fill_urls_rel(doc, r, file);
 	buf_free(&b);
+	return doc;
+}
+
+/* Places content in doc, serializes doc into out and frees it. */
+static void
+site_page_finish(xmlDocPtr doc, xmlNodePtr content, buf *out)
+{
+	place_content(doc, content);
+	finish(doc, out);
 	xmlFreeDoc(doc);
+}
+
+int
+page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
+{
+	if (nav_check(c->rep, c->d) != 0)
+		return -1;
+	xmlDocPtr doc = site_page_start(c, t, "Contents", NAV_CONTENTS, 1);
+	site_page_finish(doc, nav_contents_body(doc, c->rep), out);
 	return 0;
 }
 
@@ -1102,24 +1121,9 @@ add_csp(xmlDocPtr doc)
 int
 page_render_explore(const render_ctx *c, const tmpl *t, buf *out)
 {
-	const report *r = c->rep;
-	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
-	buf b;
-	buf_init(&b);
-	buf_printf(&b, "Explore the model \xe2\x80\x94 %s", r->title);
-	page_info p = { r, (size_t)-1, buf_str(&b), r->description, c->pdf, 0, 0 };
-	fill_common(doc, &p);
-	fill_share_report(doc, c);
-	slot_set(doc, "page-title", "Explore the model");
-	static const char *const drop[] = { "toc", "notes", "pager" };
-	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
-		slot_drop(doc, drop[k]);
-	fill_urls_rel(doc, r, EXPLORE_PAGE);
+	xmlDocPtr doc = site_page_start(c, t, "Explore the model", EXPLORE_PAGE, 0);
 	add_csp(doc);
-	place_content(doc, explore_page_body(doc, c));
-	finish(doc, out);
-	buf_free(&b);
-	xmlFreeDoc(doc);
+	site_page_finish(doc, explore_page_body(doc, c), out);
 	return 0;
 }
 
