@@ -1,0 +1,423 @@
+/* check_load_cov: more mistakes in report.yaml and the data files, one edit (or a new
+ * file) of the mini fixture per case, each with the exact diagnostics the loader must
+ * give; the paths the other load suites leave untried (kinds, empty lists, years out of
+ * the horizon, ids, the optional competition file). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "load/load.h"
+#include "util/path.h"
+#include "check_main.h"
+
+#define MINI "tests/fixtures/mini/content"
+
+/* One mistake: in file, the first from becomes to (from NULL: the file is written with
+ * to); want are the diagnostics (without the folder), in order. */
+typedef struct load_case {
+	const char *file;
+	const char *from;
+	const char *to;
+	const char *want[8];
+} load_case;
+
+#define FIN "data/finance.yaml"
+#define SCN "data/scenarios.yaml"
+#define REP "report.yaml"
+#define SRC "data/sources.yaml"
+#define FCT "data/facts.yaml"
+#define CMP "data/competition.yaml"
+#define RSK "data/risks.yaml"
+#define UNC "data/uncertainty.yaml"
+#define EVI "data/evidence.yaml"
+
+/* A small valid competition file for the mini report; edits below break it. */
+#define COMP_HEAD "competition:\n  thresholds:\n" \
+	"    hhi_highly_concentrated: {value: 1800, source: analyst-2022}\n" \
+	"    hhi_significant_change: {value: 100, source: analyst-2022}\n"
+#define COMP_HZ "  horizon: {value: 2030, assumption: true, rationale: \"r\"}\n"
+#define COMP_FIRMS "  markets:\n    cloud:\n      label: \"Cloud\"\n      firms:\n" \
+	"        aws:\n          label: \"AWS\"\n" \
+	"          shares: {values: {2020: 0.3, 2021: 0.3}, source: analyst-2022}\n" \
+	"          boost: {value: 0.0, assumption: true, rationale: \"r\"}\n" \
+	"        ms:\n          label: \"MS\"\n" \
+	"          shares: {values: {2020: 0.2, 2021: 0.2}, source: analyst-2022}\n" \
+	"          boost: {value: 0.01, assumption: true, rationale: \"r\"}\n"
+#define COMP(blocs) COMP_HEAD COMP_HZ COMP_FIRMS "      blocs:\n" blocs
+
+static const load_case cases[] = {
+	/* finance (load/fin.c) */
+	{ FIN, "start_year: {value: 2019,", "start_year: {value: 1000,", {
+		"data/finance.yaml:2:23: error: 'finance.start_year' must be a year in "
+		    "1800..2300, found 1000",
+		NULL } },
+	{ FIN, "end_year: {value: 2026,", "end_year: {value: 2600,", {
+		"data/finance.yaml:3:21: error: 'finance.end_year' must be a year in "
+		    "2019..2119, found 2600",
+		NULL } },
+	{ FIN, "  tranches:\n", "  tranches: []\n  x_tranches:\n", {
+		"data/finance.yaml:7:3: error: unknown key 'x_tranches' in finance",
+		"data/finance.yaml:6:13: error: 'finance.tranches' must list between 1 "
+		    "and 64 tranches",
+		"data/scenarios.yaml:28:7: error: set: path "
+		    "'finance.tranches.1.cash_fraction' does not name an input",
+		NULL } },
+	{ FIN, "  tranches:\n", "  tranches: {}\n  x_tranches:\n", {
+		"data/finance.yaml:7:3: error: unknown key 'x_tranches' in finance",
+		"data/finance.yaml:6:13: error: expected a sequence for "
+		    "'finance.tranches', found a mapping",
+		"data/scenarios.yaml:28:7: error: set: path "
+		    "'finance.tranches.1.cash_fraction' does not name an input",
+		NULL } },
+	{ FIN, "  tranches:\n", "  tranches:\n    - 5\n", {
+		"data/finance.yaml:7:7: error: expected a mapping for "
+		    "'finance.tranches[0]', found a scalar",
+		NULL } },
+	{ FIN, "      amount: 1.0\n", "      amount: 1.0\n      colour: red\n", {
+		"data/finance.yaml:9:7: error: unknown key 'colour' in "
+		    "finance.tranches[0]",
+		NULL } },
+	{ FIN, "      amount: 2.0\n", "", {
+		"data/finance.yaml:11:7: error: missing key 'amount' in "
+		    "finance.tranches[1]",
+		NULL } },
+	{ FIN, "      source: press-2021\n  revenue:", "  revenue:", {
+		"data/finance.yaml:11:7: error: 'finance.tranches[1]' has no provenance: "
+		    "add source: <id>, or assumption: true with a rationale:",
+		NULL } },
+	{ FIN, "      amount: 2.0\n", "      amount: 2.0\n      note: [x]\n", {
+		"data/finance.yaml:13:13: error: expected a string for "
+		    "'finance.tranches[1].note', found a sequence",
+		NULL } },
+	{ FIN, "actuals: {values: {2020: -1.0}", "actuals: {values: {2030: -1.0}", {
+		"data/finance.yaml:25:30: error: 'finance.margin.actuals' must be a year "
+		    "in 2019..2026, found 2030",
+		NULL } },
+	{ FIN, "actuals: {values: {2021: 3.0}", "actuals: {values: {2021: -3.0}", {
+		"data/finance.yaml:20:30: error: 'finance.revenue.actuals' must be in "
+		    "[0, inf], found -3",
+		NULL } },
+	{ FIN, "compute_intensity: {values: {2019: 1.0, 2023: 0.6}",
+		"compute_spend: {values: {2019: -1.0, 2023: 0.6}", {
+		"data/finance.yaml:38:36: error: 'finance.hosting.compute_spend' must be "
+		    "in [0, inf], found -1",
+		NULL } },
+	{ FIN, "    azure_share:", "    useful_life: {value: 4, assumption: true, rationale: \"r\"}\n"
+		"    azure_share:", {
+		"data/finance.yaml:38:5: error: missing key 'capex_per_revenue' in "
+		    "finance.hosting",
+		NULL } },
+	{ FIN, "  hosting:", "  x_hosting:", {
+		"data/finance.yaml:37:3: error: unknown key 'x_hosting' in finance",
+		"data/finance.yaml:2:3: error: missing key 'hosting' in finance",
+		"data/scenarios.yaml:13:7: error: set: path "
+		    "'finance.hosting.azure_share' does not name an input",
+		NULL } },
+	{ FIN, "  waterfall:\n", "  waterfall: 5\n  x_waterfall:\n", {
+		"data/finance.yaml:28:3: error: unknown key 'x_waterfall' in finance",
+		"data/finance.yaml:27:14: error: expected a mapping for "
+		    "'finance.waterfall', found a scalar",
+		"data/scenarios.yaml:27:7: error: set: path 'finance.waterfall.end_year' "
+		    "does not name an input",
+		NULL } },
+	{ FIN, "sale: {year: 2026,", "sale: 5\n    x_sale: {year: 2026,", {
+		"data/finance.yaml:44:5: error: unknown key 'x_sale' in finance.equity",
+		"data/finance.yaml:43:11: error: expected a mapping for "
+		    "'finance.equity.sale', found a scalar",
+		NULL } },
+	{ FIN, "sale: {year: 2026,", "sale: {year: {value: 2026, low: 2025, high: 2026, "
+		"source: press-2021},", {
+		"data/finance.yaml:43:26: error: 'finance.equity.sale.year' is a year: "
+		    "low:, high: and dist: are not allowed on it",
+		NULL } },
+	{ FIN, "growth_decay: {value: 0.5,", "growth_decay: {value: 0.5, low: 0.2, high: 1.5,",
+		{
+		"data/finance.yaml:19:27: error: 'finance.revenue.growth_decay' must be "
+		    "in (0, 1], found 1.5",
+		NULL } },
+	{ FIN, "from_year: {value: 2020,", "from_year: {value: 1990,", {
+		"data/finance.yaml:35:24: error: 'finance.revenue_share.from_year' must "
+		    "be a year in 2019..2026, found 1990",
+		NULL } },
+	{ FIN, "    - year: 2021\n      amount: 2.0\n      cash_fraction: 1.0\n      source: press-2021\n",
+		"    - year: {value: 2021, source: press-2021}\n      amount: {value: 2.0, source: "
+		"press-2021}\n      cash_fraction: {value: 1.0, source: press-2021}\n      source: [x]\n",
+		{
+		"data/finance.yaml:14:15: error: expected a string for 'source', found a "
+		    "sequence",
+		NULL } },
+	/* report.yaml (load/report.c) */
+	{ REP, "file: pages/index.md", "file: /etc/index.md", {
+		"report.yaml:12:11: error: page path escapes the content folder",
+		NULL } },
+	{ REP, "file: pages/money.md", "file: pages/../../money.md", {
+		"report.yaml:16:11: error: page path escapes the content folder",
+		NULL } },
+	{ REP, "  - slug: sources\n", "  - 5\n  - slug: sources\n", {
+		"report.yaml:18:5: error: expected a mapping for 'sections[2]', found a "
+		    "scalar",
+		NULL } },
+	{ REP, "slug: money\n    title: Money\n    file: pages/money.md",
+		"slug: [money]\n    title: Money\n    file: [pages/money.md]", {
+		"report.yaml:14:11: error: expected a string for 'sections[1].slug', "
+		    "found a sequence",
+		"report.yaml:16:11: error: expected a string for 'sections[1].file', "
+		    "found a sequence",
+		NULL } },
+	{ REP, "sections:\n", "sections: 5\nx_sections:\n", {
+		"report.yaml:10:1: error: unknown key 'x_sections' in report.yaml",
+		"report.yaml:9:11: error: expected a sequence for 'sections', found a "
+		    "scalar",
+		NULL } },
+	{ REP, "sections:\n", "parts: []\nx_sections:\n", {
+		"report.yaml:10:1: error: unknown key 'x_sections' in report.yaml",
+		"report.yaml:9:8: error: 'parts' must list at least one part",
+		NULL } },
+	{ REP, "sections:\n", "parts: 5\nx_sections:\n", {
+		"report.yaml:10:1: error: unknown key 'x_sections' in report.yaml",
+		"report.yaml:9:8: error: expected a sequence for 'parts', found a scalar",
+		NULL } },
+	{ REP, "base_url: https://example.org/mini/", "base_url: ftp://example.org/mini", {
+		"report.yaml:7:11: error: URL scheme 'ftp:' is not allowed for "
+		    "'base_url' (use http, https, mailto or a relative path)",
+		NULL } },
+	{ REP, "lang: en\n", "lang: en\nkeywords: one\n", {
+		"report.yaml:7:11: error: expected a sequence for 'keywords', found a "
+		    "scalar",
+		NULL } },
+	{ REP, "lang: en\n", "lang: [en]\n", {
+		"report.yaml:6:7: error: expected a string for 'lang', found a sequence",
+		NULL } },
+	{ REP, "raw_html: false", "raw_html: maybe", {
+		"report.yaml:8:11: error: expected true or false for 'raw_html', found "
+		    "'maybe'",
+		NULL } },
+	{ REP, "as_of: 2026-11-01", "as_of: 2026-13-01", {
+		"report.yaml:5:8: error: expected a date YYYY-MM-DD in 1800..2300 for "
+		    "'as_of', found '2026-13-01'",
+		NULL } },
+	/* sources and facts (load/data.c) */
+	{ SRC, "date: 2021-06", "date: 2021-13", {
+		"data/sources.yaml:11:11: error: expected a date YYYY-MM-DD, YYYY-MM or "
+		    "YYYY in 1800..2300 for 'sources.press-2021.date'",
+		NULL } },
+	{ SRC, "date: 2022\n", "date: 22\n", {
+		"data/sources.yaml:16:11: error: expected a date YYYY-MM-DD, YYYY-MM or "
+		    "YYYY in 1800..2300 for 'sources.analyst-2022.date'",
+		NULL } },
+	{ SRC, "  acme-10k-2020:", "  _acme:\n    publisher: X\n    title: \"T\"\n    date: 2020\n"
+		"    confidence: confirmed\n  acme-10k-2020:", {
+		"data/sources.yaml:2:3: error: source id '_acme' must match "
+		    "[a-z0-9][a-z0-9_-]*",
+		NULL } },
+	{ SRC, "  analyst-2022:", "  other: 5\n  analyst-2022:", {
+		"data/sources.yaml:13:10: error: expected a mapping for 'sources.other', "
+		    "found a scalar",
+		NULL } },
+	{ SRC, "confidence: derived", "confidence: [derived]", {
+		"data/sources.yaml:18:17: error: expected a string for "
+		    "'sources.analyst-2022.confidence', found a sequence",
+		NULL } },
+	{ SRC, "confidence: derived", "confidence: derived\n    same_page: [x]", {
+		"data/sources.yaml:19:16: error: expected a string for "
+		    "'sources.analyst-2022.same_page', found a sequence",
+		NULL } },
+	{ SRC, "confidence: derived", "confidence: derived\n    same_page: acme-10k-2020", {
+		"data/sources.yaml:19:16: error: 'sources.analyst-2022.same_page' names "
+		    "'acme-10k-2020', whose url differs: sources on the same page share one "
+		    "url",
+		NULL } },
+	{ SRC, "confidence: derived", "confidence: derived\n    same_page: analyst-2022", {
+		"data/sources.yaml:19:16: error: 'sources.analyst-2022.same_page' names "
+		    "'analyst-2022', which is not a source defined before it",
+		NULL } },
+	{ FCT, "unit: usd_bn", "unit: [usd_bn]", {
+		"data/facts.yaml:4:11: error: expected a string for "
+		    "'facts.commitment.unit', found a sequence",
+		NULL } },
+	{ FCT, "  users:", "  Bad-Id:\n    label: \"x\"\n    unit: count\n    value: 1\n"
+		"    source: acme-10k-2020\n    status: estimate\n  users:", {
+		"data/facts.yaml:14:3: error: fact id 'Bad-Id' must match [a-z0-9_]+",
+		NULL } },
+	{ FCT, "facts:\n", "x_facts:\n", {
+		"data/facts.yaml:1:1: error: unknown key 'x_facts' in data/facts.yaml",
+		"data/facts.yaml:1:1: error: missing key 'facts' in data/facts.yaml",
+		NULL } },
+	/* scenarios (load/scenario.c) */
+	{ SCN, "counterfactual: true", "counterfactual: perhaps", {
+		"data/scenarios.yaml:25:21: error: expected true or false for "
+		    "'counterfactual', found 'perhaps'",
+		"data/evidence.yaml:9:7: error: 'evidence.deal_2021.likelihood' has no "
+		    "likelihood for scenario 'old-terms'",
+		"data/evidence.yaml:18:7: error: 'evidence.shares_2022.likelihood' has "
+		    "no likelihood for scenario 'old-terms'",
+		NULL } },
+	{ SCN, "  slowest:\n", "  odd: 5\n  slowest:\n", {
+		"data/scenarios.yaml:14:8: error: expected a mapping for "
+		    "'scenarios.odd', found a scalar",
+		"data/evidence.yaml:9:7: error: 'evidence.deal_2021.likelihood' has no "
+		    "likelihood for scenario 'odd'",
+		"data/evidence.yaml:18:7: error: 'evidence.shares_2022.likelihood' has "
+		    "no likelihood for scenario 'odd'",
+		NULL } },
+	{ SCN, "extends: slower\n    probability: {value: 0.2, assumption: true, rationale: \"A tail case\"}\n    set:\n",
+		"extends: slower\n    probability: {value: 0.2, assumption: true, rationale: \"A tail case\"}\n    set: 5\n    x_set:\n", {
+		"data/scenarios.yaml:20:5: error: unknown key 'x_set' in "
+		    "scenarios.slowest",
+		"data/scenarios.yaml:19:10: error: expected a mapping for 'set', found a "
+		    "scalar",
+		NULL } },
+	{ SCN, "extends: slower", "extends: [slower]", {
+		"data/scenarios.yaml:17:14: error: expected a string for 'extends', "
+		    "found a sequence",
+		NULL } },
+	{ SCN, "finance.discount_rate:", "finance..discount_rate:", {
+		"data/scenarios.yaml:20:7: error: set: path 'finance..discount_rate' "
+		    "does not name an input",
+		NULL } },
+	{ SCN, "finance.tranches.1.cash_fraction:", "finance.tranches.7.cash_fraction:", {
+		"data/scenarios.yaml:28:7: error: set: path "
+		    "'finance.tranches.7.cash_fraction' does not name an input",
+		NULL } },
+	{ SCN, "finance.discount_rate:", "competition.horizon:", {
+		"data/scenarios.yaml:20:7: error: set: path 'competition.horizon' does "
+		    "not name an input",
+		NULL } },
+	{ SCN, "finance.discount_rate: {value: 0.12,", "finance.tranches: {value: 0.12,", {
+		"data/scenarios.yaml:20:25: error: the replacement for "
+		    "'finance.tranches' must be a sequence like the original",
+		NULL } },
+	{ SCN, "scenarios:\n", "scenarios: {}\nx_scenarios:\n", {
+		"data/scenarios.yaml:2:1: error: unknown key 'x_scenarios' in "
+		    "data/scenarios.yaml",
+		"data/scenarios.yaml:1:12: error: 'scenarios' must list between 1 and "
+		    "100 scenarios",
+		NULL } },
+	/* competition (load/competition.c), a file the mini report does not have */
+	{ CMP, NULL, COMP("        one: {label: \"One\", members: [aws, aws]}\n"), {
+		"data/competition.yaml:19:44: error: firm 'aws' is listed twice in "
+		    "'competition.markets.cloud.blocs.one'",
+		NULL } },
+	{ CMP, NULL, COMP("        one: {label: \"One\", members: []}\n"), {
+		"data/competition.yaml:19:38: error: "
+		    "'competition.markets.cloud.blocs.one.members' must list between 1 and "
+		    "32 firms",
+		NULL } },
+	{ CMP, NULL, COMP("        one: {label: \"One\", members: [[aws]]}\n"), {
+		"data/competition.yaml:19:39: error: expected a string for 'members', "
+		    "found a sequence",
+		NULL } },
+	{ CMP, NULL, COMP_HEAD COMP_HZ COMP_FIRMS "      blocs: 5\n", {
+		"data/competition.yaml:18:14: error: expected a mapping for "
+		    "'competition.markets.cloud.blocs', found a scalar",
+		NULL } },
+	{ CMP, NULL, COMP_HEAD "  horizon: {value: 2010, assumption: true, rationale: \"r\"}\n"
+		COMP_FIRMS, {
+		"data/competition.yaml:5:20: error: 'competition.horizon' must be a year "
+		    "in 2021..2121 (from the last year of 'competition.markets.cloud'), "
+		    "found 2010",
+		NULL } },
+	{ CMP, NULL, COMP_HEAD "  horizon: {value: x, assumption: true, rationale: \"r\"}\n"
+		COMP_FIRMS, {
+		"data/competition.yaml:5:20: error: expected a number for "
+		    "'competition.horizon', found 'x'",
+		NULL } },
+	{ CMP, NULL, COMP_HEAD COMP_HZ "  markets: {}\n", {
+		"data/competition.yaml:6:12: error: 'competition.markets' must list "
+		    "between 1 and 16 entries",
+		NULL } },
+	{ CMP, NULL, COMP_HEAD COMP_HZ "  markets:\n    cloud:\n      label: \"Cloud\"\n"
+		"      firms: {}\n", {
+		"data/competition.yaml:9:14: error: 'competition.markets.cloud.firms' "
+		    "must list between 1 and 32 entries",
+		NULL } },
+	{ CMP, NULL, "competition:\n  thresholds: 5\n" COMP_HZ COMP_FIRMS, {
+		"data/competition.yaml:2:15: error: expected a mapping for "
+		    "'competition.thresholds', found a scalar",
+		NULL } },
+};
+
+/* Copies the mini fixture into a new temporary folder (written into dir). */
+static void
+copy_mini(char dir[64])
+{
+	strcpy(dir, "/tmp/check_load_cov.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char cmd[256];
+	snprintf(cmd, 256, "cp -R " MINI "/. %s/", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Replaces the first from by to in dir/rel (from must be there); from NULL writes to
+ * as the whole file. */
+static void
+edit(const char *dir, const char *rel, const char *from, const char *to)
+{
+	char *path = path_join(dir, rel), *text = NULL;
+	size_t len;
+	char *at = NULL;
+	if (from != NULL) {
+		ck_assert_int_eq(path_read_file(path, 1 << 20, &text, &len), 0);
+		at = strstr(text, from);
+		ck_assert_msg(at != NULL, "'%s' not in %s", from, rel);
+	}
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	if (at != NULL)
+		fwrite(text, 1, (size_t)(at - text), f);
+	fputs(to, f);
+	if (at != NULL)
+		fputs(at + strlen(from), f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+	free(path);
+}
+
+START_TEST(load_mistake)
+{
+	const load_case *lc = &cases[_i];
+	char dir[64];
+	copy_mini(dir);
+	edit(dir, lc->file, lc->from, lc->to);
+	diag *d = diag_new();
+	report *r = load_report(dir, d);
+	int n = 0;
+	while (n < 8 && lc->want[n] != NULL)
+		n++;
+	int ok = r == NULL && diag_count(d) == n;
+	for (int i = 0; ok && i < n; i++) {
+		const char *t = diag_text(d, i);
+		ok = strncmp(t, dir, strlen(dir)) == 0 && strcmp(t + strlen(dir) + 1, lc->want[i]) == 0;
+	}
+	if (!ok) {
+		fprintf(stderr, "case %d (%s: %s):\n", _i, lc->file, lc->to);
+		for (int i = 0; i < diag_count(d); i++)
+			fprintf(stderr, "  got %s\n", diag_text(d, i) + strlen(dir) + 1);
+	}
+	report_free(r);
+	diag_free(d);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_msg(ok, "case %d: not the diagnostics wanted", _i);
+}
+END_TEST
+
+static Suite *
+load_cov_suite(void)
+{
+	Suite *s = suite_create("load_cov");
+	TCase *tc = tcase_create("mistakes");
+	tcase_add_loop_test(tc, load_mistake, 0, (int)(sizeof cases / sizeof cases[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return check_run(load_cov_suite());
+}
