@@ -204,8 +204,8 @@ path_read(const char *root, const char *rel, size_t limit, char **out, size_t *l
 		errno = e;
 		return PATH_ERRNO;
 	}
-	size_t rl = strlen(rroot);
-	if (strncmp(rroot, rfull, rl) != 0 || (rfull[rl] != '/' && rfull[rl] != '\0')) {
+	size_t rl = strlen(rroot); /* a root of "/" holds every real path */
+	if (strncmp(rroot, rfull, rl) != 0 || (rl > 1 && rfull[rl] != '/' && rfull[rl] != '\0')) {
 		free(full);
 		return PATH_OUTSIDE;
 	}

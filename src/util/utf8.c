@@ -50,25 +50,6 @@ utf8_check(const char *s, size_t len, size_t *bad)
 	return 0;
 }
 
-void
-utf8_offset_pos(const char *s, size_t len, size_t off, int *line, int *col)
-{
-	int l = 1, c = 1;
-	if (off > len)
-		off = len;
-	for (size_t i = 0; i < off; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b == '\n') {
-			l++;
-			c = 1;
-		} else if ((b & 0xc0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
-
 /* Returns 1 if code point cp may appear in source text: not a control character other
  * than TAB and LF (C0, DEL and the C1 block; CR is judged by the caller), not a
  * noncharacter (U+FDD0..U+FDEF, and the last two code points of every plane). */

@@ -8,10 +8,6 @@
  * U+10FFFF), else -1 with *bad set to the offset of the first byte of the bad sequence. */
 int utf8_check(const char *s, size_t len, size_t *bad);
 
-/* Stores the 1-based line and column (counted in characters) of byte offset off in
- * s[0..len); off beyond len is clamped to len. */
-void utf8_offset_pos(const char *s, size_t len, size_t off, int *line, int *col);
-
 /* A character that source text must not hold. */
 typedef struct utf8_fault {
 	size_t off; /* byte offset of its first byte */

@@ -487,11 +487,9 @@ parser_error(yt_reader *rd, const yaml_parser_t *p)
 {
 	if (p->error == YAML_MEMORY_ERROR)
 		util_oom();
+	/* No reader error comes here: check_text refuses every character libyaml's reader
+	 * would (invalid UTF-8, controls, noncharacters) before it runs. */
 	diag_pos pos = mark_pos(rd, p->problem_mark);
-	if (p->error == YAML_READER_ERROR) {
-		utf8_offset_pos(rd->text, rd->len, p->problem_offset, &pos.line, &pos.col);
-		pos.line += rd->line_offset;
-	}
 	const char *problem = p->problem ? p->problem : "cannot parse";
 	if (p->context)
 		yt_err(rd, pos, 1, "syntax error: %s (%s at line %d, column %d)", problem,
