@@ -134,6 +134,10 @@ START_TEST(redirects)
 	want(get("/sub", "localhost"), "HTTP/1.1 301", "Location: /sub/\r\n");
 	want(get("/sub/dir%20x", "localhost"), "HTTP/1.1 301", "Location: /sub/dir%20x/\r\n");
 	want(get("/sub/dir%20x/", "localhost"), "HTTP/1.1 200", "in dir x");
+	make_dir("Az-09._~%");
+	want(get("/sub/Az-09._~%25", "localhost"), "HTTP/1.1 301",
+	    "Location: /sub/Az-09._~%25/\r\n");
+	want(get("/xyz", "localhost"), "HTTP/1.1 404", "not found");
 	want(get("/sub/", "localhost"), "HTTP/1.1 200", "reload.js");
 }
 END_TEST
@@ -145,6 +149,9 @@ START_TEST(decoding)
 	want(get("/sub/%6a.txt", "localhost"), "HTTP/1.1 200", "lower j");
 	want(get("/sub/%6A.txt", "localhost"), "HTTP/1.1 200", "lower j");
 	want(get("/sub/%zz.txt", "localhost"), "HTTP/1.1 404", "not found");
+	want(get("/sub/%.1.txt", "localhost"), "HTTP/1.1 404", "not found");
+	want(get("/sub/%G1.txt", "localhost"), "HTTP/1.1 404", "not found");
+	want(get("/sub/%4G.txt", "localhost"), "HTTP/1.1 404", "not found");
 	want(get("/sub/A%00.txt", "localhost"), "HTTP/1.1 404", "not found");
 	want(get("/sub/%2e%2e/x", "localhost"), "HTTP/1.1 403", "refused");
 }
@@ -168,6 +175,13 @@ START_TEST(not_found)
 	path[305] = '\0';
 	want(get(path, "localhost"), "HTTP/1.1 404", "lost");
 	want(get("/__mkreport/reload.js", "localhost"), "HTTP/1.1 200", "EventSource");
+	char *big = path_join(root, "big.html"); /* sparse, above the size a page is read at */
+	FILE *f = fopen(big, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(truncate(big, (off_t)65 << 20), 0);
+	free(big);
+	want(get("/sub/big.html", "localhost"), "HTTP/1.1 500", "cannot read the page");
 }
 END_TEST
 
