@@ -1,9 +1,11 @@
 /* check_serve_cov: the preview server spoken to over a socket (methods, Host names,
  * redirects with characters to encode, %XX decoding, 404 with and without the site's
- * page, a FIFO, a long name), and serve_open's and serve_inject's edges. */
+ * page, a FIFO, a long name), and serve_open's and serve_inject's edges (policies
+ * written every way), and the folder watch on trees that change. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "serve/events.h"
 #include "serve/files.h"
 #include "serve/http.h"
+#include "serve/watch.h"
 #include "util/path.h"
 #include "check_main.h"
 
@@ -210,6 +213,114 @@ START_TEST(open_edges)
 }
 END_TEST
 
+/* Returns serve_inject's copy of html with generation 3 (a static copy). */
+static const char *
+injected(const char *html)
+{
+	static char out[1024];
+	size_t n = 0;
+	char *t = serve_inject(html, strlen(html), "3", &n);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_uint_eq(strlen(t), n);
+	snprintf(out, sizeof out, "%s", t);
+	free(t);
+	return out;
+}
+
+#define CSP(p) "<meta http-equiv=\"Content-Security-Policy\" content=\"" p "\"><body></body>"
+#define SCRIPT "<script src=\"/__mkreport/reload.js\" data-generation=\"3\"></script>"
+#define CSP_OUT(p) "<meta http-equiv=\"Content-Security-Policy\" content=\"" p "\"><body>" \
+	SCRIPT "</body>"
+
+/* Policies written with tabs, empty source lists, the two directives in either order,
+ * 'NONE' and 'SELF' in capitals, a longer directive that only starts like one; meta
+ * elements without a policy, unterminated, or cut short; pages shorter than </body>. */
+START_TEST(inject_policies)
+{
+	ck_assert_str_eq(injected(CSP("default-src\t'self';\tscript-src\t'none'")),
+	    CSP_OUT("default-src\t'self';\tscript-src 'self'; connect-src 'self'"));
+	ck_assert_str_eq(injected(CSP("script-src")), CSP_OUT("script-src 'self'"));
+	ck_assert_str_eq(injected(CSP("script-src ;connect-src 'none'")),
+	    CSP_OUT("script-src 'self';connect-src 'self'"));
+	ck_assert_str_eq(injected(CSP("connect-src 'NONE'; script-src 'SELF' https://a.example")),
+	    CSP_OUT("connect-src 'self'; script-src 'SELF' https://a.example"));
+	ck_assert_str_eq(injected(CSP("default-src 'none'; script-src-attr 'none'")),
+	    CSP_OUT("default-src 'none'; script-src-attr 'none'; script-src 'self'; "
+	    "connect-src 'self'"));
+	ck_assert_str_eq(injected("<p>x<meta content=\"a\""), "<p>x<meta content=\"a\"" SCRIPT);
+	ck_assert_str_eq(injected("<p>"), "<p>" SCRIPT);
+	ck_assert_str_eq(injected(""), SCRIPT);
+	ck_assert_str_eq(injected("<META HTTP-EQUIV=\"content-security-policy\" "
+	    "CONTENT=\"default-src 'self'\"><meta name=x content=\"y\"><meta http-equiv=\""
+	    "Content-Security-Policy\" content=\"default-src 'self'>"),
+	    "<META HTTP-EQUIV=\"content-security-policy\" CONTENT=\"default-src 'self'; "
+	    "script-src 'self'; connect-src 'self'\"><meta name=x content=\"y\"><meta "
+	    "http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'>" SCRIPT);
+}
+END_TEST
+
+/* Waits up to a second for events of w, then reads them; returns serve_watch_read's. */
+static int
+watch_count(serve_watch *w, const char **path)
+{
+	struct pollfd p = { serve_watch_fd(w), POLLIN, 0 };
+	if (poll(&p, 1, 1000) != 1)
+		return 0;
+	usleep(20000);
+	return serve_watch_read(w, path);
+}
+
+/* Many folders at the start (the table grows), files and symlinks beside them, scratch
+ * names of every kind, a folder moved in (then watched), a watched folder removed. */
+START_TEST(watch_trees)
+{
+	char p[256], q[256];
+	make_dir("w");
+	for (int i = 0; i < 20; i++) {
+		snprintf(p, sizeof p, "w/d%02d", i);
+		make_dir(p);
+	}
+	put_file("w/file.md", "x");
+	snprintf(p, sizeof p, "%s/w/d00", root);
+	snprintf(q, sizeof q, "%s/w/link", root);
+	ck_assert_int_eq(symlink(p, q), 0);
+	snprintf(p, sizeof p, "%s/w", root);
+	const char *dirs[] = { p };
+	serve_watch *w = serve_watch_new(dirs, 1);
+	ck_assert_ptr_nonnull(w);
+	const char *path = NULL;
+	ck_assert_int_eq(serve_watch_read(w, &path), 0);
+	ck_assert_str_eq(path, "");
+	put_file("w/d19/a.md", "deep");
+	ck_assert_int_gt(watch_count(w, &path), 0);
+	snprintf(q, sizeof q, "%s/w/d19/a.md", root);
+	ck_assert_str_eq(path, q);
+	put_file("w/d03/#a.md#", "emacs");
+	put_file("w/d03/4913", "vim");
+	put_file("w/d03/.hidden", "h");
+	put_file("w/d03/x.swx", "vim");
+	put_file("w/d03/x.swpx", "vim");
+	ck_assert_int_eq(watch_count(w, NULL), 0);
+	make_dir("outside");
+	make_dir("outside/inner");
+	snprintf(p, sizeof p, "%s/outside", root);
+	snprintf(q, sizeof q, "%s/w/moved", root);
+	ck_assert_int_eq(rename(p, q), 0);
+	ck_assert_int_gt(watch_count(w, &path), 0);
+	ck_assert_str_eq(path, q);
+	put_file("w/moved/inner/b.md", "new");
+	ck_assert_int_gt(watch_count(w, &path), 0);
+	snprintf(q, sizeof q, "%s/w/moved/inner/b.md", root);
+	ck_assert_str_eq(path, q);
+	snprintf(p, sizeof p, "%s/w/d05", root);
+	ck_assert_int_eq(rmdir(p), 0);
+	ck_assert_int_gt(watch_count(w, &path), 0);
+	ck_assert_str_eq(path, p);
+	serve_watch_free(w);
+	serve_watch_free(NULL);
+}
+END_TEST
+
 static Suite *
 serve_cov_suite(void)
 {
@@ -223,6 +334,10 @@ serve_cov_suite(void)
 	tcase_add_test(tc, not_found);
 	tcase_add_test(tc, open_edges);
 	suite_add_tcase(s, tc);
+	TCase *ti = tcase_create("inject");
+	tcase_add_test(ti, inject_policies);
+	tcase_add_test(tc, watch_trees);
+	suite_add_tcase(s, ti);
 	return s;
 }
 
