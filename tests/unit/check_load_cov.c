@@ -25,6 +25,12 @@ typedef struct load_case {
 	const char *want[8];
 } load_case;
 
+/* A mistake that takes two edits: the case, then in file2 from2 becomes to2. */
+typedef struct load_case2 {
+	load_case c;
+	const char *file2, *from2, *to2;
+} load_case2;
+
 #define FIN "data/finance.yaml"
 #define SCN "data/scenarios.yaml"
 #define REP "report.yaml"
@@ -458,6 +464,79 @@ static const load_case cases[] = {
 		"data/evidence.yaml:11:7: error: scenario 'old-terms' is a "
 		    "counterfactual: it has no weight to update, so it takes no likelihood",
 		NULL } },
+	/* more of report.yaml and scenarios */
+	{ REP, "sections:\n", "parts:\n  - title: \"P\"\n    sections: 5\n  - sections: []\n"
+		"x_sections:\n", {
+		"report.yaml:13:1: error: unknown key 'x_sections' in report.yaml",
+		"report.yaml:11:15: error: expected a sequence for 'parts[0].sections', "
+		    "found a scalar",
+		"report.yaml:12:5: error: missing key 'title' in parts[1]",
+		"report.yaml:12:15: error: part 'parts[1].sections' must list at least "
+		    "one section",
+		NULL } },
+	{ REP, "base_url: https://example.org/mini/", "base_url: https://example.org/mini", {
+		"report.yaml:7:11: error: 'base_url' must be an absolute http(s) URL "
+		    "ending in '/'",
+		NULL } },
+	{ REP, "base_url: https://example.org/mini/", "base_url: http://example.org/", { "OK" } },
+	{ REP, "lang: en\n", "lang: en\nkeywords: []\n", { "OK" } },
+	{ REP, "as_of: 2026-11-01\n", "", {
+		"report.yaml:1:1: error: missing key 'as_of' in report.yaml",
+		NULL } },
+	{ REP, "file: pages/money.md", "file: pages/..money.md", {
+		"report.yaml:16:11: error: cannot read page 'pages/..money.md': No such "
+		    "file or directory",
+		NULL } },
+	{ SCN, "probability: {value: 0.3,", "probability: {value: 1.5,", {
+		"data/scenarios.yaml:10:26: error: 'scenarios.slower.probability' must "
+		    "be in [0, 1], found 1.5",
+		NULL } },
+	{ SCN, "probability: {value: 0.3, assumption: true, rationale: \"A plausible slowdown\"}",
+		"probability: [0.3]", {
+		"data/scenarios.yaml:10:18: error: expected a quantity (a mapping with "
+		    "value: and its provenance) for 'scenarios.slower.probability', found a "
+		    "sequence",
+		NULL } },
+	{ SCN, "finance.tranches.1.cash_fraction:", "finance.tranches.x.cash_fraction:", {
+		"data/scenarios.yaml:28:7: error: set: path "
+		    "'finance.tranches.x.cash_fraction' does not name an input",
+		NULL } },
+	{ SCN, "finance.tranches.1.cash_fraction:", "finance.tranches.1234567.cash_fraction:",
+		{
+		"data/scenarios.yaml:28:7: error: set: path "
+		    "'finance.tranches.1234567.cash_fraction' does not name an input",
+		NULL } },
+	{ SCN, "finance.tranches.1.cash_fraction: {value: 0.5, assumption: true, rationale: "
+		"\"As first agreed\"}", "finance.tranches.1.amount: [2]", {
+		"data/scenarios.yaml:28:34: error: the replacement for "
+		    "'finance.tranches.1.amount' must be a mapping like the original (a "
+		    "quantity with its own provenance)",
+		NULL } },
+	{ SCN, "scenarios:\n", "x_scenarios:\n", {
+		"data/scenarios.yaml:1:1: error: unknown key 'x_scenarios' in "
+		    "data/scenarios.yaml",
+		"data/scenarios.yaml:1:1: error: missing key 'scenarios' in "
+		    "data/scenarios.yaml",
+		NULL } },
+};
+
+static const load_case2 cases2[] = {
+	/* a set: path into the competition file, which the mini report lacks */
+	{ { SCN, "finance.discount_rate:", "competition.horizon:", {
+		"data/scenarios.yaml:20:36: error: 'competition.horizon' must be a year "
+		    "in 1800..2300, found 0.12",
+		NULL } },
+		CMP, NULL, COMP("        one: {label: \"One\", members: [aws]}\n") },
+	{ { SCN, "finance.discount_rate:", "competition.horizon:", {
+		"data/competition.yaml:19:44: error: firm 'aws' is listed twice in "
+		    "'competition.markets.cloud.blocs.one'",
+		NULL } },
+		CMP, NULL, COMP("        one: {label: \"One\", members: [aws, aws]}\n") },
+	{ { SCN, "finance.discount_rate:", "competition.nothing:", {
+		"data/scenarios.yaml:20:7: error: set: path 'competition.nothing' does "
+		    "not name an input",
+		NULL } },
+		CMP, NULL, COMP("        one: {label: \"One\", members: [aws]}\n") },
 };
 
 /* Copies the mini fixture into a new temporary folder (written into dir). */
@@ -496,12 +575,15 @@ edit(const char *dir, const char *rel, const char *from, const char *to)
 	free(path);
 }
 
-START_TEST(load_mistake)
+/* Runs case lc (number num), with a second edit if file2 is not NULL. */
+static void
+run_case(const load_case *lc, const char *file2, const char *from2, const char *to2, int num)
 {
-	const load_case *lc = &cases[_i];
 	char dir[64];
 	copy_mini(dir);
 	edit(dir, lc->file, lc->from, lc->to);
+	if (file2 != NULL)
+		edit(dir, file2, from2, to2);
 	diag *d = diag_new();
 	report *r = load_report(dir, d);
 	int n = 0;
@@ -516,7 +598,7 @@ START_TEST(load_mistake)
 		ok = strncmp(t, dir, strlen(dir)) == 0 && strcmp(t + strlen(dir) + 1, lc->want[i]) == 0;
 	}
 	if (!ok) {
-		fprintf(stderr, "case %d (%s: %s):\n", _i, lc->file, lc->to);
+		fprintf(stderr, "case %d (%s: %s):\n", num, lc->file, lc->to);
 		for (int i = 0; i < diag_count(d); i++)
 			fprintf(stderr, "  got %s\n", diag_text(d, i) + strlen(dir) + 1);
 	}
@@ -525,7 +607,19 @@ START_TEST(load_mistake)
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ck_assert_int_eq(system(cmd), 0);
-	ck_assert_msg(ok, "case %d: not the diagnostics wanted", _i);
+	ck_assert_msg(ok, "case %d: not the diagnostics wanted", num);
+}
+
+START_TEST(load_mistake)
+{
+	run_case(&cases[_i], NULL, NULL, NULL, _i);
+}
+END_TEST
+
+START_TEST(load_mistake2)
+{
+	const load_case2 *lc = &cases2[_i];
+	run_case(&lc->c, lc->file2, lc->from2, lc->to2, 1000 + _i);
 }
 END_TEST
 
@@ -535,6 +629,7 @@ load_cov_suite(void)
 	Suite *s = suite_create("load_cov");
 	TCase *tc = tcase_create("mistakes");
 	tcase_add_loop_test(tc, load_mistake, 0, (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_loop_test(tc, load_mistake2, 0, (int)(sizeof cases2 / sizeof cases2[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
