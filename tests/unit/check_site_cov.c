@@ -326,6 +326,97 @@ START_TEST(dest_locked)
 }
 END_TEST
 
+/* Returns the first diagnostic of d without its "path: error: " (a static copy). */
+static const char *
+first_error(const diag *d)
+{
+	static char out[256];
+	const char *t = diag_count(d) > 0 ? strstr(diag_text(d, 0), "error: ") : NULL;
+	snprintf(out, sizeof out, "%s", t ? t + 7 : "(none)");
+	return out;
+}
+
+/* The output folder turned into a file or a symlink after it was opened, its parent
+ * renamed away, a file put in its place during streaming: each an error, and nothing
+ * left behind but what was there. */
+START_TEST(dest_changed_under)
+{
+	const char *p[] = { "a.txt" }, *t[] = { "A" };
+	diag *d = diag_new();
+	site_dest *s = site_dest_open(site, NULL, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	put_file("site", "a file now");
+	site_out *o = site_out_new();
+	site_out_add(o, p[0], t[0], 1);
+	ck_assert_int_eq(site_commit(o, s, d, NULL), -1);
+	ck_assert_str_eq(first_error(d), "cannot open the output folder: Not a directory");
+	ck_assert_str_eq(slurp("site"), "a file now");
+	char *link = path_join(root, "site");
+	ck_assert_int_eq(unlink(link), 0);
+	ck_assert_int_eq(symlink("/tmp", link), 0);
+	diag_free(d);
+	d = diag_new();
+	ck_assert_int_eq(site_commit(o, s, d, NULL), -1);
+	ck_assert_str_eq(first_error(d), "cannot open the output folder: Not a directory");
+	ck_assert_int_eq(unlink(link), 0);
+	free(link);
+	/* streaming into a folder not there yet, then a file takes its name */
+	diag_free(d);
+	d = diag_new();
+	ck_assert_int_eq(site_out_stream(o, s, d), 0);
+	put_file("site", "in the way");
+	ck_assert_int_eq(site_commit(o, s, d, NULL), -1);
+	ck_assert_str_eq(first_error(d), "cannot put the new site in place: Not a directory");
+	ck_assert_str_eq(slurp("site"), "in the way");
+	site_out_free(o);
+	site_dest_free(s);
+	diag_free(d);
+	/* the parent renamed away after the open */
+	char dir[128], moved[128];
+	snprintf(dir, sizeof dir, "%s/p/site", root);
+	d = diag_new();
+	s = site_dest_open(dir, NULL, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	snprintf(dir, sizeof dir, "%s/p", root);
+	snprintf(moved, sizeof moved, "%s/q", root);
+	ck_assert_int_eq(rename(dir, moved), 0);
+	o = site_out_new();
+	site_out_add(o, p[0], t[0], 1);
+	ck_assert_int_eq(site_commit(o, s, d, NULL), -1);
+	ck_assert_str_eq(first_error(d), "cannot create the new site's folder beside it: No "
+	    "such file or directory");
+	site_out_free(o);
+	site_dest_free(s);
+	diag_free(d);
+}
+END_TEST
+
+/* An empty folder of the user's where the build now puts a file is an error (it
+ * would be lost); a file of the user's where the build now makes a folder gives way. */
+START_TEST(user_entries_in_the_way)
+{
+	diag *d = diag_new();
+	const char *p[] = { "a.txt" }, *t[] = { "A" };
+	ck_assert_int_eq(commit(site, p, t, 1, NULL, d), 0);
+	char dir[128];
+	snprintf(dir, sizeof dir, "%s/x.txt", site);
+	ck_assert_int_eq(mkdir(dir, 0755), 0);
+	const char *p2[] = { "a.txt", "x.txt" }, *t2[] = { "A", "X" };
+	ck_assert_int_eq(commit(site, p2, t2, 2, NULL, d), -1);
+	ck_assert_str_eq(first_error(d), "cannot write: Is a directory");
+	ck_assert_int_eq(exists("site/x.txt"), 1);
+	ck_assert_int_eq(rmdir(dir), 0);
+	diag_free(d);
+	d = diag_new();
+	put_file("site/sub", "the user's");
+	const char *p3[] = { "a.txt", "sub/b.txt" }, *t3[] = { "A", "B" };
+	ck_assert_int_eq(commit(site, p3, t3, 2, NULL, d), 0);
+	ck_assert_str_eq(slurp("site/sub/b.txt"), "B");
+	ck_assert_int_eq(diag_count(d), 0);
+	diag_free(d);
+}
+END_TEST
+
 static Suite *
 site_cov_suite(void)
 {
@@ -340,6 +431,8 @@ site_cov_suite(void)
 	tcase_add_test(tc, stream_twice);
 	tcase_add_test(tc, dest_names);
 	tcase_add_test(tc, dest_locked);
+	tcase_add_test(tc, dest_changed_under);
+	tcase_add_test(tc, user_entries_in_the_way);
 	suite_add_tcase(s, tc);
 	return s;
 }
