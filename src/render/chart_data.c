@@ -221,8 +221,8 @@ scenarios_shape(rnd *r, const cspec *c, const yt_node *mn, const yt_node *sc,
 		}
 	if (nser == 0 && sc->n > 0 && c->s.type != CHART_BAR) {
 		diag_error(r->d, mn->pos, "metric '%s' is a single value per scenario, not a "
-		    "series of years: a %s chart with 'scenarios' needs a per-year metric (one "
-		    "bar per scenario: type: bar)", mn->str, chart_type_name(c->s.type));
+		    "series of years: type %s with 'scenarios' needs a per-year metric (one "
+		    "bar per scenario: type bar)", mn->str, chart_type_name(c->s.type));
 		return -1;
 	}
 	return 0;
@@ -468,8 +468,13 @@ risk_place(rnd *r, cspec *c, const risk_mark *m, diag_pos pos, buf *notes)
 	int bad = cspec_scalar(r, c, name, pos, &lb);
 	snprintf(name, sizeof name, "risk.%s.impact_band", m->id);
 	bad |= cspec_scalar(r, c, name, pos, &ib);
-	if (bad || lb < 1 || lb > CSPEC_BANDS || ib < 1 || ib > CSPEC_BANDS)
+	if (bad)
 		return -1;
+	if (!(lb >= 1 && lb <= CSPEC_BANDS && ib >= 1 && ib <= CSPEC_BANDS)) {
+		diag_error(r->d, pos, "matrix: risk '%s' has bands %g x %g, not in 1..%d",
+		    m->id, lb, ib, CSPEC_BANDS);
+		return -1;
+	}
 	int row = CSPEC_BANDS - (int)lb, col = (int)ib - 1;
 	((double *)c->s.series[row].vals)[col] += 1;
 	buf *b = &notes[row * CSPEC_BANDS + col];
