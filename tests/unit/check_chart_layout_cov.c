@@ -10,6 +10,7 @@
 
 #include "chart/chart.h"
 #include "chart/chart_int.h"
+#include "chart/scale.h"
 
 /* Every string 7 px per byte wide and 1.25 px tall per px of size. */
 static void
@@ -214,6 +215,49 @@ START_TEST(test_dark_small_multiples_log)
 }
 END_TEST
 
+START_TEST(test_scale_limits)
+{
+	scale_ticks t;
+	/* at most one interval even when asked for none; at most SCALE_MAX_TICKS ticks */
+	ck_assert_int_eq(scale_nice(0, 10, 0, &t), 0);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_double_eq(t.lo, 0);
+	ck_assert(t.hi >= 10);
+	ck_assert_int_eq(scale_nice(0, 1000, 1000, &t), 0);
+	ck_assert_uint_le(t.n, SCALE_MAX_TICKS);
+	ck_assert_int_eq(scale_nice(NAN, 1, 5, &t), -1);
+	ck_assert_int_eq(scale_nice(-1e308, 1e308, 5, &t), -1); /* the range overflows */
+	/* log: one decade (with 2 and 5 between), a single value, too few intervals */
+	ck_assert_int_eq(scale_nice_log(10, 10, 5, &t), 0);
+	ck_assert_uint_eq(t.n, 4);
+	ck_assert_double_eq(t.v[0], 10);
+	ck_assert_double_eq(t.v[1], 20);
+	ck_assert_double_eq(t.v[2], 50);
+	ck_assert_double_eq(t.v[3], 100);
+	ck_assert_int_eq(scale_nice_log(1, 1e6, 0, &t), 0);
+	ck_assert_double_eq(t.v[0], 1);
+	ck_assert_uint_eq(t.n, 2); /* 1 and 1e6: every sixth power */
+	ck_assert_int_eq(scale_nice_log(0, 10, 5, &t), -1);
+	ck_assert_int_eq(scale_nice_log(10, 1, 5, &t), -1);
+	/* years: at least two ticks; never more than SCALE_MAX_TICKS */
+	scale_year_ticks(2020, 2030, 1, &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_double_eq(t.v[0], 2020);
+	ck_assert_double_eq(t.v[1], 2030);
+	scale_year_ticks(1900, 2000, 1000, &t);
+	ck_assert_uint_le(t.n, SCALE_MAX_TICKS);
+	ck_assert_double_eq(t.v[0], 1900);
+	/* a flat linear domain maps to the middle; no bands have no width */
+	scale s = { .kind = SCALE_LINEAR, .d0 = 5, .d1 = 5, .r0 = 0, .r1 = 100 };
+	ck_assert_double_eq(scale_map(&s, 5), 50);
+	s.kind = SCALE_BAND;
+	s.nbands = 0;
+	ck_assert_double_eq(scale_band_width(&s), 0);
+	ck_assert_int_eq(scale_decimals(0.125), 3);
+	ck_assert_int_eq(scale_decimals(-1), 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -228,6 +272,7 @@ suite(void)
 	tcase_add_test(t, test_tick_formats);
 	tcase_add_test(t, test_horizontal_and_stacked_bars);
 	tcase_add_test(t, test_dark_small_multiples_log);
+	tcase_add_test(t, test_scale_limits);
 	suite_add_tcase(s, t);
 	return s;
 }
