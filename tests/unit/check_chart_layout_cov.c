@@ -1,6 +1,7 @@
 /* check_chart_layout_cov: chart layout (src/chart/layout.c, scale.c) on the shapes the
  * report's charts rarely take: lines over categories, log axes, all-negative data, axis
  * bounds, axis titles, crowded bands, tick formats; then each drawn in full as SVG. */
+#define _GNU_SOURCE /* memmem */
 #include <check.h>
 
 #include "check_draw.h"
@@ -258,6 +259,78 @@ START_TEST(test_scale_limits)
 }
 END_TEST
 
+START_TEST(test_output_refusals_and_metadata)
+{
+	static const double v[] = { 1, 2, 3, 4 };
+	chart_series se;
+	chart_spec s = one(CHART_LINE, v, 1, &se);
+	char why[256] = "";
+	buf out;
+	buf_init(&out);
+	ck_assert_int_eq(chart_render(&s, (chart_format)9, "2026-11-01", &out, why, sizeof why), -1);
+	ck_assert_str_eq(why, "unknown output format");
+	ck_assert_int_eq(chart_render(&s, CHART_PDF, NULL, &out, why, sizeof why), -1);
+	ck_assert_str_eq(why, "a PDF needs the report's date as YYYY-MM-DD");
+	ck_assert_int_eq(chart_render(&s, CHART_PDF, "2026", &out, why, sizeof why), -1);
+	ck_assert_str_eq(why, "a PDF needs the report's date as YYYY-MM-DD");
+	ck_assert_uint_eq(out.len, 0);
+	/* the PDF's title: the frame's, else the caption, else the title; none at all */
+	chart_frame fr = { "Framed title", "Sub", "Source: us", "1 November 2026", "R", "x.html" };
+	s.frame = &fr;
+	ck_assert_int_eq(chart_render(&s, CHART_PDF, "2026-11-01", &out, why, sizeof why), 0);
+	ck_assert_ptr_nonnull(memmem(out.data, out.len, "Framed title", 12));
+	ck_assert_ptr_nonnull(memmem(out.data, out.len, "/CreationDate (D:20261101", 25));
+	buf_free(&out);
+	buf_init(&out);
+	s.frame = NULL;
+	s.title = NULL;
+	s.caption = NULL;
+	ck_assert_int_eq(chart_render(&s, CHART_PDF, "2026-11-01", &out, why, sizeof why), 0);
+	ck_assert_ptr_null(memmem(out.data, out.len, "/Title", 6));
+	buf_free(&out);
+	buf_init(&out);
+	/* an SVG without title or caption is titled "Chart" for screen readers */
+	ck_assert_int_eq(chart_render(&s, CHART_SVG, "2026-11-01", &out, why, sizeof why), 0);
+	ck_assert_ptr_nonnull(strstr(out.data, ">Chart</title>"));
+	buf_free(&out);
+	/* an invalid spec makes no image */
+	se.n = 0;
+	ck_assert_ptr_null(chart_image(&s, why, sizeof why));
+	ck_assert_str_eq(why, "series 1 'Series' is empty");
+}
+END_TEST
+
+START_TEST(test_render_set_threads)
+{
+	static const double v[] = { 1, 2, 3, 4 };
+	chart_series se;
+	chart_spec s = one(CHART_BAR, v, 0, &se);
+	chart_job jobs[3];
+	buf outs[3];
+	for (int i = 0; i < 3; i++) {
+		buf_init(&outs[i]);
+		jobs[i] = (chart_job){ &s, (chart_format)(i % 2 == 0 ? CHART_SVG : CHART_PNG), &outs[i],
+			0, "" };
+	}
+	/* more threads asked for than jobs, and than the limit: each job drawn once */
+	ck_assert_int_eq(chart_render_set(jobs, 3, "2026-11-01", 1000), 0);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(jobs[i].rc, 0);
+		ck_assert_uint_gt(outs[i].len, 100);
+		buf_free(&outs[i]);
+		buf_init(&outs[i]);
+	}
+	jobs[1].fmt = (chart_format)7; /* one job fails: the set fails, the others are drawn */
+	ck_assert_int_eq(chart_render_set(jobs, 3, "2026-11-01", 0), -1);
+	ck_assert_int_eq(jobs[1].rc, -1);
+	ck_assert_str_eq(jobs[1].why, "unknown output format");
+	ck_assert_int_eq(jobs[0].rc, 0);
+	ck_assert_uint_gt(outs[2].len, 100);
+	for (int i = 0; i < 3; i++)
+		buf_free(&outs[i]);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -273,6 +346,8 @@ suite(void)
 	tcase_add_test(t, test_horizontal_and_stacked_bars);
 	tcase_add_test(t, test_dark_small_multiples_log);
 	tcase_add_test(t, test_scale_limits);
+	tcase_add_test(t, test_output_refusals_and_metadata);
+	tcase_add_test(t, test_render_set_threads);
 	suite_add_tcase(s, t);
 	return s;
 }
