@@ -295,6 +295,20 @@ START_TEST(test_cards_and_callouts_render)
 }
 END_TEST
 
+START_TEST(test_raw_html_inline)
+{
+	rep.raw_html = 1;
+	const char *h = good("A <b>bold <i>both</I> b</b> c <br> d <!-- note --> e </span> f "
+	    "<em>open to the end\n\n<span class=\"x\">s</span> <img src=\"a.png\" alt=\"A\"> "
+	    "<b>x</b >y\n");
+	HAS(h, "<b>bold <i>both</i> b</b> c <br/> d <!-- note --> e  f <em>open to the end</em>");
+	HAS(h, "<span class=\"x\">s</span> <img src=\"a.png\" alt=\"A\"/> <b>x</b>y");
+	rep.raw_html = 0;
+	h = good("A <b>bold</b> c\n");
+	HAS(h, "<p>A bold c</p>"); /* dropped without raw_html */
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -308,6 +322,7 @@ suite(void)
 	tcase_add_test(t, test_not_citations);
 	tcase_add_test(t, test_tables_render);
 	tcase_add_test(t, test_cards_and_callouts_render);
+	tcase_add_test(t, test_raw_html_inline);
 	suite_add_tcase(s, t);
 	return s;
 }
