@@ -455,6 +455,23 @@ START_TEST(test_tornado_no_inputs)
 }
 END_TEST
 
+START_TEST(test_data_table_quoted_labels)
+{
+	/* labels with a comma, quotes and a leading quote-apostrophe pass through the CSV
+	 * into the data table as written; the x label heads the category column */
+	const char *md = "```chart\nid: x\ntype: bar\n" T "x: {label: Region}\n"
+	    "bars: [{label: 'North, \"upper\"', metric: fact.a}, {label: \"'=1+1\", metric: fact.b}]\n"
+	    "```\n";
+	const char *csv = good_csv(md);
+	HAS(csv, "\"North, \"\"upper\"\"\"");
+	page(0, md);
+	const char *html = render(0);
+	HAS(html, "<th scope=\"col\">Region</th>");
+	HAS(html, "<th scope=\"row\">North, \"upper\"</th>");
+	HAS(html, ">'=1+1</th>");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -471,6 +488,7 @@ suite(void)
 	tcase_add_test(t, test_risk_matrix);
 	tcase_add_test(t, test_risk_matrix_band_out_of_range);
 	tcase_add_test(t, test_tornado_no_inputs);
+	tcase_add_test(t, test_data_table_quoted_labels);
 	suite_add_tcase(s, t);
 	return s;
 }
