@@ -145,7 +145,7 @@ START_TEST(test_crowded_bands_thinned)
 {
 	static double v[40];
 	static const char *names[40];
-	static char text[40][24];
+	static char text[40][32];
 	for (int i = 0; i < 40; i++) {
 		v[i] = i + 1;
 		snprintf(text[i], sizeof text[i], "Category number %d", i + 1);

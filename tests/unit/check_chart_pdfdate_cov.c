@@ -70,7 +70,7 @@ assert_xref_true(const buf *b)
 		if (e[17] != 'n')
 			continue;
 		size_t off = strtoul(e, NULL, 10);
-		char want[16];
+		char want[24];
 		snprintf(want, sizeof want, "%d 0 obj", k);
 		ck_assert_msg(strncmp(p + off, want, strlen(want)) == 0, "entry %d -> %.10s", k,
 		    p + off);
