@@ -39,9 +39,13 @@ static void
 unc_add(fin_rd *f, const ld_qty *q, const char *what, const double *out, int count,
     double lo, double hi, int lo_open)
 {
-	if (!isnan(q->low) && (ld_range(f->c, q->pos, q->low, lo, hi, lo_open, what) < 0 ||
-	    ld_range(f->c, q->pos, q->high, lo, hi, lo_open, what) < 0))
-		f->bad = 1;
+	if (!isnan(q->low)) { /* each bound out of range an error at it */
+		char *wl = ld_path(what, "low"), *wh = ld_path(what, "high");
+		f->bad |= ld_range(f->c, q->low_pos, q->low, lo, hi, lo_open, wl) < 0;
+		f->bad |= ld_range(f->c, q->high_pos, q->high, lo, hi, lo_open, wh) < 0;
+		free(wl);
+		free(wh);
+	}
 	if (!f->record || (isnan(q->low) && !q->has_dist))
 		return;
 	report *r = f->c->r;

@@ -46,6 +46,8 @@ typedef struct ld_qty {
 	const char *source;            /* the source id, or NULL for an assumption */
 	double low;                    /* low: of a scalar, NaN if absent */
 	double high;                   /* high: of a scalar, NaN if absent */
+	diag_pos low_pos;              /* position of low: when given */
+	diag_pos high_pos;             /* position of high: when given */
 	int has_dist;                  /* 1 if dist: was given (scalar only) */
 	dist law;                      /* the dist: when has_dist */
 } ld_qty;

@@ -257,6 +257,10 @@ extras_read(ld_ctx *c, const yt_node *m, const char *what, int scalar, int value
 {
 	int bad = extra_num(c, m, "low", what, scalar, &q->low) < 0;
 	bad |= extra_num(c, m, "high", what, scalar, &q->high) < 0;
+	if (!isnan(q->low))
+		q->low_pos = yt_get(m, "low")->pos;
+	if (!isnan(q->high))
+		q->high_pos = yt_get(m, "high")->pos;
 	if (!bad && value_ok)
 		bad |= bounds_check(c, m, what, q) < 0;
 	const yt_node *dn = yt_get(m, "dist");

@@ -101,6 +101,11 @@ scen_read(sc_all *a, size_t i, const yt_node *k, const yt_node *m)
 		bad |= it->set && schema_kind(c->d, it->set, YT_MAP, "set") < 0;
 		if (it->set && it->set->kind != YT_MAP)
 			it->set = NULL;
+		if (i == 0 && it->set != NULL) {
+			diag_error(c->d, it->set->pos, "the base scenario sets nothing: its inputs "
+			    "are the data files' (set: is for a scenario that extends base)");
+			bad = 1;
+		}
 	} else {
 		bad = 1;
 	}

@@ -179,7 +179,7 @@ scenario_title(rnd *r, const char *name)
 }
 
 /* One scenario of scenarios + metric: a series (a line per scenario) or a bar (one
- * category per scenario). Returns 0 or -1. */
+ * category per scenario). Returns 1 for a series, 0 for a single value, or -1. */
 static int
 scenario_item(rnd *r, cspec *c, const yt_node *mn, const yt_node *sn, size_t i)
 {
@@ -193,7 +193,7 @@ scenario_item(rnd *r, cspec *c, const yt_node *mn, const yt_node *sn, size_t i)
 	if (m != NULL && m->years != NULL) {
 		chart_series *se = cspec_add_series(c);
 		se->label = title;
-		return cspec_series_metric(r, c, mn, ref, se);
+		return cspec_series_metric(r, c, mn, ref, se) != 0 ? -1 : 1;
 	}
 	int k = report_scenario_index(r->rep, sn->str);
 	int cf = k >= 0 && r->rep->scenarios[k].counterfactual;
@@ -201,6 +201,31 @@ scenario_item(rnd *r, cspec *c, const yt_node *mn, const yt_node *sn, size_t i)
 	((const char **)c->s.cats)[i] = cf ? cspec_join(c, title, " (counterfactual)") : title;
 	c->cat_heading = "Scenario";
 	return cspec_scalar(r, c, ref, mn->pos, (double *)&c->s.series[0].vals[i]);
+}
+
+/* Checks that scenarios + metric gave one shape: series of years in every scenario,
+ * or single values in every scenario of a bar chart (a line through the scenarios
+ * would join unrelated values). kind[i] is scenario_item's result. Returns 0 or -1. */
+static int
+scenarios_shape(rnd *r, const cspec *c, const yt_node *mn, const yt_node *sc,
+    const int *kind)
+{
+	size_t nser = 0;
+	for (size_t i = 0; i < sc->n; i++)
+		nser += kind[i] == 1;
+	for (size_t i = 0; nser > 0 && i < sc->n; i++)
+		if (kind[i] == 0) {
+			diag_error(r->d, sc->vals[i]->pos, "metric '%s@%s' is a single value, but "
+			    "in the other scenarios a series of years", mn->str, sc->vals[i]->str);
+			return -1;
+		}
+	if (nser == 0 && sc->n > 0 && c->s.type != CHART_BAR) {
+		diag_error(r->d, mn->pos, "metric '%s' is a single value per scenario, not a "
+		    "series of years: type %s with 'scenarios' needs a per-year metric (one "
+		    "bar per scenario: type bar)", mn->str, chart_type_name(c->s.type));
+		return -1;
+	}
+	return 0;
 }
 
 /* scenarios: [...] + metric: NAME (without @): per scenario a line (series metric) or
@@ -230,11 +255,14 @@ data_scenarios(rnd *r, cspec *c, const yt_node *root)
 		    at_scenario(c, name, sc->vals[0]->str)), sc->n,
 		    cspec_alloc(c, sc->n, sizeof(double)), NULL, NULL };
 	}
+	int *kind = cspec_alloc(c, sc->n ? sc->n : 1, sizeof(int));
 	for (size_t i = 0; i < sc->n; i++) {
 		const char *scen;
-		bad |= schema_str(r->d, sc->vals[i], "scenario", 0, &scen) ||
+		kind[i] = schema_str(r->d, sc->vals[i], "scenario", 0, &scen) != 0 ? -1 :
 		    scenario_item(r, c, mn, sc->vals[i], i);
+		bad |= kind[i] < 0;
 	}
+	bad = bad || scenarios_shape(r, c, mn, sc, kind) != 0;
 	if (!bad && c->s.nseries > 1) { /* series: drop the unused scalar storage */
 		memmove(c->series, c->series + 1, (c->s.nseries - 1) * sizeof *c->series);
 		c->s.nseries--;
@@ -440,8 +468,13 @@ risk_place(rnd *r, cspec *c, const risk_mark *m, diag_pos pos, buf *notes)
 	int bad = cspec_scalar(r, c, name, pos, &lb);
 	snprintf(name, sizeof name, "risk.%s.impact_band", m->id);
 	bad |= cspec_scalar(r, c, name, pos, &ib);
-	if (bad || lb < 1 || lb > CSPEC_BANDS || ib < 1 || ib > CSPEC_BANDS)
+	if (bad)
 		return -1;
+	if (!(lb >= 1 && lb <= CSPEC_BANDS && ib >= 1 && ib <= CSPEC_BANDS)) {
+		diag_error(r->d, pos, "matrix: risk '%s' has bands %g x %g, not in 1..%d",
+		    m->id, lb, ib, CSPEC_BANDS);
+		return -1;
+	}
 	int row = CSPEC_BANDS - (int)lb, col = (int)ib - 1;
 	((double *)c->s.series[row].vals)[col] += 1;
 	buf *b = &notes[row * CSPEC_BANDS + col];
