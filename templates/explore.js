@@ -183,6 +183,7 @@ function drawKey(fig, titles, cls) {
         inputs: JSON.parse(JSON.stringify(s.inputs)) };
     if (data.evidence) req.evidence = JSON.parse(JSON.stringify(data.evidence));
     for (const c of controls) {
+      if (c.value === defaults.get(c.name)) continue; /* the data's exact value */
       const v = Number(c.value);
       const label = labels.get(c.id);
       if (c.value.trim() === "" || !Number.isFinite(v))

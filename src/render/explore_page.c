@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "explore/explore.h"
@@ -163,8 +164,8 @@ ep_metric_cell(xmlNodePtr tr, const metrics *m, const char *name)
 	return td;
 }
 
-/* Appends <input type="number"> named name (id id) with its range, step and value
- * (none if NaN) to row and returns it. */
+/* Appends <input type="number"> named name (id id) with its range, step ("any" if
+ * NaN) and value (none if NaN) to row and returns it. */
 static xmlNodePtr
 ep_number_input(xmlNodePtr row, const char *id, const char *name, double min, double max,
     double step, double value)
@@ -175,7 +176,10 @@ ep_number_input(xmlNodePtr row, const char *id, const char *name, double min, do
 	xmlSetProp(in, BAD_CAST "name", BAD_CAST name);
 	ep_num_attr(in, "min", min);
 	ep_num_attr(in, "max", max);
-	ep_num_attr(in, "step", step);
+	if (isnan(step))
+		xmlSetProp(in, BAD_CAST "step", BAD_CAST "any");
+	else
+		ep_num_attr(in, "step", step);
 	if (!isnan(value))
 		ep_num_attr(in, "value", value);
 	xmlSetProp(in, BAD_CAST "inputmode", BAD_CAST "decimal");
@@ -239,8 +243,12 @@ ep_path_add(xmlNodePtr parent, const rep_scenario *s, const ep_path *path)
 		xmlNodePtr cell = ep_el(grid, "div", "explore-year");
 		xmlSetProp(ep_text(cell, "label", NULL, buf_str(&year)), BAD_CAST "for",
 		    BAD_CAST buf_str(&id));
-		ep_number_input(cell, buf_str(&id), buf_str(&name), 0, 1, 0.01,
-		    v[t - s->fin.t0]);
+		/* shown to four digits: the script sends the exact value of the data block
+		 * until the reader changes it */
+		char shown[32];
+		snprintf(shown, sizeof shown, "%.4g", v[t - s->fin.t0]);
+		ep_number_input(cell, buf_str(&id), buf_str(&name), 0, 1, NAN,
+		    strtod(shown, NULL));
 	}
 	buf_free(&name);
 	buf_free(&id);
@@ -526,25 +534,31 @@ ep_mc_section(xmlNodePtr div, const render_ctx *c)
 		return;
 	xmlSetProp(ep_text(div, "h2", NULL, "The Monte Carlo, recomputed"), BAD_CAST "id",
 	    BAD_CAST "explore-mc");
-	buf t;
+	buf t, n;
 	buf_init(&t);
-	buf_printf(&t, "The report's Monte Carlo: %zu draws of the %s scenario from the seed "
-	    "%llu, each contested input drawn from its range (", r->mc_draws, s->title,
-	    (unsigned long long)r->mc_seed);
-	for (size_t i = 0, k = 0; i < r->nuncertain; i++)
-		if (r->uncertain[i].has_dist)
-			buf_printf(&t, "%s%s", k++ ? ", " : "", r->uncertain[i].path);
-	buf_printf(&t, "). It reruns in the background once you stop typing. The draws "
-	    "replace those inputs, so their controls above do not move it; every other "
-	    "control of the %s scenario does.", s->title);
+	buf_init(&n);
+	format_value((double)r->mc_draws, UNIT_COUNT, NULL, &n);
+	buf_printf(&t, "The report's Monte Carlo: %s draws of the %s scenario from the seed "
+	    "%llu, each contested input drawn from its range. It reruns in the background "
+	    "once you stop typing. The draws replace those inputs, so their controls above "
+	    "do not move it; every other control of the %s scenario does.", buf_str(&n),
+	    s->title, (unsigned long long)r->mc_seed, s->title);
 	ep_text(div, "p", NULL, buf_str(&t));
+	xmlNodePtr det = ep_el(div, "details", "explore-drawn");
+	ep_text(det, "summary", NULL, "The inputs the draws replace");
+	xmlNodePtr ul = ep_el(det, "ul", NULL);
+	for (size_t i = 0; i < r->nuncertain; i++)
+		if (r->uncertain[i].has_dist)
+			ep_text(ep_el(ul, "li", NULL), "code", NULL, r->uncertain[i].path);
 	buf_free(&t);
+	buf_free(&n);
 	xmlNodePtr st = ep_text(div, "p", "explore-status", "Without JavaScript these are the "
 	    "report's own numbers.");
 	xmlSetProp(st, BAD_CAST "id", BAD_CAST "explore-mc-status");
 	xmlSetProp(st, BAD_CAST "role", BAD_CAST "status");
 	ep_mc_percentiles(div, c, s->name);
 	ep_mc_payback(div, c, s);
+	ep_text(div, "h3", NULL, "The range of the cumulative cash flow");
 	xmlNodePtr fig = ep_el(div, "figure", "explore-chart");
 	xmlSetProp(fig, BAD_CAST "id", BAD_CAST "explore-fan");
 	ep_text(fig, "figcaption", NULL, "The range of Microsoft's cumulative cash flow over "
