@@ -30,7 +30,7 @@ function ticks(lo, hi) {
 // Clears svg and draws the frame both charts share: a viewBox, the y grid and ticks
 // in US$ billions for values all, the years every five. Returns the scales {x, y}.
 function chartFrame(svg, years, all, title) {
-  const W = 640, H = 340, L = 64, R = 16, T = 16, B = 40;
+  const W = 640, H = 340, L = 64, R = 24, T = 16, B = 40;
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.setAttribute("role", "img");
