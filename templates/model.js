@@ -28,6 +28,9 @@ function mkrWrap(x) {
     finance: (inputs) => call(x.mkr_finance, JSON.stringify(inputs)),
     // {scenarios: {name: {probability, inputs}}} -> {metric: {value, text}}.
     report: (req) => JSON.parse(call(x.mkr_report, JSON.stringify(req))),
+    // {scenario, draws, seed, uncertain, inputs} -> {metric: {value, text} or
+    // {years, values}}: the report's Monte Carlo (src/explore/explore_mc.c).
+    mc: (req) => JSON.parse(call(x.mkr_mc, JSON.stringify(req))),
     // v in unit (a unit name) by the unit's default format, as the pages show it.
     format: (v, unit) => {
       x.mkr_format(v, MKR_UNITS[unit] ?? 0, 0);
@@ -36,12 +39,37 @@ function mkrWrap(x) {
   };
 }
 
-// Instantiates the module from its bytes (an ArrayBuffer or a typed array).
+// Instantiates the module from its bytes (an ArrayBuffer or a typed array) or from a
+// compiled WebAssembly.Module.
 async function mkrModel(bytes) {
-  const { instance } = await WebAssembly.instantiate(bytes,
-    { wasi_snapshot_preview1: MKR_WASI });
+  const imports = { wasi_snapshot_preview1: MKR_WASI };
+  const instance = bytes instanceof WebAssembly.Module ?
+    await WebAssembly.instantiate(bytes, imports) :
+    (await WebAssembly.instantiate(bytes, imports)).instance;
   instance.exports._initialize();
   return mkrWrap(instance.exports);
 }
 
 if (typeof module !== "undefined") module.exports = { mkrModel };
+
+// Loaded as a Web Worker (explore.js starts one with this file), it runs the Monte
+// Carlo off the page's thread: the first message brings the compiled module, each
+// later one {id, req}; it answers {id, out, ms} or {id, error}.
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  let ready;
+  self.onmessage = async (e) => {
+    if (e.data.module) {
+      ready = mkrModel(e.data.module);
+      return;
+    }
+    const { id, req } = e.data;
+    try {
+      const model = await ready;
+      const t0 = performance.now();
+      const out = model.mc(req);
+      self.postMessage({ id, out, ms: performance.now() - t0 });
+    } catch (err) {
+      self.postMessage({ id, error: err.message });
+    }
+  };
+}
