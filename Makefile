@@ -353,7 +353,9 @@ $(B)/tests/nolink.so: tests/shim/nolink.c
 	$(CC) -std=c11 $(WARN) -shared -fPIC -O1 -o $@ $< -ldl
 
 # Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
-# asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests), printed per folder of src/ (the targets: 95%
+# asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests;
+# also fuzzcheck, jobs (the Monte Carlo kernel without AVX), cache, oom and killed: about
+# 4 minutes more under load, 15-25 in all), printed per folder of src/ (the targets: 95%
 # of lines and 85% of branches overall, no folder under 90% of lines);
 # build-cov/coverage.json holds it per file. Branches: gcovr's
 # --exclude-unreachable-branches and --exclude-throw-branches.
@@ -363,7 +365,8 @@ coverage:
 	@mkdir -p build-cov && find build-cov -name '*.gcda' -delete
 	CK_TIMEOUT_MULTIPLIER=10 $(MAKE) B=build-cov CFLAGS='-O0 -g' EXTRA_CFLAGS='$(COV_FLAGS)' \
 		EXTRA_LDFLAGS='$(COV_FLAGS)' unit regress bad inject sitecheck pdfcheck cli \
-		navcheck packcheck servecheck initcheck output fsize check404
+		navcheck packcheck servecheck initcheck output fsize check404 \
+		fuzzcheck jobs cache oom killed
 	gcovr -r . build-cov -e 'tests/' -e 'fuzz/' -j 2 --exclude-unreachable-branches \
 		--exclude-throw-branches --json-summary build-cov/coverage.json
 	@$(PYTHON) tests/coverage-table.py build-cov/coverage.json
