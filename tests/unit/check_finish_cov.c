@@ -460,6 +460,134 @@ START_TEST(test_finishes_many_objects_without_dates)
 }
 END_TEST
 
+/* Finishes the PDF of objs (n) with trailer extra and info; returns it read by libqpdf. */
+static qpdf_data
+finished(const body *objs, size_t n, const char *extra, const pdf_finish_info *info, buf *b)
+{
+	buf_init(b);
+	write_pdf(b, objs, n, extra);
+	char why[256];
+	ck_assert_int_eq(finish(b, info, why, sizeof why), 0);
+	return open_pdf(b);
+}
+
+START_TEST(test_finishes_odd_but_readable_files)
+{
+	/* The tree's root drops an artifact; pages sharing one content stream (rewritten
+	 * once), a content without artifacts, pointers to nothing; a free entry; an
+	 * Info that is gone; links by hex string and by name. */
+	size_t clen, plen;
+	char *content = flate_stream("/" PDF_TAG_ARTIFACT " << /MCID 0 >> BDC\nEMC\n", 39, &clen);
+	char *plain = flate_stream("0 0 m\n", 6, &plen);
+	body o[] = {
+		/* 1 */ { "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>", 0 },
+		/* 2 */ { "<< /Type /Pages /Kids [ 3 0 R 0 0 R 99 0 R 11 0 R 12 0 R 13 0 R 14 0 R"
+		    " 15 0 R ] >>", 0 },
+		/* 3 */ { "<< /Type /Page /Contents 6 0 R /Annots [ 0 0 R 9 0 R 10 0 R 11 0 R ] >>",
+		    0 },
+		/* 4 */ { "<< /Type /StructTreeRoot /K [ 5 0 R 7 0 R ] /ParentTree 99 0 R >>", 0 },
+		/* 5 */ { "<< /S /" PDF_TAG_ARTIFACT " >>", 0 },
+		/* 6 */ { content, clen },
+		/* 7 */ { "<< /S /Document /K [ 8 0 R ] >>", 0 },
+		/* 8 */ { NULL, 0 },
+		/* 9 */ { "<< /Subtype /Link /A << /URI <68747470733a2f2f782e6f7267> >> >>", 0 },
+		/* 10 */ { "<< /Subtype /Link /Dest /sec-one >>", 0 },
+		/* 11 */ { "<< /Type /Page /Contents 6 0 R >>", 0 },
+		/* 12 */ { "<< /Type /Page /Contents 16 0 R >>", 0 },
+		/* 13 */ { "<< /Type /Page /Contents 0 0 R >>", 0 },
+		/* 14 */ { "<< /Type /Page /Contents 99 0 R >>", 0 },
+		/* 15 */ { "<< /Type /Page /Contents 8 0 R >>", 0 },
+		/* 16 */ { plain, plen },
+	};
+	static const pdf_outline_entry dests[] = { { 1, "Section one", "sec-one" } };
+	pdf_finish_info info = { "", "2026-11-01", NULL, 0, dests, 1 };
+	buf b;
+	qpdf_data q = finished(o, 16, "/Root 1 0 R /Info 8 0 R", &info, &b);
+	ck_assert_str_eq(key_of(q, 4, "/K"), "[ 7 0 R ]");
+	ck_assert_int_eq(qpdf_oh_has_key(q, qpdf_get_root(q), "/Lang"), 0);
+	ck_assert_int_eq(qpdf_oh_has_key(q, qpdf_get_trailer(q), "/Info"), 0);
+	ck_assert_str_eq(text_of(q, 9, "/Contents"), "Link"); /* a hex URI is not read */
+	ck_assert_str_eq(text_of(q, 10, "/Contents"), "Link");
+	ck_assert_str_eq(key_of(q, 11, "/Tabs"), "/S");
+	ck_assert_str_eq(key_of(q, 12, "/Tabs"), "/S");
+	ck_assert_int_eq(count(&b, "/Length 5 >>"), 0); /* neither stream is shorter */
+	qpdf_cleanup(&q);
+	buf_free(&b);
+	/* Pages 70 nodes deep: below 64 a node is finished as a page. Exactly 200 objects
+	 * kept: two full object streams. */
+	enum { DEEP = 70, N = 205 };
+	body d[N];
+	char *node[DEEP];
+	for (int i = 0; i < N; i++)
+		d[i] = (body){ "<< /Filler 1 >>", 0 };
+	d[0].s = "<< /Type /Catalog /Pages 6 0 R /StructTreeRoot 2 0 R >>";
+	d[1].s = "<< /K 3 0 R /ParentTree 4 0 R >>";
+	d[2].s = "<< /S /Document /K 5 0 R >>";
+	d[3].s = "<< /Nums [ 0 [ 3 0 R ] 1 5 0 R ] >>";
+	d[4].s = "<< /S /" PDF_TAG_ARTIFACT " /K 0 >>";
+	for (int i = 0; i < DEEP; i++) {
+		node[i] = malloc(64);
+		snprintf(node[i], 64, "<< /Type /Pages /Kids [ %d 0 R ] >>", i + 7);
+		d[5 + i].s = node[i];
+	}
+	d[5 + DEEP].s = "<< /Type /Page >>";
+	info = (pdf_finish_info){ "en", "2026-11-01", NULL, 0, NULL, 0 };
+	q = finished(d, N - 4, "/Root 1 0 R /Info 999999999 0 R", &info, &b);
+	ck_assert_str_eq(key_of(q, 3, "/K"), "[ ]");
+	ck_assert_str_eq(key_of(q, 4, "/Nums"), "[ 0 [ 3 0 R ] 1 null ]");
+	/* the root is object 6; the node 64 levels under it is finished as a page */
+	ck_assert_str_eq(key_of(q, 7 + 64, "/Tabs"), "/S");
+	ck_assert_str_eq(key_of(q, 7 + 63, "/Tabs"), "null");
+	ck_assert_str_eq(key_of(q, 7 + 65, "/Tabs"), "null"); /* below it: not reached */
+	ck_assert_int_eq(count(&b, "/Type /ObjStm /N 100 "), 2);
+	ck_assert_int_eq(count(&b, "/Type /ObjStm"), 2);
+	qpdf_cleanup(&q);
+	buf_free(&b);
+	for (int i = 0; i < DEEP; i++)
+		free(node[i]);
+	free(content);
+	free(plain);
+}
+END_TEST
+
+START_TEST(test_refuses_more_damage)
+{
+	body o[] = { { CATALOG, 0 }, { PAGES, 0 }, { PAGE, 0 }, { TREE, 0 }, { DOC, 0 } };
+	refuses(o, 5, "/Root 999999999 0 R", "no catalog");
+	refuses(o, 5, "/Root 0 0 R", "no catalog");
+	o[4].s = NULL;
+	refuses(o, 5, "/Root 5 0 R", "no catalog"); /* a free entry */
+	o[4].s = "[ 1 2"; /* an array open to the end of the file */
+	refuses(o, 5, "/Root 1 0 R", "a malformed object");
+	o[4].s = "<< /Length 3x >>\nstream\nabc\nendstream";
+	refuses(o, 5, "/Root 1 0 R", "a stream's length is wrong");
+	o[4].s = "<< /Length 99 0 R >>\nstream\nabc\nendstream";
+	refuses(o, 5, "/Root 1 0 R", "a stream's length is wrong");
+	buf b;
+	buf_init(&b);
+	o[4].s = DOC;
+	write_pdf(&b, o, 5, "/Root 1 0 R");
+	char *x = strstr(b.data, "5 0 obj");
+	ck_assert_ptr_nonnull(x);
+	memcpy(x, "5 0 obi", 7);
+	char why[256];
+	ck_assert_int_eq(finish(&b, &no_info, why, sizeof why), -1);
+	ck_assert_str_eq(why, "cannot read cairo's PDF: an object is not where the "
+	    "cross-reference table says");
+	memcpy(x, "5 x obj", 7);
+	ck_assert_int_eq(finish(&b, &no_info, why, sizeof why), -1);
+	ck_assert_str_eq(why, "cannot read cairo's PDF: an object is not where the "
+	    "cross-reference table says");
+	buf_free(&b);
+	with_xref("xref\n1 5\n", "a malformed cross-reference entry");
+	buf_init(&b);
+	buf_puts(&b, "%PDF-1.5\nstartxref\n1234567890123\n%%EOF\n"); /* too many digits */
+	ck_assert_int_eq(finish(&b, &no_info, why, sizeof why), -1);
+	ck_assert_str_eq(why, "cannot read cairo's PDF: no cross-reference table");
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 finish_suite(void)
 {
@@ -470,6 +598,8 @@ finish_suite(void)
 	tcase_add_test(tc, test_refuses_what_the_tree_or_pages_break);
 	tcase_add_test(tc, test_finishes_structure_pages_links_dates);
 	tcase_add_test(tc, test_finishes_many_objects_without_dates);
+	tcase_add_test(tc, test_finishes_odd_but_readable_files);
+	tcase_add_test(tc, test_refuses_more_damage);
 	suite_add_tcase(s, tc);
 	return s;
 }
