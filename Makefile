@@ -237,6 +237,12 @@ pdfcheck: $(B)/mkreport
 	@sh tests/run-pdf.sh $(B)/mkreport
 	@sh tests/run-pdf-layout.sh $(B)/mkreport
 
+# report.pdf of pages that stretch the typesetter (tests/fixtures/pdfodd).
+.PHONY: pdfodd
+check: pdfodd
+pdfodd: $(B)/mkreport
+	@sh tests/run-pdf-odd.sh $(B)/mkreport
+
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
 
@@ -354,7 +360,7 @@ $(B)/tests/nolink.so: tests/shim/nolink.c
 
 # Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
 # asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests;
-# also fuzzcheck, jobs (the Monte Carlo kernel without AVX), cache, oom and killed: about
+# also fuzzcheck, jobs (the Monte Carlo kernel without AVX), cache, oom, killed, pdfodd: about
 # 4 minutes more under load, 15-25 in all), printed per folder of src/ (the targets: 95%
 # of lines and 85% of branches overall, no folder under 90% of lines);
 # build-cov/coverage.json holds it per file. Branches: gcovr's
@@ -366,7 +372,7 @@ coverage:
 	CK_TIMEOUT_MULTIPLIER=10 $(MAKE) B=build-cov CFLAGS='-O0 -g' EXTRA_CFLAGS='$(COV_FLAGS)' \
 		EXTRA_LDFLAGS='$(COV_FLAGS)' unit regress bad inject sitecheck pdfcheck cli \
 		navcheck packcheck servecheck initcheck output fsize check404 \
-		fuzzcheck jobs cache oom killed
+		fuzzcheck jobs cache oom killed pdfodd
 	gcovr -r . build-cov -e 'tests/' -e 'fuzz/' -j 2 --exclude-unreachable-branches \
 		--exclude-throw-branches --json-summary build-cov/coverage.json
 	@$(PYTHON) tests/coverage-table.py build-cov/coverage.json

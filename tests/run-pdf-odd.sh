@@ -1,0 +1,55 @@
+#!/bin/sh
+# report.pdf of pages that stretch the typesetter (tests/fixtures/pdfodd): inline HTML
+# tags, words longer than a line, right-to-left text, deep lists and quotes, a callout,
+# headings down to level six, a code block wider than the page, a table of ten columns
+# over two pages. Read back with poppler and qpdf: every piece of text is there, once,
+# a link whose text wraps is clickable on each of its lines, the long table's header
+# is repeated, and two builds give the same bytes.
+set -u
+MKREPORT=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1
+pass=0 fail=0
+ok() { echo "pdf-odd: ok: $1"; pass=$((pass + 1)); }
+ko() { echo "pdf-odd: FAILED: $1"; fail=$((fail + 1)); }
+ODD=tests/fixtures/pdfodd/content
+
+"$MKREPORT" build -C "$ODD" -o "$tmp/a" -T templates >"$tmp/out" 2>&1 || { cat "$tmp/out"; ko "build"; }
+pdf="$tmp/a/report.pdf"
+if qpdf --check "$pdf" >"$tmp/check" 2>&1; then ok "qpdf --check passes"
+else ko "qpdf --check"; cat "$tmp/check"; fi
+pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+if [ "${pages:-0}" -ge 8 ]; then ok "$pages pages"; else ko "only ${pages:-0} pages"; fi
+if pdfinfo "$pdf" | grep -q '^Keywords: *typesetting, tests$'; then ok "the keywords"
+else ko "no keywords"; pdfinfo "$pdf"; fi
+
+pdftotext "$pdf" "$tmp/all.txt"
+tr -d '\n' <"$tmp/all.txt" >"$tmp/flat.txt"
+for s in "Third edition" "Test Author" "A Cited Work" "Ctrl" "A fourth-level heading" \
+	"A fifth-level heading" "A sixth-level heading" "A caution" "Seven, a list starting at seven" \
+	"A second paragraph in the fifth item." "a list in a quote" "second line" \
+	"A second card set, not on the title" "Filler paragraph 39"; do
+	if grep -qF "$s" "$tmp/all.txt"; then ok "text: $s"; else ko "text missing: $s"; fi
+done
+# A word longer than a line is set whole, cut where the line ends.
+n=$(grep -o 'Donaudampfschifffahrtsgesellschaft' "$tmp/flat.txt" | wc -l)
+if [ "$n" -ge 2 ]; then ok "the long word is there ($n times)"; else ko "the long word: $n"; fi
+if grep -qF 'שלום' "$tmp/all.txt"; then ok "right-to-left text is set"; else ko "no Hebrew text"; fi
+# The ten-column table continues on a second page under its header again.
+n=$(grep -c '^Label$' "$tmp/all.txt")
+if [ "$n" -ge 2 ]; then ok "the table's header is repeated ($n)"; else ko "table header $n times"; fi
+n=$(grep -cx 'end' "$tmp/all.txt")
+if [ "$n" -eq 30 ]; then ok "every row of the table, once"; else ko "$n rows of 30"; fi
+# The link whose text wraps: one annotation per line it is drawn on.
+qpdf --qdf --object-streams=disable "$pdf" "$tmp/q.pdf"
+n=$(grep -ac '/URI (https://example.org/a/very/long/path/that/keeps/going)' "$tmp/q.pdf")
+if [ "$n" -ge 2 ]; then ok "the wrapped link is clickable on its $n lines"
+else ko "wrapped link: $n annotations"; fi
+if grep -aq '/URI (mailto:someone@example.org)' "$tmp/q.pdf"; then ok "the mailto link"
+else ko "no mailto link"; fi
+"$MKREPORT" build -C "$ODD" -o "$tmp/b" -T templates >/dev/null 2>&1
+if cmp -s "$pdf" "$tmp/b/report.pdf"; then ok "the same bytes twice"; else ko "builds differ"; fi
+
+echo "pdf-odd: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
