@@ -51,5 +51,21 @@ else ko "no mailto link"; fi
 "$MKREPORT" build -C "$ODD" -o "$tmp/b" -T templates >/dev/null 2>&1
 if cmp -s "$pdf" "$tmp/b/report.pdf"; then ok "the same bytes twice"; else ko "builds differ"; fi
 
+# The title page: the key figures (18 cards) in rows of three as far as they fit.
+pdftotext -f 1 -l 1 "$pdf" "$tmp/title.txt"
+if grep -q '^KEY FIGURES$' "$tmp/title.txt" && grep -q '^Key figure 9,' "$tmp/title.txt" &&
+	! grep -q '^Key figure 1[0-8],' "$tmp/title.txt"; then ok "the key figures that fit, in rows of three"
+else ko "key figures on the title page"; cat "$tmp/title.txt"; fi
+# Without author, edition or cards: none of their labels, the rest as before.
+cp -r "$ODD" "$tmp/c"
+sed -i '/^author:/d; /^edition:/d' "$tmp/c/report.yaml"
+awk '/^```cards/ { skip = 1 } !skip { print } skip && /^```$/ { skip = 0 }' \
+	"$ODD/pages/index.md" >"$tmp/c/pages/index.md"
+"$MKREPORT" build -C "$tmp/c" -o "$tmp/d" -T templates >"$tmp/out" 2>&1 || { cat "$tmp/out"; ko "build without author"; }
+pdftotext -f 1 -l 1 "$tmp/d/report.pdf" "$tmp/title.txt"
+if grep -q '^1 December 2026$' "$tmp/title.txt" && ! grep -q 'KEY FIGURES\|Test Author\|EDITION' \
+	"$tmp/title.txt"; then ok "a title page without author, edition or key figures"
+else ko "the bare title page"; cat "$tmp/title.txt"; fi
+
 echo "pdf-odd: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
