@@ -1,0 +1,149 @@
+/* check_model_cov: the model's distributions and number formats at their edges: every
+ * refused parameter set, a kind outside the enum, triangular laws with the mode at an
+ * end, malformed format specs, huge and tiny values. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/format.h"
+#include "model/rng.h"
+#include "util/buf.h"
+#include "check_main.h"
+
+START_TEST(test_dist_check_every_refusal)
+{
+	const struct {
+		dist d;
+		const char *want;
+	} cases[] = {
+		{ { DIST_NORMAL, 0, NAN, 0 }, "parameters must be finite numbers" },
+		{ { DIST_UNIFORM, 0, 1, INFINITY }, "parameters must be finite numbers" },
+		{ { DIST_NORMAL, 0, 0, 0 }, "normal needs sd > 0" },
+		{ { DIST_LOGNORMAL, 0, -1, 0 }, "lognormal needs sigma > 0" },
+		{ { DIST_TRIANGULAR, 2, 1, 3 }, "triangular needs min <= mode <= max" },
+		{ { DIST_TRIANGULAR, 1, 4, 3 }, "triangular needs min <= mode <= max" },
+		{ { DIST_TRIANGULAR, 2, 2, 2 }, "triangular needs min < max" },
+		{ { DIST_UNIFORM, 2, 2, 0 }, "uniform needs min < max" },
+		{ { (dist_kind)99, 0, 1, 2 }, "unknown distribution" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *got = dist_check(&cases[i].d);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_str_eq(got, cases[i].want);
+	}
+	dist ok = { DIST_LOGNORMAL, 0, 0.5, 0 };
+	ck_assert_ptr_null(dist_check(&ok));
+	/* a kind outside the enum: no number */
+	dist bad = { (dist_kind)99, 0, 1, 2 };
+	rng g;
+	rng_seed(&g, 7);
+	ck_assert(isnan(dist_sample(&bad, &g)));
+	ck_assert(isnan(dist_mean(&bad)));
+	ck_assert(isnan(dist_variance(&bad)));
+}
+END_TEST
+
+START_TEST(test_triangular_mode_at_either_end)
+{
+	/* mode at the minimum: the density falls from it; at the maximum: it rises to it.
+	 * Every draw inside the range; the sample mean near (a + b + c) / 3. */
+	const dist laws[] = { { DIST_TRIANGULAR, 1, 1, 4, }, { DIST_TRIANGULAR, 1, 4, 4 } };
+	for (size_t k = 0; k < 2; k++) {
+		rng g;
+		rng_seed(&g, 11 + k);
+		double sum = 0;
+		enum { N = 20000 };
+		for (int i = 0; i < N; i++) {
+			double x = dist_sample(&laws[k], &g);
+			ck_assert(x >= 1 && x <= 4);
+			sum += x;
+		}
+		ck_assert_double_eq_tol(sum / N, dist_mean(&laws[k]), 0.03);
+		ck_assert_double_eq_tol(dist_variance(&laws[k]), 0.5, 1e-12); /* (9)/18 */
+	}
+}
+END_TEST
+
+/* Returns v formatted by spec for unit u (static, for asserts); "ERR" if refused. */
+static const char *
+fmt(double v, metric_unit u, const char *spec)
+{
+	static buf b;
+	buf_reset(&b);
+	if (format_value(v, u, spec, &b) != 0)
+		return "ERR";
+	return buf_str(&b);
+}
+
+START_TEST(test_format_specs_refused)
+{
+	const char *const bad[] = { "pct:", "pct:12", "pct:x", "pct:-1", "nosuch", "", "usd_bnx",
+		":1" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_int_eq(format_known(bad[i]), 0);
+		ck_assert_str_eq(fmt(1, UNIT_NUMBER, bad[i]), "ERR");
+	}
+	ck_assert_int_eq(format_known(NULL), 0);
+	ck_assert_int_eq(format_known("pct:9"), 1);
+	ck_assert_int_eq(format_known("gw"), 1);
+	ck_assert_ptr_null(format_unit_default(UNIT_NUMBER));
+	ck_assert_ptr_null(format_unit_default(UNIT_COUNT_));
+	ck_assert_str_eq(format_unit_default(UNIT_GW), "gw");
+	ck_assert_str_eq(format_unit_default(UNIT_COUNT), "num");
+}
+END_TEST
+
+START_TEST(test_format_edges)
+{
+	/* beyond what can be shown: n/a, whatever the format */
+	ck_assert_str_eq(fmt(1e301, UNIT_NUMBER, NULL), "n/a");
+	ck_assert_str_eq(fmt(2e298, UNIT_FRACTION, "pct"), "n/a"); /* x 100 */
+	ck_assert_str_eq(fmt(-INFINITY, UNIT_USD, NULL), "n/a");
+	/* too large to round: printed as is, grouped */
+	ck_assert_str_eq(fmt(1e16, UNIT_NUMBER, "num2"), "10,000,000,000,000,000.00");
+	ck_assert_str_eq(fmt(12345678, UNIT_COUNT, NULL), "12,345,678");
+	/* a unit outside the enum: a plain number */
+	ck_assert_str_eq(fmt(2.5, UNIT_COUNT_, NULL), "2.5");
+	ck_assert_str_eq(fmt(2, UNIT_NUMBER, NULL), "2");
+	/* below the floors of the magnitude rule, either sign */
+	ck_assert_str_eq(fmt(0.0004, UNIT_FRACTION, NULL), "<0.1%");
+	ck_assert_str_eq(fmt(-0.0004, UNIT_FRACTION, "pp"), "\xe2\x88\x92<0.1 pp");
+	ck_assert_str_eq(fmt(0.004, UNIT_USD_BN, NULL), "<$0.01bn");
+	/* a fixed precision with a value that would print as zero: two significant
+	 * digits, and below three decimals "about" zero */
+	ck_assert_str_eq(fmt(0.004, UNIT_NUMBER, "num:1"), "0.004");
+	ck_assert_str_eq(fmt(0.00004, UNIT_NUMBER, "num:1"), "about 0");
+	ck_assert_str_eq(fmt(-0.00004, UNIT_USD, "usd:0"), "about $0");
+	/* a magnitude below 1e-9 is zero, without a sign */
+	ck_assert_str_eq(fmt(-1e-12, UNIT_USD_BN, NULL), "$0bn");
+	ck_assert_str_eq(fmt(3e-10, UNIT_NUMBER, "int"), "0");
+	/* year: the calendar year a fractional year falls in; year:1 the value */
+	ck_assert_str_eq(fmt(2031.4, UNIT_YEAR, NULL), "2032");
+	ck_assert_str_eq(fmt(2031.0, UNIT_YEAR, "year:0"), "2031");
+	ck_assert_str_eq(fmt(2031.44, UNIT_YEAR, "year:1"), "2031.4");
+	ck_assert_str_eq(fmt(0.25, UNIT_GW, NULL), "0.25 GW");
+	ck_assert_str_eq(fmt(-12.5, UNIT_MULTIPLE, "x"), "\xe2\x88\x92" "13x");
+	ck_assert_str_eq(fmt(2500000, UNIT_USD, "m"), "3m"); /* no decimals from 1 up */
+	ck_assert_str_eq(fmt(0.015, UNIT_FRACTION, "pp"), "+1.5 pp");
+}
+END_TEST
+
+static Suite *
+model_suite(void)
+{
+	Suite *s = suite_create("model_cov");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_dist_check_every_refusal);
+	tcase_add_test(tc, test_triangular_mode_at_either_end);
+	tcase_add_test(tc, test_format_specs_refused);
+	tcase_add_test(tc, test_format_edges);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return check_run(model_suite());
+}
