@@ -32,6 +32,9 @@ for s in "Third edition" "Test Author" "A Cited Work" "Ctrl" "A fourth-level hea
 	"A second card set, not on the title" "Filler paragraph 39"; do
 	if grep -qF "$s" "$tmp/all.txt"; then ok "text: $s"; else ko "text missing: $s"; fi
 done
+# A list twenty levels deep (more elements open than the structure tracks): every item.
+n=$(grep -c 'Level [0-9]* of a deep list' "$tmp/all.txt")
+if [ "$n" -eq 20 ]; then ok "a list twenty levels deep"; else ko "deep list: $n items of 20"; fi
 # A word longer than a line is set whole, cut where the line ends.
 n=$(grep -o 'Donaudampfschifffahrtsgesellschaft' "$tmp/flat.txt" | wc -l)
 if [ "$n" -ge 2 ]; then ok "the long word is there ($n times)"; else ko "the long word: $n"; fi
