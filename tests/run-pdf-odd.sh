@@ -32,6 +32,12 @@ for s in "Third edition" "Test Author" "A Cited Work" "Ctrl" "A fourth-level hea
 	"A second card set, not on the title" "Filler paragraph 39"; do
 	if grep -qF "$s" "$tmp/all.txt"; then ok "text: $s"; else ko "text missing: $s"; fi
 done
+# Raw HTML: an image by its alt text in brackets; web-only words and details left out.
+if grep -qF '[A picture of' "$tmp/all.txt"; then ok "an image's alt text"; else ko "no image alt text"; fi
+if grep -qF 'A raw HTML block with strong text' "$tmp/flat.txt"; then ok "a raw HTML block"
+else ko "no raw HTML block"; fi
+if grep -q 'words only the site shows\|Words hidden in details' "$tmp/all.txt"; then
+	ko "web-only or details text in the PDF"; else ok "no web-only or details text"; fi
 # A list twenty levels deep (more elements open than the structure tracks): every item.
 n=$(grep -c 'Level [0-9]* of a deep list' "$tmp/all.txt")
 if [ "$n" -eq 20 ]; then ok "a list twenty levels deep"; else ko "deep list: $n items of 20"; fi
