@@ -36,6 +36,10 @@ done
 if grep -qF '[A picture of' "$tmp/all.txt"; then ok "an image's alt text"; else ko "no image alt text"; fi
 if grep -qF 'A raw HTML block with strong text' "$tmp/flat.txt"; then ok "a raw HTML block"
 else ko "no raw HTML block"; fi
+for s2 in "Its definition, in a raw definition list." "A second raw item" "Words in a raw header block." \
+	"A heading inside a raw section" "A raw quotation block." "raw cell b"; do
+	if grep -qF "$s2" "$tmp/all.txt"; then ok "raw HTML: $s2"; else ko "raw HTML missing: $s2"; fi
+done
 if grep -q 'words only the site shows\|Words hidden in details' "$tmp/all.txt"; then
 	ko "web-only or details text in the PDF"; else ok "no web-only or details text"; fi
 # A list twenty levels deep (more elements open than the structure tracks): every item.
