@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/format.h"
+#include "model/metrics.h"
 #include "model/rng.h"
 #include "util/buf.h"
 #include "check_main.h"
@@ -129,6 +130,70 @@ START_TEST(test_format_edges)
 }
 END_TEST
 
+/* Returns what metrics_lookup says of ref in m, with the value in *v. */
+static int
+look(const metrics *m, const char *ref, double *v)
+{
+	metric_unit u = UNIT_COUNT_;
+	*v = NAN;
+	int rc = metrics_lookup(m, ref, v, &u);
+	if (rc == 0)
+		ck_assert_int_ne(u, UNIT_COUNT_);
+	return rc;
+}
+
+START_TEST(test_metric_references_at_the_edges)
+{
+	metrics *m = metrics_new();
+	static const int years[] = { 2020, 2021 };
+	static const double vals[] = { 1.5, -2.5 };
+	ck_assert_int_eq(metrics_add(m, "a", UNIT_USD_BN, 7, NULL, NULL), 0);
+	ck_assert_int_eq(metrics_add(m, "a", UNIT_USD_BN, 8, NULL, NULL), -1); /* twice */
+	ck_assert_int_eq(metrics_add_series(m, "s", UNIT_GW, years, vals, 2, "src", "S"), 0);
+	ck_assert_int_eq(metrics_add_series(m, "s", UNIT_GW, years, vals, 2, NULL, NULL), -1);
+	ck_assert_int_eq(metrics_add_series(m, "none", UNIT_GW, NULL, NULL, 0, NULL, NULL), 0);
+	double v;
+	ck_assert_int_eq(look(m, "a", &v), 0);
+	ck_assert_double_eq(v, 7);
+	ck_assert_int_eq(look(m, "s[2021]", &v), 0);
+	ck_assert_double_eq(v, -2.5);
+	ck_assert_int_eq(look(m, "s[2022]", &v), -2);   /* a year not in the series */
+	ck_assert_int_eq(look(m, "a[2021]", &v), -2);   /* a year for a scalar */
+	ck_assert_int_eq(look(m, "s", &v), -3);         /* a series without a year */
+	ck_assert_int_eq(look(m, "none[2020]", &v), -2);
+	/* malformed years and unknown names */
+	const char *const bad[] = { "", "b", "a]", "[2020]", "s[]", "s[x]", "s[20x]", "s[2020",
+		"s[+2020]", "s[ 2020]", "s[99999999999]", "s[-99999999999]", "s[2020]]" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_int_eq(look(m, bad[i], &v), -1);
+	ck_assert_int_eq(metrics_add(m, "neg", UNIT_YEAR, 1, NULL, NULL), 0);
+	static const int past[] = { -5 };
+	ck_assert_int_eq(metrics_add_series(m, "old", UNIT_YEAR, past, vals, 1, NULL, NULL), 0);
+	ck_assert_int_eq(look(m, "old[-5]", &v), 0);
+	ck_assert_double_eq(v, 1.5);
+	/* status, count, position */
+	ck_assert_int_eq(metrics_set_status(m, "nosuch", "estimate"), -1);
+	ck_assert_int_eq(metrics_set_status(m, "a", "estimate"), 0);
+	ck_assert_str_eq(metrics_find(m, "a")->status, "estimate");
+	ck_assert_int_eq(metrics_set_status(m, "a", NULL), 0);
+	ck_assert_ptr_null(metrics_find(m, "a")->status);
+	ck_assert_uint_eq(metrics_count(m), 5);
+	ck_assert_str_eq(metrics_at(m, 1)->name, "s");
+	ck_assert_ptr_null(metrics_at(m, 5));
+	ck_assert_uint_eq(metrics_count(NULL), 0);
+	ck_assert_ptr_null(metrics_at(NULL, 0));
+	ck_assert_ptr_null(metrics_find(NULL, "a"));
+	ck_assert_str_eq(metric_unit_name(UNIT_GW), "gw");
+	ck_assert_str_eq(metric_unit_name((metric_unit)99), "number");
+	metric_unit u;
+	ck_assert_int_eq(metric_unit_parse("gw", &u), 0);
+	ck_assert_int_eq(u, UNIT_GW);
+	ck_assert_int_eq(metric_unit_parse("furlongs", &u), -1);
+	metrics_free(m);
+	metrics_free(NULL);
+}
+END_TEST
+
 static Suite *
 model_suite(void)
 {
@@ -138,6 +203,7 @@ model_suite(void)
 	tcase_add_test(tc, test_triangular_mode_at_either_end);
 	tcase_add_test(tc, test_format_specs_refused);
 	tcase_add_test(tc, test_format_edges);
+	tcase_add_test(tc, test_metric_references_at_the_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
