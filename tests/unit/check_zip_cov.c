@@ -468,6 +468,82 @@ START_TEST(test_pack_without_charts_or_extras)
 }
 END_TEST
 
+START_TEST(test_csl_of_every_kind_of_source)
+{
+	rep_source src[] = {
+		{ .id = "a", .publisher = "Paper", .title = "Story", .date = "2024",
+		    .url = "https://e.org/a", .confidence = "reported-by-press" },
+		{ .id = "b", .publisher = "Firm", .title = "What the filing says", .date = "2024-05",
+		    .confidence = "confirmed", .described = 1 },
+		{ .id = "c", .date = "2024-05-06" },
+		{ .id = "d", .title = "Odd dates", .date = "2024-5" },
+		{ .id = "e", .date = "20x4" },
+		{ .id = "f", .date = "2024-05-06x" },
+	};
+	report r;
+	memset(&r, 0, sizeof r);
+	r.nsources = sizeof src / sizeof *src;
+	r.sources = src;
+	buf out;
+	buf_init(&out);
+	pack_csl(&r, &out);
+	const char *j = buf_str(&out);
+	/* press: an article in a paper; described: the title in brackets, the note says
+	 * so; dates of three forms; nothing for another form or a missing field */
+	ck_assert_str_eq(j,
+	    "[\n"
+	    "  {\n"
+	    "    \"id\": \"a\",\n"
+	    "    \"type\": \"article-newspaper\",\n"
+	    "    \"title\": \"Story\",\n"
+	    "    \"container-title\": \"Paper\",\n"
+	    "    \"URL\": \"https://e.org/a\",\n"
+	    "    \"issued\": {\n"
+	    "      \"date-parts\": [\n"
+	    "        [2024]\n"
+	    "      ]\n"
+	    "    },\n"
+	    "    \"note\": \"confidence: reported-by-press\"\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"b\",\n"
+	    "    \"type\": \"document\",\n"
+	    "    \"title\": \"[What the filing says]\",\n"
+	    "    \"publisher\": \"Firm\",\n"
+	    "    \"issued\": {\n"
+	    "      \"date-parts\": [\n"
+	    "        [2024, 5]\n"
+	    "      ]\n"
+	    "    },\n"
+	    "    \"note\": \"confidence: confirmed; the title is a description, not the document's own\"\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"c\",\n"
+	    "    \"type\": \"document\",\n"
+	    "    \"issued\": {\n"
+	    "      \"date-parts\": [\n"
+	    "        [2024, 5, 6]\n"
+	    "      ]\n"
+	    "    }\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"d\",\n"
+	    "    \"type\": \"document\",\n"
+	    "    \"title\": \"Odd dates\"\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"e\",\n"
+	    "    \"type\": \"document\"\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"f\",\n"
+	    "    \"type\": \"document\"\n"
+	    "  }\n"
+	    "]\n");
+	buf_free(&out);
+}
+END_TEST
+
 static Suite *
 zip_suite(void)
 {
@@ -479,6 +555,7 @@ zip_suite(void)
 	tcase_add_test(tc, test_insert_refuses_damaged_staged_zips);
 	tcase_add_test(tc, test_pack_written_whole);
 	tcase_add_test(tc, test_pack_without_charts_or_extras);
+	tcase_add_test(tc, test_csl_of_every_kind_of_source);
 	suite_add_tcase(s, tc);
 	return s;
 }
