@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/expect.h"
 #include "model/format.h"
 #include "model/metrics.h"
 #include "model/rng.h"
@@ -194,6 +195,74 @@ START_TEST(test_metric_references_at_the_edges)
 }
 END_TEST
 
+/* Returns the scalar value of name in m (NaN if missing), and asserts it is a scalar. */
+static double
+scalar(const metrics *m, const char *name)
+{
+	const metric *x = metrics_find(m, name);
+	if (x == NULL)
+		return -999;
+	ck_assert_ptr_null(x->years);
+	return x->vals[0];
+}
+
+START_TEST(test_expectations_at_the_edges)
+{
+	static const char *const sc[] = { "base", "slow" };
+	static const double pr[] = { 0.25, 0.75 };
+	static const int y2[] = { 2020, 2021 }, y3[] = { 2020, 2021, 2022 }, yo[] = { 2020, 2030 };
+	static const double v2[] = { 4, 8 }, w2[] = { 8, 16 }, v3[] = { 1, 2, 3 };
+	metrics *m = metrics_new();
+	metrics_add(m, "npv@base", UNIT_USD_BN, 4, NULL, NULL);
+	metrics_add(m, "npv@slow", UNIT_USD_BN, 8, NULL, NULL);
+	metrics_add(m, "half@base", UNIT_FRACTION, 1, NULL, NULL); /* slow missing */
+	metrics_add_series(m, "cf@base", UNIT_USD_BN, y2, v2, 2, NULL, NULL);
+	metrics_add_series(m, "cf@slow", UNIT_USD_BN, y2, w2, 2, NULL, NULL);
+	metrics_add_series(m, "len@base", UNIT_USD_BN, y2, v2, 2, NULL, NULL);
+	metrics_add_series(m, "len@slow", UNIT_USD_BN, y3, v3, 3, NULL, NULL); /* other years */
+	metrics_add_series(m, "yrs@base", UNIT_USD_BN, y2, v2, 2, NULL, NULL);
+	metrics_add_series(m, "yrs@slow", UNIT_USD_BN, yo, w2, 2, NULL, NULL); /* 2030 */
+	metrics_add_series(m, "mix@base", UNIT_USD_BN, y2, v2, 2, NULL, NULL);
+	metrics_add(m, "mix@slow", UNIT_USD_BN, 1, NULL, NULL);           /* a scalar */
+	/* scalars: the weighted sum; null if one is missing or a series; nothing for n 0 */
+	model_expect_scalar(m, "npv", sc, pr, 2);
+	ck_assert_double_eq(scalar(m, "npv@expected"), 7);
+	ck_assert_int_eq(metrics_find(m, "npv@expected")->unit, UNIT_USD_BN);
+	model_expect_scalar(m, "half", sc, pr, 2);
+	ck_assert(isnan(scalar(m, "half@expected")));
+	model_expect_scalar(m, "cf", sc, pr, 2);
+	ck_assert(isnan(scalar(m, "cf@expected")));
+	model_expect_scalar(m, "none", sc, pr, 2);
+	ck_assert(isnan(scalar(m, "none@expected")));
+	ck_assert_int_eq(metrics_find(m, "none@expected")->unit, UNIT_NUMBER);
+	size_t before = metrics_count(m);
+	model_expect_scalar(m, "npv2", sc, pr, 0);
+	ck_assert_uint_eq(metrics_count(m), before);
+	/* reweighting every @base metric: series year by year, null where the shapes or
+	 * years differ or a scenario lacks it */
+	static const double even[] = { 0.5, 0.5 };
+	model_expect_reweight(m, "base", "even", sc, even, 2);
+	ck_assert_double_eq(scalar(m, "npv@even"), 6);
+	ck_assert(isnan(scalar(m, "half@even")));
+	const metric *cf = metrics_find(m, "cf@even");
+	ck_assert_uint_eq(cf->n, 2);
+	ck_assert_int_eq(cf->years[1], 2021);
+	ck_assert_double_eq(cf->vals[0], 6);
+	ck_assert_double_eq(cf->vals[1], 12);
+	const metric *len = metrics_find(m, "len@even"), *yrs = metrics_find(m, "yrs@even");
+	const metric *mix = metrics_find(m, "mix@even");
+	ck_assert(isnan(len->vals[0]) && isnan(len->vals[1]));
+	ck_assert(yrs->vals[0] == 6 && isnan(yrs->vals[1]));
+	ck_assert(isnan(mix->vals[0]) && isnan(mix->vals[1]));
+	ck_assert_ptr_null(metrics_find(m, "npv@expected@even")); /* only names ending @base */
+	before = metrics_count(m);
+	model_expect_reweight(m, "base", "none", sc, even, 0);
+	model_expect_reweight(m, "nosuch", "none", sc, even, 2);
+	ck_assert_uint_eq(metrics_count(m), before);
+	metrics_free(m);
+}
+END_TEST
+
 static Suite *
 model_suite(void)
 {
@@ -204,6 +273,7 @@ model_suite(void)
 	tcase_add_test(tc, test_format_specs_refused);
 	tcase_add_test(tc, test_format_edges);
 	tcase_add_test(tc, test_metric_references_at_the_edges);
+	tcase_add_test(tc, test_expectations_at_the_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
