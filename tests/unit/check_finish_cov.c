@@ -477,7 +477,8 @@ START_TEST(test_finishes_odd_but_readable_files)
 	 * once), a content without artifacts, pointers to nothing; a free entry; an
 	 * Info that is gone; links by hex string and by name. */
 	size_t clen, plen;
-	char *content = flate_stream("/" PDF_TAG_ARTIFACT " << /MCID 0 >> BDC\nEMC\n", 39, &clen);
+	static const char art[] = "/" PDF_TAG_ARTIFACT " << /MCID 0 >> BDC\nEMC\n";
+	char *content = flate_stream(art, sizeof art - 1, &clen);
 	char *plain = flate_stream("0 0 m\n", 6, &plen);
 	body o[] = {
 		/* 1 */ { "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>", 0 },
