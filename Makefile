@@ -344,7 +344,7 @@ asan:
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck \
-		fuzzcheck
+		fuzzcheck pdfodd
 
 # The command line driven as a user would: every mode, good and bad arguments, --help
 # against the man page, exit statuses, the files `chart` writes, `check` writing nothing.
