@@ -60,6 +60,8 @@ qpdf --qdf --object-streams=disable "$pdf" "$tmp/q.pdf"
 n=$(grep -ac '/URI (https://example.org/a/very/long/path/that/keeps/going)' "$tmp/q.pdf")
 if [ "$n" -ge 2 ]; then ok "the wrapped link is clickable on its $n lines"
 else ko "wrapped link: $n annotations"; fi
+if grep -aq '/URI (https://example.org/rtl)' "$tmp/q.pdf"; then ok "a right-to-left link"
+else ko "no right-to-left link"; fi
 if grep -aq '/URI (mailto:someone@example.org)' "$tmp/q.pdf"; then ok "the mailto link"
 else ko "no mailto link"; fi
 "$MKREPORT" build -C "$ODD" -o "$tmp/b" -T templates >/dev/null 2>&1
