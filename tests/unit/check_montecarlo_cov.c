@@ -153,6 +153,24 @@ START_TEST(test_never_paid_back_and_constant)
 }
 END_TEST
 
+START_TEST(test_kernel_tranches_outside_the_years)
+{
+	/* a tranche before the first year and one after the last: paid in no year of the
+	 * horizon, in the kernel as in model_fin_run */
+	fin_params *p = malloc(sizeof *p);
+	toy_two_years(p);
+	p->ntranches = 3;
+	p->tranche[1] = (fin_tranche){ 2019, 4, 1 };
+	p->tranche[2] = (fin_tranche){ 2025, 6, 0.5 };
+	kernel_is_model(p);
+	mc_draw d;
+	model_mc_kernel(p, &d);
+	ck_assert_double_eq(d.cumulative[0], -10);
+	ck_assert_double_eq(d.cumulative[1], 10);
+	free(p);
+}
+END_TEST
+
 static Suite *
 mc_suite(void)
 {
@@ -161,6 +179,7 @@ mc_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_kernel_paid_back_in_the_first_year);
 	tcase_add_test(tc, test_kernel_never_paid_back);
+	tcase_add_test(tc, test_kernel_tranches_outside_the_years);
 	tcase_add_test(tc, test_runs_refused);
 	tcase_add_test(tc, test_fewer_draws_than_lanes);
 	tcase_add_test(tc, test_never_paid_back_and_constant);
