@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/expect.h"
+#include "model/finance.h"
 #include "model/format.h"
 #include "model/metrics.h"
 #include "model/rng.h"
@@ -263,6 +264,42 @@ START_TEST(test_expectations_at_the_edges)
 }
 END_TEST
 
+START_TEST(test_irr_and_payback_at_the_edges)
+{
+	/* no flows, all zero, a null flow: no IRR */
+	static const double zero[] = { 0, 0, 0 }, null[] = { -1, NAN, 2 };
+	ck_assert(isnan(model_irr(zero, 0)));
+	ck_assert(isnan(model_irr(zero, 3)));
+	ck_assert(isnan(model_irr(null, 3)));
+	/* one sign change: the root, to 1e-10 */
+	static const double ten[] = { -1, 1.1 };
+	ck_assert_double_eq_tol(model_irr(ten, 2), 0.1, 1e-9);
+	/* two sign changes (roots 0 and 1): a root, where NPV is 0 */
+	static const double two[] = { -1, 3, -2 };
+	double r = model_irr(two, 3);
+	ck_assert(!isnan(r));
+	ck_assert_double_eq_tol(model_npv(two, 3, r), 0, 1e-9);
+	/* the same roots with the signs flipped: a root again */
+	static const double grid[] = { 1, -3, 2 };
+	r = model_irr(grid, 3);
+	ck_assert_double_eq_tol(model_npv(grid, 3, r), 0, 1e-9);
+	/* never a sign change: none */
+	static const double up[] = { 1, 2, 3 };
+	ck_assert(isnan(model_irr(up, 3)));
+	/* payback: none without years, the first year if never negative, NaN if never */
+	static const double cf[] = { 2, -1, 3 }, cum[] = { 2, 1, 4 };
+	ck_assert(isnan(model_payback(cf, cum, 0, 2020)));
+	ck_assert_double_eq(model_payback(cf, cum, 3, 2020), 2020);
+	static const double neg[] = { -2, -1, -3 };
+	ck_assert(isnan(model_payback(neg, neg, 3, 2020)));
+	/* names of lenses, expectations with a null weight */
+	ck_assert_str_eq(model_fin_lens_name((fin_lens_kind)FIN_NLENSES), "");
+	static const double v[] = { 1, 2 }, pw[] = { 0.5, NAN };
+	ck_assert(isnan(model_expected(v, pw, 2)));
+	ck_assert(isnan(model_expected(v, pw, 0)));
+}
+END_TEST
+
 static Suite *
 model_suite(void)
 {
@@ -274,6 +311,7 @@ model_suite(void)
 	tcase_add_test(tc, test_format_edges);
 	tcase_add_test(tc, test_metric_references_at_the_edges);
 	tcase_add_test(tc, test_expectations_at_the_edges);
+	tcase_add_test(tc, test_irr_and_payback_at_the_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
