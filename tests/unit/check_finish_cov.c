@@ -19,9 +19,8 @@ typedef struct body {
 	size_t n; /* bytes of s; 0: strlen(s) */
 } body;
 
-/* Writes into out a PDF whose objects 1..n are objs[0..n) with a cross-reference table
- * and a trailer holding extra (e.g. "/Root 1 0 R"); offs, if not NULL, receives each
- * object's offset. */
+/* Writes into out a PDF whose objects 1..n are objs[0..n) (a NULL body: a free entry)
+ * with a cross-reference table and a trailer holding extra (e.g. "/Root 1 0 R"). */
 static void
 write_pdf(buf *out, const body *objs, size_t n, const char *extra)
 {
