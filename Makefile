@@ -361,7 +361,7 @@ $(B)/tests/nolink.so: tests/shim/nolink.c
 # Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
 # asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests;
 # also fuzzcheck, jobs (the Monte Carlo kernel without AVX), cache, oom, killed, pdfodd: about
-# 4 minutes more under load, 15-25 in all), printed per folder of src/ (the targets: 95%
+# 5 minutes more; 25-60 in all on a shared, loaded machine), printed per folder of src/ (the targets: 95%
 # of lines and 85% of branches overall, no folder under 90% of lines);
 # build-cov/coverage.json holds it per file. Branches: gcovr's
 # --exclude-unreachable-branches and --exclude-throw-branches.
