@@ -241,6 +241,12 @@ pdfcheck: $(B)/mkreport
 	@sh tests/run-pdf.sh $(B)/mkreport
 	@sh tests/run-pdf-layout.sh $(B)/mkreport
 
+# report.pdf of pages that stretch the typesetter (tests/fixtures/pdfodd).
+.PHONY: pdfodd
+check: pdfodd
+pdfodd: $(B)/mkreport
+	@sh tests/run-pdf-odd.sh $(B)/mkreport
+
 lint: $(B)/mkreport
 	@sh tests/run-lint.sh $(B)/mkreport
 
@@ -342,7 +348,7 @@ asan:
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck \
-		fuzzcheck
+		fuzzcheck pdfodd
 
 # The command line driven as a user would: every mode, good and bad arguments, --help
 # against the man page, exit statuses, the files `chart` writes, `check` writing nothing.
@@ -357,7 +363,9 @@ $(B)/tests/nolink.so: tests/shim/nolink.c
 	$(CC) -std=c11 $(WARN) -shared -fPIC -O1 -o $@ $< -ldl
 
 # Line and branch coverage (gcovr) of the unit suites and the end-to-end tests (those
-# asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests), printed per folder of src/ (the targets: 95%
+# asan runs, cli, navcheck, packcheck, and the serve, init, output, fsize and 404 tests;
+# also fuzzcheck, jobs (the Monte Carlo kernel without AVX), cache, oom, killed, pdfodd: about
+# 5 minutes more; 25-60 in all on a shared, loaded machine), printed per folder of src/ (the targets: 95%
 # of lines and 85% of branches overall, no folder under 90% of lines);
 # build-cov/coverage.json holds it per file. Branches: gcovr's
 # --exclude-unreachable-branches and --exclude-throw-branches.
@@ -367,7 +375,8 @@ coverage:
 	@mkdir -p build-cov && find build-cov -name '*.gcda' -delete
 	CK_TIMEOUT_MULTIPLIER=10 $(MAKE) B=build-cov CFLAGS='-O0 -g' EXTRA_CFLAGS='$(COV_FLAGS)' \
 		EXTRA_LDFLAGS='$(COV_FLAGS)' unit regress bad inject sitecheck pdfcheck cli \
-		navcheck packcheck servecheck initcheck output fsize check404
+		navcheck packcheck servecheck initcheck output fsize check404 \
+		fuzzcheck jobs cache oom killed pdfodd
 	gcovr -r . build-cov -e 'tests/' -e 'fuzz/' -j 2 --exclude-unreachable-branches \
 		--exclude-throw-branches --json-summary build-cov/coverage.json
 	@$(PYTHON) tests/coverage-table.py build-cov/coverage.json

@@ -196,11 +196,11 @@ static int
 zip_map_of(const void *p, size_t len, zip_map *m)
 {
 	const unsigned char *b = p;
+	m->p = b;
+	m->hdr = NULL; /* splice frees it whatever the outcome */
 	if (len < EOCD_LEN)
 		return -1;
 	const unsigned char *e = b + len - EOCD_LEN;
-	m->p = b;
-	m->hdr = NULL;
 	m->n = get_le(e + 10, 2);
 	m->cdlen = get_le(e + 12, 4);
 	m->cd = get_le(e + 16, 4);
