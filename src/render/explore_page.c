@@ -11,6 +11,7 @@
 #include "export/num.h"
 #include "model/fin_metrics.h"
 #include "model/format.h"
+#include "render/explore_charts.h"
 #include "util/base64.h"
 #include "util/buf.h"
 
@@ -337,6 +338,7 @@ explore_page_body(xmlDocPtr doc, const render_ctx *c)
 	    "assumptions above. The page's script draws it; without JavaScript the money "
 	    "page has the report's own chart.");
 	ep_data(div, c->rep);
+	explore_charts_data(div, c); /* an error is recorded in c->d */
 	xmlNodePtr s = ep_el(div, "script", NULL);
 	xmlSetProp(s, BAD_CAST "src", BAD_CAST "model.js");
 	s = ep_el(div, "script", NULL);

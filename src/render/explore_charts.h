@@ -1,0 +1,17 @@
+/* explore_charts: the specs of the report's charts the explorer redraws, as data for
+ * the page's script, which draws them with the chart code compiled to WebAssembly. */
+#ifndef MKR_EXPLORE_CHARTS_H
+#define MKR_EXPLORE_CHARTS_H
+
+#include <libxml/tree.h>
+
+#include "render/render.h"
+
+/* Appends to parent <div id="explore-charts" hidden> whose text is a JSON object
+ * {chart id: spec (render/chart_json.h), each with "id"}, for the charts "cumulative"
+ * and "npv-fan" that the report has (c->figs; none: "{}"). The specs are the validated
+ * ones the chart files are drawn from. Text is added as text. Returns 0, or -1 after
+ * recording errors in c->d (a chart whose directive fails). */
+int explore_charts_data(xmlNodePtr parent, const render_ctx *c);
+
+#endif
