@@ -120,15 +120,15 @@ WASM_SRC = src/explore/explore.c src/explore/jin.c src/export/fin_json.c src/exp
 	src/export/num.c src/model/finance.c src/model/fin_metrics.c src/model/metrics.c \
 	src/model/expect.c src/model/format.c src/util/buf.c src/util/hash.c src/util/utf8.c \
 	wasm/explore_wasm.c
+WASM_OBJ = $(WASM_SRC:%.c=$(B)/wasm/%.o)
+WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwasm -O2
 # The chart code too (wasm/README.md): src/chart drawing on an SVG-writing cairo shim,
 # text measured with the fonts' built-in metrics (wasm/chart_font.c, make fontcheck).
 WASM_SRC += $(addprefix src/chart/,annot.c area.c axis.c bar.c chart.c csv.c fan.c \
 	frame.c layout.c legend.c line.c matrix.c multiples.c scale.c theme.c timeline.c \
 	tornado.c validate.c waterfall.c) src/export/csv.c wasm/shim/cairo.c \
 	wasm/chart_text.c wasm/chart_metrics.c wasm/chart_font.c wasm/chart_wasm.c
-WASM_OBJ = $(WASM_SRC:%.c=$(B)/wasm/%.o)
-WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwasm -O2 \
-	-Iwasm/shim
+WASM_CFLAGS += -Iwasm/shim
 HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/dev/null && \
 	command -v $(WASM_CC) >/dev/null && echo yes)
 ifeq ($(HAVE_WASM),yes)
