@@ -13,7 +13,7 @@ typedef struct chart_font_face {
 	int descender;              /* below the baseline (negative) */
 	const unsigned short *adv;  /* advance of each code point of chart_font_cps */
 	unsigned nkerns;            /* kerning pairs */
-	const unsigned *pair;       /* first << 16 | second (indices), increasing */
+	const unsigned short *pair; /* first << 8 | second (indices), increasing */
 	const short *kern;          /* the adjustment to the first's advance */
 } chart_font_face;
 

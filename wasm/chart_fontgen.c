@@ -17,7 +17,7 @@ static const unsigned ranges[][2] = {
 	{ 0x2264, 0x2265 },
 };
 
-enum { MAX_CPS = 512 };
+enum { MAX_CPS = 256 }; /* indices fit a byte: a pair is one unsigned short */
 
 /* One face: its font, scaled in font units, and its code points' glyphs. */
 typedef struct face {
@@ -79,10 +79,10 @@ print_face(const face *f, const char *name, const unsigned *cps, unsigned n)
 		shape(f, &cps[i], 1, &a, 1);
 		printf("%s%d,", i % 12 ? " " : "\n\t", a);
 	}
-	printf("\n};\n\n/* %s: kerning of each pair (first << 16 | second, indices), in font"
+	printf("\n};\n\n/* %s: kerning of each pair (first << 8 | second, indices), in font"
 	    " units. */\n", name);
 	unsigned nk = 0;
-	printf("static const unsigned %s_pair[] = {", name);
+	printf("static const unsigned short %s_pair[] = {", name);
 	int *kern = malloc(sizeof *kern * n * n);
 	for (unsigned i = 0; i < n; i++)
 		for (unsigned j = 0; j < n; j++) {
@@ -91,7 +91,7 @@ print_face(const face *f, const char *name, const unsigned *cps, unsigned n)
 			shape(f, &cps[i], 1, &solo, 1);
 			kern[i * n + j] = shape(f, pair, 2, two, 2) == 2 ? two[0] - solo : 0;
 			if (kern[i * n + j] != 0)
-				printf("%s%uu,", nk++ % 6 ? " " : "\n\t", i << 16 | j);
+				printf("%s%u,", nk++ % 10 ? " " : "\n\t", i << 8 | j);
 		}
 	printf("\n};\n\nstatic const short %s_kern[] = {", name);
 	for (unsigned i = 0, k = 0; i < n * n; i++)

@@ -55,7 +55,7 @@ cp_index(unsigned c)
 static int
 kern_of(const chart_font_face *f, long a, long b)
 {
-	unsigned key = (unsigned)a << 16 | (unsigned)b;
+	unsigned key = (unsigned)a << 8 | (unsigned)b;
 	size_t lo = 0, hi = f->nkerns;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;

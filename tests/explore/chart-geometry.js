@@ -181,7 +181,7 @@ async function main() {
   let failed = 0;
   for (const id of ids) {
     if (!specs[id]) throw new Error(`explore.html has no spec for chart ${id}`);
-    const bytes = new TextEncoder().encode(JSON.stringify(specs[id]));
+    const bytes = new TextEncoder().encode(JSON.stringify(specs[id].spec));
     const at = x.mkr_alloc(bytes.length);
     new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
     const st = x.mkr_chart(at, bytes.length);
