@@ -231,6 +231,14 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	$(SAY) CCLD $@
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
+# The WebAssembly charts' font tables against pango (tests/unit/check_chart_font.c).
+$(B)/tests/check_chart_font: tests/unit/check_chart_font.c wasm/chart_metrics.c \
+		wasm/chart_font.c wasm/chart_font.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Iwasm $(ALL_LDFLAGS) -o $@ $< wasm/chart_metrics.c \
+		wasm/chart_font.c $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+
 check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 
 unit: $(UNIT_BIN)
