@@ -1,7 +1,8 @@
 // explore.js: the explorer page (explore.html). Reads the page's data block (every
 // scenario's inputs and the model), recomputes the summary with the report's own model
 // on every change of a control, keeps the changed controls in the address's fragment,
-// draws the cumulative cash flow, and offers the shown numbers as CSV.
+// draws the cumulative cash flow with the report's chart code (WebAssembly), and offers
+// the shown numbers as CSV.
 "use strict";
 
 (async () => {
@@ -14,9 +15,10 @@
   const echoes = [...form.querySelectorAll("output[for]")];
   const labels = new Map([...form.querySelectorAll("label[for]")].map((l) =>
     [l.htmlFor, l.textContent]));
-  const curves = Object.keys(data.scenarios).map((name) => "finance.cumulative@" + name);
-  const want = cells.map((c) => c.dataset.metric).concat(curves);
-  const SVG = "http://www.w3.org/2000/svg";
+  const charts = JSON.parse($("explore-charts").textContent);
+  const sources = Object.values(charts).flatMap((c) => c.sources.series.concat(
+    c.sources.annots)).filter((name) => name);
+  const want = cells.map((c) => c.dataset.metric).concat(sources);
   let model;
 
   try {
@@ -55,71 +57,50 @@
     return req;
   }
 
-  // An SVG element with attributes attrs, appended to parent.
-  function el(parent, name, attrs, text) {
-    const n = document.createElementNS(SVG, name);
-    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
-    if (text !== undefined) n.textContent = text;
-    parent.appendChild(n);
-    return n;
-  }
-
-  // Steps of 1, 2 or 5 times a power of ten giving about five ticks over [lo, hi].
-  function ticks(lo, hi) {
-    const raw = (hi - lo) / 5, p = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw);
-    const out = [];
-    for (let v = Math.ceil(lo / step) * step; v <= hi + step / 1e6; v += step)
-      out.push(Math.round(v / step) * step);
-    return out;
-  }
-
-  // Draws each scenario's cumulative cash flow (finance.cumulative) as a line.
-  function draw(out) {
-    const series = Object.keys(data.scenarios).map((name, k) => ({
-      title: data.scenarios[name].title, years: out[curves[k]].years,
-      values: out[curves[k]].values }));
-    const W = 640, H = 340, L = 64, R = 16, T = 16, B = 40;
-    const all = series.flatMap((s) => s.values).concat([0]);
-    const years = series[0].years;
-    const yt = ticks(Math.min(...all), Math.max(...all));
-    const lo = Math.min(yt[0], ...all), hi = Math.max(yt[yt.length - 1], ...all);
-    const x = (yr) => L + (yr - years[0]) / (years[years.length - 1] - years[0]) * (W - L - R);
-    const y = (v) => T + (hi - v) / (hi - lo) * (H - T - B);
-    const old = chart.querySelector("svg");
-    const svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-labelledby", "explore-chart-title");
-    el(svg, "title", { id: "explore-chart-title" },
-      "Cumulative cash flow by scenario, US$ billions, " + years[0] + " to " +
-      years[years.length - 1] + ": " + series.map((s) =>
-        `${s.title} ends at ${Math.round(s.values[s.values.length - 1])}`).join("; ") + ".");
-    for (const v of yt) {
-      el(svg, "line", { x1: L, x2: W - R, y1: y(v), y2: y(v),
-        class: v === 0 ? "explore-zero" : "explore-grid" });
-      el(svg, "text", { x: L - 6, y: y(v) + 4, class: "explore-tick", "text-anchor": "end" },
-        (v < 0 ? "\u2212$" : "$") + Math.abs(v) + "bn");
-    }
-    for (const yr of years.filter((yr) => yr % 5 === 0))
-      el(svg, "text", { x: x(yr), y: H - B + 18, class: "explore-tick",
-        "text-anchor": "middle" }, String(yr));
-    series.forEach((s, k) => {
-      const d = s.values.map((v, i) => `${i ? "L" : "M"}${x(s.years[i]).toFixed(1)},` +
-        y(v).toFixed(1)).join("");
-      el(svg, "path", { d, class: `explore-line explore-line-${k}` });
+  // Chart id of the report (the page's explore-charts: its spec and the metric behind
+  // each series, fan and annotation) with the values of out in place of the report's,
+  // drawn by the report's own chart code in the WebAssembly, as an SVG element; null if
+  // the report has no such chart. An annotation whose metric has no value (a payback
+  // that never comes) is left out.
+  function chartSvg(id, out) {
+    const c = charts[id];
+    if (!c) return null;
+    const spec = JSON.parse(JSON.stringify(c.spec));
+    const at = (m, years) => years.map((y) => m.values[m.years.indexOf(y)] ?? null);
+    spec.series.forEach((s, i) => {
+      const m = out[c.sources.series[i]];
+      if (m && m.years) s.vals = at(m, s.years);
     });
+    spec.fans.forEach((f, i) => {
+      const [base, scen] = (c.sources.fans[i] || "").split("@");
+      f.p = ["p5", "p25", "p50", "p75", "p95"].map((q, k) => {
+        const m = out[`${base}.${q}@${scen}`];
+        return m && m.years ? at(m, f.years) : f.p[k];
+      });
+    });
+    spec.annots = spec.annots.filter((a, i) => {
+      const name = c.sources.annots[i];
+      if (!name) return true;
+      const m = out[name];
+      if (!m || typeof m.value !== "number") return false;
+      if (a.kind === "vline") a.x = m.value; else a.y = m.value;
+      return true;
+    });
+    spec.alt = spec.series.map((s) => `${s.label}: ${model.format(s.vals[s.vals.length - 1],
+      spec.y.unit)} in ${s.years[s.years.length - 1]}`).join("; ") + ".";
+    spec.dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    const doc = new DOMParser().parseFromString(model.chart(spec), "image/svg+xml");
+    return document.importNode(doc.documentElement, true);
+  }
+
+  // Draws the cumulative cash flow of every scenario (the report's chart "cumulative")
+  // with the recomputed numbers.
+  function draw(out) {
+    const svg = chartSvg("cumulative", out);
+    if (!svg) return;
+    const old = chart.querySelector("svg");
     if (old) chart.replaceChild(svg, old);
     else chart.insertBefore(svg, chart.firstChild);
-    let key = chart.querySelector("ul");
-    if (!key) key = chart.insertBefore(document.createElement("ul"), svg.nextSibling);
-    key.className = "explore-key";
-    key.replaceChildren(...series.map((s, k) => {
-      const li = document.createElement("li");
-      li.className = `explore-key-${k}`;
-      li.textContent = s.title;
-      return li;
-    }));
   }
 
   // The changed controls as "name=value&...", for the address's fragment.
