@@ -66,6 +66,14 @@ get_arr(const jin_value *o, const char *key)
 	return v && v->kind == JIN_ARR ? v : NULL;
 }
 
+/* Returns v as an int: 0 for NaN, clamped to +-1e9 (a conversion out of range would
+ * trap in WebAssembly; validation refuses such sizes and years). */
+static int
+to_int(double v)
+{
+	return v != v ? 0 : v > 1e9 ? 1000000000 : v < -1e9 ? -1000000000 : (int)v;
+}
+
 /* Reads array v of numbers into a new array (null: NaN, which validation refuses). */
 static double *
 read_nums(spec_arena *a, const jin_value *v, size_t *n)
@@ -84,7 +92,7 @@ read_ints(spec_arena *a, const jin_value *v, size_t *n)
 	*n = v ? v->n : 0;
 	int *out = arena_alloc(a, *n, sizeof *out);
 	for (size_t i = 0; i < *n; i++)
-		out[i] = v->items[i].kind == JIN_NUM ? (int)v->items[i].num : 0;
+		out[i] = v->items[i].kind == JIN_NUM ? to_int(v->items[i].num) : 0;
 	return out;
 }
 
@@ -144,7 +152,7 @@ read_series(spec_arena *a, const jin_value *o, chart_spec *s)
 	s->series = se;
 }
 
-/* Reads the fans of o into s (each percentile array cut to the years). */
+/* Reads the fans of o into s (years and percentiles cut to the shortest). */
 static void
 read_fans(spec_arena *a, const jin_value *o, chart_spec *s)
 {
@@ -160,8 +168,8 @@ read_fans(spec_arena *a, const jin_value *o, chart_spec *s)
 			const jin_value *pq = p && q < p->n && p->items[q].kind == JIN_ARR ?
 			    &p->items[q] : NULL;
 			f[i].p[q] = read_nums(a, pq, &n);
-			if (n < f[i].n) /* short: the rest stays 0, refused as not matching */
-				f[i].p[q] = read_nums(a, NULL, &n);
+			if (n < f[i].n) /* every array as long as the shortest */
+				f[i].n = n;
 		}
 	}
 	s->fans = f;
@@ -187,8 +195,8 @@ read_marks(spec_arena *a, const jin_value *o, chart_spec *s)
 	s->nevents = v ? v->n : 0;
 	chart_event *ev = arena_alloc(a, s->nevents, sizeof *ev);
 	for (size_t i = 0; i < s->nevents; i++) {
-		ev[i].year = (int)get_num(&v->items[i], "year", 0);
-		ev[i].month = (int)get_num(&v->items[i], "month", 0);
+		ev[i].year = to_int(get_num(&v->items[i], "year", 0));
+		ev[i].month = to_int(get_num(&v->items[i], "month", 0));
 		ev[i].label = get_str(&v->items[i], "label");
 	}
 	s->events = ev;
@@ -211,10 +219,7 @@ read_spec(spec_arena *a, const jin_value *o, chart_spec *s, char *why, size_t n)
 	s->alt = get_str(o, "alt");
 	read_axis(o, "x", &s->x);
 	read_axis(o, "y", &s->y);
-	s->cats = read_strs(a, get_arr(o, "cats"), &s->ncats);
-	if (!get_arr(o, "cats"))
-		s->cats = NULL;
-	s->ncats = (size_t)get_num(o, "ncats", (double)s->ncats);
+	s->cats = read_strs(a, get_arr(o, "cats"), &s->ncats); /* ncats: its length */
 	if (get_arr(o, "cat_ref")) {
 		s->cat_ref = read_ints(a, get_arr(o, "cat_ref"), &k);
 		if (k < s->ncats)
@@ -227,8 +232,8 @@ read_spec(spec_arena *a, const jin_value *o, chart_spec *s, char *why, size_t n)
 	s->horizontal = get_num(o, "horizontal", 0) != 0;
 	s->base = get_num(o, "base", 0);
 	s->total_label = get_str(o, "total_label");
-	s->width = (int)get_num(o, "width", 0);
-	s->height = (int)get_num(o, "height", 0);
+	s->width = to_int(get_num(o, "width", 0));
+	s->height = to_int(get_num(o, "height", 0));
 	s->dark = get_num(o, "dark", 0) != 0;
 	return 0;
 }

@@ -106,7 +106,6 @@ render_chart_json(json_writer *w, const char *key, const char *id, const chart_s
 	json_str(w, "alt", s->alt);
 	axis_json(w, "x", &s->x);
 	axis_json(w, "y", &s->y);
-	json_num(w, "ncats", (double)s->ncats);
 	strs_json(w, "cats", s->cats, s->cats ? s->ncats : 0);
 	if (s->cat_ref)
 		json_ints(w, "cat_ref", s->cat_ref, s->ncats);

@@ -178,16 +178,30 @@ async function main() {
     { wasi_snapshot_preview1: wasi });
   const x = instance.exports;
   x._initialize();
-  let failed = 0;
-  for (const id of ids) {
-    if (!specs[id]) throw new Error(`explore.html has no spec for chart ${id}`);
-    const bytes = new TextEncoder().encode(JSON.stringify(specs[id].spec));
+  const draw = (text) => {
+    const bytes = new TextEncoder().encode(text);
     const at = x.mkr_alloc(bytes.length);
     new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
     const st = x.mkr_chart(at, bytes.length);
     x.mkr_free(at);
-    const svg = new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.mkr_chart_out(),
-      x.mkr_chart_out_len()));
+    return [st, new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.mkr_chart_out(),
+      x.mkr_chart_out_len()))];
+  };
+  let failed = 0;
+  // A spec the chart code refuses gives -1 and the reason, never a drawing.
+  const broken = JSON.parse(JSON.stringify(specs[ids[0]].spec));
+  broken.series[0].vals[1] = null;
+  for (const [text, why] of [["{", "not JSON"], ['{"type": "pie"}', "chart type"],
+    [JSON.stringify(broken), ""]]) {
+    const [st, out] = draw(text);
+    if (st !== -1 || !out.includes(why) || out.includes("<svg")) {
+      console.error(`chart-geometry: a bad spec (${text.slice(0, 20)}) gave ${st}: ${out.slice(0, 80)}`);
+      failed++;
+    }
+  }
+  for (const id of ids) {
+    if (!specs[id]) throw new Error(`explore.html has no spec for chart ${id}`);
+    const [st, svg] = draw(JSON.stringify(specs[id].spec));
     if (st !== 0) throw new Error(`mkr_chart ${id}: ${svg}`);
     const want = cairoMarks(fs.readFileSync(`${site}/charts/${id}.svg`, "utf8"));
     const got = wasmMarks(svg);
