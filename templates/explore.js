@@ -86,11 +86,22 @@
       if (a.kind === "vline") a.x = m.value; else a.y = m.value;
       return true;
     });
-    spec.alt = spec.series.map((s) => `${s.label}: ${model.format(s.vals[s.vals.length - 1],
-      spec.y.unit)} in ${s.years[s.years.length - 1]}`).join("; ") + ".";
+    spec.alt = describe(spec);
     spec.dark = matchMedia("(prefers-color-scheme: dark)").matches;
     const doc = new DOMParser().parseFromString(model.chart(spec), "image/svg+xml");
     return document.importNode(doc.documentElement, true);
+  }
+
+  // What chart spec shows, in words, for its <desc>: where each line and band ends
+  // (the report's alt text describes the report's numbers, not the reader's).
+  function describe(spec) {
+    const f = (v) => model.format(v, spec.y.unit);
+    const end = (a) => a[a.length - 1];
+    return spec.fans.map((b) => `${b.label || "The range"}: by ${end(b.years)} nine in ` +
+      `ten between ${f(end(b.p[0]))} and ${f(end(b.p[4]))}, half between ` +
+      `${f(end(b.p[1]))} and ${f(end(b.p[3]))}, the median at ${f(end(b.p[2]))}`)
+      .concat(spec.series.map((s) => `${s.label}: ${f(end(s.vals))} in ${end(s.years)}`))
+      .join("; ") + ".";
   }
 
   // Draws the cumulative cash flow of every scenario (the report's chart "cumulative")
