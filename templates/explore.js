@@ -19,6 +19,7 @@
   const sources = Object.values(charts).flatMap((c) => c.sources.series.concat(
     c.sources.annots)).filter((name) => name);
   const want = cells.map((c) => c.dataset.metric).concat(sources);
+  const dark = matchMedia("(prefers-color-scheme: dark)");
   let model;
 
   try {
@@ -59,9 +60,10 @@
 
   // Chart id of the report (the page's explore-charts: its spec and the metric behind
   // each series, fan and annotation) with the values of out in place of the report's,
-  // drawn by the report's own chart code in the WebAssembly, as an SVG element; null if
-  // the report has no such chart. An annotation whose metric has no value (a payback
-  // that never comes) is left out.
+  // drawn by the report's own chart code in the WebAssembly, as an SVG element, in the
+  // variant the report's pages would show (dark, phone-sized); null if the report has
+  // no such chart. An annotation whose metric has no value (a payback that never
+  // comes) is left out.
   function chartSvg(id, out) {
     const c = charts[id];
     if (!c) return null;
@@ -87,7 +89,9 @@
       return true;
     });
     spec.alt = describe(spec);
-    spec.dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    spec.dark = dark.matches; /* the variants the report's <picture> shows */
+    if (matchMedia(c.narrow.media).matches)
+      Object.assign(spec, { width: c.narrow.width, height: c.narrow.height });
     const doc = new DOMParser().parseFromString(model.chart(spec), "image/svg+xml");
     return document.importNode(doc.documentElement, true);
   }
@@ -186,6 +190,8 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
   window.addEventListener("hashchange", () => { restore(location.hash); update(); });
+  for (const q of [dark].concat(Object.values(charts).map((c) => matchMedia(c.narrow.media))))
+    q.addEventListener("change", update); /* the chart's variant follows the screen */
   restore(location.hash);
   update();
 })();

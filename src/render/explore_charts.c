@@ -5,6 +5,7 @@
 
 #include "export/json.h"
 #include "render/chart_json.h"
+#include "render/chart_spec.h"
 #include "util/buf.h"
 #include "yaml/ytree.h"
 
@@ -87,7 +88,7 @@ ec_sources(json_writer *w, const ec_arg *a, const chart_spec *s)
 	json_close(w, '}');
 }
 
-/* render_chart_fn: writes {spec, sources} under the chart's id. */
+/* render_chart_fn: writes {spec, sources, narrow} under the chart's id. */
 static int
 ec_write(void *arg, const chart_spec *s, char *why, size_t n)
 {
@@ -97,6 +98,11 @@ ec_write(void *arg, const chart_spec *s, char *why, size_t n)
 	json_open(a->w, a->id, '{');
 	render_chart_json(a->w, "spec", a->id, s);
 	ec_sources(a->w, a, s);
+	json_open(a->w, "narrow", '{'); /* the phone variant, as the chart's <picture> has it */
+	json_num(a->w, "width", CHART_NARROW_WIDTH);
+	json_num(a->w, "height", CHART_NARROW_HEIGHT);
+	json_str(a->w, "media", NARROW_MEDIA);
+	json_close(a->w, '}');
 	json_close(a->w, '}');
 	return 0;
 }

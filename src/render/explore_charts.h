@@ -8,12 +8,13 @@
 #include "render/render.h"
 
 /* Appends to parent <div id="explore-charts" hidden> whose text is a JSON object
- * {chart id: {spec, sources}} for the charts "cumulative" and "npv-fan" that the report
+ * {chart id: {spec, sources, narrow}} for the charts "cumulative" and "npv-fan" that the report
  * has (c->figs; none: "{}"): spec is the validated spec the chart's files are drawn
  * from (render/chart_json.h, with "id"); sources names the metric of each series, fan
  * and annotation as the directive does ("finance.cumulative@base"; a fan's name without
  * its .p5 ... .p95; null where the directive gives no metric), for the page's script to
- * put recomputed values in. Text is added as text. Returns 0, or -1 after recording
+ * put recomputed values in; narrow is the size and media query of the phone variant
+ * the report's pages show (width, height, media). Text is added as text. Returns 0, or -1 after recording
  * errors in c->d (a chart whose directive fails). */
 int explore_charts_data(xmlNodePtr parent, const render_ctx *c);
 

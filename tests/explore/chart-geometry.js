@@ -1,7 +1,8 @@
 // chart-geometry.js WASM SITE ID...: the explorer's charts drawn by the chart code
 // compiled to WebAssembly (mkr_chart, from the specs the build wrote into
 // SITE/explore.html) have the geometry and texts of the build's own SVG files
-// (SITE/charts/ID.svg, drawn by the same code with cairo and pango).
+// (SITE/charts/ID.svg and its -dark, -narrow and -narrow-dark variants, drawn by the
+// same code with cairo and pango).
 //
 // The files cannot be compared byte for byte: cairo writes each glyph as a path (a
 // <symbol> per glyph and a <use> per character placed), coordinates in 1/256 px, circles
@@ -201,19 +202,26 @@ async function main() {
   }
   for (const id of ids) {
     if (!specs[id]) throw new Error(`explore.html has no spec for chart ${id}`);
-    const [st, svg] = draw(JSON.stringify(specs[id].spec));
-    if (st !== 0) throw new Error(`mkr_chart ${id}: ${svg}`);
-    const want = cairoMarks(fs.readFileSync(`${site}/charts/${id}.svg`, "utf8"));
-    const got = wasmMarks(svg);
-    const bg = want[0].color; // the background, painted first
-    const r = compare(id, want, got, bg);
-    if (want.filter((m) => m.kind === "text").length === 0 || r.counts.stroke[0] === 0)
-      r.bad.push(`${id}: nothing to compare in the build's SVG`);
-    for (const b of r.bad.slice(0, 20)) console.error("chart-geometry: " + b);
-    failed += r.bad.length > 0;
-    console.log(`chart-geometry: ${id}: ${r.counts.stroke[1]} strokes, ` +
-      `${r.counts.fill[1]} fills, ${r.counts.text[1]} texts (${r.glyphs} glyphs) ` +
-      (r.bad.length ? `${r.bad.length} differences` : "as the build's, within 0.01 px"));
+    const { spec, narrow } = specs[id];
+    // the variants the report's <picture> shows: as the page's script sets them
+    const variants = [["", {}], ["-dark", { dark: true }],
+      ["-narrow", { width: narrow.width, height: narrow.height }],
+      ["-narrow-dark", { width: narrow.width, height: narrow.height, dark: true }]];
+    for (const [suffix, change] of variants) {
+      const [st, svg] = draw(JSON.stringify(Object.assign({}, spec, change)));
+      if (st !== 0) throw new Error(`mkr_chart ${id}${suffix}: ${svg}`);
+      const want = cairoMarks(fs.readFileSync(`${site}/charts/${id}${suffix}.svg`, "utf8"));
+      const got = wasmMarks(svg);
+      const bg = want[0].color; // the background, painted first
+      const r = compare(id + suffix, want, got, bg);
+      if (want.filter((m) => m.kind === "text").length === 0 || r.counts.stroke[0] === 0)
+        r.bad.push(`${id}${suffix}: nothing to compare in the build's SVG`);
+      for (const b of r.bad.slice(0, 20)) console.error("chart-geometry: " + b);
+      failed += r.bad.length > 0;
+      console.log(`chart-geometry: ${id}${suffix}: ${r.counts.stroke[1]} strokes, ` +
+        `${r.counts.fill[1]} fills, ${r.counts.text[1]} texts (${r.glyphs} glyphs) ` +
+        (r.bad.length ? `${r.bad.length} differences` : "as the build's, within 0.01 px"));
+    }
   }
   process.exit(failed ? 1 : 0);
 }
