@@ -127,7 +127,8 @@ WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwa
 WASM_SRC += $(addprefix src/chart/,annot.c area.c axis.c bar.c chart.c csv.c fan.c \
 	frame.c layout.c legend.c line.c matrix.c multiples.c scale.c theme.c timeline.c \
 	tornado.c validate.c waterfall.c) src/export/csv.c wasm/shim/cairo.c \
-	wasm/chart_text.c wasm/chart_metrics.c wasm/chart_font.c wasm/chart_wasm.c
+	wasm/chart_text.c wasm/chart_metrics.c wasm/chart_font.c wasm/chart_read.c \
+	wasm/chart_wasm.c
 WASM_CFLAGS += -Iwasm/shim
 HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/dev/null && \
 	command -v $(WASM_CC) >/dev/null && echo yes)
@@ -238,6 +239,14 @@ $(B)/tests/check_chart_font: tests/unit/check_chart_font.c wasm/chart_metrics.c 
 	$(SAY) CCLD $@
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Iwasm $(ALL_LDFLAGS) -o $@ $< wasm/chart_metrics.c \
 		wasm/chart_font.c $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+
+# A chart spec through the explorer's JSON and back draws the same bytes.
+$(B)/tests/check_chart_json: tests/unit/check_chart_json.c wasm/chart_read.c \
+		wasm/chart_read.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Iwasm $(ALL_LDFLAGS) -o $@ $< wasm/chart_read.c \
+		$(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
 check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 
