@@ -9,7 +9,8 @@ const MKR_UNITS = { number: 0, usd_bn: 1, usd: 2, fraction: 3, year: 4, multiple
 // The three WASI calls the C library links (stdio it never uses here): refused.
 const MKR_WASI = { fd_close: () => 52, fd_seek: () => 52, fd_write: () => 52 };
 
-// Wraps an instantiated module's exports in finance(), report(), chart() and format().
+// Wraps an instantiated module's exports in finance(), report(), mc(), chart() and
+// format().
 function mkrWrap(x) {
   const enc = new TextEncoder(), dec = new TextDecoder();
   const answer = () =>
@@ -30,6 +31,9 @@ function mkrWrap(x) {
     finance: (inputs) => call(x.mkr_finance, JSON.stringify(inputs)),
     // {scenarios: {name: {probability, inputs}}} -> {metric: {value, text}}.
     report: (req) => JSON.parse(call(x.mkr_report, JSON.stringify(req))),
+    // {scenario, draws, seed, uncertain, inputs} -> {metric: {value, text} or
+    // {years, values}}: the report's Monte Carlo (src/explore/explore_mc.c).
+    mc: (req) => JSON.parse(call(x.mkr_mc, JSON.stringify(req))),
     // A chart spec (explore.html's explore-charts) -> the chart as SVG text, drawn by
     // the report's own chart code (wasm/chart_wasm.c).
     chart: (spec) => call(x.mkr_chart, JSON.stringify(spec), chartAnswer),
@@ -41,12 +45,37 @@ function mkrWrap(x) {
   };
 }
 
-// Instantiates the module from its bytes (an ArrayBuffer or a typed array).
+// Instantiates the module from its bytes (an ArrayBuffer or a typed array) or from a
+// compiled WebAssembly.Module.
 async function mkrModel(bytes) {
-  const { instance } = await WebAssembly.instantiate(bytes,
-    { wasi_snapshot_preview1: MKR_WASI });
+  const imports = { wasi_snapshot_preview1: MKR_WASI };
+  const instance = bytes instanceof WebAssembly.Module ?
+    await WebAssembly.instantiate(bytes, imports) :
+    (await WebAssembly.instantiate(bytes, imports)).instance;
   instance.exports._initialize();
   return mkrWrap(instance.exports);
 }
 
 if (typeof module !== "undefined") module.exports = { mkrModel };
+
+// Loaded as a Web Worker (explore.js starts one with this file), it runs the Monte
+// Carlo off the page's thread: the first message brings the compiled module, each
+// later one {id, req}; it answers {id, out, ms} or {id, error}.
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  let ready;
+  self.onmessage = async (e) => {
+    if (e.data.module) {
+      ready = mkrModel(e.data.module);
+      return;
+    }
+    const { id, req } = e.data;
+    try {
+      const model = await ready;
+      const t0 = performance.now();
+      const out = model.mc(req);
+      self.postMessage({ id, out, ms: performance.now() - t0 });
+    } catch (err) {
+      self.postMessage({ id, error: err.message });
+    }
+  };
+}

@@ -66,6 +66,21 @@ mkr_report(const char *in, size_t len)
 	return st;
 }
 
+MKR_EXPORT("mkr_mc") int
+mkr_mc(const char *in, size_t len)
+{
+	buf err;
+	int st;
+
+	buf_reset(&mkr_answer);
+	buf_init(&err);
+	st = explore_mc(in, len, &mkr_answer, &err);
+	if (st < 0)
+		buf_puts(&mkr_answer, buf_str(&err));
+	buf_free(&err);
+	return st;
+}
+
 MKR_EXPORT("mkr_format") int
 mkr_format(double v, int u, const char *spec)
 {

@@ -24,6 +24,9 @@ int mkr_finance(const char *in, size_t len);
 /* explore_report on in[0..len): 0 and the metrics object, or -1 and the reason. */
 int mkr_report(const char *in, size_t len);
 
+/* explore_mc on in[0..len): 0 and the Monte Carlo's metrics, or -1 and the reason. */
+int mkr_mc(const char *in, size_t len);
+
 /* Formats v (unit u, a metric_unit) by spec (NULL: the unit's default) as the pages
  * do: 0 and the text, or -1 for an unknown spec. */
 int mkr_format(double v, int u, const char *spec);

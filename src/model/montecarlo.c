@@ -2,13 +2,30 @@
 #include "model/montecarlo.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/mc_kernel.h"
 #include "model/rng.h"
 #include "util/buf.h"
+
+/* WebAssembly (wasm/README.md) has no threads: there the run takes one job in the
+ * calling thread and its lock does nothing; the blocks and streams are the same. */
+#if defined(__wasi__)
+typedef int mc_mutex;
+static void mc_mutex_init(mc_mutex *m) { *m = 0; }
+static void mc_mutex_destroy(mc_mutex *m) { (void)m; }
+static void mc_mutex_lock(mc_mutex *m) { (void)m; }
+static void mc_mutex_unlock(mc_mutex *m) { (void)m; }
+#else
+#include <pthread.h>
+#define MC_THREADS 1
+typedef pthread_mutex_t mc_mutex;
+static void mc_mutex_init(mc_mutex *m) { pthread_mutex_init(m, NULL); }
+static void mc_mutex_destroy(mc_mutex *m) { pthread_mutex_destroy(m); }
+static void mc_mutex_lock(mc_mutex *m) { pthread_mutex_lock(m); }
+static void mc_mutex_unlock(mc_mutex *m) { pthread_mutex_unlock(m); }
+#endif
 
 const double mc_percentiles[MC_NPCT] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
 
@@ -52,7 +69,7 @@ typedef struct mc_run {
 	mc_acc *acc;              /* one per job */
 	int jobs;                 /* workers */
 	size_t bytes;             /* heap bytes allocated */
-	pthread_mutex_t lock;     /* guards next_block, next_g and hist */
+	mc_mutex lock;            /* guards next_block, next_g and hist */
 	size_t next_block;        /* the next block to hand out */
 	rng next_g;               /* the stream of next_block */
 } mc_run;
@@ -245,10 +262,10 @@ static void
 mc_flush(mc_run *r, mc_acc *a)
 {
 	size_t cells = (size_t)r->nq * MC_ROW;
-	pthread_mutex_lock(&r->lock);
+	mc_mutex_lock(&r->lock);
 	for (size_t i = 0; i < cells; i++)
 		r->hist[i] += a->hist[i];
-	pthread_mutex_unlock(&r->lock);
+	mc_mutex_unlock(&r->lock);
 	memset(a->hist, 0, cells * sizeof *a->hist);
 	a->since = 0;
 }
@@ -275,12 +292,12 @@ mc_worker(void *arg)
 	mc_job *j = arg;
 	mc_run *r = j->run;
 	for (;;) {
-		pthread_mutex_lock(&r->lock);
+		mc_mutex_lock(&r->lock);
 		size_t k = r->next_block++;
 		rng g = r->next_g;
 		if (k < r->nblocks)
 			rng_jump(&r->next_g);
-		pthread_mutex_unlock(&r->lock);
+		mc_mutex_unlock(&r->lock);
 		if (k >= r->nblocks)
 			return NULL;
 		mc_block(r, k, &g, &r->acc[j->id]);
@@ -425,11 +442,12 @@ mc_results(const mc_run *r, mc_summary *out)
 	}
 }
 
-/* Runs every block on r->jobs threads (in this thread if there is one job or a thread
- * cannot start: the blocks and their streams are the same either way). */
+/* Runs every block on r->jobs threads (in this thread if there is one job, a thread
+ * cannot start or the target has none: the blocks and their streams are the same). */
 static void
 mc_parallel(mc_run *r)
 {
+#if defined(MC_THREADS)
 	pthread_t *th = util_xcalloc((size_t)r->jobs, sizeof *th);
 	mc_job *jb = util_xcalloc((size_t)r->jobs, sizeof *jb);
 	int *started = util_xcalloc((size_t)r->jobs, sizeof *started);
@@ -447,6 +465,10 @@ mc_parallel(mc_run *r)
 	free(th);
 	free(jb);
 	free(started);
+#else
+	for (int j = 0; j < r->jobs; j++)
+		mc_worker(&(mc_job){ r, j });
+#endif
 }
 
 /* Frees what mc_setup allocated. */
@@ -493,10 +515,10 @@ model_mc_run(const fin_params *base, const model_uparam *u, size_t n,
 	mc_setup(&r);
 	rng_seed(&r.next_g, cfg->seed);
 	mc_pilot(&r, &r.next_g);
-	pthread_mutex_init(&r.lock, NULL);
+	mc_mutex_init(&r.lock);
 	mc_parallel(&r);
 	mc_merge(&r);
-	pthread_mutex_destroy(&r.lock);
+	mc_mutex_destroy(&r.lock);
 	memset(out, 0, sizeof *out);
 	out->draws = cfg->draws;
 	out->seed = cfg->seed;

@@ -1094,7 +1094,7 @@ page_render_contents(const render_ctx *c, const tmpl *t, buf *out)
 }
 
 /* Adds to doc's head a Content-Security-Policy that lets the page load only its own
- * files and run its own scripts and WebAssembly. */
+ * files and run its own scripts, workers and WebAssembly. */
 static void
 add_csp(xmlDocPtr doc)
 {
@@ -1107,8 +1107,8 @@ add_csp(xmlDocPtr doc)
 	xmlNodePtr m = xmlNewDocNode(doc, NULL, BAD_CAST "meta", NULL);
 	xmlSetProp(m, BAD_CAST "http-equiv", BAD_CAST "Content-Security-Policy");
 	xmlSetProp(m, BAD_CAST "content", BAD_CAST "default-src 'none'; script-src 'self' "
-	    "'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-	    "form-action 'none'");
+	    "'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; "
+	    "base-uri 'none'; form-action 'none'");
 	xmlNodePtr first = head->children;
 	while (first != NULL && first->type != XML_ELEMENT_NODE)
 		first = first->next;
