@@ -173,11 +173,15 @@ wasmcheck: $(B)/mkreport $(B)/mkreport.wasm
 	@sh tests/run-wasm.sh $(B)/mkreport $(B)/mkreport.wasm
 
 # The explorer's charts from the chart code compiled to WebAssembly: the geometry and
-# texts of the build's SVG files (tests/explore/chart-geometry.js).
+# texts of the build's SVG files (tests/explore/chart-geometry.js), and in Chromium after
+# a reader's changes those of a build with the same changes (chart-page.js).
 .PHONY: chartwasmcheck fontcheck chart-font
 check: chartwasmcheck fontcheck
 chartwasmcheck: $(B)/mkreport $(B)/mkreport.wasm
 	@sh tests/run-wasm-chart.sh $(B)/mkreport $(B)/mkreport.wasm
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
+	@sh tests/run-chart-page.sh $(B)/mkreport
 
 # wasm/chart_font.c: the metrics of the font files fontconfig picks with the project's
 # fonts.conf, as wasm/chart_fontgen.c reads them with harfbuzz. make fontcheck fails

@@ -226,4 +226,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((e) => { console.error("chart-geometry: " + (e.stack || e.message)); process.exit(1); });
+if (require.main === module)
+  main().catch((e) => { console.error("chart-geometry: " + (e.stack || e.message)); process.exit(1); });
+else
+  module.exports = { cairoMarks, wasmMarks, compare };
