@@ -70,6 +70,8 @@ DEB_PKGS += gcovr
 # The model as WebAssembly (wasm/README.md): clang's wasm32-wasi target, wasm-ld and
 # Debian's wasi-libc (Node, installed below with npm, runs its tests).
 DEB_PKGS += lld wasi-libc libclang-rt-14-dev-wasm32
+# libharfbuzz-dev, fontconfig: make fontcheck (wasm/chart_fontgen.c reads the chart fonts).
+DEB_PKGS += libharfbuzz-dev fontconfig
 
 .PHONY: all deps check unit regress bad inject sitecheck pdfcheck lint oom asan install uninstall clean \
 	reference jobs fuzz navcheck cache
@@ -124,6 +126,14 @@ WASM_OBJ = $(WASM_SRC:%.c=$(B)/wasm/%.o)
 # -msimd128: the Monte Carlo's lane loops in 128-bit SIMD, twice as fast with the same
 # bits (WebAssembly has no fused multiply-add); browsers since 2021-2023 (wasm/README.md).
 WASM_CFLAGS = --target=wasm32-wasi -std=c11 -D_DEFAULT_SOURCE $(WARN) -Isrc -Iwasm -O2 -msimd128
+# The chart code too (wasm/README.md): src/chart drawing on an SVG-writing cairo shim,
+# text measured with the fonts' built-in metrics (wasm/chart_font.c, make fontcheck).
+WASM_SRC += $(addprefix src/chart/,annot.c area.c axis.c bar.c chart.c csv.c fan.c \
+	frame.c layout.c legend.c line.c matrix.c multiples.c scale.c theme.c timeline.c \
+	tornado.c validate.c waterfall.c) src/export/csv.c wasm/shim/cairo.c \
+	wasm/chart_text.c wasm/chart_metrics.c wasm/chart_font.c wasm/chart_read.c \
+	wasm/chart_wasm.c
+WASM_CFLAGS += -Iwasm/shim
 HAVE_WASM := $(shell [ -f /usr/lib/wasm32-wasi/libc.a ] && command -v wasm-ld >/dev/null && \
 	command -v $(WASM_CC) >/dev/null && echo yes)
 ifeq ($(HAVE_WASM),yes)
@@ -162,6 +172,36 @@ check: wasmcheck
 wasmcheck: $(B)/mkreport $(B)/mkreport.wasm
 	@sh tests/run-wasm.sh $(B)/mkreport $(B)/mkreport.wasm
 
+# The explorer's charts from the chart code compiled to WebAssembly: the geometry and
+# texts of the build's SVG files (tests/explore/chart-geometry.js), and in Chromium after
+# a reader's changes those of a build with the same changes (chart-page.js).
+.PHONY: chartwasmcheck fontcheck chart-font
+check: chartwasmcheck fontcheck
+chartwasmcheck: $(B)/mkreport $(B)/mkreport.wasm
+	@sh tests/run-wasm-chart.sh $(B)/mkreport $(B)/mkreport.wasm
+	@[ -d tests/explore/node_modules/playwright-core ] || \
+		npm ci --prefix tests/explore --no-audit --no-fund --loglevel=error
+	@sh tests/run-chart-page.sh $(B)/mkreport
+
+# wasm/chart_font.c: the metrics of the font files fontconfig picks with the project's
+# fonts.conf, as wasm/chart_fontgen.c reads them with harfbuzz. make fontcheck fails
+# when the committed file is not what the fonts give; make chart-font rewrites it.
+CHART_FONT_FILES = $(shell for w in 80 180; do FONTCONFIG_FILE=$(CURDIR)/templates/fonts.conf \
+	fc-match -f '%{file} ' "Inter:weight=$$w" 2>/dev/null; done)
+$(B)/chart_fontgen: wasm/chart_fontgen.c
+	@mkdir -p $(dir $@)
+	$(SAY) CC $<
+	$(Q)$(CC) -std=c11 $(WARN) -O2 $(shell pkg-config --cflags harfbuzz) -o $@ $< \
+		$(shell pkg-config --libs harfbuzz)
+fontcheck: $(B)/chart_fontgen
+	@$(B)/chart_fontgen $(CHART_FONT_FILES) > $(B)/chart_font.c
+	@diff -u wasm/chart_font.c $(B)/chart_font.c >/dev/null || { echo \
+		"fontcheck: wasm/chart_font.c is not what the fonts give: run make chart-font" >&2; \
+		exit 1; }
+	@echo "fontcheck: wasm/chart_font.c matches $(CHART_FONT_FILES)"
+chart-font: $(B)/chart_fontgen
+	$(B)/chart_fontgen $(CHART_FONT_FILES) > wasm/chart_font.c
+
 # The explorer page in Chromium: its numbers equal the tool's before and after a change.
 .PHONY: explorecheck
 check: explorecheck
@@ -199,6 +239,22 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(SAY) CCLD $@
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+
+# The WebAssembly charts' font tables against pango (tests/unit/check_chart_font.c).
+$(B)/tests/check_chart_font: tests/unit/check_chart_font.c wasm/chart_metrics.c \
+		wasm/chart_font.c wasm/chart_font.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Iwasm $(ALL_LDFLAGS) -o $@ $< wasm/chart_metrics.c \
+		wasm/chart_font.c $(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
+
+# A chart spec through the explorer's JSON and back draws the same bytes.
+$(B)/tests/check_chart_json: tests/unit/check_chart_json.c wasm/chart_read.c \
+		wasm/chart_read.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Iwasm $(ALL_LDFLAGS) -o $@ $< wasm/chart_read.c \
+		$(LIB_OBJ) $(LDLIBS) $(CHECK_LIBS)
 
 check: unit regress bad inject sitecheck pdfcheck lint reference jobs navcheck oom cache
 

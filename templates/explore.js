@@ -3,104 +3,69 @@
 // recomputes the summary with the report's own model on every change of a control,
 // reruns the Monte Carlo in a Web Worker once the reader pauses, keeps the changed
 // controls in the address's fragment, draws the cumulative cash flow and the Monte
-// Carlo's fan, and offers the shown numbers as CSV.
+// Carlo's fan with the report's own chart code (compiled to WebAssembly with the
+// model), and offers the shown numbers as CSV.
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-// An SVG element with attributes attrs (and text), appended to parent.
-function svgEl(parent, name, attrs, text) {
-  const n = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
-  if (text !== undefined) n.textContent = text;
-  parent.appendChild(n);
-  return n;
+// What chart spec shows, in words, for its <desc>: where each band and line ends (the
+// report's alt text describes the report's numbers, not the reader's). fmt formats a
+// value of the value axis.
+function describe(spec, fmt) {
+  const end = (a) => a[a.length - 1];
+  return spec.fans.map((b) => `${b.label || "The range"}: by ${end(b.years)} nine in ` +
+    `ten between ${fmt(end(b.p[0]))} and ${fmt(end(b.p[4]))}, half between ` +
+    `${fmt(end(b.p[1]))} and ${fmt(end(b.p[3]))}, the median at ${fmt(end(b.p[2]))}`)
+    .concat(spec.series.map((s) => `${s.label}: ${fmt(end(s.vals))} in ${end(s.years)}`))
+    .join("; ") + ".";
 }
 
-// Steps of 1, 2 or 5 times a power of ten giving about five ticks over [lo, hi].
-function ticks(lo, hi) {
-  const raw = (hi - lo) / 5 || 1, p = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw);
-  const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step / 1e6; v += step)
-    out.push(Math.round(v / step) * step);
-  return out;
+// The spec of the report's chart c (an entry of the page's explore-charts: its spec,
+// the metric behind each series, fan and annotation, its phone variant) with the
+// values of out (the model's answer: {years, values} or {value} by metric name) in
+// place of the report's, in the variant the report's <picture> would show (dark:
+// a dark colour scheme; narrow: a phone's width). A fan's name gives its percentiles
+// (mc.cumulative@base: mc.cumulative.p5@base...). An annotation whose metric has no
+// value (a payback that never comes) is left out; values out lacks stay the report's.
+function chartSpec(c, out, dark, narrow) {
+  const spec = JSON.parse(JSON.stringify(c.spec));
+  const at = (m, years) => years.map((y) => m.values[m.years.indexOf(y)] ?? null);
+  spec.series.forEach((s, i) => {
+    const m = out[c.sources.series[i]];
+    if (m && m.years) s.vals = at(m, s.years);
+  });
+  spec.fans.forEach((f, i) => {
+    const [base, scen] = (c.sources.fans[i] || "").split("@");
+    f.p = ["p5", "p25", "p50", "p75", "p95"].map((q, k) => {
+      const m = out[`${base}.${q}@${scen}`];
+      return m && m.years ? at(m, f.years) : f.p[k];
+    });
+  });
+  spec.annots = spec.annots.filter((a, i) => {
+    const name = c.sources.annots[i];
+    if (!name) return true;
+    const m = out[name];
+    if (!m || typeof m.value !== "number") return false;
+    if (a.kind === "vline") a.x = m.value;
+    else a.y = m.value;
+    return true;
+  });
+  spec.dark = dark;
+  if (narrow) Object.assign(spec, { width: c.narrow.width, height: c.narrow.height });
+  return spec;
 }
 
-// Clears svg and draws the frame both charts share: a viewBox, the y grid and ticks
-// in US$ billions for values all, the years every five. Returns the scales {x, y}.
-function chartFrame(svg, years, all, title) {
-  const W = 640, H = 340, L = 64, R = 24, T = 16, B = 40;
-  svg.replaceChildren();
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg.setAttribute("role", "img");
-  svgEl(svg, "title", {}, title);
-  all = all.concat([0]);
-  const yt = ticks(Math.min(...all), Math.max(...all));
-  const lo = Math.min(yt[0], ...all), hi = Math.max(yt[yt.length - 1], ...all);
-  const x = (yr) => L + (yr - years[0]) / (years[years.length - 1] - years[0]) * (W - L - R);
-  const y = (v) => T + (hi - v) / (hi - lo) * (H - T - B);
-  for (const v of yt) {
-    svgEl(svg, "line", { x1: L, x2: W - R, y1: y(v), y2: y(v),
-      class: v === 0 ? "explore-zero" : "explore-grid" });
-    svgEl(svg, "text", { x: L - 6, y: y(v) + 4, class: "explore-tick", "text-anchor": "end" },
-      (v < 0 ? "\u2212$" : "$") + Math.abs(v) + "bn");
-  }
-  for (const yr of years.filter((yr) => yr % 5 === 0))
-    svgEl(svg, "text", { x: x(yr), y: H - B + 18, class: "explore-tick",
-      "text-anchor": "middle" }, String(yr));
-  return { x, y };
-}
-
-// The path data of a line through values over years on scales s.
-function linePath(s, years, values) {
-  return values.map((v, i) => `${i ? "L" : "M"}${s.x(years[i]).toFixed(1)},` +
-    s.y(v).toFixed(1)).join("");
-}
-
-// Draws into svg each scenario's cumulative cash flow as a line. data: {years,
-// series: [{title, values}]}, US$ billions.
-function drawCumulative(svg, data) {
-  const { years, series } = data;
-  const s = chartFrame(svg, years, series.flatMap((c) => c.values),
-    "Cumulative cash flow by scenario, US$ billions, " + years[0] + " to " +
-    years[years.length - 1] + ": " + series.map((c) =>
-      `${c.title} ends at ${Math.round(c.values[c.values.length - 1])}`).join("; ") + ".");
-  series.forEach((c, k) => svgEl(svg, "path", { d: linePath(s, years, c.values),
-    class: `explore-line explore-line-${k}` }));
-}
-
-// Draws into svg the Monte Carlo's fan: the band from the 5th to the 95th percentile
-// of the cumulative cash flow, the band from the 25th to the 75th, the median, and the
-// base case at its central inputs. data: {years, p5, p25, p50, p75, p95, base}.
-function drawFan(svg, data) {
-  const { years } = data, last = years.length - 1;
-  const s = chartFrame(svg, years, data.p5.concat(data.p95, data.base),
-    `Range of the base case's cumulative cash flow over the Monte Carlo draws, US$ ` +
-    `billions: by ${years[last]} nine draws in ten end between ` +
-    `${Math.round(data.p5[last])} and ${Math.round(data.p95[last])}, the median at ` +
-    `${Math.round(data.p50[last])}, the central inputs at ${Math.round(data.base[last])}.`);
-  const band = (lo, hi, cls) => svgEl(svg, "path", { class: cls,
-    d: linePath(s, years, hi) + linePath(s, years.slice().reverse(),
-      lo.slice().reverse()).replace(/^M/, "L") + "Z" });
-  band(data.p5, data.p95, "explore-band-outer");
-  band(data.p25, data.p75, "explore-band-inner");
-  svgEl(svg, "path", { d: linePath(s, years, data.p50), class: "explore-line explore-line-0" });
-  svgEl(svg, "path", { d: linePath(s, years, data.base), class: "explore-line explore-base" });
-}
-
-// A figure's key: one item per title, classed explore-key-<k> (after its svg).
-function drawKey(fig, titles, cls) {
-  let key = fig.querySelector("ul");
-  if (!key) key = fig.insertBefore(document.createElement("ul"),
-    fig.querySelector("svg").nextSibling);
-  key.className = "explore-key";
-  key.replaceChildren(...titles.map((t, k) => {
-    const li = document.createElement("li");
-    li.className = `${cls[k]}`;
-    li.textContent = t;
-    return li;
-  }));
+// Draws spec into svg (its attributes and children replaced) with the report's own
+// chart code compiled to WebAssembly (model.chart: SVG text, parsed as XML, never as
+// HTML), described in the reader's numbers.
+function drawChart(svg, model, spec) {
+  spec.alt = describe(spec, (v) => model.format(v, spec.y.unit));
+  const doc = new DOMParser().parseFromString(model.chart(spec), "image/svg+xml");
+  const root = doc.documentElement;
+  for (const a of [...svg.attributes]) svg.removeAttribute(a.name);
+  for (const a of root.attributes) svg.setAttribute(a.name, a.value);
+  svg.replaceChildren(...[...root.childNodes].map((n) => document.importNode(n, true)));
 }
 
 (async () => {
@@ -116,12 +81,16 @@ function drawKey(fig, titles, cls) {
   const echoes = [...form.querySelectorAll("output[for]")];
   const labels = new Map([...form.querySelectorAll("label[for]")].map((l) =>
     [l.htmlFor, l.textContent]));
-  const names = Object.keys(data.scenarios);
-  const curves = names.map((name) => "finance.cumulative@" + name);
+  const charts = JSON.parse($("explore-charts").textContent);
+  const sources = Object.values(charts).flatMap((c) => c.sources.series.concat(
+    c.sources.annots)).filter((name) => name && !name.startsWith("mc."));
   const series = (m) => m.replace(/\[\d+\]$/, "");
-  const want = [...new Set(cells.map((c) => series(c.dataset.metric)).concat(curves))];
+  const want = [...new Set(cells.map((c) => series(c.dataset.metric)).concat(sources))];
   const shown = new Map(); // metric -> {value, text} as the page shows it
+  const dark = matchMedia("(prefers-color-scheme: dark)");
+  const narrow = (c) => matchMedia(c.narrow.media).matches;
   let model, worker = null, mcSent = 0, mcTimer = 0, mcLast = null, started = false;
+  let mcOut = null; // the Monte Carlo's last answer, with the base case's line
 
   // A figure's <svg>, made once; the drawing functions redraw inside it.
   const chartSvg = (id) => {
@@ -217,6 +186,22 @@ function drawKey(fig, titles, cls) {
     }
   }
 
+  // Draws the cumulative cash flow of every scenario, the report's chart "cumulative",
+  // with the model's answer out.
+  function drawCumulative(out) {
+    if (cumSvg && charts.cumulative)
+      drawChart(cumSvg, model, chartSpec(charts.cumulative, out, dark.matches,
+        narrow(charts.cumulative)));
+  }
+
+  // Draws the Monte Carlo's fan, the report's chart "npv-fan", with its last answer
+  // (until the first, the report's own draws).
+  function drawFan() {
+    if (fanSvg && charts["npv-fan"])
+      drawChart(fanSvg, model, chartSpec(charts["npv-fan"], mcOut || {}, dark.matches,
+        narrow(charts["npv-fan"])));
+  }
+
   // The Monte Carlo's answer (from the worker or this thread): shown if it is the
   // latest request's.
   function mcDone(a, ms) {
@@ -228,12 +213,13 @@ function drawKey(fig, titles, cls) {
     }
     delete mcStatus.dataset.busy;
     fill(mcCells, a.out);
-    const sc = data.mc.scenario, p = (k) => a.out[`mc.cumulative.${k}@${sc}`].values;
-    drawFan(fanSvg, { years: a.out[`mc.cumulative.p50@${sc}`].years, p5: p("p5"),
-      p25: p("p25"), p50: p("p50"), p75: p("p75"), p95: p("p95"), base: mcLast.base });
-    drawKey($("explore-fan"), ["Median draw", data.scenarios[sc].title +
-      " at its central inputs", "Middle half of the draws", "Nine draws in ten"],
-      ["explore-key-0", "explore-key-base", "explore-key-inner", "explore-key-outer"]);
+    mcOut = Object.assign({}, a.out, mcLast.base);
+    try {
+      drawFan();
+    } catch (e) {
+      mcStatus.textContent = "The chart refused the draws: " + e.message;
+      return;
+    }
     mcStatus.textContent = `Monte Carlo: ${a.out["mc.draws"].text} draws in ` +
       `${ms.toFixed(0)} ms` + (worker ? " in a background thread." : ".");
     mcStatus.dataset.ms = ms.toFixed(2);
@@ -266,8 +252,9 @@ function drawKey(fig, titles, cls) {
     clearTimeout(mcTimer);
     if (data.mc) {
       const sc = data.mc.scenario;
+      const line = "finance.cumulative@" + sc; // the fan's line at the central inputs
       mcLast = { req: Object.assign({}, data.mc, { inputs: req.scenarios[sc].inputs }),
-        base: out["finance.cumulative@" + sc].values };
+        base: { [line]: out[line] } };
       mcStatus.dataset.busy = "1";
     }
     const run = () => { url(); if (data.mc) mcRun(); };
@@ -300,14 +287,11 @@ function drawKey(fig, titles, cls) {
     try {
       req = request();
       out = model.report(req);
-      drawCumulative(cumSvg, { years: out[curves[0]].years, series: names.map((n, k) =>
-        ({ title: data.scenarios[n].title, values: out[curves[k]].values })) });
+      drawCumulative(out);
     } catch (e) {
       status.textContent = e.message.replace(/^model: /, "The model refused the inputs: ");
       return;
     }
-    drawKey($("explore-chart"), names.map((n) => data.scenarios[n].title),
-      names.map((n, k) => `explore-key-${k}`));
     fill(cells, out);
     for (const o of echoes) { /* only the controls that changed since the last update */
       const c = $(o.htmlFor.value);
@@ -347,6 +331,10 @@ function drawKey(fig, titles, cls) {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
   window.addEventListener("hashchange", () => { restore(location.hash); update(); });
+  const redraw = () => { update(); drawFan(); }; /* the charts' variant follows the screen */
+  for (const q of [dark].concat(Object.values(charts).map((c) => matchMedia(c.narrow.media))))
+    q.addEventListener("change", redraw);
   restore(location.hash);
+  drawFan();
   update();
 })();

@@ -9,19 +9,22 @@ const MKR_UNITS = { number: 0, usd_bn: 1, usd: 2, fraction: 3, year: 4, multiple
 // The three WASI calls the C library links (stdio it never uses here): refused.
 const MKR_WASI = { fd_close: () => 52, fd_seek: () => 52, fd_write: () => 52 };
 
-// Wraps an instantiated module's exports in finance(), report() and format().
+// Wraps an instantiated module's exports in finance(), report(), mc(), chart() and
+// format().
 function mkrWrap(x) {
   const enc = new TextEncoder(), dec = new TextDecoder();
   const answer = () =>
     dec.decode(new Uint8Array(x.memory.buffer, x.mkr_out(), x.mkr_out_len()));
-  const call = (fn, text) => {
+  const chartAnswer = () =>
+    dec.decode(new Uint8Array(x.memory.buffer, x.mkr_chart_out(), x.mkr_chart_out_len()));
+  const call = (fn, text, read = answer) => {
     const bytes = enc.encode(text);
     const at = x.mkr_alloc(bytes.length);
     new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
     const st = fn(at, bytes.length);
     x.mkr_free(at);
-    if (st !== 0) throw new Error("model: " + answer());
-    return answer();
+    if (st !== 0) throw new Error("model: " + read());
+    return read();
   };
   return {
     // One scenario's inputs object -> its finance object, as JSON text.
@@ -31,6 +34,9 @@ function mkrWrap(x) {
     // {scenario, draws, seed, uncertain, inputs} -> {metric: {value, text} or
     // {years, values}}: the report's Monte Carlo (src/explore/explore_mc.c).
     mc: (req) => JSON.parse(call(x.mkr_mc, JSON.stringify(req))),
+    // A chart spec (explore.html's explore-charts) -> the chart as SVG text, drawn by
+    // the report's own chart code (wasm/chart_wasm.c).
+    chart: (spec) => call(x.mkr_chart, JSON.stringify(spec), chartAnswer),
     // v in unit (a unit name) by the unit's default format, as the pages show it.
     format: (v, unit) => {
       x.mkr_format(v, MKR_UNITS[unit] ?? 0, 0);

@@ -13,12 +13,6 @@
 #include "model/format.h"
 #include "render/page.h"
 
-enum {
-	CHART_NARROW_WIDTH = 400,  /* CSS px of the phone variant: drawn for screens up to */
-	CHART_NARROW_HEIGHT = 400, /* NARROW_MEDIA wide, where 800 px would shrink its text */
-};
-#define NARROW_MEDIA "(max-width: 40rem)"
-
 /* One produced file's suffix and format (-1: the CSV, which stays last). */
 static const struct {
 	const char *suffix; /* appended to "charts/<id>" */

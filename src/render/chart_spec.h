@@ -7,6 +7,12 @@
 #include "chart/chart.h"
 #include "render/render_int.h"
 
+enum {
+	CHART_NARROW_WIDTH = 400,  /* CSS px of the phone variant: drawn for screens up to */
+	CHART_NARROW_HEIGHT = 400, /* NARROW_MEDIA wide, where 800 px would shrink its text */
+};
+#define NARROW_MEDIA "(max-width: 40rem)"
+
 /* A chart directive being read. Every pointer of s points into storage this struct
  * owns (arrays in owned) or into the YAML tree, which must outlive it. */
 typedef struct cspec {

@@ -14,6 +14,7 @@
 #include "model/fin_metrics.h"
 #include "model/format.h"
 #include "model/montecarlo.h"
+#include "render/explore_charts.h"
 #include "util/base64.h"
 #include "util/buf.h"
 
@@ -661,6 +662,7 @@ explore_page_body(xmlDocPtr doc, const render_ctx *c)
 	    "page has the report's own chart.");
 	ep_mc_section(div, c);
 	ep_data(div, c->rep);
+	explore_charts_data(div, c); /* an error is recorded in c->d */
 	xmlNodePtr s = ep_el(div, "script", NULL);
 	xmlSetProp(s, BAD_CAST "src", BAD_CAST "model.js");
 	s = ep_el(div, "script", NULL);
