@@ -195,6 +195,7 @@ typedef struct part_set {
 	pdf_part *parts;    /* nparts entries */
 	size_t nparts;
 	int *sec;           /* each section's first page */
+	buf *keys;          /* NULL, or where each part's cache key is appended */
 } part_set;
 
 /* Typesets one part of report.pdf into p (cleared first) as a PDF of its own: with
@@ -267,6 +268,8 @@ make_part(part_set *ps, size_t k, size_t from, size_t to, int page0)
 			pdf_part_title_key(c, ps->book, ps->sec, key);
 		else
 			pdf_part_key(c, ps->book, from, to, page0, key);
+		if (ps->keys != NULL)
+			buf_append(ps->keys, key, SHA256_LEN);
 		if (cache_get(c->cache, key, &got) == 0 &&
 		    pdf_part_unpack(p, got.data, got.len, k == 0 ? 0 : to - from) == 0) {
 			for (size_t i = from; k > 0 && i < to; i++)
@@ -332,7 +335,7 @@ join(const part_set *ps, buf *out)
  * the cache, the title and contents last, then the parts joined. */
 static int
 report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoContext *pc,
-    buf *out)
+    buf *out, buf *keys)
 {
 	const report *r = c->rep;
 	size_t n = r->nsections, per = part_size(n);
@@ -340,7 +343,7 @@ report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoCo
 		return -1;
 	part_set ps = { c, book, pc, { pdf_laid_new(), pdf_words_new(), pdf_paras_new() },
 		shapes, c->cache != NULL && pdf_book_streams(book), NULL, 1 + (n + per - 1) / per,
-		util_xcalloc(n + 1, sizeof(int)) };
+		util_xcalloc(n + 1, sizeof(int)), keys };
 	ps.parts = util_xcalloc(ps.nparts, sizeof *ps.parts);
 	int page = 1 + (int)((n + TOC_PER_PAGE - 1) / TOC_PER_PAGE), rc = 0;
 	for (size_t k = 1; k < ps.nparts; k++) {
@@ -376,7 +379,7 @@ pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes,
 {
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	int rc = report_in(c, book, shapes, pc, out);
+	int rc = report_in(c, book, shapes, pc, out, NULL);
 	g_object_unref(pc);
 	g_object_unref(fm);
 	return rc;
@@ -396,6 +399,7 @@ struct pdf_job {
 	PangoFontMap *fm;      /* the job's font map (used by one thread only) */
 	PangoContext *pc;      /* its context */
 	buf out;               /* the PDF */
+	buf keys;              /* the cache keys of its parts, SHA256_LEN bytes each */
 	int rc;                /* what report_in returned */
 };
 
@@ -432,7 +436,7 @@ job_run(void *arg)
 	int cancel = j->cancel;
 	pthread_mutex_unlock(&j->lock);
 	if (!cancel)
-		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out);
+		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out, &j->keys);
 	g_object_unref(j->pc);
 	g_object_unref(j->fm);
 	return NULL;
@@ -448,6 +452,7 @@ pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
 	j->book = book;
 	j->shapes = shapes;
 	buf_init(&j->out);
+	buf_init(&j->keys);
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->cond, NULL);
 	j->threaded = pthread_create(&j->thread, NULL, job_run, j) == 0;
@@ -484,15 +489,24 @@ pdf_job_go(pdf_job *j)
 int
 pdf_job_finish(pdf_job *j, int keep, buf *out)
 {
+	return pdf_job_finish_keys(j, keep, out, NULL);
+}
+
+int
+pdf_job_finish_keys(pdf_job *j, int keep, buf *out, buf *keys)
+{
 	job_wait(j, !keep);
 	int rc = keep ? j->rc : 0;
 	if (keep) {
 		diag_move(j->outer, j->c.d);
 		if (rc == 0)
 			buf_append(out, j->out.data ? j->out.data : "", j->out.len);
+		if (rc == 0 && keys != NULL)
+			buf_append(keys, j->keys.data ? j->keys.data : "", j->keys.len);
 	}
 	diag_free(j->c.d);
 	buf_free(&j->out);
+	buf_free(&j->keys);
 	pthread_mutex_destroy(&j->lock);
 	pthread_cond_destroy(&j->cond);
 	free(j);

@@ -105,4 +105,9 @@ void pdf_job_go(pdf_job *j);
  * cancelled if it has not been let go (its errors are dropped), and 0 is returned. */
 int pdf_job_finish(pdf_job *j, int keep, buf *out);
 
+/* pdf_job_finish, and on success also appends to keys the build cache keys of the
+ * parts report.pdf was joined from (32 bytes each; none without a cache), so that a
+ * build reusing the whole report.pdf can keep them (cache_keep) for the next one. */
+int pdf_job_finish_keys(pdf_job *j, int keep, buf *out, buf *keys);
+
 #endif
