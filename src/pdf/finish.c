@@ -47,6 +47,7 @@ typedef struct fin {
 	int nnote;                       /* Note elements met */
 	char *why;                       /* the reason of a failure */
 	size_t nwhy;
+	int marked;                      /* 1: pages' content is not read (pdf_finish_marked) */
 } fin;
 
 /* Records the reason of a failure (the first one) and returns -1. */
@@ -812,7 +813,8 @@ page(fin *f, long n)
 	span p = f->o[n].val;
 	array_each(f, dict_get_r(f, p, "/Annots"), annot_each, f);
 	long c = ref_of(f, dict_get(f, p, "/Contents"));
-	if (c > 0 && (size_t)c < f->n && f->o[c].at != 0 && mark_artifacts(f, c) != 0)
+	if (!f->marked && c > 0 && (size_t)c < f->n && f->o[c].at != 0 &&
+	    mark_artifacts(f, c) != 0)
 		return -1;
 	static const char *const drop[] = { "/Tabs", NULL };
 	buf *e = edit_dict(f, n, drop);
@@ -825,7 +827,19 @@ typedef struct pages_arg {
 	fin *f;
 	int depth;
 	int rc;
+	int mark_only;  /* 1: only the artifacts of each page's content (pdf_mark_artifacts) */
 } pages_arg;
+
+/* Rewrites the artifacts' marked content in the content stream of page n. Returns 0
+ * or -1. */
+static int
+mark_page(fin *f, long n)
+{
+	long c = ref_of(f, dict_get(f, f->o[n].val, "/Contents"));
+	if (c > 0 && (size_t)c < f->n && f->o[c].at != 0)
+		return mark_artifacts(f, c);
+	return 0;
+}
 
 /* array_each callback of /Kids: a page, or a node of pages to walk. */
 static void
@@ -842,7 +856,7 @@ kid_page_each(const fin *cf, span v, void *arg)
 		a->depth++;
 		array_each(f, dict_get_r(f, d, "/Kids"), kid_page_each, a);
 		a->depth--;
-	} else if (page(f, r) != 0) {
+	} else if ((a->mark_only ? mark_page(f, r) : page(f, r)) != 0) {
 		a->rc = -1;
 	}
 }
@@ -1169,7 +1183,7 @@ edit(fin *f)
 		    f->fi->nalts);
 		return fail(f, m);
 	}
-	pages_arg pa = { f, 0, 0 };
+	pages_arg pa = { f, 0, 0, 0 };
 	span pages = dict_get(f, f->o[f->root].val, "/Pages");
 	array_each(f, dict_get_r(f, resolve(f, pages), "/Kids"), kid_page_each, &pa);
 	if (pa.rc != 0)
@@ -1179,12 +1193,13 @@ edit(fin *f)
 	return 0;
 }
 
-int
-pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+/* pdf_finish, reading the pages' content unless marked. */
+static int
+finish_in(buf *pdf, const pdf_finish_info *info, char *why, size_t n, int marked)
 {
 	char reason[200] = "";
 	fin f = { pdf->data, pdf->len, NULL, 0, -1, -1, info, hash_new(HASH_BORROW), 0, 0,
-		reason, sizeof reason };
+		reason, sizeof reason, marked };
 	for (size_t i = 0; i < info->ndests; i++)
 		hash_add(f.dests, info->dests[i].dest, i, NULL);
 	buf out;
@@ -1206,6 +1221,87 @@ pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
 	free(f.o);
 	hash_free(f.dests);
 	buf_free(&out);
+	return rc;
+}
+
+int
+pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+{
+	return finish_in(pdf, info, why, n, 0);
+}
+
+int
+pdf_finish_marked(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+{
+	return finish_in(pdf, info, why, n, 1);
+}
+
+/* Writes f into out in cairo's form: its header, every object in use (streams with
+ * their length written directly, rewritten ones with their new bytes), a
+ * cross-reference table and the trailer. */
+static void
+write_plain(const fin *f, buf *out)
+{
+	size_t head = f->len;
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && f->o[n].at < head)
+			head = f->o[n].at;
+	buf_append(out, f->s, head);
+	size_t *at = util_xcalloc(f->n + 1, sizeof *at);
+	for (size_t n = 1; n < f->n; n++) {
+		const obj *o = &f->o[n];
+		if (o->at == 0 || o->gone)
+			continue;
+		at[n] = out->len;
+		if (o->data.e != 0) {
+			write_stream(f, n, out);
+			continue;
+		}
+		buf_printf(out, "%zu 0 obj\n", n);
+		put_value(out, f, n);
+		buf_puts(out, "\nendobj\n");
+	}
+	size_t x = out->len;
+	buf_printf(out, "xref\n0 %zu\n0000000000 65535 f \n", f->n);
+	for (size_t n = 1; n < f->n; n++)
+		if (at[n] != 0)
+			buf_printf(out, "%010zu 00000 n \n", at[n]);
+		else
+			buf_puts(out, "0000000000 65535 f \n");
+	buf_printf(out, "trailer\n<< /Size %zu /Root %ld 0 R", f->n, f->root);
+	if (f->info > 0)
+		buf_printf(out, " /Info %ld 0 R", f->info);
+	buf_printf(out, " >>\nstartxref\n%zu\n%%%%EOF\n", x);
+	free(at);
+}
+
+int
+pdf_mark_artifacts(buf *pdf, char *why, size_t n)
+{
+	char reason[200] = "";
+	fin f = { pdf->data, pdf->len, NULL, 0, -1, -1, NULL, NULL, 0, 0, reason, sizeof reason,
+		0 };
+	int rc = pdf->data != NULL && read_all(&f) == 0 ? 0 : -1;
+	if (rc == 0) {
+		pages_arg pa = { &f, 0, 0, 1 };
+		span pages = dict_get(&f, f.o[f.root].val, "/Pages");
+		array_each(&f, dict_get_r(&f, resolve(&f, pages), "/Kids"), kid_page_each, &pa);
+		rc = pa.rc;
+	}
+	if (rc == 0) {
+		buf out;
+		buf_init(&out);
+		write_plain(&f, &out);
+		buf_free(pdf);
+		*pdf = out;
+	} else {
+		snprintf(why, n, "cannot read cairo's PDF: %s", reason[0] ? reason : "empty");
+	}
+	for (size_t i = 0; i < f.n; i++) {
+		buf_free(&f.o[i].edit);
+		buf_free(&f.o[i].stream);
+	}
+	free(f.o);
 	return rc;
 }
 
@@ -1673,7 +1769,7 @@ read_parts(join *j, const buf *const *parts, size_t n, char *reason, size_t nrea
 	for (size_t i = 0; i < n; i++) {
 		jpart *p = &j->p[i];
 		p->f = (fin){ parts[i]->data, parts[i]->len, NULL, 0, -1, -1, NULL, NULL, 0, 0,
-			reason, nreason };
+			reason, nreason, 0 };
 		j->np = i;
 		if (p->f.s == NULL || read_all(&p->f) != 0) {
 			j->np = i + 1;

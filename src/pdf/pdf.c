@@ -243,9 +243,12 @@ typeset_part(const part_set *ps, size_t from, size_t to, int title, int page0, p
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
+	char why[256];
 	if (st != CAIRO_STATUS_SUCCESS)
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot write the PDF: %s",
 		    cairo_status_to_string(st));
+	else if (!t.failed && pdf_mark_artifacts(&p->pdf, why, sizeof why) != 0)
+		st = CAIRO_STATUS_WRITE_ERROR; /* cannot happen with cairo's own file */
 	p->npages = t.page - t.page0;
 	pdf_part_take(p, t.tags, title ? NULL : ps->sec + from, title ? 0 : to - from, page0);
 	pdf_tags_free(t.tags);
@@ -320,7 +323,7 @@ join(const part_set *ps, buf *out)
 	int rc = pdf_join(bufs, ps->nparts, e, nout, out, why, sizeof why);
 	pdf_finish_info info = { ps->c->rep->lang, ps->c->rep->as_of, alts, nalts, e, nout };
 	if (rc == 0)
-		rc = pdf_finish(out, &info, why, sizeof why);
+		rc = pdf_finish_marked(out, &info, why, sizeof why);
 	if (rc != 0)
 		diag_error(ps->c->d, diag_file_pos(ps->c->d, "report.pdf"),
 		    "cannot finish the PDF: %s", why);

@@ -406,6 +406,17 @@ typedef struct pdf_finish_info {
  * pdf unchanged and a reason in why (n bytes). */
 int pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n);
 
+/* Rewrites, in the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements), each
+ * page's content as pdf_finish does (the marked content of artifact elements made
+ * /Artifact) and writes it again in cairo's form (finish.c), so that pdf_finish_marked need
+ * not read any page's content. Returns 0 with pdf
+ * replaced, or -1 with pdf unchanged and a reason in why (n bytes). */
+int pdf_mark_artifacts(buf *pdf, char *why, size_t n);
+
+/* pdf_finish of a PDF whose pages' content pdf_mark_artifacts has rewritten already:
+ * no page's content is read or written again. */
+int pdf_finish_marked(buf *pdf, const pdf_finish_info *info, char *why, size_t n);
+
 /* Joins the PDFs parts[0..n) (each as cairo 1.16 writes it with pdf_tags' elements
  * under one Document element, with no outline; part 0 gives the Info dictionary) into
  * one PDF in out, in cairo's form (a cross-reference table, no object streams) for
