@@ -417,6 +417,73 @@ START_TEST(test_join_refuses_bad_parts)
 }
 END_TEST
 
+START_TEST(test_mark_artifacts_then_finish_marked)
+{
+	buf p[4], marked[4], a, b;
+	four_parts(p);
+	buf_init(&a);
+	buf_init(&b);
+	char why[256] = "";
+	for (int i = 0; i < 4; i++) {
+		buf_init(&marked[i]);
+		buf_append(&marked[i], p[i].data, p[i].len);
+		ck_assert_msg(pdf_mark_artifacts(&marked[i], why, sizeof why) == 0, "%s", why);
+		ck_assert(find(&marked[i], "/S /" PDF_TAG_ARTIFACT) != NULL); /* still in the tree */
+	}
+	join_all(p, 4, &a);
+	join_all(marked, 4, &b);
+	static const char *const alts[] = { "a", "b", "c", "d", "e", "f", "g" };
+	pdf_finish_info info = { "en", "2026-11-01", alts, 7, outline, NOUT };
+	ck_assert_msg(pdf_finish(&a, &info, why, sizeof why) == 0, "%s", why);
+	ck_assert_msg(pdf_finish_marked(&b, &info, why, sizeof why) == 0, "%s", why);
+	/* marked when typeset or when finished: the same pages */
+	qpdf_data qa = open_pdf(&a), qb = open_pdf(&b);
+	ck_assert_int_eq(qpdf_get_num_pages(qa), qpdf_get_num_pages(qb));
+	qpdf_cleanup(&qa);
+	qpdf_cleanup(&qb);
+	buf ea, eb;
+	buf_init(&ea);
+	buf_init(&eb);
+	for (int k = 0; k < 2; k++) {
+		buf *x = k ? &eb : &ea, *src = k ? &b : &a;
+		qpdf_data q = qpdf_init();
+		qpdf_silence_errors(q);
+		ck_assert_int_eq(qpdf_read_memory(q, "x.pdf", src->data, src->len, NULL),
+		    QPDF_SUCCESS);
+		ck_assert_int_eq(qpdf_init_write_memory(q), QPDF_SUCCESS);
+		qpdf_set_qdf_mode(q, QPDF_TRUE);
+		ck_assert_int_eq(qpdf_write(q), QPDF_SUCCESS);
+		buf_append(x, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+		qpdf_cleanup(&q);
+	}
+	int na = 0, nb = 0;
+	for (const char *s = ea.data; (s = strstr(s, "/Artifact BMC")) != NULL; s++)
+		na++;
+	for (const char *s = eb.data; (s = strstr(s, "/Artifact BMC")) != NULL; s++)
+		nb++;
+	ck_assert_int_eq(na, 7);
+	ck_assert_int_eq(nb, 7);
+	/* a file that is not cairo's: refused, left as it was */
+	buf bad;
+	buf_init(&bad);
+	buf_puts(&bad, "%PDF-1.5\nno objects");
+	ck_assert_int_eq(pdf_mark_artifacts(&bad, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "cannot read"));
+	ck_assert_str_eq(buf_str(&bad), "%PDF-1.5\nno objects");
+	buf_reset(&bad);
+	ck_assert_int_eq(pdf_mark_artifacts(&bad, why, sizeof why), -1);
+	buf_free(&bad);
+	buf_free(&ea);
+	buf_free(&eb);
+	for (int i = 0; i < 4; i++) {
+		buf_free(&p[i]);
+		buf_free(&marked[i]);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
 /* A part made by hand: 3 pages, its sections' first pages, entries and alt texts. */
 static void
 sample_part(pdf_part *p)
@@ -598,6 +665,7 @@ suite(void)
 	tcase_add_test(tc, test_join_then_finish_same_bytes);
 	tcase_add_test(tc, test_join_refuses_bad_parts);
 	tcase_add_test(tc, test_part_pack_round_trip);
+	tcase_add_test(tc, test_mark_artifacts_then_finish_marked);
 	suite_add_tcase(s, tc);
 	TCase *tm = tcase_create("cache");
 	tcase_set_timeout(tm, 120);
