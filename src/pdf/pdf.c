@@ -1,5 +1,6 @@
 /* pdf: the whole report as one PDF: title page, linked contents, every section, an
- * outline; typeset twice, the first time only to learn each section's first page. */
+ * outline; typeset in parts (the title and contents, then runs of sections), each
+ * once, taken from the build cache when its inputs are unchanged, then joined. */
 #include "pdf/pdf.h"
 #include "pdf/pdf_int.h"
 
@@ -48,11 +49,7 @@ toc_entry(pdf_doc *t, size_t i)
 {
 	const rep_section *s = &t->c->rep->sections[i];
 	char num[16];
-	if (t->dry) {
-		t->y += TOC_ROW;
-		return;
-	}
-	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
+	snprintf(num, sizeof num, "%d", t->toc_page[i]);
 	buf at;
 	buf_init(&at);
 	buf_printf(&at, "dest='sec-%s' rect=[%.2f %.2f %.2f %.2f]", s->slug, PDF_LEFT,
@@ -186,16 +183,16 @@ part_size(size_t n)
 /* The parts of report.pdf being made: part 0 the title and contents, then the
  * sections in groups of part_size. */
 typedef struct part_set {
-	const render_ctx *c;
-	const pdf_book *book;
-	PangoContext *pc;
-	GHashTable *caches[3];
-	pdf_shapes *shapes;
-	int use_cache;      /* 1: parts are looked up in and stored into c->cache */
-	pdf_part *parts;    /* nparts entries */
-	size_t nparts;
-	int *sec;           /* each section's first page */
-	buf *keys;          /* NULL, or where each part's cache key is appended */
+	const render_ctx *c;   /* the report, its diagnostics and cache */
+	const pdf_book *book;  /* the articles being set */
+	PangoContext *pc;      /* the typesetter's context (context_new) */
+	GHashTable *caches[3]; /* layouts, words and paragraphs, shared by every part */
+	pdf_shapes *shapes;    /* words shaped by earlier builds, or NULL */
+	int use_cache;         /* 1: parts are looked up in and stored into c->cache */
+	pdf_part *parts;       /* the parts, nparts entries (owned) */
+	size_t nparts;         /* 1 + the number of groups of sections */
+	int *sec;              /* each section's first page (owned) */
+	buf *keys;             /* NULL, or where each part's cache key is appended */
 } part_set;
 
 /* Typesets one part of report.pdf into p (cleared first) as a PDF of its own: with
@@ -255,7 +252,7 @@ typeset_part(const part_set *ps, size_t from, size_t to, int title, int page0, p
 	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
 }
 
-/* Sets part k of ps (k 0: the title and contents; else the sections of range, whose
+/* Sets part k of ps (k 0: the title and contents; else sections [from, to), whose
  * first page follows page0 pages): from the cache if an earlier build made it from the
  * same inputs, else typeset (and stored). Returns 0 or -1. */
 static int

@@ -46,14 +46,14 @@ typedef struct pdf_doc {
 	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
 	const pdf_book *book; /* the articles being set */
 	cairo_t *cr;          /* the PDF surface's context */
-	int dry;              /* 1: the first pass, which only lays out: nothing is drawn */
+	int dry;              /* 1: a dry run (blocks.c), which only lays out: nothing is drawn */
 	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
 	int page;             /* the current page, 1-based (page0: none begun) */
 	int page0;            /* pages before the part being set (pdf.c's parts) */
 	double y;             /* top of the free space on the current page */
 	long section;         /* the section being set, -1 before the first */
-	int *sec_page;        /* first page of each section, as laid out this pass */
-	const int *toc_page;  /* first pages from the previous pass, or NULL */
+	int *sec_page;        /* first page of each section, as laid out */
+	const int *toc_page;  /* each section's first page, for the contents */
 	int ncontents;        /* pages the contents take */
 	int quotes;           /* depth of block quotes and callouts being set */
 	double bar_y;         /* a quote's rule is drawn down to here on this page */
