@@ -1664,16 +1664,24 @@ enum {
 	JOIN_LEVELS = 8 /* outline levels nested (as pdf.c's outline did) */
 };
 
-/* Writes the outline of the n entries e: item i is object first + i, each nested under
- * the nearest entry before it of a lower level, closed (a negative /Count). */
+/* How the outline's items are linked: for each item (-1: none) its parent, previous
+ * and next sibling, first and last child, and its number of children. */
+typedef struct otree {
+	long *up, *prev, *next, *kid0, *kid1, *count;
+	long root0, root1, nroot;  /* the first and last top item, the number of them */
+} otree;
+
+/* Links the n entries e into o (allocated here; free with otree_free): each nested
+ * under the nearest entry before it of a lower level. */
 static void
-write_outline(join *j, const pdf_outline_entry *e, size_t n, size_t first)
+otree_make(otree *o, const pdf_outline_entry *e, size_t n)
 {
-	long *up = util_xcalloc(n + 1, sizeof *up), *prev = util_xcalloc(n + 1, sizeof *prev);
-	long *next = util_xcalloc(n + 1, sizeof *next), *kid0 = util_xcalloc(n + 1,
-	    sizeof *kid0), *kid1 = util_xcalloc(n + 1, sizeof *kid1);
-	long *count = util_xcalloc(n + 1, sizeof *count), last[JOIN_LEVELS];
-	long root0 = -1, root1 = -1, nroot = 0;
+	long **a[] = { &o->up, &o->prev, &o->next, &o->kid0, &o->kid1, &o->count };
+	for (size_t k = 0; k < sizeof a / sizeof *a; k++)
+		*a[k] = util_xcalloc(n + 1, sizeof **a[k]);
+	long last[JOIN_LEVELS];
+	o->root0 = o->root1 = -1;
+	o->nroot = 0;
 	for (int k = 0; k < JOIN_LEVELS; k++)
 		last[k] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -1682,51 +1690,62 @@ write_outline(join *j, const pdf_outline_entry *e, size_t n, size_t first)
 		long u = -1;
 		for (int k = lv - 1; k >= 1 && u < 0; k--)
 			u = last[k];
-		up[i] = u;
-		kid0[i] = kid1[i] = next[i] = -1;
-		long *tail = u < 0 ? &root1 : &kid1[u];
-		prev[i] = *tail;
+		o->up[i] = u;
+		o->kid0[i] = o->kid1[i] = o->next[i] = -1;
+		long *tail = u < 0 ? &o->root1 : &o->kid1[u];
+		o->prev[i] = *tail;
 		if (*tail >= 0)
-			next[*tail] = (long)i;
-		else if (u < 0)
-			root0 = (long)i;
+			o->next[*tail] = (long)i;
 		else
-			kid0[u] = (long)i;
+			*(u < 0 ? &o->root0 : &o->kid0[u]) = (long)i;
 		*tail = (long)i;
-		if (u < 0)
-			nroot++;
-		else
-			count[u]++;
+		*(u < 0 ? &o->nroot : &o->count[u]) += 1;
 		last[lv] = (long)i;
 		for (int k = lv + 1; k < JOIN_LEVELS; k++)
 			last[k] = -1;
 	}
+}
+
+/* Frees what o holds. */
+static void
+otree_free(otree *o)
+{
+	free(o->up);
+	free(o->prev);
+	free(o->next);
+	free(o->kid0);
+	free(o->kid1);
+	free(o->count);
+}
+
+/* Writes the outline of the n entries e (n > 0): item i is object first + i, nested
+ * as otree_make says, closed (a negative /Count), going to its named destination. */
+static void
+write_outline(join *j, const pdf_outline_entry *e, size_t n, size_t first)
+{
+	otree o;
+	otree_make(&o, e, n);
 	jobj(j, J_OUTLINES);
 	buf_printf(&j->out, "<< /Type /Outlines /First %zu 0 R /Last %zu 0 R /Count %ld >>\n"
-	    "endobj\n", first + (size_t)root0, first + (size_t)root1, nroot);
+	    "endobj\n", first + (size_t)o.root0, first + (size_t)o.root1, o.nroot);
 	for (size_t i = 0; i < n; i++) {
 		jobj(j, first + i);
 		buf_puts(&j->out, "<< /Title ");
 		put_text(&j->out, e[i].title);
-		buf_printf(&j->out, " /Parent %zu 0 R", up[i] < 0 ? (size_t)J_OUTLINES :
-		    first + (size_t)up[i]);
+		buf_printf(&j->out, " /Parent %zu 0 R", o.up[i] < 0 ? (size_t)J_OUTLINES :
+		    first + (size_t)o.up[i]);
 		const char *name[] = { "/Prev", "/Next", "/First", "/Last" };
-		long v[] = { prev[i], next[i], kid0[i], kid1[i] };
+		long v[] = { o.prev[i], o.next[i], o.kid0[i], o.kid1[i] };
 		for (int k = 0; k < 4; k++)
 			if (v[k] >= 0)
 				buf_printf(&j->out, " %s %zu 0 R", name[k], first + (size_t)v[k]);
-		if (count[i] > 0)
-			buf_printf(&j->out, " /Count -%ld", count[i]);
+		if (o.count[i] > 0)
+			buf_printf(&j->out, " /Count -%ld", o.count[i]);
 		buf_puts(&j->out, " /Dest ");
 		put_text(&j->out, e[i].dest);
 		buf_puts(&j->out, " >>\nendobj\n");
 	}
-	free(up);
-	free(prev);
-	free(next);
-	free(kid0);
-	free(kid1);
-	free(count);
+	otree_free(&o);
 }
 
 /* Writes the catalog, the Info dictionary (part 0's), the cross-reference table and
