@@ -2,7 +2,9 @@
 # The build cache: an unchanged output is reused (counted by -v) and the site is
 # byte-identical to a clean build's (--no-cache); after each of a series of edits (a
 # fact, the discount rate, a chart's title, a paragraph, style.css, page.html,
-# fonts.conf, the Monte Carlo's draws, a data file removed and restored) the
+# fonts.conf, the Monte Carlo's draws, a data file removed and restored, a section
+# moved to later pages and back, a section's title, the title page's subtitle and
+# edition, a section added and removed, a damaged part of report.pdf) the
 # incremental build's whole site equals a clean build's (diff -r), and the report's
 # title, base_url, as_of and a source (drawn in the chart downloads) compute every chart
 # citing them again; a damaged cache
@@ -66,11 +68,19 @@ if [ "$(count reused)" = 0 ] && [ "$(count computed)" -gt 0 ]; then
 	ok "a first build computes every output ($(count computed))"
 else ko "a first build reused something: $(cat "$tmp/inc.log")"; fi
 first=$(count computed)
+# entries of report.pdf's parts (the title and contents, each group of sections) and
+# the list of them kept beside report.pdf
+is_part() { grep -q 'mkreport-pdf-part' "$tmp/cache/$1"; }
+nparts=$(grep -l 'mkreport-pdf-part-1' "$tmp"/cache/* | wc -l)
+if [ "$nparts" = "$(($(grep -c '^  - slug:' "$C/report.yaml") + 1))" ]; then
+	ok "report.pdf is made of $nparts parts: the title and contents, and one per section"
+else ko "report.pdf's parts: $nparts for $(grep -c '^  - slug:' "$C/report.yaml") sections"; fi
 inc
-# every output but the word shapes, which are kept unread while report.pdf is reused
-if [ "$(count reused)" = "$((first - 1))" ] && [ "$(count computed)" = 0 ] &&
+# every output but the word shapes and report.pdf's parts, which are kept unread while
+# report.pdf is reused
+if [ "$(count reused)" = "$((first - 1 - nparts))" ] && [ "$(count computed)" = 0 ] &&
 	grep -q ": 0 written" "$tmp/inc.log"; then
-	ok "an unchanged build reuses all $((first - 1)) outputs (and keeps the word shapes) and writes no file"
+	ok "an unchanged build reuses all $((first - 1 - nparts)) outputs (and keeps the word shapes and the PDF's parts) and writes no file"
 else ko "an unchanged build: $(cat "$tmp/inc.log")"; fi
 
 edit "a fact quoted in the text" "$C/data/facts.yaml" \
@@ -85,7 +95,8 @@ edit "a chart's title" "$C/pages/money.md" \
 	's/^title: Cumulative cash flow to Microsoft by scenario$/title: Cumulative cash to Microsoft, by scenario/'
 edit "a chart's caption" "$C/pages/money.md" \
 	's/^caption: "Undiscounted cumulative cash flow at the end of each year/caption: "Cumulative cash flow at the end of each year/'
-if [ "$(count computed)" = 2 ]; then ok "a chart's caption: its files and report.pdf computed again"
+if [ "$(count computed)" = 3 ] && grep -q 'report.pdf part 3:' "$tmp/inc.log"; then
+	ok "a chart's caption: its files, report.pdf and the part of its section computed again"
 else ko "a chart's caption: $(cat "$tmp/inc.log")"; fi
 # What the chart downloads draw around the chart: every chart's files computed again.
 nch=$(grep -c '^```chart' "$C"/pages/*.md | awk -F: '{n += $2} END {print n}')
@@ -103,6 +114,9 @@ edit "a source's publisher (a download's source line)" "$C/data/sources.yaml" \
 if [ "$(count computed)" -ge 2 ]; then ok "a source's publisher: the charts citing it computed again"
 else ko "a source's publisher: $(cat "$tmp/inc.log")"; fi
 edit "a paragraph" "$C/pages/architecture.md" 's/^The contract moved in three steps\./The contract moved in three stages./'
+if [ "$(count computed)" = 2 ] && grep -q 'report.pdf part 2:' "$tmp/inc.log"; then
+	ok "a paragraph: report.pdf joined again, only its section's part typeset again"
+else ko "a paragraph: $(cat "$tmp/inc.log")"; fi
 # Page numbers shift: a page-long paragraph added to the second section moves every
 # later section's first page (the contents' numbers, running heads, page labels, links
 # and outline); report.pdf must not be reused, nor any part of it kept for the old
@@ -120,6 +134,32 @@ edit "the page-long paragraph removed (later sections start earlier)" "$C/pages/
 if command -v pdfinfo >/dev/null && [ "$(pdf_pages "$tmp/site")" = "$before" ]; then
 	ok "the paragraph removed: $before pages again"
 elif command -v pdfinfo >/dev/null; then ko "the paragraph removed: $(pdf_pages "$tmp/site") pages, not $before"; fi
+# A section's first page moves without its text changing: a later section's part is
+# typeset again (its page numbers, running heads and links), an earlier one is reused.
+edit "an earlier section grows by a page (a later section's first page moves)" \
+	"$C/pages/architecture.md" "\$s/\$/\n\n$long/"
+if grep -q 'report.pdf part 11:' "$tmp/inc.log" && ! grep -q 'report.pdf part 1:' "$tmp/inc.log"; then
+	ok "the later sections' parts typeset again at their new pages, the earlier ones reused"
+else ko "sections moved: $(cat "$tmp/inc.log")"; fi
+edit "the moved sections back" "$C/pages/architecture.md" '/^Sentence 1 of a paragraph added to push/d'
+# The title and contents part: a section's title (the contents, its running heads),
+# the report's subtitle and edition (the title page), a section added and removed.
+edit "a section's title (the contents and running heads)" "$C/report.yaml" \
+	's/^    title: Money and leverage$/    title: Money, and leverage/'
+if grep -q 'report.pdf part 0:' "$tmp/inc.log"; then ok "a section's title: the contents typeset again"
+else ko "a section's title: $(cat "$tmp/inc.log")"; fi
+edit "the report's subtitle (the title page)" "$C/report.yaml" 's/^subtitle: "\(.*\)"$/subtitle: "\1, edited"/'
+edit "the report's edition (the title page)" "$C/report.yaml" 's/^edition: "\(.*\)"$/edition: "\1, revised"/'
+if grep -q 'report.pdf part 0:' "$tmp/inc.log" && ! grep -q 'report.pdf part 1:' "$tmp/inc.log"; then
+	ok "the edition: only the title and contents part typeset again"
+else ko "the edition: $(cat "$tmp/inc.log")"; fi
+cp "$C/report.yaml" "$tmp/report.yaml.bak"
+printf '# An added section\n\nA short section added before the last.\n' >"$C/pages/added.md"
+edit "a section added (one more contents entry, a new part)" "$C/report.yaml" \
+	'/^  - slug: outlook$/i\  - slug: added\n    title: An added section\n    file: pages/added.md\n    description: "A section added before the last."'
+cp "$tmp/report.yaml.bak" "$C/report.yaml"
+same "the section removed again"
+rm -f "$C/pages/added.md"
 edit "style.css" "$T/style.css" '1s/^/\/* edited *\/\n/'
 if [ "$(count computed)" = 0 ]; then ok "style.css: every output reused"
 else ko "style.css: something computed: $(cat "$tmp/inc.log")"; fi
@@ -145,7 +185,7 @@ else ko "dependency.yaml restored: $(cat "$tmp/inc.log")"; fi
 # a build that reuses report.pdf keeps that entry without reading it).
 n=0
 for e in $(ls "$tmp/cache" | grep -E '^[0-9a-f]{64}$' | while read -r e; do
-	grep -q 'mkreport-shapes' "$tmp/cache/$e" || echo "$e"; done | head -2); do
+	grep -q 'mkreport-shapes\|mkreport-pdf-part' "$tmp/cache/$e" || echo "$e"; done | head -2); do
 	size=$(wc -c <"$tmp/cache/$e")
 	if [ $n = 0 ]; then truncate -s $((size - 1)) "$tmp/cache/$e"
 	else printf 'X' | dd of="$tmp/cache/$e" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null; fi
@@ -164,9 +204,17 @@ else ko "the word shapes entry was swept while report.pdf was reused"; fi
 
 # Sweep: entries of older builds are removed; the folder holds the last build's only.
 entries=$(ls "$tmp/cache" | grep -E '^[0-9a-f]{64}$' | while read -r e; do
-	grep -q 'mkreport-shapes' "$tmp/cache/$e" || echo "$e"; done | wc -l)
+	grep -q 'mkreport-shapes\|mkreport-pdf-part' "$tmp/cache/$e" || echo "$e"; done | wc -l)
 if [ "$entries" = "$(count reused)" ]; then ok "the cache holds only the last build's $entries entries"
 else ko "the cache holds $entries entries, the build used $(count reused)"; fi
+
+# A damaged part of report.pdf: found when report.pdf is joined again, typeset again.
+for e in $(grep -l 'o-competition-1' $(grep -l 'mkreport-pdf-part-1' "$tmp"/cache/*) | head -1); do
+	printf 'X' | dd of="$e" bs=1 seek=$(($(wc -c <"$e") - 1)) conv=notrunc 2>/dev/null
+done
+edit "a paragraph after a part was damaged" "$C/pages/architecture.md" 's/three stages\./three steps./'
+if [ "$(count corrupt)" = 1 ]; then ok "a damaged part is detected and typeset again"
+else ko "a damaged part: $(cat "$tmp/inc.log")"; fi
 
 # The cache deleted: a full recompute, same site.
 rm -rf "$tmp/cache"

@@ -300,8 +300,9 @@ read_entry(const char *path, char head[HEADER_LEN], size_t *nhead, char **out, s
 	return 0;
 }
 
-int
-cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
+/* cache_get, counting the hit or miss in c's stats only if counted. */
+static int
+get(cache *c, const uint8_t key[SHA256_LEN], buf *out, int counted)
 {
 	char hex[HEX_LEN + 1];
 	sha256_hex(key, hex);
@@ -322,18 +323,32 @@ cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
 		} else {
 			buf_append(out, data, n);
 		}
-		count(c, &c->st.hits);
+		if (counted)
+			count(c, &c->st.hits);
 		rc = 0;
 	} else {
 		if (st != -1) {
 			count(c, &c->st.bad);
 			unlink(path);
 		}
-		count(c, &c->st.misses);
+		if (counted)
+			count(c, &c->st.misses);
 	}
 	free(data);
 	free(path);
 	return rc;
+}
+
+int
+cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out)
+{
+	return get(c, key, out, 1);
+}
+
+int
+cache_get_uncounted(cache *c, const uint8_t key[SHA256_LEN], buf *out)
+{
+	return get(c, key, out, 0);
 }
 
 void

@@ -44,6 +44,11 @@ void cache_key_file(sha256_ctx *h, const char *path);
  * a miss (out unchanged). Either way the key counts as used by this build. */
 int cache_get(cache *c, const uint8_t key[SHA256_LEN], buf *out);
 
+/* cache_get without counting a hit or a miss (a damaged entry is still counted as
+ * bad and removed): for bookkeeping entries that are not outputs, such as the list of
+ * report.pdf's parts. */
+int cache_get_uncounted(cache *c, const uint8_t key[SHA256_LEN], buf *out);
+
 /* Marks key used by this build without reading it or counting it (an entry the build
  * does not need now but a later one will, such as the word shapes while report.pdf is
  * reused): cache_sweep keeps it. */

@@ -344,9 +344,14 @@ finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, pack *
 {
 	buf b;
 	buf_init(&b);
-	int rc = pdf_job_finish(job, keep, &b);
-	if (rc == 0 && keep && key != NULL)
+	buf parts;
+	buf_init(&parts);
+	int rc = pdf_job_finish_keys(job, keep, &b, &parts);
+	if (rc == 0 && keep && key != NULL) {
 		cache_put(p->cache, key, b.data ? b.data : "", b.len);
+		pipeline_pdf_parts_store(p->cache, key, &parts);
+	}
+	buf_free(&parts);
 	if (rc == 0 && keep)
 		add_kept(out, k, "report.pdf", &b);
 	buf_free(&b);
@@ -436,8 +441,10 @@ static int
 pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN], buf *b)
 {
 	pipeline_pdf_key(p->cache, p->rep, p->m, templates_dir, key);
-	if (cache_get(p->cache, key, b) == 0)
+	if (cache_get(p->cache, key, b) == 0) {
+		pipeline_pdf_parts_keep(p->cache, key); /* for the next build that edits it */
 		return 1;
+	}
 	cache_computed(p->cache, "report.pdf"); /* for build -v */
 	return 0;
 }

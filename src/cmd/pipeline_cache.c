@@ -277,3 +277,46 @@ pipeline_shapes_store(cache *c, const uint8_t key[SHA256_LEN], const pdf_shapes 
 		cache_put(c, key, b.data, b.len);
 	buf_free(&b);
 }
+
+#define PARTS_MAGIC "mkreport-pdf-parts-1" /* first bytes of a list of parts' keys */
+
+/* Sets key to the slot of the part list stored beside report.pdf's entry pdf_key. */
+static void
+parts_key(const cache *c, const uint8_t pdf_key[SHA256_LEN], uint8_t key[SHA256_LEN])
+{
+	sha256_ctx h;
+	cache_key_init(&h, c, "report.pdf-parts");
+	sha256_feed_mem(&h, pdf_key, SHA256_LEN);
+	sha256_final(&h, key);
+}
+
+void
+pipeline_pdf_parts_store(cache *c, const uint8_t pdf_key[SHA256_LEN], const buf *parts)
+{
+	if (c == NULL)
+		return;
+	uint8_t key[SHA256_LEN];
+	parts_key(c, pdf_key, key);
+	buf b;
+	buf_init(&b);
+	buf_append(&b, PARTS_MAGIC, sizeof PARTS_MAGIC - 1);
+	buf_append(&b, parts->data ? parts->data : "", parts->len);
+	cache_put(c, key, b.data, b.len);
+	buf_free(&b);
+}
+
+void
+pipeline_pdf_parts_keep(cache *c, const uint8_t pdf_key[SHA256_LEN])
+{
+	uint8_t key[SHA256_LEN];
+	buf b;
+	buf_init(&b);
+	parts_key(c, pdf_key, key);
+	cache_keep(c, key);
+	size_t m = sizeof PARTS_MAGIC - 1;
+	if (cache_get_uncounted(c, key, &b) == 0 && b.len >= m &&
+	    memcmp(b.data, PARTS_MAGIC, m) == 0)
+		for (size_t i = m; i + SHA256_LEN <= b.len; i += SHA256_LEN)
+			cache_keep(c, (const uint8_t *)b.data + i);
+	buf_free(&b);
+}

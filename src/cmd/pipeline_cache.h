@@ -33,4 +33,12 @@ pdf_shapes *pipeline_shapes_load(cache *c, int read, uint8_t key[SHA256_LEN]);
 /* Stores s in c under key if typesetting with it shaped new words. NULL c or s: nothing. */
 void pipeline_shapes_store(cache *c, const uint8_t key[SHA256_LEN], const pdf_shapes *s);
 
+/* Stores in c, beside report.pdf's entry pdf_key, the keys of the parts it was joined
+ * from (parts: 32 bytes each, from pdf_job_finish_keys). NULL c: no-op. */
+void pipeline_pdf_parts_store(cache *c, const uint8_t pdf_key[SHA256_LEN], const buf *parts);
+
+/* Marks used (cache_keep) the parts stored beside report.pdf's entry pdf_key, so a
+ * build that reuses the whole report.pdf does not sweep them. */
+void pipeline_pdf_parts_keep(cache *c, const uint8_t pdf_key[SHA256_LEN]);
+
 #endif

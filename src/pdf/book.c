@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart/chart_key.h"
+
 /* The chart specs one kept article draws. */
 typedef struct book_specs {
 	char **ids;                 /* chart ids (owned) */
@@ -238,4 +240,23 @@ size_t
 pdf_book_count(const pdf_book *b)
 {
 	return b ? b->n : 0;
+}
+
+void
+pdf_book_digest(const pdf_book *b, size_t i, sha256_ctx *h)
+{
+	xmlNodePtr art = pdf_book_article(b, i);
+	sha256_feed_i64(h, art != NULL);
+	if (art != NULL) {
+		xmlBufferPtr x = must(xmlBufferCreate());
+		xmlNodeDump(x, art->doc, art, 0, 0);
+		sha256_feed_mem(h, xmlBufferContent(x), (size_t)xmlBufferLength(x));
+		xmlBufferFree(x);
+	}
+	const book_specs *k = b != NULL && i < b->n ? &b->kept[i] : NULL;
+	sha256_feed_i64(h, k != NULL ? (int64_t)k->n : -1);
+	for (size_t j = 0; k != NULL && j < k->n; j++) {
+		sha256_feed_str(h, k->ids[j]);
+		chart_spec_digest(k->specs[j], h);
+	}
 }

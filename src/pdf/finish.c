@@ -47,6 +47,7 @@ typedef struct fin {
 	int nnote;                       /* Note elements met */
 	char *why;                       /* the reason of a failure */
 	size_t nwhy;
+	int marked;                      /* 1: pages' content is not read (pdf_finish_marked) */
 } fin;
 
 /* Records the reason of a failure (the first one) and returns -1. */
@@ -812,7 +813,8 @@ page(fin *f, long n)
 	span p = f->o[n].val;
 	array_each(f, dict_get_r(f, p, "/Annots"), annot_each, f);
 	long c = ref_of(f, dict_get(f, p, "/Contents"));
-	if (c > 0 && (size_t)c < f->n && f->o[c].at != 0 && mark_artifacts(f, c) != 0)
+	if (!f->marked && c > 0 && (size_t)c < f->n && f->o[c].at != 0 &&
+	    mark_artifacts(f, c) != 0)
 		return -1;
 	static const char *const drop[] = { "/Tabs", NULL };
 	buf *e = edit_dict(f, n, drop);
@@ -825,7 +827,19 @@ typedef struct pages_arg {
 	fin *f;
 	int depth;
 	int rc;
+	int mark_only;  /* 1: only the artifacts of each page's content (pdf_mark_artifacts) */
 } pages_arg;
+
+/* Rewrites the artifacts' marked content in the content stream of page n. Returns 0
+ * or -1. */
+static int
+mark_page(fin *f, long n)
+{
+	long c = ref_of(f, dict_get(f, f->o[n].val, "/Contents"));
+	if (c > 0 && (size_t)c < f->n && f->o[c].at != 0)
+		return mark_artifacts(f, c);
+	return 0;
+}
 
 /* array_each callback of /Kids: a page, or a node of pages to walk. */
 static void
@@ -842,7 +856,7 @@ kid_page_each(const fin *cf, span v, void *arg)
 		a->depth++;
 		array_each(f, dict_get_r(f, d, "/Kids"), kid_page_each, a);
 		a->depth--;
-	} else if (page(f, r) != 0) {
+	} else if ((a->mark_only ? mark_page(f, r) : page(f, r)) != 0) {
 		a->rc = -1;
 	}
 }
@@ -1169,7 +1183,7 @@ edit(fin *f)
 		    f->fi->nalts);
 		return fail(f, m);
 	}
-	pages_arg pa = { f, 0, 0 };
+	pages_arg pa = { f, 0, 0, 0 };
 	span pages = dict_get(f, f->o[f->root].val, "/Pages");
 	array_each(f, dict_get_r(f, resolve(f, pages), "/Kids"), kid_page_each, &pa);
 	if (pa.rc != 0)
@@ -1179,12 +1193,13 @@ edit(fin *f)
 	return 0;
 }
 
-int
-pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+/* pdf_finish, reading the pages' content unless marked. */
+static int
+finish_in(buf *pdf, const pdf_finish_info *info, char *why, size_t n, int marked)
 {
 	char reason[200] = "";
 	fin f = { pdf->data, pdf->len, NULL, 0, -1, -1, info, hash_new(HASH_BORROW), 0, 0,
-		reason, sizeof reason };
+		reason, sizeof reason, marked };
 	for (size_t i = 0; i < info->ndests; i++)
 		hash_add(f.dests, info->dests[i].dest, i, NULL);
 	buf out;
@@ -1206,5 +1221,633 @@ pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
 	free(f.o);
 	hash_free(f.dests);
 	buf_free(&out);
+	return rc;
+}
+
+int
+pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+{
+	return finish_in(pdf, info, why, n, 0);
+}
+
+int
+pdf_finish_marked(buf *pdf, const pdf_finish_info *info, char *why, size_t n)
+{
+	return finish_in(pdf, info, why, n, 1);
+}
+
+/* Writes f into out in cairo's form: its header, every object in use (streams with
+ * their length written directly, rewritten ones with their new bytes), a
+ * cross-reference table and the trailer. */
+static void
+write_plain(const fin *f, buf *out)
+{
+	size_t head = f->len;
+	for (size_t n = 1; n < f->n; n++)
+		if (f->o[n].at != 0 && f->o[n].at < head)
+			head = f->o[n].at;
+	buf_append(out, f->s, head);
+	size_t *at = util_xcalloc(f->n + 1, sizeof *at);
+	for (size_t n = 1; n < f->n; n++) {
+		const obj *o = &f->o[n];
+		if (o->at == 0 || o->gone)
+			continue;
+		at[n] = out->len;
+		if (o->data.e != 0) {
+			write_stream(f, n, out);
+			continue;
+		}
+		buf_printf(out, "%zu 0 obj\n", n);
+		put_value(out, f, n);
+		buf_puts(out, "\nendobj\n");
+	}
+	size_t x = out->len;
+	buf_printf(out, "xref\n0 %zu\n0000000000 65535 f \n", f->n);
+	for (size_t n = 1; n < f->n; n++)
+		if (at[n] != 0)
+			buf_printf(out, "%010zu 00000 n \n", at[n]);
+		else
+			buf_puts(out, "0000000000 65535 f \n");
+	buf_printf(out, "trailer\n<< /Size %zu /Root %ld 0 R", f->n, f->root);
+	if (f->info > 0)
+		buf_printf(out, " /Info %ld 0 R", f->info);
+	buf_printf(out, " >>\nstartxref\n%zu\n%%%%EOF\n", x);
+	free(at);
+}
+
+int
+pdf_mark_artifacts(buf *pdf, char *why, size_t n)
+{
+	char reason[200] = "";
+	fin f = { pdf->data, pdf->len, NULL, 0, -1, -1, NULL, NULL, 0, 0, reason, sizeof reason,
+		0 };
+	int rc = pdf->data != NULL && read_all(&f) == 0 ? 0 : -1;
+	if (rc == 0) {
+		pages_arg pa = { &f, 0, 0, 1 };
+		span pages = dict_get(&f, f.o[f.root].val, "/Pages");
+		array_each(&f, dict_get_r(&f, resolve(&f, pages), "/Kids"), kid_page_each, &pa);
+		rc = pa.rc;
+	}
+	if (rc == 0) {
+		buf out;
+		buf_init(&out);
+		write_plain(&f, &out);
+		buf_free(pdf);
+		*pdf = out;
+	} else {
+		snprintf(why, n, "cannot read cairo's PDF: %s", reason[0] ? reason : "empty");
+	}
+	for (size_t i = 0; i < f.n; i++) {
+		buf_free(&f.o[i].edit);
+		buf_free(&f.o[i].stream);
+	}
+	free(f.o);
+	return rc;
+}
+
+/* ---- Joining parts (pdf_join) ---- */
+
+enum {
+	J_CATALOG = 1, J_PAGES, J_STRUCT, J_DOC, J_PARENTS, J_NAMES, J_DESTS, J_INFO,
+	J_OUTLINES, J_FIRST /* the numbers the joined file gives its own objects, then the
+	                     * parts' objects from J_FIRST on */
+};
+
+/* One part being joined. */
+typedef struct jpart {
+	fin f;             /* the part, read */
+	size_t *to;        /* the joined number of each of its objects, 0: left out */
+	long pages, st, doc, parents, dests; /* its page tree root, structure tree root,
+	                                      * Document element, parent tree and
+	                                      * destinations' name array object (or -1) */
+	long keys;         /* 1 + its highest parent tree key (0: none) */
+	long key0;         /* what its keys are moved by */
+} jpart;
+
+/* One named destination of the joined file. */
+typedef struct jdest {
+	char *name;        /* its name (owned) */
+	size_t part;       /* the part it is in */
+	span val;          /* its value in that part */
+} jdest;
+
+/* The joining. */
+typedef struct join {
+	jpart *p;          /* the parts */
+	size_t np;         /* entries of p */
+	jdest *d;          /* every named destination */
+	size_t nd, capd;   /* entries of d used, allocated */
+	size_t next;       /* the next free object number */
+	buf out;           /* the joined file */
+	size_t *at;        /* the offset of each joined object (0: not written) */
+	char *why;         /* the reason of a failure */
+	size_t nwhy;
+} join;
+
+/* Records the reason of a failure (the first one) and returns -1. */
+static int
+jfail(join *j, const char *what)
+{
+	if (j->why[0] == '\0')
+		snprintf(j->why, j->nwhy, "%s", what);
+	return -1;
+}
+
+/* If s[i..e) starts with a reference "N G R", sets *n and returns the offset after
+ * it; else returns 0. */
+static size_t
+ref_at(const fin *f, size_t i, size_t e, size_t *n)
+{
+	size_t g, a = read_num(f, i, e, n);
+	if (a == 0 || a >= e || !is_ws(f->s[a]))
+		return 0;
+	size_t b = skip_ws(f, a, e);
+	b = read_num(f, b, e, &g);
+	if (b == 0 || b >= e || !is_ws(f->s[b]))
+		return 0;
+	b = skip_ws(f, b, e);
+	if (b >= e || f->s[b] != 'R' || (b + 1 < e && !is_delim(f->s[b + 1])))
+		return 0;
+	return b + 1;
+}
+
+/* Appends value v of part p to out with every reference renumbered and the integer
+ * after /StructParents or /StructParent moved by p's key0. Returns 0, or -1 for a
+ * reference to an object the joined file leaves out or a malformed string. */
+static int
+renum(join *j, const jpart *p, span v, buf *out)
+{
+	const fin *f = &p->f;
+	int key = 0; /* 1: the next integer is a parent tree key */
+	for (size_t i = v.b; i < v.e;) {
+		char c = f->s[i];
+		size_t e, n;
+		if (c == '(') {
+			e = skip_literal(f, i, v.e);
+			if (e == 0)
+				return jfail(j, "a part has a malformed string");
+		} else if (c == '<' && i + 1 < v.e && f->s[i + 1] == '<') {
+			e = i + 2;
+		} else if (c == '<') {
+			const char *q = memchr(f->s + i, '>', v.e - i);
+			if (q == NULL)
+				return jfail(j, "a part has a malformed string");
+			e = (size_t)(q - f->s) + 1;
+		} else if (c == '/') {
+			e = skip_word(f, i + 1, v.e);
+			span k = { i, e };
+			key = name_is(f, k, "/StructParents") || name_is(f, k, "/StructParent");
+			put_span(out, f, k);
+			i = e;
+			continue;
+		} else if (c >= '0' && c <= '9' && (e = ref_at(f, i, v.e, &n)) != 0) {
+			if (n >= f->n || p->to[n] == 0)
+				return jfail(j, "a part refers to an object the joined file leaves out");
+			buf_printf(out, "%zu 0 R", p->to[n]);
+			i = e;
+			continue;
+		} else if (c >= '0' && c <= '9' && key && skip_word(f, i, v.e) ==
+		    skip_digits(f, i, v.e)) {
+			e = read_num(f, i, v.e, &n);
+			if (e == 0)
+				return jfail(j, "a part has a malformed parent tree key");
+			buf_printf(out, "%ld", (long)n + p->key0);
+			key = 0;
+			i = e;
+			continue;
+		} else {
+			e = is_ws(c) || is_delim(c) ? i + 1 : skip_word(f, i, v.e);
+			if (!is_ws(c))
+				key = key && (c == '[' || c == ']');
+		}
+		buf_append(out, f->s + i, e - i);
+		i = e;
+	}
+	return 0;
+}
+
+/* Returns the number of the element the structure tree root (or Document element)
+ * value d has as its only child, or -1. */
+static long
+only_kid(const fin *f, span d)
+{
+	span k = dict_get(f, d, "/K");
+	if (is_array(f, k)) {
+		size_t i = skip_ws(f, k.b + 1, k.e), e = skip_value(f, i, k.e);
+		if (e == 0 || skip_ws(f, e, k.e) != k.e - 1)
+			return -1;
+		k = (span){ i, e };
+	}
+	return ref_of(f, k);
+}
+
+/* array_each callback of a parent tree's /Nums: keeps the highest key. */
+static void
+max_key_each(const fin *f, span v, void *arg)
+{
+	long *keys = arg;
+	size_t n;
+	if (f->s[v.b] >= '0' && f->s[v.b] <= '9' && read_num(f, v.b, v.e, &n) == v.e &&
+	    (long)n + 1 > *keys)
+		*keys = (long)n + 1;
+}
+
+/* array_each callback of a name tree's /Names: records each name with its value. */
+static void
+dest_each(const fin *f, span v, void *arg)
+{
+	join *j = arg;
+	if (f->s[v.b] == '(') {
+		if (j->nd == j->capd) {
+			j->capd = j->capd ? 2 * j->capd : 64;
+			j->d = util_xrealloc(j->d, j->capd * sizeof *j->d);
+		}
+		buf name;
+		buf_init(&name);
+		literal_text(f, v, &name);
+		j->d[j->nd++] = (jdest){ buf_detach(&name), j->np, { 0, 0 } };
+		if (j->d[j->nd - 1].name == NULL)
+			j->d[j->nd - 1].name = util_xstrdup("");
+	} else if (j->nd > 0 && j->d[j->nd - 1].val.e == 0 && j->d[j->nd - 1].part == j->np) {
+		j->d[j->nd - 1].val = v;
+	}
+}
+
+/* Finds in part p (read) its page tree, structure tree, Document element, parent tree
+ * and destinations, collecting the destinations into j. Returns 0 or -1. */
+static int
+find_roots(join *j, jpart *p)
+{
+	fin *f = &p->f;
+	span cat = f->o[f->root].val;
+	p->pages = ref_of(f, dict_get(f, cat, "/Pages"));
+	p->st = ref_of(f, dict_get(f, cat, "/StructTreeRoot"));
+	if (p->pages <= 0 || (size_t)p->pages >= f->n || p->st <= 0 || (size_t)p->st >= f->n ||
+	    f->o[p->st].at == 0 || !is_dict(f, dict_get_r(f, cat, "/Pages")))
+		return jfail(j, "a part has no page tree or no structure tree");
+	span st = f->o[p->st].val;
+	p->doc = only_kid(f, st);
+	p->parents = ref_of(f, dict_get(f, st, "/ParentTree"));
+	if (p->doc <= 0 || (size_t)p->doc >= f->n || f->o[p->doc].at == 0 || p->parents <= 0 ||
+	    (size_t)p->parents >= f->n || f->o[p->parents].at == 0)
+		return jfail(j, "a part's structure is not one Document element");
+	array_each(f, dict_get_r(f, f->o[p->parents].val, "/Nums"), max_key_each, &p->keys);
+	span dests = dict_get_r(f, dict_get_r(f, cat, "/Names"), "/Dests");
+	p->dests = ref_of(f, dict_get(f, dict_get_r(f, cat, "/Names"), "/Dests"));
+	size_t nd = j->nd;
+	array_each(f, dict_get_r(f, dests, "/Names"), dest_each, j);
+	for (size_t i = nd; i < j->nd; i++)
+		if (j->d[i].val.e == 0)
+			return jfail(j, "a part has a malformed destination");
+	return 0;
+}
+
+/* Numbers the objects of part p that the joined file keeps, from j->next on; its
+ * page tree, structure tree root and Document element become the joined file's. */
+static void
+number(join *j, jpart *p)
+{
+	fin *f = &p->f;
+	p->to = util_xcalloc(f->n + 1, sizeof *p->to);
+	long names = ref_of(f, dict_get(f, f->o[f->root].val, "/Names"));
+	long outl = ref_of(f, dict_get(f, f->o[f->root].val, "/Outlines"));
+	for (size_t n = 1; n < f->n; n++) {
+		long l = (long)n;
+		if (f->o[n].at == 0 || l == f->root || l == f->info || l == p->parents ||
+		    l == names || l == p->dests || l == outl)
+			continue;
+		p->to[n] = l == p->pages ? J_PAGES : l == p->st ? J_STRUCT : l == p->doc ? J_DOC :
+		    j->next++;
+	}
+}
+
+/* Starts joined object n in j->out. */
+static void
+jobj(join *j, size_t n)
+{
+	j->at[n] = j->out.len;
+	buf_printf(&j->out, "%zu 0 obj\n", n);
+}
+
+/* Writes the objects of part p that the joined file keeps as they are (renumbered).
+ * Returns 0 or -1. */
+static int
+write_part(join *j, const jpart *p)
+{
+	const fin *f = &p->f;
+	for (size_t n = 1; n < f->n; n++) {
+		size_t to = p->to[n];
+		if (to < J_FIRST)
+			continue;
+		const obj *o = &f->o[n];
+		jobj(j, to);
+		if (renum(j, p, o->val, &j->out) != 0)
+			return -1;
+		if (o->data.b != 0) {
+			buf_puts(&j->out, "\nstream\n");
+			buf_append(&j->out, f->s + o->data.b, o->data.e - o->data.b);
+			buf_puts(&j->out, "\nendstream");
+		}
+		buf_puts(&j->out, "\nendobj\n");
+	}
+	return 0;
+}
+
+/* Appends the items of the array key of the dictionary v of every part (its pages'
+ * /Kids, its Document's /K) to the joined file, renumbered. Returns 0 or -1. */
+static int
+join_arrays(join *j, int doc, const char *key)
+{
+	buf_puts(&j->out, "[");
+	for (size_t i = 0; i < j->np; i++) {
+		const jpart *p = &j->p[i];
+		span v = dict_get(&p->f, p->f.o[doc ? p->doc : p->pages].val, key);
+		if (v.e == 0)
+			continue;
+		if (is_array(&p->f, v)) /* else one element, written as it is */
+			v = (span){ v.b + 1, v.e - 1 };
+		buf_putc(&j->out, ' ');
+		if (renum(j, p, v, &j->out) != 0)
+			return -1;
+	}
+	buf_puts(&j->out, " ]");
+	return 0;
+}
+
+/* array_each callback of a parent tree's /Nums: copies one key or value. */
+typedef struct jnums_arg {
+	join *j;
+	const jpart *p;
+	int rc;
+} jnums_arg;
+
+static void
+nums_each(const fin *f, span v, void *arg)
+{
+	jnums_arg *a = arg;
+	size_t n;
+	buf_putc(&a->j->out, ' ');
+	if (f->s[v.b] >= '0' && f->s[v.b] <= '9' && read_num(f, v.b, v.e, &n) == v.e)
+		buf_printf(&a->j->out, "%ld", (long)n + a->p->key0);
+	else if (renum(a->j, a->p, v, &a->j->out) != 0)
+		a->rc = -1;
+}
+
+/* Writes the joined file's page tree, structure tree root, Document element and parent
+ * tree. Returns 0 or -1. */
+static int
+write_trees(join *j)
+{
+	long pages = 0;
+	for (size_t i = 0; i < j->np; i++) {
+		span c = dict_get(&j->p[i].f, j->p[i].f.o[j->p[i].pages].val, "/Count");
+		size_t n;
+		if (c.e == 0 || read_num(&j->p[i].f, c.b, c.e, &n) != c.e)
+			return jfail(j, "a part's page tree has no count");
+		pages += (long)n;
+	}
+	jobj(j, J_PAGES);
+	buf_puts(&j->out, "<< /Type /Pages /Kids ");
+	if (join_arrays(j, 0, "/Kids") != 0)
+		return -1;
+	buf_printf(&j->out, " /Count %ld >>\nendobj\n", pages);
+	jobj(j, J_STRUCT);
+	buf_printf(&j->out, "<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R >>\n"
+	    "endobj\n", J_DOC, J_PARENTS);
+	jobj(j, J_DOC);
+	buf_puts(&j->out, "<< /S /Document /K ");
+	if (join_arrays(j, 1, "/K") != 0)
+		return -1;
+	buf_printf(&j->out, " /P %d 0 R >>\nendobj\n", J_STRUCT);
+	jobj(j, J_PARENTS);
+	buf_puts(&j->out, "<< /Nums [");
+	jnums_arg a = { j, NULL, 0 };
+	for (size_t i = 0; i < j->np; i++) {
+		a.p = &j->p[i];
+		array_each(&a.p->f, dict_get_r(&a.p->f, a.p->f.o[a.p->parents].val, "/Nums"),
+		    nums_each, &a);
+	}
+	buf_puts(&j->out, " ] >>\nendobj\n");
+	return a.rc;
+}
+
+/* qsort comparison of destinations by name. */
+static int
+dest_cmp(const void *a, const void *b)
+{
+	return strcmp(((const jdest *)a)->name, ((const jdest *)b)->name);
+}
+
+/* Writes the joined file's /Names dictionary and its sorted /Dests. Returns 0 or -1. */
+static int
+write_dests(join *j)
+{
+	qsort(j->d, j->nd, sizeof *j->d, dest_cmp);
+	jobj(j, J_NAMES);
+	buf_printf(&j->out, "<< /Dests %d 0 R >>\nendobj\n", J_DESTS);
+	jobj(j, J_DESTS);
+	buf_puts(&j->out, "<< /Names [");
+	for (size_t i = 0; i < j->nd; i++) {
+		if (i > 0 && strcmp(j->d[i].name, j->d[i - 1].name) == 0)
+			return jfail(j, "two parts name the same destination");
+		buf_puts(&j->out, "\n");
+		put_text(&j->out, j->d[i].name);
+		buf_putc(&j->out, ' ');
+		if (renum(j, &j->p[j->d[i].part], j->d[i].val, &j->out) != 0)
+			return -1;
+	}
+	buf_puts(&j->out, " ] >>\nendobj\n");
+	return 0;
+}
+
+enum {
+	JOIN_LEVELS = 8 /* outline levels nested (as pdf.c's outline did) */
+};
+
+/* How the outline's items are linked: for each item (-1: none) its parent, previous
+ * and next sibling, first and last child, and its number of children. */
+typedef struct otree {
+	long *up, *prev, *next, *kid0, *kid1, *count;
+	long root0, root1, nroot;  /* the first and last top item, the number of them */
+} otree;
+
+/* Links the n entries e into o (allocated here; free with otree_free): each nested
+ * under the nearest entry before it of a lower level. */
+static void
+otree_make(otree *o, const pdf_outline_entry *e, size_t n)
+{
+	long **a[] = { &o->up, &o->prev, &o->next, &o->kid0, &o->kid1, &o->count };
+	for (size_t k = 0; k < sizeof a / sizeof *a; k++)
+		*a[k] = util_xcalloc(n + 1, sizeof **a[k]);
+	long last[JOIN_LEVELS];
+	o->root0 = o->root1 = -1;
+	o->nroot = 0;
+	for (int k = 0; k < JOIN_LEVELS; k++)
+		last[k] = -1;
+	for (size_t i = 0; i < n; i++) {
+		int lv = e[i].level < 1 ? 1 : e[i].level >= JOIN_LEVELS ? JOIN_LEVELS - 1 :
+		    e[i].level;
+		long u = -1;
+		for (int k = lv - 1; k >= 1 && u < 0; k--)
+			u = last[k];
+		o->up[i] = u;
+		o->kid0[i] = o->kid1[i] = o->next[i] = -1;
+		long *tail = u < 0 ? &o->root1 : &o->kid1[u];
+		o->prev[i] = *tail;
+		if (*tail >= 0)
+			o->next[*tail] = (long)i;
+		else
+			*(u < 0 ? &o->root0 : &o->kid0[u]) = (long)i;
+		*tail = (long)i;
+		*(u < 0 ? &o->nroot : &o->count[u]) += 1;
+		last[lv] = (long)i;
+		for (int k = lv + 1; k < JOIN_LEVELS; k++)
+			last[k] = -1;
+	}
+}
+
+/* Frees what o holds. */
+static void
+otree_free(otree *o)
+{
+	free(o->up);
+	free(o->prev);
+	free(o->next);
+	free(o->kid0);
+	free(o->kid1);
+	free(o->count);
+}
+
+/* Writes the outline of the n entries e (n > 0): item i is object first + i, nested
+ * as otree_make says, closed (a negative /Count), going to its named destination. */
+static void
+write_outline(join *j, const pdf_outline_entry *e, size_t n, size_t first)
+{
+	otree o;
+	otree_make(&o, e, n);
+	jobj(j, J_OUTLINES);
+	buf_printf(&j->out, "<< /Type /Outlines /First %zu 0 R /Last %zu 0 R /Count %ld >>\n"
+	    "endobj\n", first + (size_t)o.root0, first + (size_t)o.root1, o.nroot);
+	for (size_t i = 0; i < n; i++) {
+		jobj(j, first + i);
+		buf_puts(&j->out, "<< /Title ");
+		put_text(&j->out, e[i].title);
+		buf_printf(&j->out, " /Parent %zu 0 R", o.up[i] < 0 ? (size_t)J_OUTLINES :
+		    first + (size_t)o.up[i]);
+		const char *name[] = { "/Prev", "/Next", "/First", "/Last" };
+		long v[] = { o.prev[i], o.next[i], o.kid0[i], o.kid1[i] };
+		for (int k = 0; k < 4; k++)
+			if (v[k] >= 0)
+				buf_printf(&j->out, " %s %zu 0 R", name[k], first + (size_t)v[k]);
+		if (o.count[i] > 0)
+			buf_printf(&j->out, " /Count -%ld", o.count[i]);
+		buf_puts(&j->out, " /Dest ");
+		put_text(&j->out, e[i].dest);
+		buf_puts(&j->out, " >>\nendobj\n");
+	}
+	otree_free(&o);
+}
+
+/* Writes the catalog, the Info dictionary (part 0's), the cross-reference table and
+ * the trailer of the joined file of size objects. Returns 0 or -1. */
+static int
+write_end(join *j, int outline, size_t size)
+{
+	jobj(j, J_CATALOG);
+	buf_printf(&j->out, "<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R"
+	    " /Names %d 0 R", J_PAGES, J_STRUCT, J_NAMES);
+	if (outline)
+		buf_printf(&j->out, " /Outlines %d 0 R", J_OUTLINES);
+	buf_puts(&j->out, " >>\nendobj\n");
+	const jpart *p = &j->p[0];
+	if (p->f.info <= 0 || (size_t)p->f.info >= p->f.n || p->f.o[p->f.info].at == 0)
+		return jfail(j, "the first part has no Info dictionary");
+	jobj(j, J_INFO);
+	if (renum(j, p, p->f.o[p->f.info].val, &j->out) != 0)
+		return -1;
+	buf_puts(&j->out, "\nendobj\n");
+	size_t x = j->out.len;
+	buf_printf(&j->out, "xref\n0 %zu\n0000000000 65535 f \n", size);
+	for (size_t n = 1; n < size; n++)
+		if (j->at[n] != 0)
+			buf_printf(&j->out, "%010zu 00000 n \n", j->at[n]);
+		else
+			buf_puts(&j->out, "0000000000 65535 f \n");
+	buf_printf(&j->out, "trailer\n<< /Size %zu /Root %d 0 R /Info %d 0 R >>\n"
+	    "startxref\n%zu\n%%%%EOF\n", size, J_CATALOG, J_INFO, x);
+	return 0;
+}
+
+/* Reads the n parts into j and numbers their objects. Returns 0 or -1. */
+static int
+read_parts(join *j, const buf *const *parts, size_t n, char *reason, size_t nreason)
+{
+	j->p = util_xcalloc(n + 1, sizeof *j->p);
+	j->next = J_FIRST;
+	long key0 = 0;
+	for (size_t i = 0; i < n; i++) {
+		jpart *p = &j->p[i];
+		p->f = (fin){ parts[i]->data, parts[i]->len, NULL, 0, -1, -1, NULL, NULL, 0, 0,
+			reason, nreason, 0 };
+		j->np = i;
+		if (p->f.s == NULL || read_all(&p->f) != 0) {
+			j->np = i + 1;
+			return jfail(j, reason[0] ? reason : "a part is empty");
+		}
+		j->np = i;
+		int rc = find_roots(j, p);
+		j->np = i + 1;
+		if (rc != 0)
+			return -1;
+		p->key0 = key0;
+		key0 += p->keys;
+		number(j, p);
+	}
+	return 0;
+}
+
+int
+pdf_join(const buf *const *parts, size_t n, const pdf_outline_entry *out, size_t nout,
+    buf *pdf, char *why, size_t nwhy)
+{
+	char reason[200] = "";
+	join j = { NULL, 0, NULL, 0, 0, 0, { NULL, 0, 0 }, NULL, reason, sizeof reason };
+	buf_init(&j.out);
+	int rc = n > 0 && parts[0]->data != NULL ? read_parts(&j, parts, n, reason,
+	    sizeof reason) : jfail(&j, "no parts");
+	if (rc == 0) {
+		size_t size = j.next + nout;
+		j.at = util_xcalloc(size + 1, sizeof *j.at);
+		size_t head = j.p[0].f.len;
+		for (size_t k = 1; k < j.p[0].f.n; k++)
+			if (j.p[0].f.o[k].at != 0 && j.p[0].f.o[k].at < head)
+				head = j.p[0].f.o[k].at;
+		buf_append(&j.out, j.p[0].f.s, head);
+		for (size_t i = 0; i < j.np && rc == 0; i++)
+			rc = write_part(&j, &j.p[i]);
+		if (rc == 0 && write_trees(&j) == 0 && write_dests(&j) == 0) {
+			if (nout > 0)
+				write_outline(&j, out, nout, j.next);
+			rc = write_end(&j, nout > 0, size);
+		} else {
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		buf_reset(pdf);
+		buf_append(pdf, j.out.data, j.out.len);
+	} else {
+		snprintf(why, nwhy, "cannot join the PDF's parts: %s", reason);
+	}
+	for (size_t i = 0; i < j.np; i++) {
+		free(j.p[i].f.o);
+		free(j.p[i].to);
+	}
+	for (size_t i = 0; i < j.nd; i++)
+		free(j.d[i].name);
+	free(j.d);
+	free(j.p);
+	free(j.at);
+	buf_free(&j.out);
 	return rc;
 }

@@ -56,7 +56,7 @@ page_furniture(pdf_doc *t)
 void
 pdf_page_new(pdf_doc *t)
 {
-	if (t->page > 0 && !t->dry) {
+	if (t->page > t->page0 && !t->dry) {
 		pdf_tag_pause(t);
 		cairo_show_page(t->cr);
 	}

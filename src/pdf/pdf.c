@@ -1,5 +1,6 @@
 /* pdf: the whole report as one PDF: title page, linked contents, every section, an
- * outline; typeset twice, the first time only to learn each section's first page. */
+ * outline; typeset in parts (the title and contents, then runs of sections), each
+ * once, taken from the build cache when its inputs are unchanged, then joined. */
 #include "pdf/pdf.h"
 #include "pdf/pdf_int.h"
 
@@ -10,10 +11,12 @@
 
 #include <cairo-pdf.h>
 
+#include "cache/cache.h"
 #include "chart/chart.h"
 
 enum {
-	TOC_PER_PAGE = 28 /* contents entries on one page */
+	TOC_PER_PAGE = 28, /* contents entries on one page */
+	PARTS_MAX = 32     /* parts of sections report.pdf is joined from, at most */
 };
 
 #define TOC_ROW 22.0 /* points per contents entry */
@@ -46,11 +49,7 @@ toc_entry(pdf_doc *t, size_t i)
 {
 	const rep_section *s = &t->c->rep->sections[i];
 	char num[16];
-	if (t->dry) {
-		t->y += TOC_ROW;
-		return;
-	}
-	snprintf(num, sizeof num, "%d", t->toc_page ? t->toc_page[i] : 0);
+	snprintf(num, sizeof num, "%d", t->toc_page[i]);
 	buf at;
 	buf_init(&at);
 	buf_printf(&at, "dest='sec-%s' rect=[%.2f %.2f %.2f %.2f]", s->slug, PDF_LEFT,
@@ -131,37 +130,6 @@ section(pdf_doc *t, size_t i, xmlNodePtr art)
 	pdf_tag_end(t);
 }
 
-enum {
-	OUTLINE_LEVELS = 8 /* entry levels the outline nests (pdf_outline_entry.level < 8) */
-};
-
-/* Adds the outline entries of g, each nested under the nearest entry before it of a
- * lower level: sections, their headings, their figures. */
-static void
-outline(cairo_surface_t *sf, const pdf_tags *g)
-{
-	int parent[OUTLINE_LEVELS] = { 0 }; /* the last entry added at each level */
-	size_t n;
-	const pdf_outline_entry *e = pdf_tags_outline(g, &n);
-	for (size_t i = 0; i < n; i++) {
-		int lv = e[i].level < 1 ? 1 : e[i].level >= OUTLINE_LEVELS ?
-		    OUTLINE_LEVELS - 1 : e[i].level;
-		int up = CAIRO_PDF_OUTLINE_ROOT;
-		for (int k = lv - 1; k >= 1; k--)
-			if (parent[k] != 0) {
-				up = parent[k];
-				break;
-			}
-		buf at;
-		buf_init(&at);
-		buf_printf(&at, "dest='%s'", e[i].dest);
-		parent[lv] = cairo_pdf_surface_add_outline(sf, up, e[i].title, at.data, 0);
-		for (int k = lv + 1; k < OUTLINE_LEVELS; k++)
-			parent[k] = 0;
-		buf_free(&at);
-	}
-}
-
 /* Sets the fixed metadata of sf: title, subject, author, keywords, the tool and its
  * version as the creator, and the report's date as both dates. */
 static void
@@ -203,102 +171,200 @@ context_new(PangoFontMap *fm)
 	return pc;
 }
 
-/* Rewrites the PDF cairo wrote into out with what cairo cannot write (pdf_finish): the
- * report's language and date, the alt texts of g's figures. Returns 0, or -1 after
- * recording an error. */
-static int
-finish(const render_ctx *c, const pdf_tags *g, buf *out)
+/* Returns how many sections of a report of n go into one part: 1 up to PARTS_MAX
+ * sections, else as many as keep the parts at most PARTS_MAX (each part carries
+ * font subsets of its own, so their number stays bounded). */
+static size_t
+part_size(size_t n)
 {
-	char why[256] = "";
-	pdf_finish_info info = { c->rep->lang, c->rep->as_of, NULL, 0, NULL, 0 };
-	info.alts = pdf_tags_alts(g, &info.nalts);
-	info.dests = pdf_tags_outline(g, &info.ndests);
-	if (pdf_finish(out, &info, why, sizeof why) == 0)
-		return 0;
-	diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot finish the PDF: %s", why);
-	return -1;
+	return n <= PARTS_MAX ? 1 : (n + PARTS_MAX - 1) / PARTS_MAX;
 }
 
-/* One pass: typesets every page into out as a PDF, or with out NULL as a dry pass that
- * only lays out, drawing nothing (no glyphs, charts or page furniture), to learn the
- * first page of each section (the layout never depends on the surface); stores each section's first page in sec_page; page numbers in the contents
- * come from toc (NULL: zeros). Layouts and words are taken from and kept in caches
- * (pdf_doc.laid, .words and .paras), so the second pass shapes no text the first one did. Returns 0 or -1 after recording errors. */
+/* The parts of report.pdf being made: part 0 the title and contents, then the
+ * sections in groups of part_size. */
+typedef struct part_set {
+	const render_ctx *c;   /* the report, its diagnostics and cache */
+	const pdf_book *book;  /* the articles being set */
+	PangoContext *pc;      /* the typesetter's context (context_new) */
+	GHashTable *caches[3]; /* layouts, words and paragraphs, shared by every part */
+	pdf_shapes *shapes;    /* words shaped by earlier builds, or NULL */
+	int use_cache;         /* 1: parts are looked up in and stored into c->cache */
+	pdf_part *parts;       /* the parts, nparts entries (owned) */
+	size_t nparts;         /* 1 + the number of groups of sections */
+	int *sec;              /* each section's first page (owned) */
+	buf *keys;             /* NULL, or where each part's cache key is appended */
+} part_set;
+
+/* Typesets one part of report.pdf into p (cleared first) as a PDF of its own: with
+ * title 1 the title page and the contents (page numbers from
+ * ps->sec) else sections [from, to) of ps->book, their pages numbered after page0;
+ * the structure under one Document element, no outline (pdf_join writes it from p's
+ * entries). Layouts and words are taken from and kept in ps->caches; ps->sec receives
+ * each section's first page. Returns 0 or -1 after recording errors. */
 static int
-typeset(const render_ctx *c, PangoContext *pc, GHashTable **caches, pdf_shapes *shapes,
-    const pdf_book *book, const int *toc, int *sec_page, buf *out)
+typeset_part(const part_set *ps, size_t from, size_t to, int title, int page0, pdf_part *p)
 {
-	cairo_surface_t *sf = out ? cairo_pdf_surface_create_for_stream(write_buf, out,
-	    PDF_PAGE_W, PDF_PAGE_H) : cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-	if (out)
-		metadata(sf, c->rep);
+	const render_ctx *c = ps->c;
+	pdf_part_clear(p);
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(write_buf, &p->pdf,
+	    PDF_PAGE_W, PDF_PAGE_H);
+	metadata(sf, c->rep);
 	pdf_doc t;
 	memset(&t, 0, sizeof t);
 	t.c = c;
-	t.book = book;
+	t.book = ps->book;
 	t.cr = cairo_create(sf);
-	t.dry = out == NULL;
-	t.pc = pc;
-	t.laid = caches[0];
-	t.words = caches[1];
-	t.paras = caches[2];
-	t.shapes = shapes;
+	t.pc = ps->pc;
+	t.laid = ps->caches[0];
+	t.words = ps->caches[1];
+	t.paras = ps->caches[2];
+	t.shapes = ps->shapes;
 	t.section = -1;
-	t.sec_page = sec_page;
-	t.toc_page = toc;
+	t.sec_page = ps->sec;
+	t.toc_page = ps->sec;
 	t.size = PDF_BODY;
-	t.tags = out ? pdf_tags_new() : NULL;
+	t.tags = pdf_tags_new();
+	t.page = t.page0 = page0;
 	pdf_tag(&t, "Document");
-	pdf_title_page(&t);
-	contents(&t);
-	for (size_t i = 0; i < c->rep->nsections; i++)
-		section(&t, i, pdf_book_article(book, i));
+	if (title) {
+		pdf_title_page(&t);
+		contents(&t);
+	}
+	for (size_t i = from; !title && i < to; i++)
+		section(&t, i, pdf_book_article(ps->book, i));
 	pdf_tag_end(&t);
 	cairo_show_page(t.cr);
-	if (out)
-		outline(sf, t.tags);
 	cairo_status_t st = cairo_status(t.cr);
 	cairo_destroy(t.cr);
 	cairo_surface_finish(sf);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
+	char why[256];
 	if (st != CAIRO_STATUS_SUCCESS)
 		diag_error(c->d, diag_file_pos(c->d, "report.pdf"), "cannot write the PDF: %s",
 		    cairo_status_to_string(st));
-	else if (out && !t.failed && finish(c, t.tags, out) != 0)
-		t.failed = 1;
+	else if (!t.failed && pdf_mark_artifacts(&p->pdf, why, sizeof why) != 0)
+		st = CAIRO_STATUS_WRITE_ERROR; /* cannot happen with cairo's own file */
+	p->npages = t.page - t.page0;
+	pdf_part_take(p, t.tags, title ? NULL : ps->sec + from, title ? 0 : to - from, page0);
 	pdf_tags_free(t.tags);
 	return st != CAIRO_STATUS_SUCCESS || t.failed ? -1 : 0;
 }
 
-/* Typesets as pdf_report does, with the pango context pc (made by context_new). */
+/* Sets part k of ps (k 0: the title and contents; else sections [from, to), whose
+ * first page follows page0 pages): from the cache if an earlier build made it from the
+ * same inputs, else typeset (and stored). Returns 0 or -1. */
+static int
+make_part(part_set *ps, size_t k, size_t from, size_t to, int page0)
+{
+	const render_ctx *c = ps->c;
+	pdf_part *p = &ps->parts[k];
+	uint8_t key[SHA256_LEN];
+	buf got;
+	buf_init(&got);
+	if (ps->use_cache) {
+		if (k == 0)
+			pdf_part_title_key(c, ps->book, ps->sec, key);
+		else
+			pdf_part_key(c, ps->book, from, to, page0, key);
+		if (ps->keys != NULL)
+			buf_append(ps->keys, key, SHA256_LEN);
+		if (cache_get(c->cache, key, &got) == 0 &&
+		    pdf_part_unpack(p, got.data, got.len, k == 0 ? 0 : to - from) == 0) {
+			for (size_t i = from; k > 0 && i < to; i++)
+				ps->sec[i] = page0 + p->first[i - from];
+			buf_free(&got);
+			return 0;
+		}
+		buf name; /* for build -v */
+		buf_init(&name);
+		buf_printf(&name, "report.pdf part %zu", k);
+		cache_computed(c->cache, buf_str(&name));
+		buf_free(&name);
+	}
+	int rc = typeset_part(ps, from, to, k == 0, page0, p);
+	if (rc == 0 && ps->use_cache) {
+		buf_reset(&got);
+		pdf_part_pack(p, &got);
+		cache_put(c->cache, key, got.data ? got.data : "", got.len);
+	}
+	buf_free(&got);
+	return rc;
+}
+
+/* Joins the parts of ps into out and finishes the result (pdf_finish): the report's
+ * language and date, the alt texts of every part's figures. Returns 0, or -1 after
+ * recording an error. */
+static int
+join(const part_set *ps, buf *out)
+{
+	const buf **bufs = util_xcalloc(ps->nparts + 1, sizeof *bufs);
+	size_t nout = 0, nalts = 0;
+	for (size_t k = 0; k < ps->nparts; k++) {
+		nout += ps->parts[k].nout;
+		nalts += ps->parts[k].nalts;
+	}
+	pdf_outline_entry *e = util_xcalloc(nout + 1, sizeof *e);
+	const char **alts = util_xcalloc(nalts + 1, sizeof *alts);
+	nout = nalts = 0;
+	for (size_t k = 0; k < ps->nparts; k++) {
+		const pdf_part *p = &ps->parts[k];
+		bufs[k] = &p->pdf;
+		memcpy(e + nout, p->out, p->nout * sizeof *e);
+		nout += p->nout;
+		for (size_t i = 0; i < p->nalts; i++)
+			alts[nalts++] = p->alts[i];
+	}
+	char why[256] = "";
+	int rc = pdf_join(bufs, ps->nparts, e, nout, out, why, sizeof why);
+	pdf_finish_info info = { ps->c->rep->lang, ps->c->rep->as_of, alts, nalts, e, nout };
+	if (rc == 0)
+		rc = pdf_finish_marked(out, &info, why, sizeof why);
+	if (rc != 0)
+		diag_error(ps->c->d, diag_file_pos(ps->c->d, "report.pdf"),
+		    "cannot finish the PDF: %s", why);
+	free(bufs);
+	free(e);
+	free(alts);
+	return rc;
+}
+
+/* Typesets as pdf_report does, with the pango context pc (made by context_new): each
+ * part typeset once (its first page is known from the parts before it) or taken from
+ * the cache, the title and contents last, then the parts joined. */
 static int
 report_in(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes, PangoContext *pc,
-    buf *out)
+    buf *out, buf *keys)
 {
 	const report *r = c->rep;
-	size_t n = r->nsections;
+	size_t n = r->nsections, per = part_size(n);
 	if (pdf_book_count(book) != n)
 		return -1;
-	int *first = util_xcalloc(n + 1, sizeof *first);
-	int *again = util_xcalloc(n + 1, sizeof *again);
-	GHashTable *caches[3] = { pdf_laid_new(), pdf_words_new(), pdf_paras_new() };
-	int rc = typeset(c, pc, caches, shapes, book, NULL, first, NULL);
+	part_set ps = { c, book, pc, { pdf_laid_new(), pdf_words_new(), pdf_paras_new() },
+		shapes, c->cache != NULL && pdf_book_streams(book), NULL, 1 + (n + per - 1) / per,
+		util_xcalloc(n + 1, sizeof(int)), keys };
+	ps.parts = util_xcalloc(ps.nparts, sizeof *ps.parts);
+	int page = 1 + (int)((n + TOC_PER_PAGE - 1) / TOC_PER_PAGE), rc = 0;
+	for (size_t k = 1; k < ps.nparts; k++) {
+		size_t from = (k - 1) * per, to = from + per < n ? from + per : n;
+		if (make_part(&ps, k, from, to, page) != 0)
+			rc = -1;
+		page += ps.parts[k].npages;
+	}
+	if (make_part(&ps, 0, 0, 0, 0) != 0)
+		rc = -1;
 	if (rc == 0) {
 		buf_reset(out);
-		rc = typeset(c, pc, caches, shapes, book, first, again, out);
+		rc = join(&ps, out);
 	}
 	for (int i = 0; i < 3; i++)
-		g_hash_table_unref(caches[i]);
+		g_hash_table_unref(ps.caches[i]);
 	pdf_shapes_end(shapes);
-	if (rc == 0 && memcmp(first, again, n * sizeof *first) != 0) {
-		diag_error(c->d, diag_file_pos(c->d, "report.pdf"),
-		    "the PDF's page numbers changed between its two passes");
-		rc = -1;
-	}
-	free(first);
-	free(again);
+	for (size_t k = 0; k < ps.nparts; k++)
+		pdf_part_clear(&ps.parts[k]);
+	free(ps.parts);
+	free(ps.sec);
 	return rc;
 }
 
@@ -313,7 +379,7 @@ pdf_report_shaped(const render_ctx *c, const pdf_book *book, pdf_shapes *shapes,
 {
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *pc = context_new(fm);
-	int rc = report_in(c, book, shapes, pc, out);
+	int rc = report_in(c, book, shapes, pc, out, NULL);
 	g_object_unref(pc);
 	g_object_unref(fm);
 	return rc;
@@ -333,6 +399,7 @@ struct pdf_job {
 	PangoFontMap *fm;      /* the job's font map (used by one thread only) */
 	PangoContext *pc;      /* its context */
 	buf out;               /* the PDF */
+	buf keys;              /* the cache keys of its parts, SHA256_LEN bytes each */
 	int rc;                /* what report_in returned */
 };
 
@@ -369,7 +436,7 @@ job_run(void *arg)
 	int cancel = j->cancel;
 	pthread_mutex_unlock(&j->lock);
 	if (!cancel)
-		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out);
+		j->rc = report_in(&j->c, j->book, j->shapes, j->pc, &j->out, &j->keys);
 	g_object_unref(j->pc);
 	g_object_unref(j->fm);
 	return NULL;
@@ -385,6 +452,7 @@ pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
 	j->book = book;
 	j->shapes = shapes;
 	buf_init(&j->out);
+	buf_init(&j->keys);
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->cond, NULL);
 	j->threaded = pthread_create(&j->thread, NULL, job_run, j) == 0;
@@ -421,15 +489,24 @@ pdf_job_go(pdf_job *j)
 int
 pdf_job_finish(pdf_job *j, int keep, buf *out)
 {
+	return pdf_job_finish_keys(j, keep, out, NULL);
+}
+
+int
+pdf_job_finish_keys(pdf_job *j, int keep, buf *out, buf *keys)
+{
 	job_wait(j, !keep);
 	int rc = keep ? j->rc : 0;
 	if (keep) {
 		diag_move(j->outer, j->c.d);
 		if (rc == 0)
 			buf_append(out, j->out.data ? j->out.data : "", j->out.len);
+		if (rc == 0 && keys != NULL)
+			buf_append(keys, j->keys.data ? j->keys.data : "", j->keys.len);
 	}
 	diag_free(j->c.d);
 	buf_free(&j->out);
+	buf_free(&j->keys);
 	pthread_mutex_destroy(&j->lock);
 	pthread_cond_destroy(&j->cond);
 	free(j);

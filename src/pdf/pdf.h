@@ -74,9 +74,15 @@ size_t pdf_shapes_added(const pdf_shapes *s);
  * page numbers, the section's notes kept with its text, and each chart figure drawn as
  * vectors from the spec render kept in c->figs->specs under its id (through
  * chart_draw_cairo; no Markdown or YAML is read; a figure without a kept spec is an
- * error naming it); then finished by pdf_finish (structure, /Lang, /Alt, outline).
- * The bytes depend only on the inputs: fixed metadata (title, author, keywords, dates
- * from as_of). Returns 0, or -1 after recording errors in c->d. */
+ * error naming it). Typeset in parts: the title and contents, then runs of sections
+ * (one section each up to 32 sections, else as many as keep 32 parts), each a PDF of
+ * its own whose first page follows the parts before it; with c->cache set and a book
+ * read while filled (pdf_book_keep_specs), a part whose inputs an earlier build
+ * typeset (pdf_part_key) is taken from the cache, so an unchanged section is not laid
+ * out again. The parts are joined (pdf_join) and finished (structure, /Lang, /Alt,
+ * outline). The bytes depend only on the inputs, not on the cache: fixed metadata
+ * (title, author, keywords, dates from as_of). Returns 0, or -1 after recording errors
+ * in c->d. */
 int pdf_report(const render_ctx *c, const pdf_book *book, buf *out);
 
 /* pdf_report, each word's glyphs taken from shapes if it holds them, else shaped and
@@ -104,5 +110,10 @@ void pdf_job_go(pdf_job *j);
  * pdf_report would (0, or -1 after its errors are recorded in c->d). keep 0: j is
  * cancelled if it has not been let go (its errors are dropped), and 0 is returned. */
 int pdf_job_finish(pdf_job *j, int keep, buf *out);
+
+/* pdf_job_finish, and on success also appends to keys the build cache keys of the
+ * parts report.pdf was joined from (32 bytes each; none without a cache), so that a
+ * build reusing the whole report.pdf can keep them (cache_keep) for the next one. */
+int pdf_job_finish_keys(pdf_job *j, int keep, buf *out, buf *keys);
 
 #endif

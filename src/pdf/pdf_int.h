@@ -11,6 +11,7 @@
 #include "pdf/pdf.h"
 #include "render/render.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 /* A4 portrait in PDF points, and the text block inside it. */
 #define PDF_PAGE_W 595.276
@@ -45,13 +46,14 @@ typedef struct pdf_doc {
 	const render_ctx *c;  /* the report, metrics, figures and diagnostics */
 	const pdf_book *book; /* the articles being set */
 	cairo_t *cr;          /* the PDF surface's context */
-	int dry;              /* 1: the first pass, which only lays out: nothing is drawn */
+	int dry;              /* 1: a dry run (blocks.c), which only lays out: nothing is drawn */
 	PangoContext *pc;     /* unhinted context at 72 dpi: 1 pt = 1 unit */
-	int page;             /* the current page, 1-based (0: none begun) */
+	int page;             /* the current page, 1-based (page0: none begun) */
+	int page0;            /* pages before the part being set (pdf.c's parts) */
 	double y;             /* top of the free space on the current page */
 	long section;         /* the section being set, -1 before the first */
-	int *sec_page;        /* first page of each section, as laid out this pass */
-	const int *toc_page;  /* first pages from the previous pass, or NULL */
+	int *sec_page;        /* first page of each section, as laid out */
+	const int *toc_page;  /* each section's first page, for the contents */
 	int ncontents;        /* pages the contents take */
 	int quotes;           /* depth of block quotes and callouts being set */
 	double bar_y;         /* a quote's rule is drawn down to here on this page */
@@ -150,6 +152,11 @@ xmlNodePtr pdf_book_article(const pdf_book *b, size_t i);
  * to 1, or NULL if b keeps none under id (*known 1: an error); if b does not keep
  * specs (pdf_book_keep_specs), sets *known to 0 and returns NULL (book.c). */
 const chart_spec *pdf_book_spec(const pdf_book *b, size_t i, const char *id, int *known);
+
+/* Feeds h what the PDF sets of section i of b: its kept article (serialized) and the
+ * id and every field (chart_spec_digest) of each chart spec kept for it; waits for it
+ * as pdf_book_article does (book.c). */
+void pdf_book_digest(const pdf_book *b, size_t i, sha256_ctx *h);
 
 /* Returns 1 if b is read while it is filled (pdf_book_keep_specs was called). */
 int pdf_book_streams(const pdf_book *b);
@@ -336,6 +343,47 @@ void pdf_outline_mark(pdf_doc *t, int level, const char *title, size_t n);
 /* Returns the outline entries of g in order and sets *n to their count (owned by g). */
 const pdf_outline_entry *pdf_tags_outline(const pdf_tags *g, size_t *n);
 
+/* One part of report.pdf: pages typeset by cairo into a PDF of their own (part.c). */
+typedef struct pdf_part {
+	buf pdf;                /* cairo's file */
+	int npages;             /* pages it holds */
+	int *first;             /* first page of each of its sections, counted from the
+	                         * part's first page (0) (owned) */
+	size_t nsec;            /* entries of first */
+	pdf_outline_entry *out; /* its outline entries, in order (owned) */
+	size_t nout;            /* entries of out */
+	char **alts;            /* its Figure elements' alt texts, in order (owned) */
+	size_t nalts;           /* entries of alts */
+} pdf_part;
+
+/* Frees what p holds and leaves it empty (all zero); a zeroed p is empty too. */
+void pdf_part_clear(pdf_part *p);
+
+/* Copies into p the outline entries and alt texts of g and the first pages of its
+ * nsec sections, sec[0..nsec), less page0 pages. */
+void pdf_part_take(pdf_part *p, const pdf_tags *g, const int *sec, size_t nsec, int page0);
+
+/* Appends p to b in the form pdf_part_unpack reads. */
+void pdf_part_pack(const pdf_part *p, buf *b);
+
+/* Reads into p (cleared first) the n bytes at s written by pdf_part_pack for a part of
+ * nsec sections. Returns 0, or -1 (p left empty) if they are malformed, cut short or
+ * hold another number of sections. */
+int pdf_part_unpack(pdf_part *p, const char *s, size_t n, size_t nsec);
+
+/* Sets key to the cache key of the part of sections [from, to) of book, its first page
+ * after page0 pages: the tool, the fonts, the report's title (running heads), every
+ * section's slug (links), each section's title and kept article and its charts' specs
+ * (pdf_book_digest). */
+void pdf_part_key(const render_ctx *c, const pdf_book *book, size_t from, size_t to,
+    int page0, uint8_t key[SHA256_LEN]);
+
+/* Sets key to the cache key of the title and contents part: the tool, the fonts, the
+ * report's title, subtitle, author, date, edition, description, keywords, every
+ * section's title, slug and first page (sec), and section 0's article (its cards). */
+void pdf_part_title_key(const render_ctx *c, const pdf_book *book, const int *sec,
+    uint8_t key[SHA256_LEN]);
+
 /* What pdf_finish adds to a PDF cairo wrote. */
 typedef struct pdf_finish_info {
 	const char *lang;        /* the catalog's /Lang (BCP 47), NULL for none */
@@ -357,5 +405,30 @@ typedef struct pdf_finish_info {
  * from the content (same input, same bytes). Returns 0 with pdf replaced, or -1 with
  * pdf unchanged and a reason in why (n bytes). */
 int pdf_finish(buf *pdf, const pdf_finish_info *info, char *why, size_t n);
+
+/* Rewrites, in the PDF in pdf (as cairo 1.16 wrote it with pdf_tags' elements), each
+ * page's content as pdf_finish does (the marked content of artifact elements made
+ * /Artifact) and writes it again in cairo's form (finish.c), so that pdf_finish_marked need
+ * not read any page's content. Returns 0 with pdf
+ * replaced, or -1 with pdf unchanged and a reason in why (n bytes). */
+int pdf_mark_artifacts(buf *pdf, char *why, size_t n);
+
+/* pdf_finish of a PDF whose pages' content pdf_mark_artifacts has rewritten already:
+ * no page's content is read or written again. */
+int pdf_finish_marked(buf *pdf, const pdf_finish_info *info, char *why, size_t n);
+
+/* Joins the PDFs parts[0..n) (each as cairo 1.16 writes it with pdf_tags' elements
+ * under one Document element, with no outline; part 0 gives the Info dictionary) into
+ * one PDF in out, in cairo's form (a cross-reference table, no object streams) for
+ * pdf_finish (finish.c): every object renumbered, the parts' pages in one page tree,
+ * their Document elements' children under one Document, their parent trees in one
+ * with each part's keys (and its pages' /StructParents, its annotations'
+ * /StructParent) moved past the keys of the parts before it, their named destinations
+ * in one sorted /Dests name tree, and an outline made of the entries out[0..nout)
+ * (nested as pdf_outline_entry says, each going to its named destination). The same
+ * parts give the same bytes. Returns 0, or -1 with out unchanged and a reason in why
+ * (nwhy bytes). */
+int pdf_join(const buf *const *parts, size_t n, const pdf_outline_entry *out, size_t nout,
+    buf *pdf, char *why, size_t nwhy);
 
 #endif

@@ -281,7 +281,10 @@ pdf_outline_mark(pdf_doc *t, int level, const char *title, size_t n)
 	buf name, at;
 	buf_init(&name);
 	buf_init(&at);
-	buf_printf(&name, "o-%d", ++g->ndest);
+	if (t->section >= 0) /* unique across parts: each section is in one part */
+		buf_printf(&name, "o-%s-%d", t->c->rep->sections[t->section].slug, ++g->ndest);
+	else
+		buf_printf(&name, "o-%d", ++g->ndest);
 	buf_printf(&at, "name='%s' x=0 y=%.2f", name.data, t->y > 20 ? t->y - 20 : 0);
 	cairo_tag_begin(t->cr, CAIRO_TAG_DEST, at.data);
 	cairo_tag_end(t->cr, CAIRO_TAG_DEST);

@@ -94,12 +94,10 @@ long_date(const char *iso, char *out, size_t n)
 		snprintf(out, n, "%s", iso ? iso : "");
 }
 
-/* Fills rectangle (x, y, w, h) in colour rgb (nothing in a dry pass). */
+/* Fills rectangle (x, y, w, h) in colour rgb. */
 static void
 fill(pdf_doc *t, const double rgb[3], double x, double y, double w, double h)
 {
-	if (t->dry)
-		return;
 	pdf_artifact_begin(t); /* decoration, outside the structure */
 	pdf_rgb(t, rgb[0], rgb[1], rgb[2]);
 	cairo_rectangle(t->cr, x, y, w, h);
@@ -234,7 +232,7 @@ key_row(pdf_doc *t, xmlNodePtr *cards, int n, double y, double w, double bottom)
 		para_tagged(t, "P", l[i], MUTED, x + 10, y + KEY_ROW_PAD + vh + 2);
 		para_tagged(t, "P", v[i], FG, x + 10, y + KEY_ROW_PAD);
 		xmlChar *href = xmlGetProp(cards[i], BAD_CAST "href");
-		if (href != NULL && !t->dry)
+		if (href != NULL)
 			pdf_link_rect(t, (const char *)href, x, y, w, h);
 		xmlFree(href);
 		pdf_tag_end(t);
@@ -286,8 +284,6 @@ void
 pdf_title_page(pdf_doc *t)
 {
 	pdf_page_new(t);
-	if (t->dry)
-		return; /* nothing on it moves a later page */
 	pdf_tag(t, "Sect");
 	double y = band(t) + 34;
 	y = facts(t, y) + 40;
