@@ -148,7 +148,7 @@ static const load_case cases[] = {
 		NULL } },
 	{ FIN, "growth_decay: {value: 0.5,", "growth_decay: {value: 0.5, low: 0.2, high: 1.5,",
 		{
-		"data/finance.yaml:19:27: error: 'finance.revenue.growth_decay' must be "
+		"data/finance.yaml:19:48: error: 'finance.revenue.growth_decay.high' must be "
 		    "in (0, 1], found 1.5",
 		NULL } },
 	{ FIN, "from_year: {value: 2020,", "from_year: {value: 1990,", {
