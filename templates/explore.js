@@ -256,6 +256,7 @@ function drawChart(svg, model, spec) {
       mcLast = { req: Object.assign({}, data.mc, { inputs: req.scenarios[sc].inputs }),
         base: { [line]: out[line] } };
       mcStatus.dataset.busy = "1";
+      mcSent++; /* an answer still on its way is for older inputs: not shown */
     }
     const run = () => { url(); if (data.mc) mcRun(); };
     if (!started) run();
