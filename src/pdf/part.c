@@ -45,7 +45,7 @@ pdf_part_take(pdf_part *p, const pdf_tags *g, const int *sec, size_t nsec, int p
 	p->nalts = n;
 	p->first = util_xcalloc(nsec + 1, sizeof *p->first);
 	for (size_t i = 0; i < nsec; i++)
-		p->first[i] = sec[i] - page0;
+		p->first[i] = sec[i] - page0 - 1; /* the part's first page is page0 + 1 */
 	p->nsec = nsec;
 }
 

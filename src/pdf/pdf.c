@@ -273,7 +273,7 @@ make_part(part_set *ps, size_t k, size_t from, size_t to, int page0)
 		if (cache_get(c->cache, key, &got) == 0 &&
 		    pdf_part_unpack(p, got.data, got.len, k == 0 ? 0 : to - from) == 0) {
 			for (size_t i = from; k > 0 && i < to; i++)
-				ps->sec[i] = page0 + p->first[i - from];
+				ps->sec[i] = page0 + 1 + p->first[i - from];
 			buf_free(&got);
 			return 0;
 		}

@@ -360,7 +360,7 @@ typedef struct pdf_part {
 void pdf_part_clear(pdf_part *p);
 
 /* Copies into p the outline entries and alt texts of g and the first pages of its
- * nsec sections, sec[0..nsec), less page0 pages. */
+ * nsec sections, sec[0..nsec), less page0 + 1 (the part's first page is page0 + 1). */
 void pdf_part_take(pdf_part *p, const pdf_tags *g, const int *sec, size_t nsec, int page0);
 
 /* Appends p to b in the form pdf_part_unpack reads. */
