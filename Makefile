@@ -159,7 +159,12 @@ $(B)/mkreport.wasm: $(WASM_OBJ)
 	$(SAY) LD $@
 	$(Q)$(WASM_CC) --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o $@ $(WASM_OBJ) -lm
 
-$(B)/wasm/%.o: %.c
+# The flags the WebAssembly objects were compiled with: rewritten only when they change
+# (e.g. -msimd128 added), so the objects are compiled again then.
+$(B)/wasm/flags: FORCE
+	@mkdir -p $(dir $@) && echo '$(WASM_CFLAGS)' | cmp -s - $@ || echo '$(WASM_CFLAGS)' >$@
+
+$(B)/wasm/%.o: %.c $(B)/wasm/flags
 	@mkdir -p $(dir $@)
 	$(SAY) CC $< "(wasm32)"
 	$(Q)$(WASM_CC) $(WASM_CFLAGS) -MMD -MP -c $< -o $@
