@@ -10,17 +10,7 @@
 #include "load/load.h"
 #include "util/path.h"
 #include "check_main.h"
-
-#define MINI "tests/fixtures/mini/content"
-
-/* One mistake: in file, the first from becomes to; want are the diagnostics (without
- * the folder), in order. */
-typedef struct load_case {
-	const char *file;
-	const char *from;
-	const char *to;
-	const char *want[6];
-} load_case;
+#include "load_case.h"
 
 #define FIN "data/finance.yaml"
 #define SCN "data/scenarios.yaml"
@@ -163,63 +153,9 @@ static const load_case cases[] = {
 		NULL } },
 };
 
-/* Copies the mini fixture into a new temporary folder (written into dir). */
-static void
-copy_mini(char dir[64])
-{
-	strcpy(dir, "/tmp/check_load_errors.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	char cmd[256];
-	snprintf(cmd, 256, "cp -R " MINI "/. %s/", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-/* Replaces the first from by to in dir/rel (from must be there). */
-static void
-edit(const char *dir, const char *rel, const char *from, const char *to)
-{
-	char *path = path_join(dir, rel), *text;
-	size_t len;
-	ck_assert_int_eq(path_read_file(path, 1 << 20, &text, &len), 0);
-	char *at = strstr(text, from);
-	ck_assert_msg(at != NULL, "'%s' not in %s", from, rel);
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fwrite(text, 1, (size_t)(at - text), f);
-	fputs(to, f);
-	fputs(at + strlen(from), f);
-	ck_assert_int_eq(fclose(f), 0);
-	free(text);
-	free(path);
-}
-
 START_TEST(load_mistake)
 {
-	const load_case *lc = &cases[_i];
-	char dir[64];
-	copy_mini(dir);
-	edit(dir, lc->file, lc->from, lc->to);
-	diag *d = diag_new();
-	report *r = load_report(dir, d);
-	int n = 0;
-	while (n < 6 && lc->want[n] != NULL)
-		n++;
-	int ok = r == NULL && diag_count(d) == n;
-	for (int i = 0; ok && i < n; i++) {
-		const char *t = diag_text(d, i);
-		ok = strncmp(t, dir, strlen(dir)) == 0 && strcmp(t + strlen(dir) + 1, lc->want[i]) == 0;
-	}
-	if (!ok) {
-		fprintf(stderr, "case %d (%s: %s):\n", _i, lc->file, lc->to);
-		for (int i = 0; i < diag_count(d); i++)
-			fprintf(stderr, "  got %s\n", diag_text(d, i) + strlen(dir) + 1);
-	}
-	report_free(r);
-	diag_free(d);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	ck_assert_msg(ok, "case %d: not the diagnostics wanted", _i);
+	run_case(&cases[_i], NULL, NULL, NULL, _i);
 }
 END_TEST
 
