@@ -7,8 +7,9 @@
 # edition, a section added and removed, a damaged part of report.pdf) the
 # incremental build's whole site equals a clean build's (diff -r), and the report's
 # title, base_url, as_of and a source (drawn in the chart downloads) compute every chart
-# citing them again; a damaged cache
-# entry is detected and recomputed; a different binary (PORTABLE) reuses nothing; the
+# citing them again; a damaged cache entry is detected and recomputed when it is needed
+# (a chart file the site already holds is linked, not read); a chart file edited in
+# the site is written again; a different binary (PORTABLE) reuses nothing; the
 # default cache sits beside the site, never in it; --no-cache writes none; a report
 # without uncertain inputs (tests/fixtures/mini) is cached too.
 # Usage: tests/run-cache.sh MKREPORT [PORTABLE]
@@ -181,20 +182,19 @@ same "dependency.yaml restored"
 if [ "$(count computed)" = 0 ]; then ok "dependency.yaml restored: every output reused"
 else ko "dependency.yaml restored: $(cat "$tmp/inc.log")"; fi
 
-# Damaged entries: one truncated, one with a flipped last byte (not the word shapes:
-# a build that reuses report.pdf keeps that entry without reading it).
+# Damaged entries: two charts' entries (the list of each chart's files, read by every
+# build), one truncated, one with a flipped last byte: both charts drawn again.
 n=0
-for e in $(ls "$tmp/cache" | grep -E '^[0-9a-f]{64}$' | while read -r e; do
-	grep -q 'mkreport-shapes\|mkreport-pdf-part' "$tmp/cache/$e" || echo "$e"; done | head -2); do
-	size=$(wc -c <"$tmp/cache/$e")
-	if [ $n = 0 ]; then truncate -s $((size - 1)) "$tmp/cache/$e"
-	else printf 'X' | dd of="$tmp/cache/$e" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null; fi
+for e in $(grep -l 'mkreport-chart-2' "$tmp"/cache/* | head -2); do
+	size=$(wc -c <"$e")
+	if [ $n = 0 ]; then truncate -s $((size - 1)) "$e"
+	else printf 'X' | dd of="$e" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null; fi
 	n=$((n + 1))
 done
 same "two damaged cache entries"
-if [ "$(count corrupt)" = 2 ] && [ "$(count computed)" = 2 ]; then
+if [ "$n" = 2 ] && [ "$(count corrupt)" = 2 ] && [ "$(count computed)" = 2 ]; then
 	ok "damaged entries are detected and computed again"
-else ko "damaged entries: $(cat "$tmp/inc.log")"; fi
+else ko "damaged entries ($n): $(cat "$tmp/inc.log")"; fi
 inc
 if [ "$(count computed)" = 0 ]; then ok "the recomputed entries are stored again"
 else ko "after recomputing: $(cat "$tmp/inc.log")"; fi
@@ -202,11 +202,52 @@ if grep -lq 'mkreport-shapes' "$tmp"/cache/*; then
 	ok "builds that reuse report.pdf keep the word shapes for the next typesetting"
 else ko "the word shapes entry was swept while report.pdf was reused"; fi
 
-# Sweep: entries of older builds are removed; the folder holds the last build's only.
+# A chart file's own entry (the bytes after the entry's 50-byte header) is found by
+# its digest. digest FILE: the SHA-256 of FILE; entry_of FILE: the cache entry
+# holding FILE's bytes.
+digest() { sha256sum <"$1" | cut -d' ' -f1; }
+entry_of() {
+	want=$(digest "$1")
+	for e in "$tmp"/cache/*; do
+		[ "$(tail -c +51 "$e" | sha256sum | cut -d' ' -f1)" = "$want" ] && echo "$e"
+	done | head -1
+}
+# A chart file left in the cache (the site holds the same bytes, so it is not read)
+# damaged: the build does not read it; the site stays right.
+png=$tmp/site/charts/tornado.png
+blob=$(entry_of "$png")
+if [ -n "$blob" ]; then
+	printf 'X' | dd of="$blob" bs=1 seek=$(($(wc -c <"$blob") - 1)) conv=notrunc 2>/dev/null
+	same "a chart file's entry damaged, the site's copy intact"
+	if [ "$(count corrupt)" = 0 ] && [ "$(count computed)" = 0 ]; then
+		ok "a chart file the site holds already is linked, not read from the cache"
+	else ko "the site's copy intact: $(cat "$tmp/inc.log")"; fi
+	# now the site's copy removed: the build needs the damaged entry, finds it bad,
+	# and builds again reading every chart file; that chart is drawn again
+	rm "$png"
+	same "a chart file's entry damaged, the site's copy removed"
+	if [ "$(count corrupt)" = 1 ] && [ "$(count computed)" = 1 ]; then
+		ok "a damaged chart file is found when needed and the chart drawn again"
+	else ko "the site's copy removed: $(cat "$tmp/inc.log")"; fi
+else ko "no cache entry holds $png"; fi
+# A chart file changed in the site (same size, another time): written again.
+svg=$tmp/site/charts/tornado.svg
+sed -i 's/<svg/<SVG/' "$svg"
+touch -d '2001-01-01' "$svg"
+same "a chart file edited in the site"
+cmp -s "$svg" "$tmp/clean/charts/tornado.svg" && ok "an edited chart file is written again" ||
+	ko "an edited chart file was kept"
+
+# Sweep: entries of older builds are removed; the folder holds the last build's only:
+# those it read (reused) and the chart files it left unread (one entry each).
 entries=$(ls "$tmp/cache" | grep -E '^[0-9a-f]{64}$' | while read -r e; do
-	grep -q 'mkreport-shapes\|mkreport-pdf-part' "$tmp/cache/$e" || echo "$e"; done | wc -l)
-if [ "$entries" = "$(count reused)" ]; then ok "the cache holds only the last build's $entries entries"
-else ko "the cache holds $entries entries, the build used $(count reused)"; fi
+	grep -q 'mkreport-shapes\|mkreport-pdf-part\|mkreport-site-record' "$tmp/cache/$e" ||
+		echo "$e"; done | wc -l)
+files=$(for f in "$tmp"/site/charts/*; do
+	case $f in *.html | *.csv) ;; *) echo "$f" ;; esac; done | wc -l)
+if [ "$entries" = "$(($(count reused) + files))" ]; then
+	ok "the cache holds only the last build's $entries entries"
+else ko "the cache holds $entries entries, the build used $(count reused) and $files chart files"; fi
 
 # A damaged part of report.pdf: found when report.pdf is joined again, typeset again.
 for e in $(grep -l 'o-competition-1' $(grep -l 'mkreport-pdf-part-1' "$tmp"/cache/*) | head -1); do

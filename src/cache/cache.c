@@ -471,6 +471,23 @@ cache_computed(cache *c, const char *name)
 	pthread_mutex_unlock(&c->mu);
 }
 
+void
+cache_count(cache *c, int hit)
+{
+	count(c, hit ? &c->st.hits : &c->st.misses);
+}
+
+void
+cache_recount(cache *c)
+{
+	pthread_mutex_lock(&c->mu);
+	c->st.hits = c->st.misses = 0;
+	for (size_t i = 0; i < c->ncomputed; i++)
+		free(c->computed[i]);
+	c->ncomputed = 0;
+	pthread_mutex_unlock(&c->mu);
+}
+
 /* qsort comparison of two strings by pointer. */
 static int
 cmp_names(const void *a, const void *b)

@@ -69,6 +69,15 @@ void cache_sweep(cache *c);
  * kept. Thread-safe. */
 void cache_computed(cache *c, const char *name);
 
+/* Counts one output reused (hit 1) or computed (hit 0), for an output looked up with
+ * cache_get_uncounted whose outcome is known only later. Thread-safe. */
+void cache_count(cache *c, int hit);
+
+/* Forgets the outputs counted reused and computed so far and the names given to
+ * cache_computed (the damaged entries found stay counted): for a build that starts
+ * again. */
+void cache_recount(cache *c);
+
 /* Returns the names given to cache_computed so far, sorted, and their number in *n;
  * owned by c, valid until the next cache_computed or cache_free. */
 const char *const *cache_computed_names(cache *c, size_t *n);

@@ -152,19 +152,37 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 	stop_catch(old);
 	int rc = CMD_OK, done = -1; /* done: site_commit's result; 0 = swapped in */
 	site_stats st;
-	site_out *out = site_out_new();
+	pipeline q = *p; /* q.cache_read: a second try reads every chart file at once */
 	site_dest *dest = site_dest_open(out_dir, &build_stop, stderr, d);
-	int streaming = dest != NULL && site_out_stream(out, dest, d) == 0;
-	if (!streaming && build_stop) {
-		rc = CMD_WRITE;
-	} else if (pipeline_render(p, tdir, pdf, d, out) != 0) {
-		rc = CMD_ERRORS; /* the content's errors are reported even if dest failed */
-	} else if (!streaming) {
-		rc = CMD_WRITE;
-	} else if ((done = site_commit(out, dest, d, &st)) != 0) {
-		rc = CMD_WRITE;
-	} else if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0) {
-		rc = CMD_WRITE;
+	site_out *out = NULL;
+	for (int again = 1; again;) {
+		int stale = 0;
+		rc = CMD_OK;
+		out = pipeline_site_new(&q, out_dir);
+		int streaming = dest != NULL && site_out_stream(out, dest, d) == 0, r;
+		if (!streaming && build_stop) {
+			rc = CMD_WRITE;
+		} else if ((r = pipeline_render(&q, tdir, pdf, d, out)) != 0) {
+			rc = CMD_ERRORS; /* the content's errors are reported even if dest failed */
+			stale = r == PIPELINE_STALE;
+		} else if (!streaming) {
+			rc = CMD_WRITE;
+		} else if ((done = site_commit(out, dest, d, &st)) != 0) {
+			rc = CMD_WRITE;
+			stale = done != SITE_STOPPED && site_out_stale(out);
+		} else {
+			pipeline_site_done(&q, out, out_dir);
+			if (depfile && stamp_and_depfile(out_dir, depfile, p->rep, tdir, d) != 0)
+				rc = CMD_WRITE;
+		}
+		/* a chart file kept in the cache was damaged or removed: once more, reading
+		 * (and checking) every one, drawing the charts whose files are gone */
+		again = stale && !q.cache_read && !build_stop;
+		if (again) {
+			site_out_free(out);
+			q.cache_read = 1;
+			cache_recount(q.cache); /* -v tells what the second try did */
+		}
 	}
 	progress_end(pg); /* before anything else is printed */
 	if (rc == CMD_OK && verbose) {

@@ -52,15 +52,28 @@ static int
 serve_commit(const serve_opts *o, const pipeline *p, diag *d)
 {
 	site_stats st;
-	site_out *out = site_out_new();
+	pipeline q = *p; /* q.cache_read: a second try reads every chart file at once */
 	site_dest *dest = site_dest_open(o->out_dir, NULL, stderr, d);
-	int streaming = dest != NULL && site_out_stream(out, dest, d) == 0;
 	int rc = CMD_OK;
-	if (pipeline_render(p, o->tdir, o->pdf, d, out) != 0)
-		rc = CMD_ERRORS;
-	else if (!streaming || site_commit(out, dest, d, &st) != 0)
-		rc = CMD_WRITE;
-	site_out_free(out);
+	for (int again = 1; again;) {
+		site_out *out = pipeline_site_new(&q, o->out_dir);
+		int streaming = dest != NULL && site_out_stream(out, dest, d) == 0, r, stale = 0;
+		rc = CMD_OK;
+		if ((r = pipeline_render(&q, o->tdir, o->pdf, d, out)) != 0) {
+			rc = CMD_ERRORS;
+			stale = r == PIPELINE_STALE;
+		} else if (!streaming || site_commit(out, dest, d, &st) != 0) {
+			rc = CMD_WRITE;
+			stale = streaming && site_out_stale(out);
+		} else {
+			pipeline_site_done(&q, out, o->out_dir);
+		}
+		site_out_free(out);
+		again = stale && !q.cache_read;
+		if (again)
+			cache_recount(q.cache);
+		q.cache_read = 1;
+	}
 	site_dest_free(dest);
 	return rc;
 }

@@ -329,8 +329,13 @@ take_section(void *arg, page_result *pg)
 	site_out_take(s->out, name, &pg->html);
 	free(name);
 	for (size_t k = 0; k < pg->nfiles; k++) {
-		pack_offer(s->pack, pg->files[k].path, pg->files[k].data, pg->files[k].len);
-		site_out_add(s->out, pg->files[k].path, pg->files[k].data, pg->files[k].len);
+		const render_file *f = &pg->files[k];
+		const uint8_t *id = f->has_id ? f->id : NULL; /* a chart file from the cache */
+		pack_offer_named(s->pack, f->path, f->data, f->len, id);
+		if (id != NULL)
+			site_out_add_named(s->out, f->path, f->data, f->len, id);
+		else
+			site_out_add(s->out, f->path, f->data ? f->data : "", f->len);
 	}
 	pdf_book_add(s->book, pg->i, pg->doc); /* NULL book: no-op */
 }
@@ -359,8 +364,9 @@ finish_pdf(pdf_job *job, int keep, const uint8_t *key, const pipeline *p, pack *
 }
 
 /* Sets key to the cache slot of the last staged pack named name: one slot per pack
- * name, tool and zlib version, overwritten by every build (it holds bytes to copy
- * from, checked entry by entry, not an output to reuse whole). */
+ * name, tool and zlib version, overwritten when the staged pack changes. It holds the
+ * zip then the digest of what it was made of (pack_stage_digest): reused whole when
+ * that is unchanged, else the bytes to copy unchanged entries from. */
 static void
 pack_prev_key(const cache *c, const char *name, uint8_t key[SHA256_LEN])
 {
@@ -371,29 +377,100 @@ pack_prev_key(const cache *c, const char *name, uint8_t key[SHA256_LEN])
 	sha256_final(&h, key);
 }
 
-/* Stages the pack of k into staged (pack_stage: every entry but report.pdf; pdf: the
- * pack will hold it), copying the unchanged entries of the last build's staged pack
- * from cache c (NULL: none) and keeping this one there: run while report.pdf is
- * typeset, so that only report.pdf is added once it is done. Returns 0, or -1 after
- * recording an error in d. */
+int
+pipeline_fetch(void *arg, const uint8_t id[SHA256_LEN], size_t n, buf *out)
+{
+	render_file f;
+	memset(&f, 0, sizeof f);
+	f.has_id = 1;
+	f.len = n;
+	memcpy(f.id, id, SHA256_LEN);
+	return render_file_fetch(arg, &f, out);
+}
+
+/* Sets key to the cache slot of the record of the last commit into out_dir. */
+static void
+record_key(const cache *c, const char *out_dir, uint8_t key[SHA256_LEN])
+{
+	sha256_ctx h;
+	cache_key_init(&h, c, "site-record");
+	sha256_feed_str(&h, out_dir);
+	sha256_final(&h, key);
+}
+
+site_out *
+pipeline_site_new(const pipeline *p, const char *out_dir)
+{
+	site_out *o = site_out_new();
+	if (p->cache == NULL)
+		return o;
+	site_out_fetch_from(o, pipeline_fetch, p->cache);
+	uint8_t key[SHA256_LEN];
+	record_key(p->cache, out_dir, key);
+	buf b;
+	buf_init(&b);
+	if (!p->cache_read && cache_get_uncounted(p->cache, key, &b) == 0)
+		site_out_use_record(o, b.data, b.len);
+	buf_free(&b);
+	return o;
+}
+
+void
+pipeline_site_done(const pipeline *p, const site_out *o, const char *out_dir)
+{
+	if (p->cache == NULL)
+		return;
+	uint8_t key[SHA256_LEN];
+	record_key(p->cache, out_dir, key);
+	buf b;
+	buf_init(&b);
+	site_out_record(o, &b);
+	cache_put(p->cache, key, b.data, b.len);
+	buf_free(&b);
+}
+
+/* Stages the pack of k into staged (pack_stage: the README, charts and bibliography;
+ * pdf: the pack will hold report.pdf) and data (pack_stage_data): the last build's
+ * staged pack from cache c if it was made of the same, else made again (chart files
+ * read from c as needed, unchanged entries copied compressed from the last one) and
+ * kept there; run while report.pdf is typeset. Returns 0; -1 after recording an error
+ * in d; PIPELINE_STALE (nothing recorded) if a chart file could not be read from c. */
 static int
-stage_pack(const report *r, const pack *k, int pdf, cache *c, diag *d, buf *staged)
+stage_pack(const report *r, pack *k, int pdf, cache *c, diag *d, buf *staged, buf *data)
 {
 	buf name, prev;
 	buf_init(&name);
 	buf_init(&prev);
 	render_pack_name(r, &name);
-	uint8_t key[SHA256_LEN];
-	int have = 0;
+	uint8_t key[SHA256_LEN], made[SHA256_LEN];
+	int have = 0, rc = 0;
 	if (c != NULL) {
+		sha256_ctx h;
+		cache_key_init(&h, c, "pack-staged-of");
+		pack_stage_digest(k, pdf, &h);
+		sha256_final(&h, made);
 		pack_prev_key(c, buf_str(&name), key);
-		have = cache_get(c, key, &prev) == 0;
+		have = cache_get(c, key, &prev) == 0 && prev.len >= SHA256_LEN;
+		if (have) /* the digest is its last bytes */
+			prev.len -= SHA256_LEN;
 	}
 	char why[512];
-	int rc = pack_stage(k, pdf, have ? &prev : NULL, staged, why, sizeof why);
-	if (rc == 0 && c != NULL)
-		cache_put(c, key, staged->data ? staged->data : "", staged->len);
-	if (rc != 0)
+	if (have && memcmp(prev.data + prev.len, made, SHA256_LEN) == 0) {
+		buf_append(staged, prev.data, prev.len);
+	} else {
+		if (c != NULL && pack_fill(k, pipeline_fetch, c) != 0)
+			rc = PIPELINE_STALE;
+		else
+			rc = pack_stage(k, pdf, have ? &prev : NULL, staged, why, sizeof why);
+		if (rc == 0 && c != NULL) {
+			buf_append(staged, made, SHA256_LEN);
+			cache_put(c, key, staged->data, staged->len);
+			staged->len -= SHA256_LEN;
+		}
+	}
+	if (rc == 0)
+		rc = pack_stage_data(k, data, why, sizeof why);
+	if (rc == -1)
 		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
 	buf_free(&prev);
 	buf_free(&name);
@@ -401,17 +478,18 @@ stage_pack(const report *r, const pack *k, int pdf, cache *c, diag *d, buf *stag
 }
 
 /* Adds the pack of k to out as <report-slug>-pack.zip, made from staged (stage_pack's,
- * with the same pdf) and report.pdf. Returns 0, or -1 after recording an error in d. */
+ * with the same pdf), data (pack_stage_data's) and report.pdf. Returns 0, or -1 after
+ * recording an error in d. */
 static int
-finish_pack(const report *r, const pack *k, int pdf, const buf *staged, diag *d,
-    site_out *out)
+finish_pack(const report *r, const pack *k, int pdf, const buf *staged, const buf *data,
+    diag *d, site_out *out)
 {
 	buf name, zip;
 	buf_init(&name);
 	buf_init(&zip);
 	render_pack_name(r, &name);
 	char why[512];
-	int rc = pack_finish(k, pdf, staged, &zip, why, sizeof why);
+	int rc = pack_finish_data(k, pdf, staged, data, &zip, why, sizeof why);
 	if (rc == 0)
 		add_buf(out, buf_str(&name), &zip);
 	else
@@ -454,7 +532,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out)
 {
 	const report *r = p->rep;
-	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache, NULL };
+	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache, p->cache_read, NULL };
 	int fonts = pipeline_fonts(templates_dir, d); /* both checked: every error at once */
 	char *tpath = path_join(templates_dir, "page.html");
 	tmpl *t = tmpl_load(tpath, tpath, d);
@@ -527,10 +605,12 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	if (copy_static(templates_dir, "style.css", d, out) != 0)
 		rc = -1;
 	int in_pack = reuse || (job != NULL && keep_pdf); /* report.pdf will be in the pack */
-	buf staged;
+	buf staged, data;
 	buf_init(&staged);
-	if (rc == 0 && stage_pack(r, k, in_pack, p->cache, d, &staged) != 0)
-		rc = -1;
+	buf_init(&data);
+	int st = rc == 0 ? stage_pack(r, k, in_pack, p->cache, d, &staged, &data) : 0;
+	if (st != 0)
+		rc = st;
 	if (job != NULL)
 		diag_progress("report.pdf", 0);
 	if (job != NULL && finish_pdf(job, keep_pdf, p->cache != NULL ? pdf_key : NULL, p, k,
@@ -538,12 +618,13 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		rc = -1;
 	else if (job != NULL && keep_pdf && p->cache != NULL)
 		pipeline_shapes_store(p->cache, shapes_key, shapes);
-	if (rc == 0 && finish_pack(r, k, in_pack, &staged, d, out) != 0)
+	if (rc == 0 && finish_pack(r, k, in_pack, &staged, &data, d, out) != 0)
 		rc = -1;
 	if (rc == 0 && claims_cover(out, claims, d) != 0)
 		rc = -1;
 	site_claims_free(claims);
 	buf_free(&staged);
+	buf_free(&data);
 	pack_free(k);
 	pdf_shapes_free(shapes);
 	pdf_book_free(book);
@@ -564,7 +645,7 @@ pipeline_charts_new(const pipeline *p, const char *templates_dir, diag *d)
 	if (pipeline_fonts(templates_dir, d) != 0)
 		return NULL;
 	pipeline_charts *pc = util_xcalloc(1, sizeof *pc);
-	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0, NULL, NULL };
+	render_ctx c = { p->rep, p->m, d, NULL, p->jobs, 0, NULL, 1, NULL };
 	pc->c = c;
 	pc->figs = render_scan_figures(&pc->c);
 	pc->c.figs = pc->figs;

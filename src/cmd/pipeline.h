@@ -23,7 +23,17 @@ typedef struct pipeline {
 	risk_result *risk;    /* the risk register's outputs, NULL without one (owned) */
 	int jobs;             /* threads for the Monte Carlo and the charts (0 = the cores) */
 	struct cache *cache;  /* outputs reused from earlier builds, NULL = none (borrowed) */
+	int cache_read;       /* 1: chart files reused from the cache are read at once; 0:
+	                         left there until the site or the pack needs them */
 } pipeline;
+
+/* pipeline_render's result when a file kept in the cache could not be read (damaged or
+ * removed since): nothing is recorded; render again with cache_read 1. */
+#define PIPELINE_STALE (-2)
+
+/* Reads the n bytes named id from the build cache arg (a site_fetch and pack_fetch).
+ * Returns 0, or -1 if they are not there whole. */
+int pipeline_fetch(void *arg, const uint8_t id[SHA256_LEN], size_t n, buf *out);
 
 /* Loads content_dir and computes every metric into p, the Monte Carlo on jobs worker
  * threads (>= 1, or 0 for the number of online cores; charts are later drawn on as
@@ -39,9 +49,19 @@ int pipeline_compute_cached(const char *content_dir, int jobs, struct cache *c, 
 
 /* Renders every page and data file of p into out, reading the template and style.css
  * from templates_dir, and if pdf is 1 also the whole report as report.pdf. Returns 0,
- * or -1 after recording errors in d. */
+ * -1 after recording errors in d, or PIPELINE_STALE. */
 int pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out);
+
+/* Returns a new set of output files for a build of p into out_dir (free with
+ * site_out_free): chart files left in p's cache are read from it when needed, and the
+ * record of the last commit into out_dir (pipeline_site_done) is given to it, unless
+ * p->cache_read (a build again after PIPELINE_STALE reads and compares every file). */
+site_out *pipeline_site_new(const pipeline *p, const char *out_dir);
+
+/* After a successful site_commit of o (made by pipeline_site_new) into out_dir: keeps
+ * its record in p's cache for the next build. */
+void pipeline_site_done(const pipeline *p, const site_out *o, const char *out_dir);
 
 /* A report's charts ready to be drawn one at a time (fonts selected, every page scanned
  * for its figures once). */

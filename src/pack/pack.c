@@ -19,10 +19,13 @@ enum { NEXTS = sizeof chart_exts / sizeof *chart_exts };
 static const char *const data_files[] = { "data/metrics.json", "data/metrics.csv" };
 enum { NDATA = sizeof data_files / sizeof *data_files };
 
-/* A copy of one site file, empty (data NULL) until offered. */
+/* A copy of one site file, empty until offered. */
 typedef struct kept {
-	char *data;  /* the bytes (owned), NULL if not offered */
-	size_t len;  /* bytes of data */
+	int offered; /* 1: the site has the file */
+	char *data;  /* the bytes (owned), NULL if not offered or not fetched yet (named) */
+	size_t len;  /* bytes of the file */
+	int has_id;  /* 1: id names the bytes (pack_offer_named) */
+	uint8_t id[SHA256_LEN];
 } kept;
 
 struct pack {
@@ -92,16 +95,48 @@ slot(pack *k, const char *relpath)
 }
 
 void
-pack_offer(pack *k, const char *relpath, const void *bytes, size_t n)
+pack_offer_named(pack *k, const char *relpath, const void *bytes, size_t n,
+    const uint8_t *id)
 {
 	kept *s = k != NULL ? slot(k, relpath) : NULL;
 	if (s == NULL)
 		return;
 	free(s->data);
-	s->data = util_xmalloc(n + 1);
-	if (n > 0)
-		memcpy(s->data, bytes, n);
+	s->data = NULL;
+	if (bytes != NULL) {
+		s->data = util_xmalloc(n + 1);
+		if (n > 0)
+			memcpy(s->data, bytes, n);
+	}
+	s->offered = 1;
 	s->len = n;
+	s->has_id = id != NULL;
+	if (id != NULL)
+		memcpy(s->id, id, SHA256_LEN);
+}
+
+void
+pack_offer(pack *k, const char *relpath, const void *bytes, size_t n)
+{
+	pack_offer_named(k, relpath, bytes != NULL ? bytes : "", n, NULL);
+}
+
+int
+pack_fill(pack *k, pack_fetch *fn, void *arg)
+{
+	for (size_t i = 0; i < k->figs->n * NEXTS; i++) {
+		kept *c = &k->charts[i];
+		if (!c->offered || c->data != NULL)
+			continue;
+		buf b;
+		buf_init(&b);
+		if (!c->has_id || fn(arg, c->id, c->len, &b) != 0 || b.len != c->len) {
+			buf_free(&b);
+			return -1;
+		}
+		c->data = b.data ? buf_detach(&b) : util_xcalloc(1, 1);
+	}
+	return 0;
 }
 
 /* The entries of a pack being written, and the folder they go in. */
@@ -146,7 +181,7 @@ readme_charts(const pack *k, buf *out)
 		buf_printf(out, "\nFigure %d. %s\n", g->number, g->title ? g->title : g->id);
 		buf_printf(out, "  (in the section \"%s\")\n", k->r->sections[g->section].title);
 		for (size_t e = 0; e < NEXTS; e++)
-			if (k->charts[i * NEXTS + e].data != NULL)
+			if (k->charts[i * NEXTS + e].offered)
 				buf_printf(out, "  charts/%s.%s\n", g->id, chart_exts[e]);
 	}
 }
@@ -177,17 +212,18 @@ readme(const pack *k, const char *folder, int pdf, buf *out)
 		buf_puts(out, "  (no report.pdf: this build was made without the PDF, --no-pdf)\n");
 	readme_charts(k, out);
 	buf_puts(out, "\nData:\n");
-	if (k->data[0].data != NULL)
+	if (k->data[0].offered)
 		put_line(out, data_files[0], "every metric of the model (JSON)");
-	if (k->data[1].data != NULL)
+	if (k->data[1].offered)
 		put_line(out, data_files[1], "the same metrics as a table (CSV)");
 	buf_printf(out, "  %-28s the %zu sources, as CSL JSON (for Zotero,\n  %-28s"
 	    " pandoc and other reference managers)\n", PACK_BIBLIOGRAPHY, r->nsources, "");
 }
 
-/* Adds k's files after README.txt and report.pdf to es, in the pack's order; csl is
- * the bibliography. */
-static void
+/* Adds k's charts to es, in the pack's order, then the bibliography csl (the data
+ * files go between them: pack_finish_data). Returns 0, or -1 if a chart's bytes were
+ * not fetched (pack_fill). */
+static int
 put_files(const pack *k, entries *es, const buf *csl)
 {
 	buf name;
@@ -195,34 +231,69 @@ put_files(const pack *k, entries *es, const buf *csl)
 	for (size_t i = 0; i < k->figs->n; i++)
 		for (size_t e = 0; e < NEXTS; e++) {
 			const kept *c = &k->charts[i * NEXTS + e];
-			if (c->data == NULL)
+			if (!c->offered)
 				continue;
+			if (c->data == NULL) {
+				buf_free(&name);
+				return -1;
+			}
 			buf_reset(&name);
 			buf_printf(&name, "charts/%s.%s", k->figs->figs[i].id, chart_exts[e]);
 			put_entry(es, buf_str(&name), c->data, c->len);
 		}
 	buf_free(&name);
-	for (size_t i = 0; i < NDATA; i++)
-		if (k->data[i].data != NULL)
-			put_entry(es, data_files[i], k->data[i].data, k->data[i].len);
 	put_entry(es, PACK_BIBLIOGRAPHY, csl->data ? csl->data : "", csl->len);
+	return 0;
+}
+
+/* The README, bibliography and folder of k's staged zip (pdf: report.pdf will be in
+ * the pack), in three bufs the caller frees. */
+static void
+staged_texts(const pack *k, int pdf, buf *folder, buf *text, buf *csl)
+{
+	buf_init(folder);
+	buf_init(text);
+	buf_init(csl);
+	render_report_slug(k->r, folder);
+	buf_putc(folder, '/');
+	readme(k, buf_str(folder), pdf, text);
+	pack_csl(k->r, csl);
+}
+
+void
+pack_stage_digest(const pack *k, int pdf, sha256_ctx *h)
+{
+	buf folder, text, csl;
+	staged_texts(k, pdf, &folder, &text, &csl);
+	sha256_feed_str(h, k->r->as_of);
+	sha256_feed_str(h, buf_str(&folder));
+	sha256_feed_mem(h, text.data ? text.data : "", text.len);
+	sha256_feed_mem(h, csl.data ? csl.data : "", csl.len);
+	for (size_t i = 0; i < k->figs->n * NEXTS; i++) {
+		const kept *c = &k->charts[i];
+		sha256_feed_i64(h, c->offered ? c->has_id ? 2 : 1 : 0);
+		if (c->has_id)
+			sha256_feed_mem(h, c->id, SHA256_LEN);
+		else if (c->offered)
+			sha256_feed_mem(h, c->data ? c->data : "", c->data ? c->len : 0);
+	}
+	buf_free(&folder);
+	buf_free(&text);
+	buf_free(&csl);
 }
 
 int
 pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t n)
 {
 	buf folder, text, csl;
-	buf_init(&folder);
-	buf_init(&text);
-	buf_init(&csl);
-	render_report_slug(k->r, &folder);
-	buf_putc(&folder, '/');
-	readme(k, buf_str(&folder), pdf, &text);
-	pack_csl(k->r, &csl);
+	staged_texts(k, pdf, &folder, &text, &csl);
 	entries es = { NULL, 0, buf_str(&folder) };
 	put_entry(&es, "README.txt", text.data, text.len);
-	put_files(k, &es, &csl);
-	int rc = pack_zip(es.e, es.n, k->r->as_of, prev, out, why, n);
+	int rc = put_files(k, &es, &csl);
+	if (rc != 0)
+		snprintf(why, n, "a chart's files were not read from the build cache");
+	else
+		rc = pack_zip(es.e, es.n, k->r->as_of, prev, out, why, n);
 	for (size_t i = 0; i < es.n; i++)
 		free(es.e[i].name);
 	free(es.e);
@@ -233,34 +304,85 @@ pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t 
 }
 
 int
-pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n)
+pack_stage_data(const pack *k, buf *out, char *why, size_t n)
 {
-	if (pdf != (k->pdf.data != NULL)) {
-		snprintf(why, n, "the pack was staged %s report.pdf but is finished %s it",
-		    pdf ? "with" : "without", pdf ? "without" : "with");
-		return -1;
-	}
-	if (!pdf) {
-		buf_append(out, staged->data ? staged->data : "", staged->len);
-		return 0;
-	}
 	buf folder;
 	buf_init(&folder);
 	render_report_slug(k->r, &folder);
 	buf_putc(&folder, '/');
 	entries es = { NULL, 0, buf_str(&folder) };
-	put_entry(&es, "report.pdf", k->pdf.data, k->pdf.len);
-	int rc = pack_zip_insert(staged, 1, &es.e[0], k->r->as_of, out, why, n);
-	free(es.e[0].name);
+	for (size_t i = 0; i < NDATA; i++)
+		if (k->data[i].offered)
+			put_entry(&es, data_files[i], k->data[i].data, k->data[i].len);
+	int rc = es.n > 0 ? pack_zip(es.e, es.n, k->r->as_of, NULL, out, why, n) : 0;
+	for (size_t i = 0; i < es.n; i++)
+		free(es.e[i].name);
 	free(es.e);
 	buf_free(&folder);
 	return rc;
 }
 
 int
+pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf *out,
+    char *why, size_t n)
+{
+	if (pdf != k->pdf.offered) {
+		snprintf(why, n, "the pack was staged %s report.pdf but is finished %s it",
+		    pdf ? "with" : "without", pdf ? "without" : "with");
+		return -1;
+	}
+	size_t count = pack_zip_count(staged);
+	if (count == 0) {
+		snprintf(why, n, "the staged zip is not a plain zip of at least 1 entry");
+		return -1;
+	}
+	buf one;
+	buf_init(&one);
+	int rc = 0;
+	if (pdf) {
+		buf folder;
+		buf_init(&folder);
+		render_report_slug(k->r, &folder);
+		buf_putc(&folder, '/');
+		entries es = { NULL, 0, buf_str(&folder) };
+		put_entry(&es, "report.pdf", k->pdf.data, k->pdf.len);
+		rc = pack_zip(es.e, 1, k->r->as_of, NULL, &one, why, n);
+		free(es.e[0].name);
+		free(es.e);
+		buf_free(&folder);
+	}
+	const buf *add[2];
+	size_t at[2], nadd = 0;
+	if (pdf) {
+		add[nadd] = &one;
+		at[nadd++] = 1;
+	}
+	if (pack_zip_count(data) > 0) { /* before the bibliography, the last entry */
+		add[nadd] = data;
+		at[nadd++] = count - 1;
+	}
+	if (rc == 0)
+		rc = pack_zip_merge(staged, add, at, nadd, out, why, n);
+	buf_free(&one);
+	return rc;
+}
+
+int
+pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n)
+{
+	buf data;
+	buf_init(&data);
+	int rc = pack_stage_data(k, &data, why, n);
+	if (rc == 0)
+		rc = pack_finish_data(k, pdf, staged, &data, out, why, n);
+	buf_free(&data);
+	return rc;
+}
+
+int
 pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n)
 {
-	int pdf = k->pdf.data != NULL;
+	int pdf = k->pdf.offered;
 	buf staged;
 	buf_init(&staged);
 	int rc = pack_stage(k, pdf, prev, &staged, why, n);

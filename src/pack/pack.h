@@ -4,10 +4,12 @@
 #define MKR_PACK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "load/report.h"
 #include "render/render.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 /* The site files a pack is made of, collected while the site is built. */
 typedef struct pack pack;
@@ -27,6 +29,25 @@ void pack_free(pack *k);
  * .csv of each figure in figs); other paths are ignored. A path offered twice keeps
  * the last bytes. NULL k is a no-op. */
 void pack_offer(pack *k, const char *relpath, const void *bytes, size_t n);
+
+/* Offers relpath as pack_offer does, a file of n bytes named id (two files with the
+ * same id hold the same bytes; NULL: none); bytes may be NULL for a named chart file:
+ * then they are read by pack_fill when the pack must be zipped again. */
+void pack_offer_named(pack *k, const char *relpath, const void *bytes, size_t n,
+    const uint8_t *id);
+
+/* Reads the n bytes named id and appends them to out. Returns 0, or -1 (out unchanged)
+ * if they cannot be had. */
+typedef int pack_fetch(void *arg, const uint8_t id[SHA256_LEN], size_t n, buf *out);
+
+/* Reads with fn (and arg) every chart file offered without its bytes. Returns 0, or -1
+ * if one cannot be read (the others read stay). */
+int pack_fill(pack *k, pack_fetch *fn, void *arg);
+
+/* Feeds h with what pack_stage's zip is made of (pdf as given to it): the as_of date,
+ * the folder, README.txt, the bibliography and each chart file's id (its bytes if it
+ * has none). The same digest gives the same zip. */
+void pack_stage_digest(const pack *k, int pdf, sha256_ctx *h);
 
 /* Appends the bibliography of r (every source of data/sources.yaml in file order) to
  * out as CSL JSON: an array of items with id, type, title, URL, publisher (or
@@ -48,17 +69,28 @@ void pack_readme(const report *r, const render_figs *figs, int pdf, buf *out);
  * reason in why (n bytes). */
 int pack_write(const pack *k, const buf *prev, buf *out, char *why, size_t n);
 
-/* The first half of pack_write, for use before report.pdf is made: appends to out the
- * zip of every entry of the pack but report.pdf (the README saying report.pdf is in
- * the pack if pdf), deflating (or copying from prev, as pack_write does) every entry.
- * Returns 0, or -1 with the reason in why (n bytes). */
+/* The first part of pack_write, for use before report.pdf is made: appends to out the
+ * zip of README.txt (saying report.pdf is in the pack if pdf), the charts and the
+ * bibliography, deflating (or copying from prev, as pack_write does) every entry: what
+ * changes when the data changes (the metrics, report.pdf) is not in it. Returns 0, or
+ * -1 with the reason in why (n bytes; also when a chart file offered without its bytes
+ * was not read by pack_fill). */
 int pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t n);
 
-/* The second half: appends to out the pack of k, the bytes pack_write gives, made
- * from staged (pack_stage's zip of k with the same pdf) by adding report.pdf (offered
- * to k since, if pdf) as its second entry; the other entries are copied compressed.
- * Returns 0, or -1 with the reason in why (n bytes; also when pdf does not say
- * whether report.pdf was offered). */
+/* The second part: appends to out the zip of the data files offered (data/metrics.json,
+ * data/metrics.csv; nothing if none was). Returns 0, or -1 with the reason in why. */
+int pack_stage_data(const pack *k, buf *out, char *why, size_t n);
+
+/* The last part: appends to out the pack of k, the bytes pack_write gives, made from
+ * staged (pack_stage's zip of k with the same pdf) by adding report.pdf (offered to k
+ * since, if pdf) as its second entry and the entries of data (pack_stage_data's zip)
+ * before the bibliography; the entries are copied compressed. Returns 0, or -1 with
+ * the reason in why (n bytes; also when pdf does not say whether report.pdf was
+ * offered). */
+int pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf *out,
+    char *why, size_t n);
+
+/* pack_stage_data then pack_finish_data. */
 int pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n);
 
 #endif

@@ -35,4 +35,18 @@ int pack_zip(const pack_entry *e, size_t n, const char *as_of, const buf *prev, 
 int pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *as_of,
     buf *out, char *why, size_t whyn);
 
+/* Returns the number of entries of the archive z if it is of pack_zip's plain form,
+ * else 0. */
+size_t pack_zip_count(const buf *z);
+
+/* Appends to out the archive base (made by pack_zip) with the entries of each archive
+ * add[j] (made by pack_zip with the same as_of; all its entries, in order) put before
+ * base's entry at[j] (at non-decreasing; base's number of entries: at the end): the
+ * result is the bytes pack_zip gives for all the entries in that order, at the cost
+ * of one copy. Returns 0, or -1 with the reason in why (whyn bytes; out unchanged) if
+ * an archive is not of pack_zip's plain form, at is out of order, or the result would
+ * need zip64. */
+int pack_zip_merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    buf *out, char *why, size_t whyn);
+
 #endif

@@ -249,43 +249,87 @@ put_headers(buf *out, const zip_map *m, size_t i, size_t j, size_t shift)
 	}
 }
 
-/* Appends to out the zip s with the single entry of the zip one put before entry at,
+/* Appends to out the zip base with the entries of each zip add[j] (all of them, in
+ * order) put before base's entry at[j] (at non-decreasing; base's count: at the end),
  * by copying bytes: the local records in order, the central headers with their offsets
- * moved, the end record counted again. Returns 0, or -1 (out unchanged) if either is
- * not of pack_zip's plain form or the result would need zip64. */
+ * moved, the end record counted again. Returns 0, or -1 (out unchanged) if a zip is
+ * not of pack_zip's plain form, an at is out of order, or the result would need zip64. */
 static int
-splice(const buf *s, size_t at, const buf *one, buf *out)
+merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd, buf *out)
 {
-	zip_map ms, mo;
+	zip_map mb;
+	zip_map *ma = util_xcalloc(nadd + 1, sizeof *ma);
+	int ok = zip_map_of(base->data, base->len, &mb) == 0;
+	unsigned long long n = ok ? mb.n : 0, len = base->len;
+	for (size_t j = 0; j < nadd; j++) {
+		if (zip_map_of(add[j]->data, add[j]->len, &ma[j]) != 0 || at[j] > mb.n ||
+		    (j > 0 && at[j] < at[j - 1]))
+			ok = 0;
+		n += ma[j].n;
+		len += add[j]->len;
+	}
 	int rc = -1;
-	int ok_s = zip_map_of(s->data, s->len, &ms) == 0;
-	int ok_o = zip_map_of(one->data, one->len, &mo) == 0;
-	if (ok_s && ok_o && mo.n == 1 && at <= ms.n && ms.n + 1 < 0xffff &&
-	    (unsigned long long)s->len + one->len < 0xffffffffULL) {
-		size_t split = local_at(&ms, at), add = mo.cd; /* one's local record */
-		size_t need = out->len + s->len + one->len + 1;
+	if (ok && n < 0xffff && len < 0xffffffffULL) {
+		size_t need = out->len + len + 1, start = out->len, i = 0;
 		if (out->cap < need) { /* one block, not grown piece by piece */
 			out->data = util_xrealloc(out->data, need);
 			out->cap = need;
 		}
-		buf_append(out, ms.p, split);
-		buf_append(out, mo.p, add);
-		buf_append(out, ms.p + split, ms.cd - split);
-		put_headers(out, &ms, 0, at, 0);
-		put_headers(out, &mo, 0, 1, split);
-		put_headers(out, &ms, at, ms.n, add);
+		size_t *off = util_xcalloc(nadd + 1, sizeof *off); /* where add[j]'s records go */
+		size_t cdlen = mb.cdlen;
+		for (size_t j = 0; j < nadd; j++) {
+			buf_append(out, mb.p + local_at(&mb, i), local_at(&mb, at[j]) - local_at(&mb, i));
+			off[j] = out->len - start;
+			buf_append(out, ma[j].p, ma[j].cd);
+			cdlen += ma[j].cdlen;
+			i = at[j];
+		}
+		buf_append(out, mb.p + local_at(&mb, i), mb.cd - local_at(&mb, i));
+		size_t cd = out->len - start, shift = 0;
+		i = 0;
+		for (size_t j = 0; j < nadd; j++) {
+			put_headers(out, &mb, i, at[j], shift);
+			put_headers(out, &ma[j], 0, ma[j].n, off[j]);
+			shift += ma[j].cd;
+			i = at[j];
+		}
+		put_headers(out, &mb, i, mb.n, shift);
 		unsigned char eocd[EOCD_LEN];
-		memcpy(eocd, ms.p + ms.cd + ms.cdlen, EOCD_LEN);
-		put_le(eocd + 8, ms.n + 1, 2);
-		put_le(eocd + 10, ms.n + 1, 2);
-		put_le(eocd + 12, ms.cdlen + mo.cdlen, 4);
-		put_le(eocd + 16, ms.cd + add, 4);
+		memcpy(eocd, mb.p + mb.cd + mb.cdlen, EOCD_LEN);
+		put_le(eocd + 8, (unsigned long)n, 2);
+		put_le(eocd + 10, (unsigned long)n, 2);
+		put_le(eocd + 12, cdlen, 4);
+		put_le(eocd + 16, cd, 4);
 		buf_append(out, eocd, EOCD_LEN);
+		free(off);
 		rc = 0;
 	}
-	free(ms.hdr);
-	free(mo.hdr);
+	free(mb.hdr);
+	for (size_t j = 0; j < nadd; j++)
+		free(ma[j].hdr);
+	free(ma);
 	return rc;
+}
+
+size_t
+pack_zip_count(const buf *z)
+{
+	zip_map m;
+	size_t n = z->data != NULL && zip_map_of(z->data, z->len, &m) == 0 ? m.n : 0;
+	if (z->data != NULL)
+		free(m.hdr);
+	return n;
+}
+
+int
+pack_zip_merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    buf *out, char *why, size_t whyn)
+{
+	if (merge(base, add, at, nadd, out) == 0)
+		return 0;
+	snprintf(why, whyn, "the staged zip is not a plain zip of at least %zu entries",
+	    nadd > 0 ? at[nadd - 1] : 0);
+	return -1;
 }
 
 int
@@ -295,10 +339,9 @@ pack_zip_insert(const buf *staged, size_t at, const pack_entry *e, const char *a
 	buf one;
 	buf_init(&one);
 	int rc = pack_zip(e, 1, as_of, NULL, &one, why, whyn);
-	if (rc == 0 && splice(staged, at, &one, out) != 0) {
-		snprintf(why, whyn, "the staged zip is not a plain zip of at least %zu entries", at);
-		rc = -1;
-	}
+	const buf *add = &one;
+	if (rc == 0)
+		rc = pack_zip_merge(staged, &add, &at, 1, out, why, whyn);
 	buf_free(&one);
 	return rc;
 }

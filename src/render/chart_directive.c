@@ -31,18 +31,29 @@ static const struct {
 	{ ".csv", -1, 0, 0, 0 },
 };
 
-/* Adds the file charts/<id><suffix> with b's bytes (taken over) to r's files. */
-static void
-add_file(rnd *r, const char *id, const char *suffix, buf *b)
+/* Adds the file charts/<id><suffix> to r's files: b's bytes (taken over), or with b
+ * NULL none (the file is len bytes starting with head, in the build cache under id);
+ * id (or NULL) names the bytes. Returns the file. */
+static render_file *
+add_file(rnd *r, const char *id, const char *suffix, buf *b, size_t len,
+    const uint8_t *key, const void *head)
 {
 	buf path;
 	buf_init(&path);
 	buf_printf(&path, "charts/%s%s", id, suffix);
 	r->files = util_xrealloc(r->files, (r->nfiles + 1) * sizeof *r->files);
-	r->files[r->nfiles].path = buf_detach(&path);
-	r->files[r->nfiles].len = b->len;
-	r->files[r->nfiles].data = b->data ? buf_detach(b) : util_xcalloc(1, 1);
-	r->nfiles++;
+	render_file *f = &r->files[r->nfiles++];
+	memset(f, 0, sizeof *f);
+	f->path = buf_detach(&path);
+	f->len = b != NULL ? b->len : len;
+	f->data = b == NULL ? NULL : b->data ? buf_detach(b) : util_xcalloc(1, 1);
+	f->has_id = key != NULL;
+	if (key != NULL)
+		memcpy(f->id, key, SHA256_LEN);
+	size_t nh = f->len < RENDER_FILE_HEAD ? f->len : RENDER_FILE_HEAD;
+	if (nh > 0)
+		memcpy(f->head, f->data != NULL ? f->data : head, nh);
+	return f;
 }
 
 void
@@ -126,36 +137,118 @@ download_frame(const rnd *r, const cspec *c, const char *title, chart_frame *f, 
 	f->link = t[2].len ? buf_str(&t[2]) : NULL;
 }
 
-/* Adds c's files from the cache entry under key to r's files. Returns 0, or -1 (nothing
- * added) if there is no such entry. */
+/* The first bytes of a chart's entry in the build cache: what its files are. Each file
+ * but the CSV is an entry of its own (file_key), read only when needed. */
+#define CHART_INDEX_MAGIC "mkreport-chart-2"
+
+/* Stores in out the build cache's key of file k of the chart whose key is key. */
+static void
+file_key(const uint8_t key[SHA256_LEN], size_t k, uint8_t out[SHA256_LEN])
+{
+	sha256_ctx h;
+	sha256_init(&h);
+	sha256_feed_str(&h, "chart-file");
+	sha256_feed_mem(&h, key, SHA256_LEN);
+	sha256_feed_i64(&h, (int64_t)k);
+	sha256_final(&h, out);
+}
+
+int
+render_file_fetch(struct cache *c, const render_file *f, buf *out)
+{
+	if (f->data != NULL) {
+		buf_append(out, f->data, f->len);
+		return 0;
+	}
+	buf b;
+	buf_init(&b);
+	int rc = c != NULL && f->has_id && cache_get_uncounted(c, f->id, &b) == 0 &&
+	    b.len == f->len ? 0 : -1;
+	if (rc == 0)
+		buf_append(out, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/* Adds c's files from the cache entry under key to r's files: the CSV read, the others
+ * read too if r->c->cache_read, else left in the cache (kept for the next build).
+ * Returns 0, or -1 (nothing added) if there is no such entry or a file is missing. */
 static int
 chart_files_cached(rnd *r, const cspec *c, const uint8_t key[SHA256_LEN])
 {
 	buf e;
 	buf_init(&e);
-	int rc = cache_get(r->c->cache, key, &e);
-	const char *s = e.data, *p[NOUTS];
-	size_t left = e.len, n[NOUTS];
+	int rc = cache_get_uncounted(r->c->cache, key, &e);
+	const char *s = e.data, *magic, *len[NOUTS], *head[NOUTS], *csv = NULL;
+	size_t left = e.len, nm = 0, nl[NOUTS], nh[NOUTS], ncsv = 0;
+	if (rc == 0)
+		rc = cache_unpack(&s, &left, &magic, &nm);
+	if (rc == 0 && (nm != strlen(CHART_INDEX_MAGIC) || memcmp(magic, CHART_INDEX_MAGIC, nm)))
+		rc = -1;
 	for (size_t k = 0; rc == 0 && k < NOUTS; k++)
-		rc = cache_unpack(&s, &left, &p[k], &n[k]);
+		if (cache_unpack(&s, &left, &len[k], &nl[k]) != 0 || nl[k] != 8 ||
+		    cache_unpack(&s, &left, &head[k], &nh[k]) != 0 || nh[k] > RENDER_FILE_HEAD)
+			rc = -1;
+	if (rc == 0)
+		rc = cache_unpack(&s, &left, &csv, &ncsv);
+	size_t first = r->nfiles;
 	for (size_t k = 0; rc == 0 && left == 0 && k < NOUTS; k++) {
+		uint64_t n = 0;
+		for (int i = 7; i >= 0; i--)
+			n = n << 8 | (unsigned char)len[k][i];
+		uint8_t fk[SHA256_LEN];
+		file_key(key, k, fk);
 		buf b;
 		buf_init(&b);
-		buf_append(&b, p[k], n[k]);
-		add_file(r, c->id, chart_outs[k].suffix, &b);
+		render_file *f;
+		if (chart_outs[k].fmt < 0) {
+			buf_append(&b, csv, ncsv);
+			f = add_file(r, c->id, chart_outs[k].suffix, &b, 0, fk, NULL);
+		} else {
+			f = add_file(r, c->id, chart_outs[k].suffix, NULL, (size_t)n, fk, head[k]);
+			cache_keep(r->c->cache, fk);
+		}
+		if (r->c->cache_read && f->data == NULL) {
+			if (render_file_fetch(r->c->cache, f, &b) == 0)
+				f->data = b.data ? buf_detach(&b) : util_xcalloc(1, 1);
+			else
+				rc = -1;
+		}
+		buf_free(&b);
 	}
+	if (rc == 0 && left != 0)
+		rc = -1;
+	if (rc != 0) { /* take back what was added */
+		for (size_t k = first; k < r->nfiles; k++) {
+			free(r->files[k].path);
+			free(r->files[k].data);
+		}
+		r->nfiles = first;
+	}
+	cache_count(r->c->cache, rc == 0);
 	buf_free(&e);
-	return rc == 0 && left == 0 ? 0 : -1;
+	return rc;
 }
 
-/* Stores the last NOUTS files of r (c's, just drawn) in the cache under key. */
+/* Stores the last NOUTS files of r (c's, just drawn) in the cache under key: the index
+ * (each file's length and first bytes, the CSV whole) and each other file alone. */
 static void
 chart_files_store(rnd *r, const uint8_t key[SHA256_LEN])
 {
 	buf e;
 	buf_init(&e);
-	for (size_t k = r->nfiles - NOUTS; k < r->nfiles; k++)
-		cache_pack(&e, r->files[k].data, r->files[k].len);
+	cache_pack(&e, CHART_INDEX_MAGIC, strlen(CHART_INDEX_MAGIC));
+	const render_file *f = &r->files[r->nfiles - NOUTS];
+	for (size_t k = 0; k < NOUTS; k++) {
+		unsigned char len[8];
+		for (int i = 0; i < 8; i++)
+			len[i] = (unsigned char)((uint64_t)f[k].len >> (8 * i));
+		cache_pack(&e, len, 8);
+		cache_pack(&e, f[k].head, f[k].len < RENDER_FILE_HEAD ? f[k].len : RENDER_FILE_HEAD);
+		if (chart_outs[k].fmt >= 0)
+			cache_put(r->c->cache, f[k].id, f[k].data, f[k].len);
+	}
+	cache_pack(&e, f[NOUTS - 1].data, f[NOUTS - 1].len);
 	cache_put(r->c->cache, key, e.data, e.len);
 	buf_free(&e);
 }
@@ -203,8 +296,12 @@ chart_files_draw(rnd *r, cspec *c, const chart_frame *frame)
 	int rc = chart_render_set(jobs, n, r->rep->as_of, r->c->jobs);
 	render_chart_errors(r, c, jobs, n);
 	for (size_t k = 0; k < NOUTS; k++) {
+		uint8_t fk[SHA256_LEN];
+		if (r->c->cache != NULL)
+			file_key(key, k, fk);
 		if (rc == 0)
-			add_file(r, c->id, chart_outs[k].suffix, &bufs[k]);
+			add_file(r, c->id, chart_outs[k].suffix, &bufs[k], 0,
+			    r->c->cache != NULL ? fk : NULL, NULL);
 		buf_free(&bufs[k]);
 	}
 	if (rc == 0 && r->c->cache != NULL)

@@ -721,7 +721,7 @@ static int
 png_size(const render_file *f, size_t n, const char *path, unsigned *w, unsigned *h)
 {
 	for (size_t i = 0; i < n; i++) {
-		const unsigned char *d = (const unsigned char *)f[i].data;
+		const unsigned char *d = f[i].head; /* set whether data is read or not */
 		if (strcmp(f[i].path, path) != 0 || f[i].len < 24 ||
 		    memcmp(d, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(d + 12, "IHDR", 4) != 0)
 			continue;

@@ -3,6 +3,7 @@
 #define MKR_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -11,6 +12,7 @@
 #include "load/report.h"
 #include "model/metrics.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 /* One chart figure of the report, found by render_scan_figures. */
 typedef struct render_fig {
@@ -58,16 +60,30 @@ typedef struct render_ctx {
 	int jobs;           /* threads drawing a chart's files (0 = the online cores) */
 	int pdf;            /* 1: the site has report.pdf, and every page's footer links to it */
 	struct cache *cache; /* the build cache: chart files are reused from it; NULL = none */
+	int cache_read;     /* 1: a chart file reused from the cache is read at once; 0: it
+	                       is left there (render_file.data NULL) until someone needs it */
 	struct render_anchors *anchors; /* where each page's ids and links to #anchors are
 	                                   recorded (render/anchors.h); NULL = not checked */
 } render_ctx;
 
+/* The first bytes of a file kept in render_file.head (a PNG's size is in its first 24). */
+#define RENDER_FILE_HEAD 24
+
 /* A file a page produced besides itself (a chart's SVG, PNG, PDF, CSV, chart page). */
 typedef struct render_file {
 	char *path;  /* path relative to the site root ("charts/id.svg"), owned */
-	char *data;  /* the bytes (owned) */
-	size_t len;  /* bytes of data */
+	char *data;  /* the bytes (owned), or NULL: they are in the build cache under id
+	                (render_file_fetch), not read (render_ctx.cache_read 0) */
+	size_t len;  /* bytes of the file */
+	int has_id;  /* 1: id names the bytes: two files with the same id hold the same */
+	uint8_t id[SHA256_LEN]; /* the build cache's key of the bytes (a chart's files) */
+	unsigned char head[RENDER_FILE_HEAD]; /* the first min(len, RENDER_FILE_HEAD) bytes */
 } render_file;
+
+/* Appends the bytes of f to out: its data, or the build cache's entry under its id.
+ * Returns 0, or -1 (out unchanged) if f has neither (the entry is missing or damaged:
+ * a damaged one is removed, so a build with cache_read 1 draws the chart again). */
+int render_file_fetch(struct cache *c, const render_file *f, buf *out);
 
 /* A heading of the page, for the on-page contents list. */
 typedef struct render_heading {

@@ -97,6 +97,7 @@ static void
 add_file(render_file **files, size_t *n, const char *path, char *data, size_t len)
 {
 	*files = util_xrealloc(*files, (*n + 1) * sizeof **files);
+	memset(&(*files)[*n], 0, sizeof **files);
 	(*files)[*n].path = util_xstrdup(path);
 	(*files)[*n].data = data;
 	(*files)[*n].len = len;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "site/site_int.h"
@@ -283,6 +284,66 @@ place_file(commit *c, const char *rel, const char *bytes, size_t n)
 	return 1;
 }
 
+/* Returns the identity st gives of a file. */
+static site_ident
+ident_of(const struct stat *st)
+{
+	return (site_ident){ (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+		(unsigned long long)st->st_size, (long long)st->st_mtim.tv_sec,
+		(long long)st->st_mtim.tv_nsec };
+}
+
+/* Puts the named file f into the new site: hard-linked from the old site without
+ * reading it if the previous commit recorded it there with the same id and it is still
+ * the file recorded; else its bytes (fetched if o does not hold them) are placed as
+ * place_file does. Sets f's identity. Returns 0 if linked, 1 if written, -1 after an
+ * error (a failed fetch marks o stale, recording nothing). */
+static int
+place_named(commit *c, site_file *f)
+{
+	const site_rec *rec = site_rec_find(c->o, f->path);
+	const char *slash = strrchr(f->path, '/');
+	size_t k = slash ? (size_t)(slash - f->path) : 0;
+	const char *base = slash ? slash + 1 : f->path;
+	struct stat st;
+	if (rec != NULL && memcmp(rec->id, f->id, SHA256_LEN) == 0 && rec->ident.size == f->n &&
+	    c->ofd >= 0) {
+		int od = site_cursor_dir(&c->oc, f->path, k, 0);
+		int nd = od < 0 ? -1 : site_cursor_dir(&c->nc, f->path, k, 1);
+		if (nd >= 0 && fstatat(od, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode)) {
+			site_ident now = ident_of(&st);
+			if (now.dev == rec->ident.dev && now.ino == rec->ident.ino &&
+			    now.size == rec->ident.size && now.mtime_s == rec->ident.mtime_s &&
+			    now.mtime_ns == rec->ident.mtime_ns && linkat(od, base, nd, base, 0) == 0) {
+				f->ident = now;
+				f->known = 1;
+				return 0;
+			}
+		}
+	}
+	buf b;
+	buf_init(&b);
+	const char *bytes = f->bytes;
+	if (bytes == NULL) {
+		if (c->o->fetch == NULL || c->o->fetch(c->o->fetch_arg, f->id, f->n, &b) != 0 ||
+		    b.len != f->n) {
+			buf_free(&b);
+			c->o->stale = 1;
+			c->failed = 1;
+			return -1;
+		}
+		bytes = b.data ? b.data : "";
+	}
+	int r = place_file(c, f->path, bytes, f->n);
+	buf_free(&b);
+	int nd = r < 0 ? -1 : site_cursor_dir(&c->nc, f->path, k, 0);
+	f->known = nd >= 0 && fstatat(nd, base, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	if (f->known)
+		f->ident = ident_of(&st);
+	return r;
+}
+
 int
 site_stage_put(commit *c, site_file *f)
 {
@@ -302,7 +363,9 @@ site_stage_put(commit *c, site_file *f)
 			c->counts.written--;
 		f->placed = 0;
 	}
-	int r = place_file(c, f->path, f->bytes ? f->bytes : "", f->n);
+	f->known = 0;
+	int r = f->has_id ? place_named(c, f) : place_file(c, f->path, f->bytes ? f->bytes : "",
+	    f->n);
 	if (r < 0)
 		return -1;
 	f->placed = r == 0 ? 1 : 2;
@@ -669,6 +732,11 @@ finish(commit *c)
 	if (rc == 0) {
 		set_mode(c);
 		rc = swap_in(c);
+	}
+	struct timespec ts;
+	if (rc == 0 && clock_gettime(CLOCK_REALTIME, &ts) == 0) { /* for site_out_record */
+		c->o->swapped_s = (long long)ts.tv_sec;
+		c->o->swapped_ns = (long long)ts.tv_nsec;
 	}
 	return rc;
 }

@@ -30,6 +30,7 @@ site_out_free(site_out *o)
 	}
 	for (size_t i = 0; i < o->nbad; i++)
 		free(o->bad[i]);
+	site_rec_clear(o);
 	free(o->files);
 	free(o->bad);
 	free(o);
@@ -76,11 +77,13 @@ site_out_find(const site_out *o, const char *relpath)
 	return hash_get(o->index, relpath, &i) ? &o->files[i] : NULL;
 }
 
-/* Adds relpath with bytes[0..n) to o (replacing an earlier file at relpath): kept in
- * o (owned: taken over, else copied), or, when streaming, put in the new folder at
- * once and not kept (owned: freed). */
+/* Adds relpath with bytes[0..n) to o (replacing an earlier file at relpath), named id
+ * if id is not NULL: kept in o (owned: taken over, else copied; NULL bytes of a named
+ * file: none), or, when streaming, put in the new folder at once and not kept (owned:
+ * freed). */
 static void
-add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owned)
+add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owned,
+    const uint8_t *id)
 {
 	if (!site_path_ok(relpath)) {
 		o->bad = util_xrealloc(o->bad, (o->nbad + 1) * sizeof(char *));
@@ -96,7 +99,8 @@ add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owne
 			o->files = util_xrealloc(o->files, o->cap * sizeof(site_file));
 		}
 		f = &o->files[o->n];
-		*f = (site_file){ util_xstrdup(relpath), NULL, 0, 0 };
+		memset(f, 0, sizeof *f);
+		f->path = util_xstrdup(relpath);
 		if (o->n > 0 && o->sorted && strcmp(o->files[o->n - 1].path, relpath) > 0)
 			o->sorted = 0;
 		hash_add(o->index, f->path, o->n++, NULL);
@@ -104,6 +108,9 @@ add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owne
 	free(f->bytes);
 	f->bytes = NULL;
 	f->n = n;
+	f->has_id = id != NULL;
+	if (id != NULL)
+		memcpy(f->id, id, SHA256_LEN);
 	if (o->stage != NULL) {
 		f->bytes = (char *)bytes;
 		(void)site_stage_put(o->stage, f); /* an error is recorded; the commit fails */
@@ -112,7 +119,7 @@ add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owne
 			free((char *)bytes);
 		return;
 	}
-	if (!owned) {
+	if (!owned && bytes != NULL) {
 		char *copy = util_xmalloc(n + 1);
 		if (n)
 			memcpy(copy, bytes, n);
@@ -125,14 +132,34 @@ add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owne
 void
 site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n)
 {
-	add_file(o, relpath, bytes, n, 0);
+	add_file(o, relpath, bytes != NULL ? bytes : "", n, 0, NULL);
 }
 
 void
 site_out_take(site_out *o, const char *relpath, buf *b)
 {
 	size_t n = b->len;
-	add_file(o, relpath, buf_detach(b), n, 1);
+	add_file(o, relpath, buf_detach(b), n, 1, NULL);
+}
+
+void
+site_out_add_named(site_out *o, const char *relpath, const void *bytes, size_t n,
+    const uint8_t id[SHA256_LEN])
+{
+	add_file(o, relpath, bytes, n, 0, id);
+}
+
+void
+site_out_fetch_from(site_out *o, site_fetch *fn, void *arg)
+{
+	o->fetch = fn;
+	o->fetch_arg = arg;
+}
+
+int
+site_out_stale(const site_out *o)
+{
+	return o->stale;
 }
 
 size_t

@@ -4,10 +4,12 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 typedef struct site_out site_out;
 
@@ -34,6 +36,38 @@ void site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n)
 
 /* Same as site_out_add with b's bytes taken over (no copy); leaves b empty. */
 void site_out_take(site_out *o, const char *relpath, buf *b);
+
+/* Reads the n bytes named id (site_out_add_named) and appends them to out. Returns 0,
+ * or -1 (out unchanged) if they cannot be had. */
+typedef int site_fetch(void *arg, const uint8_t id[SHA256_LEN], size_t n, buf *out);
+
+/* Makes fn (with arg) the way o reads a named file added without its bytes. */
+void site_out_fetch_from(site_out *o, site_fetch *fn, void *arg);
+
+/* Adds (or replaces) relpath as site_out_add does, a file of n bytes named id: two
+ * files with the same id hold the same bytes. bytes may be NULL: then they are read
+ * with o's fetch, and only if the old site does not hold the file already: a file the
+ * previous build recorded (site_out_use_record) at relpath with the same id, whose
+ * device, inode, size and modification time are still those recorded, is hard-linked
+ * without being read. If fetch fails, the commit fails with nothing recorded and
+ * site_out_stale says so. */
+void site_out_add_named(site_out *o, const char *relpath, const void *bytes, size_t n,
+    const uint8_t id[SHA256_LEN]);
+
+/* Gives o what site_out_record wrote after the previous build's commit (n bytes at
+ * rec; anything malformed is ignored, so at worst files are read and compared). Call
+ * before site_out_stream. */
+void site_out_use_record(site_out *o, const void *rec, size_t n);
+
+/* After a successful site_commit of o: appends to out the record of o's named files as
+ * placed (path, id, device, inode, size, modification time), leaving out a file
+ * modified in the last 100 ms before the swap (the clock's granularity could hide a
+ * later change made in the same tick). */
+void site_out_record(const site_out *o, buf *out);
+
+/* Returns 1 if the commit of o failed because a named file's bytes could not be
+ * fetched (nothing was recorded in d; build again, reading every file), else 0. */
+int site_out_stale(const site_out *o);
 
 /* Returns the number of files and the i-th path in sorted order (o is sorted once
  * after adds, hence not const). */

@@ -4,21 +4,41 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "site/site.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/sha256.h"
 
 /* The list of files a build produced, kept in the output folder. */
 #define SITE_MANIFEST ".mkreport-manifest"
 
+/* Who a placed file is: what site_out_record keeps of a named file, and what the
+ * next build checks before it links the old site's file without reading it. */
+typedef struct site_ident {
+	unsigned long long dev, ino, size; /* device, inode and length */
+	long long mtime_s, mtime_ns;       /* last modification */
+} site_ident;
+
 /* One output file. */
 typedef struct site_file {
 	char *path;   /* relative path, validated or listed in bad */
-	char *bytes;  /* owned copy of the contents (NULL once streamed out) */
+	char *bytes;  /* owned copy of the contents (NULL once streamed out, or when named
+	                 and left where site_out's fetch finds them) */
 	size_t n;     /* bytes */
 	int placed;   /* streaming: 0 not yet, 1 hard-linked (unchanged), 2 written */
+	int has_id;   /* 1: id names the bytes (site_out_add_named) */
+	uint8_t id[SHA256_LEN];
+	int known;    /* 1: ident holds the placed file's identity */
+	site_ident ident;
 } site_file;
+
+/* What the previous commit recorded of one named file (site_out_use_record). */
+typedef struct site_rec {
+	uint8_t id[SHA256_LEN];
+	site_ident ident;
+} site_rec;
 
 /* A commit under way: the new site's folder beside the old one (commit.c). */
 typedef struct site_stage site_stage;
@@ -32,7 +52,21 @@ struct site_out {
 	char **bad;        /* relpaths refused by site_out_add, reported by site_commit */
 	size_t nbad;       /* count of bad */
 	site_stage *stage; /* streaming: where each added file goes at once, or NULL */
+	site_fetch *fetch; /* where named files without bytes are read from, or NULL */
+	void *fetch_arg;   /* its argument */
+	int stale;         /* 1: fetch failed for a file (the commit fails, nothing said) */
+	hash_table *recs;  /* path -> index in rec: the previous commit's named files */
+	site_rec *rec;     /* their records (paths owned by recs' keys in rec_paths) */
+	char **rec_paths;  /* the recorded paths (owned) */
+	size_t nrec;       /* records */
+	long long swapped_s, swapped_ns; /* when site_commit swapped the folder in */
 };
+
+/* Frees o's records of the previous commit (site_out_use_record). */
+void site_rec_clear(site_out *o);
+
+/* Returns the previous commit's record of relpath in o, or NULL. */
+const site_rec *site_rec_find(const site_out *o, const char *relpath);
 
 /* Sorts o's files by path (once; later adds unsort them again). */
 void site_out_sort(site_out *o);

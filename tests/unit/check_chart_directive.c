@@ -336,7 +336,7 @@ END_TEST
 START_TEST(test_chart_file_alone)
 {
 	page(0, line_chart);
-	render_ctx c = { &rep, mt, dg, NULL, 2, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 2, 0, NULL, 0, NULL };
 	figs = render_scan_figures(&c);
 	c.figs = figs;
 	static const chart_format fmts[3] = { CHART_SVG, CHART_PNG, CHART_PDF };
@@ -370,7 +370,7 @@ END_TEST
 static char *
 render_kept(size_t i)
 {
-	render_ctx c = { &rep, mt, dg, figs, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, figs, 0, 0, NULL, 0, NULL };
 	render_body_free(&body);
 	if (render_markdown(&c, i, doc, &body) != 0)
 		return NULL;
@@ -391,7 +391,7 @@ START_TEST(test_one_parse)
 	page(1, "- See {{ figure two }}.\n\n  ```chart\n  id: one\n  type: bar\n  title: One\n"
 	    "  alt: A.\n  bars: [{label: A, metric: fact.a}]\n  ```\n\n```&#99;hart\nid: two\n"
 	    "type: bar\ntitle: Two\nalt: B.\nbars: [{label: B, metric: fact.b}]\n```\n");
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, 0, NULL };
 	figs = render_scan_figures(&c);
 	ck_assert_uint_eq(figs->n, 2);
 	ck_assert_str_eq(figs->figs[0].id, "one");

@@ -250,7 +250,7 @@ page_setup(void)
 	fx.rep.sources = fx.srcs;
 	fx.m = metrics_new();
 	fx.d = diag_new();
-	fx.c = (render_ctx){ &fx.rep, fx.m, fx.d, NULL, 0, 0, NULL, NULL };
+	fx.c = (render_ctx){ &fx.rep, fx.m, fx.d, NULL, 0, 0, NULL, 0, NULL };
 	fx.t = tmpl_load("templates/page.html", "templates/page.html", fx.d);
 	ck_assert_ptr_nonnull(fx.t);
 }

@@ -34,7 +34,7 @@ setup(void)
 	ck_assert_int_eq(chart_fonts_init("templates/fonts.conf", why, sizeof why), 0);
 	d = diag_new();
 	ck_assert_int_eq(pipeline_compute(MINI, 1, d, &p), 0);
-	c = (render_ctx){ p.rep, p.m, d, NULL, 1, 1, NULL, NULL };
+	c = (render_ctx){ p.rep, p.m, d, NULL, 1, 1, NULL, 0, NULL };
 	figs = render_scan_figures(&c);
 	c.figs = figs;
 	tmpl *t = tmpl_load("templates/page.html", "templates/page.html", d);

@@ -584,7 +584,7 @@ mini_setup(void)
 	ck_assert_int_eq(chart_fonts_init("templates/fonts.conf", why, sizeof why), 0);
 	md = diag_new();
 	ck_assert_int_eq(pipeline_compute(MINI, 1, md, &mp), 0);
-	render_ctx c = { mp.rep, mp.m, md, NULL, 1, 1, NULL, NULL };
+	render_ctx c = { mp.rep, mp.m, md, NULL, 1, 1, NULL, 0, NULL };
 	mfigs = render_scan_figures(&c);
 	snprintf(cdir, sizeof cdir, "/tmp/check_pdf_join.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(cdir));
@@ -609,7 +609,7 @@ static size_t bad_parts; /* damaged entries typeset_with met while typesetting *
 static size_t
 typeset_with(cache *k, buf *out)
 {
-	render_ctx c = { mp.rep, mp.m, md, mfigs, 1, 1, k, NULL };
+	render_ctx c = { mp.rep, mp.m, md, mfigs, 1, 1, k, 1, NULL };
 	pdf_book *b = mini_book(&c);
 	cache_stats before = k ? cache_get_stats(k) : (cache_stats){ 0, 0, 0, 0 };
 	ck_assert_int_eq(pdf_report(&c, b, out), 0);

@@ -96,7 +96,7 @@ render(const char *md)
 	render_body_free(&body);
 	sections[0].text = (char *)md;
 	sections[0].len = strlen(md);
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, 0, NULL };
 	last_rc = render_markdown(&c, 0, doc, &body);
 	if (last_rc != 0) {
 		ck_assert_ptr_null(body.root);

@@ -45,7 +45,7 @@ START_TEST(test_scan_skips_pages_without_charts)
 	/* fences that are not charts, "``" runs, references on other lines */
 	page(0, "``not a fence`` and `code`\n\n```python\nx = 1\n```\n\nA &amp; B \\ C\n");
 	page(1, "Nothing here.\n");
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, 0, NULL };
 	render_figs *f = render_scan_figures(&c);
 	ck_assert_ptr_null(render_figs_find(f, "x"));
 	render_figs_free(f);
@@ -70,7 +70,7 @@ START_TEST(test_numbers_without_scan)
 {
 	/* without figs, charts are numbered per page and only earlier ones are found */
 	page(0, "```chart\nid: a1\n" BARS "```\n\nSee {{ figure a1 }} and {{ figure\ta1 }}.\n");
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, 0, NULL };
 	render_body_free(&body);
 	last_rc = render_markdown(&c, 0, doc, &body);
 	ck_assert_msg(last_rc == 0, "%s", FIRST_DIAG());
@@ -107,7 +107,7 @@ START_TEST(test_chart_with_failures)
 	    "title: T\nalt: A.\nbars: [{label: A, metric: fact.nope}]\n```\n"
 	    "\n```chart\nid: w3\ntype: line\ntitle: T\nalt: A.\ny: {log: true}\n"
 	    "series: [{metric: finance.neg@base, label: N}]\n```\n");
-	render_ctx c = { &rep, mt, dg, NULL, 1, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 1, 0, NULL, 0, NULL };
 	render_figs *f = render_scan_figures(&c);
 	c.figs = f;
 	const char *cap = NULL;

@@ -98,7 +98,7 @@ render(size_t i)
 	free(out);
 	out = NULL;
 	render_body_free(&body);
-	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, NULL };
+	render_ctx c = { &rep, mt, dg, NULL, 0, 0, NULL, 0, NULL };
 	render_figs_free(figs);
 	figs = render_scan_figures(&c);
 	c.figs = figs;
