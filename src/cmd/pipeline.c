@@ -456,7 +456,9 @@ stage_pack(const report *r, pack *k, int pdf, cache *c, diag *d, buf *staged, bu
 	}
 	char why[512];
 	if (have && memcmp(prev.data + prev.len, made, SHA256_LEN) == 0) {
-		buf_append(staged, prev.data, prev.len);
+		buf_free(staged); /* handed over, not copied */
+		*staged = prev;
+		buf_init(&prev);
 	} else {
 		if (c != NULL && pack_fill(k, pipeline_fetch, c) != 0)
 			rc = PIPELINE_STALE;
@@ -484,17 +486,22 @@ static int
 finish_pack(const report *r, const pack *k, int pdf, const buf *staged, const buf *data,
     diag *d, site_out *out)
 {
-	buf name, zip;
+	buf name, hold[2];
 	buf_init(&name);
-	buf_init(&zip);
+	buf_init(&hold[0]);
+	buf_init(&hold[1]);
 	render_pack_name(r, &name);
 	char why[512];
-	int rc = pack_finish_data(k, pdf, staged, data, &zip, why, sizeof why);
-	if (rc == 0)
-		add_buf(out, buf_str(&name), &zip);
+	struct iovec *v = NULL;
+	size_t nv = 0;
+	int rc = pack_finish_pieces(k, pdf, staged, data, hold, &v, &nv, why, sizeof why);
+	if (rc == 0) /* written from its pieces, never copied whole */
+		site_out_add_pieces(out, buf_str(&name), v, nv);
 	else
 		diag_error(d, diag_file_pos(d, buf_str(&name)), "%s", why);
-	buf_free(&zip);
+	free(v);
+	buf_free(&hold[0]);
+	buf_free(&hold[1]);
 	buf_free(&name);
 	return rc;
 }

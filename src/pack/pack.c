@@ -323,8 +323,8 @@ pack_stage_data(const pack *k, buf *out, char *why, size_t n)
 }
 
 int
-pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf *out,
-    char *why, size_t n)
+pack_finish_pieces(const pack *k, int pdf, const buf *staged, const buf *data, buf hold[2],
+    struct iovec **v, size_t *nv, char *why, size_t n)
 {
 	if (pdf != k->pdf.offered) {
 		snprintf(why, n, "the pack was staged %s report.pdf but is finished %s it",
@@ -336,8 +336,6 @@ pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf
 		snprintf(why, n, "the staged zip is not a plain zip of at least 1 entry");
 		return -1;
 	}
-	buf one;
-	buf_init(&one);
 	int rc = 0;
 	if (pdf) {
 		buf folder;
@@ -346,7 +344,7 @@ pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf
 		buf_putc(&folder, '/');
 		entries es = { NULL, 0, buf_str(&folder) };
 		put_entry(&es, "report.pdf", k->pdf.data, k->pdf.len);
-		rc = pack_zip(es.e, 1, k->r->as_of, NULL, &one, why, n);
+		rc = pack_zip(es.e, 1, k->r->as_of, NULL, &hold[0], why, n);
 		free(es.e[0].name);
 		free(es.e);
 		buf_free(&folder);
@@ -354,7 +352,7 @@ pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf
 	const buf *add[2];
 	size_t at[2], nadd = 0;
 	if (pdf) {
-		add[nadd] = &one;
+		add[nadd] = &hold[0];
 		at[nadd++] = 1;
 	}
 	if (pack_zip_count(data) > 0) { /* before the bibliography, the last entry */
@@ -362,8 +360,26 @@ pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf
 		at[nadd++] = count - 1;
 	}
 	if (rc == 0)
-		rc = pack_zip_merge(staged, add, at, nadd, out, why, n);
-	buf_free(&one);
+		rc = pack_zip_merge_pieces(staged, add, at, nadd, v, nv, &hold[1], why, n);
+	return rc;
+}
+
+int
+pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf *out,
+    char *why, size_t n)
+{
+	buf hold[2];
+	buf_init(&hold[0]);
+	buf_init(&hold[1]);
+	struct iovec *v;
+	size_t nv;
+	int rc = pack_finish_pieces(k, pdf, staged, data, hold, &v, &nv, why, n);
+	if (rc == 0) {
+		pack_pieces_join(v, nv, out);
+		free(v);
+	}
+	buf_free(&hold[0]);
+	buf_free(&hold[1]);
 	return rc;
 }
 

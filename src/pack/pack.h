@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #include "load/report.h"
 #include "render/render.h"
@@ -89,6 +90,15 @@ int pack_stage_data(const pack *k, buf *out, char *why, size_t n);
  * offered). */
 int pack_finish_data(const pack *k, int pdf, const buf *staged, const buf *data, buf *out,
     char *why, size_t n);
+
+/* pack_finish_data without the copy: sets *v (owned, *nv pieces) to the bytes of the
+ * pack in order, pieces of staged, data and hold (two bufs the caller initialises and
+ * frees after using v: report.pdf's entry and the central directory). */
+int pack_finish_pieces(const pack *k, int pdf, const buf *staged, const buf *data, buf hold[2],
+    struct iovec **v, size_t *nv, char *why, size_t n);
+
+/* Appends the nv pieces v to out, one after the other. */
+void pack_pieces_join(const struct iovec *v, size_t nv, buf *out);
 
 /* pack_stage_data then pack_finish_data. */
 int pack_finish(const pack *k, int pdf, const buf *staged, buf *out, char *why, size_t n);

@@ -3,6 +3,7 @@
 #define MKR_PACK_INT_H
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 #include "util/buf.h"
 
@@ -48,5 +49,11 @@ size_t pack_zip_count(const buf *z);
  * need zip64. */
 int pack_zip_merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
     buf *out, char *why, size_t whyn);
+
+/* pack_zip_merge without the copy: sets *v (owned, *nv pieces) to the bytes of the
+ * result in order: pieces of base and add (borrowed: they must outlive v) and, last,
+ * the central directory, appended to cd. Returns 0, or -1 with the reason in why. */
+int pack_zip_merge_pieces(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    struct iovec **v, size_t *nv, buf *cd, char *why, size_t whyn);
 
 #endif

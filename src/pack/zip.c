@@ -1,4 +1,5 @@
 /* zip: a zip archive written in memory with libzip, the same bytes for the same files. */
+#include "pack/pack.h"
 #include "pack/pack_int.h"
 
 #include <stdio.h>
@@ -249,13 +250,15 @@ put_headers(buf *out, const zip_map *m, size_t i, size_t j, size_t shift)
 	}
 }
 
-/* Appends to out the zip base with the entries of each zip add[j] (all of them, in
- * order) put before base's entry at[j] (at non-decreasing; base's count: at the end),
- * by copying bytes: the local records in order, the central headers with their offsets
- * moved, the end record counted again. Returns 0, or -1 (out unchanged) if a zip is
- * not of pack_zip's plain form, an at is out of order, or the result would need zip64. */
+/* Sets *v (owned, *nv pieces) to the zip base with the entries of each zip add[j] (all
+ * of them, in order) put before base's entry at[j] (at non-decreasing; base's count:
+ * at the end): the local records in order, pieces of base and add (borrowed), then
+ * the central headers with their offsets moved and the end record counted again,
+ * appended to cd (its piece last). Returns 0, or -1 (nothing set) if a zip is not of
+ * pack_zip's plain form, an at is out of order, or the result would need zip64. */
 static int
-merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd, buf *out)
+merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    struct iovec **v, size_t *nv, buf *cd)
 {
 	zip_map mb;
 	zip_map *ma = util_xcalloc(nadd + 1, sizeof *ma);
@@ -270,38 +273,41 @@ merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd, buf
 	}
 	int rc = -1;
 	if (ok && n < 0xffff && len < 0xffffffffULL) {
-		size_t need = out->len + len + 1, start = out->len, i = 0;
-		if (out->cap < need) { /* one block, not grown piece by piece */
-			out->data = util_xrealloc(out->data, need);
-			out->cap = need;
-		}
-		size_t *off = util_xcalloc(nadd + 1, sizeof *off); /* where add[j]'s records go */
-		size_t cdlen = mb.cdlen;
+		struct iovec *p = util_xcalloc(2 * nadd + 3, sizeof *p);
+		size_t np = 0, i = 0, off = 0, cdlen = mb.cdlen, start = cd->len;
+		size_t *where = util_xcalloc(nadd + 1, sizeof *where); /* add[j]'s offset */
 		for (size_t j = 0; j < nadd; j++) {
-			buf_append(out, mb.p + local_at(&mb, i), local_at(&mb, at[j]) - local_at(&mb, i));
-			off[j] = out->len - start;
-			buf_append(out, ma[j].p, ma[j].cd);
+			size_t from = local_at(&mb, i), to = local_at(&mb, at[j]);
+			p[np++] = (struct iovec){ (void *)(mb.p + from), to - from };
+			off += to - from;
+			where[j] = off;
+			p[np++] = (struct iovec){ (void *)ma[j].p, ma[j].cd };
+			off += ma[j].cd;
 			cdlen += ma[j].cdlen;
 			i = at[j];
 		}
-		buf_append(out, mb.p + local_at(&mb, i), mb.cd - local_at(&mb, i));
-		size_t cd = out->len - start, shift = 0;
+		p[np++] = (struct iovec){ (void *)(mb.p + local_at(&mb, i)), mb.cd - local_at(&mb, i) };
+		off += mb.cd - local_at(&mb, i);
+		size_t shift = 0;
 		i = 0;
 		for (size_t j = 0; j < nadd; j++) {
-			put_headers(out, &mb, i, at[j], shift);
-			put_headers(out, &ma[j], 0, ma[j].n, off[j]);
+			put_headers(cd, &mb, i, at[j], shift);
+			put_headers(cd, &ma[j], 0, ma[j].n, where[j]);
 			shift += ma[j].cd;
 			i = at[j];
 		}
-		put_headers(out, &mb, i, mb.n, shift);
+		put_headers(cd, &mb, i, mb.n, shift);
 		unsigned char eocd[EOCD_LEN];
 		memcpy(eocd, mb.p + mb.cd + mb.cdlen, EOCD_LEN);
 		put_le(eocd + 8, (unsigned long)n, 2);
 		put_le(eocd + 10, (unsigned long)n, 2);
 		put_le(eocd + 12, cdlen, 4);
-		put_le(eocd + 16, cd, 4);
-		buf_append(out, eocd, EOCD_LEN);
-		free(off);
+		put_le(eocd + 16, off, 4);
+		buf_append(cd, eocd, EOCD_LEN);
+		p[np++] = (struct iovec){ cd->data + start, cd->len - start };
+		free(where);
+		*v = p;
+		*nv = np;
 		rc = 0;
 	}
 	free(mb.hdr);
@@ -322,14 +328,45 @@ pack_zip_count(const buf *z)
 }
 
 int
-pack_zip_merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
-    buf *out, char *why, size_t whyn)
+pack_zip_merge_pieces(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    struct iovec **v, size_t *nv, buf *cd, char *why, size_t whyn)
 {
-	if (merge(base, add, at, nadd, out) == 0)
+	if (merge(base, add, at, nadd, v, nv, cd) == 0)
 		return 0;
 	snprintf(why, whyn, "the staged zip is not a plain zip of at least %zu entries",
 	    nadd > 0 ? at[nadd - 1] : 0);
 	return -1;
+}
+
+void
+pack_pieces_join(const struct iovec *v, size_t nv, buf *out)
+{
+	size_t len = out->len;
+	for (size_t i = 0; i < nv; i++)
+		len += v[i].iov_len;
+	if (out->cap < len + 1) { /* one block, not grown piece by piece */
+		out->data = util_xrealloc(out->data, len + 1);
+		out->cap = len + 1;
+	}
+	for (size_t i = 0; i < nv; i++)
+		buf_append(out, v[i].iov_base, v[i].iov_len);
+}
+
+int
+pack_zip_merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
+    buf *out, char *why, size_t whyn)
+{
+	struct iovec *v;
+	size_t nv;
+	buf cd;
+	buf_init(&cd);
+	int rc = pack_zip_merge_pieces(base, add, at, nadd, &v, &nv, &cd, why, whyn);
+	if (rc == 0) {
+		pack_pieces_join(v, nv, out);
+		free(v);
+	}
+	buf_free(&cd);
+	return rc;
 }
 
 int

@@ -3,11 +3,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -199,9 +201,9 @@ sweep(commit *c)
 }
 
 /* Returns 1 if name in folder at is a regular file (not a symlink) holding exactly
- * bytes[0..n). */
+ * the n bytes of the nv pieces v, else 0. */
 static int
-same_bytes(int at, const char *name, const char *bytes, size_t n)
+same_bytes(int at, const char *name, const struct iovec *v, size_t nv, size_t n)
 {
 	int fd = openat(at, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -209,46 +211,65 @@ same_bytes(int at, const char *name, const char *bytes, size_t n)
 	struct stat st;
 	int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == n;
 	char chunk[65536];
-	size_t off = 0;
-	while (same && off < n) {
-		size_t want = n - off < sizeof chunk ? n - off : sizeof chunk;
-		ssize_t got = read(fd, chunk, want);
-		if (got <= 0 || memcmp(chunk, bytes + off, (size_t)got) != 0)
-			same = 0;
-		else
-			off += (size_t)got;
+	for (size_t i = 0, off = 0; same && i < nv; off = 0, i++) {
+		const char *bytes = v[i].iov_base;
+		while (same && off < v[i].iov_len) {
+			size_t left = v[i].iov_len - off;
+			ssize_t got = read(fd, chunk, left < sizeof chunk ? left : sizeof chunk);
+			if (got <= 0 || memcmp(chunk, bytes + off, (size_t)got) != 0)
+				same = 0;
+			else
+				off += (size_t)got;
+		}
 	}
 	close(fd);
 	return same;
 }
 
-/* Writes n bytes to fd, retrying short writes. Returns 0, or -1 with errno. */
+/* Writes the nv pieces v to fd, retrying short writes (v is used up). Returns 0, or -1
+ * with errno. */
 static int
-write_all(int fd, const char *bytes, size_t n)
+write_all(int fd, struct iovec *v, size_t nv)
 {
-	while (n > 0) {
-		ssize_t w = write(fd, bytes, n);
+	while (nv > 0) {
+		if (v->iov_len == 0) {
+			v++;
+			nv--;
+			continue;
+		}
+		ssize_t w = writev(fd, v, nv > IOV_MAX ? IOV_MAX : (int)nv);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
 			return -1;
-		bytes += w;
-		n -= (size_t)w;
+		for (size_t k = (size_t)w; k > 0;) {
+			size_t take = k < v->iov_len ? k : v->iov_len;
+			v->iov_base = (char *)v->iov_base + take;
+			v->iov_len -= take;
+			k -= take;
+			if (v->iov_len == 0 && k > 0) {
+				v++;
+				nv--;
+			}
+		}
 	}
 	return 0;
 }
 
-/* Creates name in the new folder at (never following a symlink) holding bytes[0..n),
- * mode 0644 (set with fchmod when fix_mode: the umask takes some of its bits). Returns
- * 0, or -1 with errno. */
+/* Creates name in the new folder at (never following a symlink) holding the nv pieces
+ * v, mode 0644 (set with fchmod when fix_mode: the umask takes some of its bits).
+ * Returns 0, or -1 with errno. */
 static int
-write_new(int at, const char *name, const char *bytes, size_t n, int fix_mode)
+write_new(int at, const char *name, const struct iovec *v, size_t nv, int fix_mode)
 {
 	int fd = openat(at, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	int ok = write_all(fd, bytes, n) == 0 && (!fix_mode || fchmod(fd, 0644) == 0);
+	struct iovec *w = util_xcalloc(nv + 1, sizeof *w);
+	memcpy(w, v, nv * sizeof *w);
+	int ok = write_all(fd, w, nv) == 0 && (!fix_mode || fchmod(fd, 0644) == 0);
 	int e = errno;
+	free(w);
 	if (close(fd) != 0 && ok) {
 		ok = 0;
 		e = errno;
@@ -257,11 +278,11 @@ write_new(int at, const char *name, const char *bytes, size_t n, int fix_mode)
 	return ok ? 0 : -1;
 }
 
-/* Puts file rel with bytes[0..n) into the new site: hard-linked from the old site if
- * that holds the same bytes there, else written. Returns 0 if linked, 1 if written,
- * -1 after an error. */
+/* Puts file rel, the n bytes of the nv pieces v, into the new site: hard-linked from the
+ * old site if that holds the same bytes there, else written. Returns 0 if linked, 1 if
+ * written, -1 after an error. */
 static int
-place_file(commit *c, const char *rel, const char *bytes, size_t n)
+place_pieces(commit *c, const char *rel, const struct iovec *v, size_t nv, size_t n)
 {
 	site_cursor *oc = &c->oc, *nc = &c->nc;
 	const char *slash = strrchr(rel, '/');
@@ -275,13 +296,21 @@ place_file(commit *c, const char *rel, const char *bytes, size_t n)
 		return -1;
 	}
 	int od = c->ofd < 0 ? -1 : site_cursor_dir(oc, rel, k, 0);
-	if (od >= 0 && same_bytes(od, base, bytes, n) && linkat(od, base, nd, base, 0) == 0)
+	if (od >= 0 && same_bytes(od, base, v, nv, n) && linkat(od, base, nd, base, 0) == 0)
 		return 0;
-	if (write_new(nd, base, bytes, n, c->fix_mode) != 0) {
+	if (write_new(nd, base, v, nv, c->fix_mode) != 0) {
 		commit_error(c, rel, "cannot write");
 		return -1;
 	}
 	return 1;
+}
+
+/* place_pieces of the n bytes at bytes. */
+static int
+place_file(commit *c, const char *rel, const char *bytes, size_t n)
+{
+	struct iovec v = { (void *)bytes, n };
+	return place_pieces(c, rel, &v, 1, n);
 }
 
 /* Returns the identity st gives of a file. */
@@ -364,8 +393,9 @@ site_stage_put(commit *c, site_file *f)
 		f->placed = 0;
 	}
 	f->known = 0;
-	int r = f->has_id ? place_named(c, f) : place_file(c, f->path, f->bytes ? f->bytes : "",
-	    f->n);
+	int r = f->has_id ? place_named(c, f) : f->iov != NULL ?
+	    place_pieces(c, f->path, f->iov, f->niov, f->n) :
+	    place_file(c, f->path, f->bytes ? f->bytes : "", f->n);
 	if (r < 0)
 		return -1;
 	f->placed = r == 0 ? 1 : 2;
@@ -422,7 +452,7 @@ copy_entry(int from, int to, const char *name, const struct stat *st)
 	char *text = NULL;
 	size_t len = 0;
 	int rc = fd < 0 || read_all(fd, (size_t)1 << 40, &text, &len) != 0 ? -1
-	    : write_new(to, name, text, len, 1);
+	    : write_new(to, name, &(struct iovec){ text, len }, 1, 1);
 	int e = errno;
 	if (rc == 0)
 		(void)fchmodat(to, name, st->st_mode & 07777, 0);

@@ -113,7 +113,11 @@ add_file(site_out *o, const char *relpath, const char *bytes, size_t n, int owne
 		memcpy(f->id, id, SHA256_LEN);
 	if (o->stage != NULL) {
 		f->bytes = (char *)bytes;
+		f->iov = o->iov; /* site_out_add_pieces' */
+		f->niov = o->niov;
 		(void)site_stage_put(o->stage, f); /* an error is recorded; the commit fails */
+		f->iov = NULL;
+		f->niov = 0;
 		f->bytes = NULL;
 		if (owned)
 			free((char *)bytes);
@@ -140,6 +144,32 @@ site_out_take(site_out *o, const char *relpath, buf *b)
 {
 	size_t n = b->len;
 	add_file(o, relpath, buf_detach(b), n, 1, NULL);
+}
+
+void
+site_out_add_pieces(site_out *o, const char *relpath, const struct iovec *v, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += v[i].iov_len;
+	if (o->stage == NULL || !site_path_ok(relpath)) { /* kept whole, or refused */
+		char *all = util_xmalloc(len + 1), *p = all;
+		for (size_t i = 0; i < n; i++) {
+			if (v[i].iov_len > 0)
+				memcpy(p, v[i].iov_base, v[i].iov_len);
+			p += v[i].iov_len;
+		}
+		*p = '\0';
+		add_file(o, relpath, all, len, 1, NULL);
+		return;
+	}
+	o->iov = util_xcalloc(n + 1, sizeof *o->iov); /* for add_file's put */
+	memcpy(o->iov, v, n * sizeof *o->iov);
+	o->niov = n;
+	add_file(o, relpath, NULL, len, 0, NULL);
+	free(o->iov);
+	o->iov = NULL;
+	o->niov = 0;
 }
 
 void

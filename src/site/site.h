@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/uio.h>
 
 #include "diag.h"
 #include "util/buf.h"
@@ -33,6 +34,10 @@ void site_out_free(site_out *o);
  * with n bytes: a copy is kept, or, once o streams (site_out_stream), the bytes are
  * put in the new site's folder at once and not kept. O(1) per file. */
 void site_out_add(site_out *o, const char *relpath, const void *bytes, size_t n);
+
+/* Same as site_out_add with the bytes given in n pieces v (not kept after the call
+ * unless o does not stream: then they are copied into one block). */
+void site_out_add_pieces(site_out *o, const char *relpath, const struct iovec *v, size_t n);
 
 /* Same as site_out_add with b's bytes taken over (no copy); leaves b empty. */
 void site_out_take(site_out *o, const char *relpath, buf *b);

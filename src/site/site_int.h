@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #include "site/site.h"
 #include "util/buf.h"
@@ -28,6 +29,9 @@ typedef struct site_file {
 	                 and left where site_out's fetch finds them) */
 	size_t n;     /* bytes */
 	int placed;   /* streaming: 0 not yet, 1 hard-linked (unchanged), 2 written */
+	struct iovec *iov; /* the bytes in pieces (site_out_add_pieces; borrowed, during
+	                      that call only), or NULL */
+	size_t niov;  /* pieces of iov */
 	int has_id;   /* 1: id names the bytes (site_out_add_named) */
 	uint8_t id[SHA256_LEN];
 	int known;    /* 1: ident holds the placed file's identity */
@@ -52,6 +56,8 @@ struct site_out {
 	char **bad;        /* relpaths refused by site_out_add, reported by site_commit */
 	size_t nbad;       /* count of bad */
 	site_stage *stage; /* streaming: where each added file goes at once, or NULL */
+	struct iovec *iov; /* site_out_add_pieces' pieces while it adds them, or NULL */
+	size_t niov;       /* their number */
 	site_fetch *fetch; /* where named files without bytes are read from, or NULL */
 	void *fetch_arg;   /* its argument */
 	int stale;         /* 1: fetch failed for a file (the commit fails, nothing said) */
