@@ -259,13 +259,7 @@ pipeline_shapes_load(cache *c, int read, uint8_t key[SHA256_LEN])
 		cache_keep(c, key);
 		return NULL;
 	}
-	buf b;
-	buf_init(&b);
-	if (cache_get(c, key, &b) != 0)
-		buf_reset(&b);
-	pdf_shapes *s = pdf_shapes_adopt(&b); /* parsed on the PDF's thread */
-	buf_free(&b);
-	return s;
+	return pdf_shapes_from_cache(c, key); /* read and parsed on the PDF's thread */
 }
 
 void

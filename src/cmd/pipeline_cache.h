@@ -23,9 +23,10 @@ void pipeline_pdf_key(const cache *c, const report *r, const metrics *m,
     const char *templates_dir, uint8_t key[SHA256_LEN]);
 
 /* Returns the words report.pdf's last build shaped, stored in c under a key of the
- * tool and the fonts (chart_fonts_digest), also stored in key; the entry counts as
- * used (kept by cache_sweep) even if the caller only frees the result. NULL if c is
- * NULL (then every word is shaped). Free with pdf_shapes_free. With read 0 (report.pdf
+ * tool and the fonts (chart_fonts_digest), also stored in key, read (and counted)
+ * when the typesetter first needs a word, on its thread; the entry counts as used
+ * (kept by cache_sweep) even if the caller only frees the result. NULL if c is NULL
+ * (then every word is shaped). Free with pdf_shapes_free. With read 0 (report.pdf
  * is reused, nothing is typeset) the entry is only kept for a later build, not read
  * or counted, and NULL is returned. */
 pdf_shapes *pipeline_shapes_load(cache *c, int read, uint8_t key[SHA256_LEN]);

@@ -51,6 +51,11 @@ typedef struct pdf_shapes pdf_shapes;
  * typesetter first asks for a word (on its thread). Free with pdf_shapes_free. */
 pdf_shapes *pdf_shapes_new(const void *data, size_t n);
 
+/* pdf_shapes_new on the entry key of cache c (which must outlive the result), read
+ * when the typesetter first asks for a word (on its thread); kept in c for later
+ * builds whether read or not. */
+pdf_shapes *pdf_shapes_from_cache(struct cache *c, const uint8_t key[SHA256_LEN]);
+
 /* pdf_shapes_new on the bytes of b, taken over without a copy (b is left empty). */
 pdf_shapes *pdf_shapes_adopt(buf *b);
 

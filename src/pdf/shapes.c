@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache/cache.h"
+
 #define SHAPES_MAGIC "mkreport-shapes 2\n"
 
 enum {
@@ -30,6 +32,8 @@ struct pdf_shapes {
 	size_t added;      /* words shaped this build that were not stored */
 	buf raw;           /* the stored words, parsed on first use, then pointed into */
 	int parsed;        /* 1: raw has been parsed into words */
+	struct cache *cache;      /* where raw is read from on first use, or NULL */
+	uint8_t key[SHA256_LEN];  /* its entry there */
 	buf saved;         /* what pdf_shapes_save hands out, made by pdf_shapes_end */
 	/* the key prefix of the last analysis asked for, and what it was made from */
 	buf prefix;
@@ -119,6 +123,16 @@ pdf_shapes_new(const void *data, size_t n)
 }
 
 pdf_shapes *
+pdf_shapes_from_cache(struct cache *c, const uint8_t key[SHA256_LEN])
+{
+	pdf_shapes *s = pdf_shapes_new(NULL, 0);
+	s->cache = c;
+	memcpy(s->key, key, SHA256_LEN);
+	cache_keep(c, key); /* kept for a later build even if this one never reads it */
+	return s;
+}
+
+pdf_shapes *
 pdf_shapes_adopt(buf *b)
 {
 	pdf_shapes *s = pdf_shapes_new(NULL, 0);
@@ -134,6 +148,8 @@ parse(pdf_shapes *s)
 {
 	size_t m = strlen(SHAPES_MAGIC);
 	s->parsed = 1;
+	if (s->cache != NULL && cache_get(s->cache, s->key, &s->raw) != 0)
+		buf_reset(&s->raw);
 	if (s->raw.len < m || memcmp(s->raw.data, SHAPES_MAGIC, m) != 0)
 		return;
 	const char *p = s->raw.data + m;

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include <zip.h>
 
@@ -305,6 +306,61 @@ START_TEST(zip_insert_same_bytes)
 }
 END_TEST
 
+/* Entries of two zips merged into a third (pack_zip_merge: one before the first entry,
+ * two before the last) give the bytes pack_zip gives for all of them at once, whole
+ * or in pieces (pack_zip_merge_pieces, the pieces borrowed from the zips); places out
+ * of order are refused. */
+START_TEST(zip_merge_same_bytes)
+{
+	pack_entry e[5];
+	three(e);
+	e[3] = (pack_entry){ "r/a.txt", "alpha alpha alpha", 17, 1 };
+	e[4] = (pack_entry){ "r/b.pdf", "%PDF-1.5 fake", 13, 0 };
+	pack_entry order[5] = { e[1], e[0], e[3], e[4], e[2] }; /* the whole pack's order */
+	pack_entry base_e[2] = { e[0], e[2] }, first[1] = { e[1] }, mid[2] = { e[3], e[4] };
+	char why[256];
+	buf whole, base, one, two, joined, cd;
+	buf_init(&whole);
+	buf_init(&base);
+	buf_init(&one);
+	buf_init(&two);
+	buf_init(&joined);
+	buf_init(&cd);
+	ck_assert_int_eq(pack_zip(order, 5, "2026-11-01", NULL, &whole, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(base_e, 2, "2026-11-01", NULL, &base, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(first, 1, "2026-11-01", NULL, &one, why, sizeof why), 0);
+	ck_assert_int_eq(pack_zip(mid, 2, "2026-11-01", NULL, &two, why, sizeof why), 0);
+	ck_assert_uint_eq(pack_zip_count(&base), 2);
+	ck_assert_uint_eq(pack_zip_count(&two), 2);
+	const buf *add[2] = { &one, &two };
+	size_t at[2] = { 0, 1 };
+	ck_assert_int_eq(pack_zip_merge(&base, add, at, 2, &joined, why, sizeof why), 0);
+	ck_assert_uint_eq(joined.len, whole.len);
+	ck_assert_int_eq(memcmp(joined.data, whole.data, whole.len), 0);
+	struct iovec *v;
+	size_t nv;
+	ck_assert_int_eq(pack_zip_merge_pieces(&base, add, at, 2, &v, &nv, &cd, why,
+	    sizeof why), 0);
+	buf_reset(&joined);
+	pack_pieces_join(v, nv, &joined);
+	ck_assert_uint_eq(joined.len, whole.len);
+	ck_assert_int_eq(memcmp(joined.data, whole.data, whole.len), 0);
+	ck_assert_ptr_eq(v[0].iov_base, base.data); /* borrowed, not copied */
+	free(v);
+	size_t bad[2] = { 1, 0 };
+	buf_reset(&joined);
+	ck_assert_int_eq(pack_zip_merge(&base, add, bad, 2, &joined, why, sizeof why), -1);
+	ck_assert_uint_eq(joined.len, 0);
+	ck_assert_uint_eq(pack_zip_count(&joined), 0);
+	buf_free(&whole);
+	buf_free(&base);
+	buf_free(&one);
+	buf_free(&two);
+	buf_free(&joined);
+	buf_free(&cd);
+}
+END_TEST
+
 /* Returns the slug of text with fallback "report" (static, for asserts). */
 static const char *
 slug(const char *text)
@@ -415,6 +471,7 @@ pack_suite(void)
 	tcase_add_test(tc, zip_dates);
 	tcase_add_test(tc, zip_reuses_prev);
 	tcase_add_test(tc, zip_insert_same_bytes);
+	tcase_add_test(tc, zip_merge_same_bytes);
 	tcase_add_test(tc, slugs);
 	tcase_add_test(tc, csl_items);
 	tcase_add_test(tc, csl_description);

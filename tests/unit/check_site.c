@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "site/site.h"
@@ -755,6 +756,167 @@ START_TEST(test_file_mode_any_umask)
 }
 END_TEST
 
+/* A site_fetch that counts its calls and hands out fetch_text (fails if NULL). */
+static int fetches;
+static const char *fetch_text;
+static int
+fetch_count(void *arg, const uint8_t id[SHA256_LEN], size_t n, buf *out)
+{
+	(void)arg;
+	(void)id;
+	fetches++;
+	if (fetch_text == NULL || strlen(fetch_text) != n)
+		return -1;
+	buf_append(out, fetch_text, n);
+	return 0;
+}
+
+/* Commits into tmpdir, streamed, index.html (home) and the named file charts/a.png of
+ * n bytes (text, or NULL: fetched with fetch_count), named by seed, with the record
+ * rec, which receives the new one after a commit. *stale gets site_out_stale. Returns
+ * site_commit's result. */
+static int
+commit_named(const char *home, const char *text, size_t n, int seed, buf *rec,
+    site_stats *st, int *stale, diag *d)
+{
+	uint8_t id[SHA256_LEN];
+	memset(id, seed, sizeof id);
+	site_out *o = site_out_new();
+	site_out_fetch_from(o, fetch_count, NULL);
+	site_out_use_record(o, rec->data ? rec->data : "", rec->len);
+	site_dest *s = site_dest_open(tmpdir, NULL, NULL, d);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(site_out_stream(o, s, d), 0);
+	put(o, "index.html", home);
+	site_out_add_named(o, "charts/a.png", text, n, id);
+	int rc = site_commit(o, s, d, st);
+	*stale = site_out_stale(o);
+	if (rc == 0) {
+		buf_reset(rec);
+		site_out_record(o, rec);
+	}
+	site_out_free(o);
+	site_dest_free(s);
+	return rc;
+}
+
+/* A named file the last commit recorded, still as recorded, is linked without its bytes
+ * being fetched; one placed just before the swap is not recorded yet. */
+START_TEST(test_named_linked_unread)
+{
+	diag *d = diag_new();
+	buf rec;
+	buf_init(&rec);
+	site_stats st;
+	int stale;
+	fetches = 0;
+	fetch_text = NULL;
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_ptr_null(strstr(buf_str(&rec), "charts/a.png")); /* placed too recently */
+	usleep(150000);
+	ck_assert_int_eq(commit_named("<p>2</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	struct stat before, after;
+	ck_assert_int_eq(stat(at("charts/a.png"), &before), 0);
+	ck_assert_int_eq(commit_named("<p>3</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, 0);
+	ck_assert_uint_eq(st.unchanged, 1);
+	ck_assert_uint_eq(st.written, 1); /* index.html */
+	ck_assert_int_eq(stat(at("charts/a.png"), &after), 0);
+	ck_assert_uint_eq(before.st_ino, after.st_ino);
+	ck_assert_str_eq(slurp("charts/a.png"), "PNG1");
+	ck_assert_str_eq(slurp("index.html"), "<p>3</p>");
+	/* another id at that path: fetched and written */
+	fetch_text = "PNG2";
+	ck_assert_int_eq(commit_named("<p>3</p>", NULL, 4, 2, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, 1);
+	ck_assert_str_eq(slurp("charts/a.png"), "PNG2");
+	ck_assert_int_eq(diag_count(d), 0);
+	buf_free(&rec);
+	diag_free(d);
+}
+END_TEST
+
+/* A named file changed in the site since it was recorded (same size, another time) is
+ * fetched and written again; a malformed record is ignored. */
+START_TEST(test_named_edited_fetched)
+{
+	diag *d = diag_new();
+	buf rec;
+	buf_init(&rec);
+	site_stats st;
+	int stale;
+	fetches = 0;
+	fetch_text = "PNG1";
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	usleep(150000);
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	put_file("charts/a.png", "XXXX");
+	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, 1);
+	ck_assert_str_eq(slurp("charts/a.png"), "PNG1");
+	buf_reset(&rec);
+	buf_puts(&rec, "mkreport-site-record 1\nzz 1 2 3 4 5 charts/a.png\n\n1 2\n");
+	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, 2);
+	ck_assert_int_eq(diag_count(d), 0);
+	buf_free(&rec);
+	diag_free(d);
+}
+END_TEST
+
+/* A named file whose bytes cannot be fetched when needed fails the commit, marked
+ * stale, with nothing recorded, and the old site stays. */
+START_TEST(test_named_fetch_fails)
+{
+	diag *d = diag_new();
+	buf rec;
+	buf_init(&rec);
+	site_stats st;
+	int stale;
+	fetch_text = NULL;
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(stale, 0);
+	unlink(at("charts/a.png"));
+	ck_assert_int_eq(commit_named("<p>2</p>", NULL, 4, 1, &rec, &st, &stale, d), -1);
+	ck_assert_int_eq(stale, 1);
+	ck_assert_int_eq(diag_count(d), 0);
+	ck_assert_str_eq(slurp("index.html"), "<p>1</p>");
+	buf_free(&rec);
+	diag_free(d);
+}
+END_TEST
+
+/* A file given in pieces holds them one after the other, streamed or not. */
+START_TEST(test_pieces)
+{
+	diag *d = diag_new();
+	struct iovec v[3] = { { "ab", 2 }, { "", 0 }, { "cde", 3 } };
+	site_out *o = site_out_new();
+	site_out_add_pieces(o, "p.bin", v, 3);
+	site_stats st;
+	ck_assert_int_eq(commit(o, tmpdir, &st, d), 0);
+	ck_assert_str_eq(slurp("p.bin"), "abcde");
+	site_out_free(o);
+	o = site_out_new();
+	site_dest *s = site_dest_open(tmpdir, NULL, NULL, d);
+	ck_assert_int_eq(site_out_stream(o, s, d), 0);
+	site_out_add_pieces(o, "p.bin", v, 3); /* the same bytes: linked */
+	struct iovec w[2] = { { "xy", 2 }, { "z", 1 } };
+	site_out_add_pieces(o, "q.bin", w, 2);
+	ck_assert_int_eq(site_commit(o, s, d, &st), 0);
+	ck_assert_uint_eq(st.unchanged, 1);
+	ck_assert_uint_eq(st.written, 1);
+	ck_assert_str_eq(slurp("p.bin"), "abcde");
+	ck_assert_str_eq(slurp("q.bin"), "xyz");
+	site_out_free(o);
+	site_dest_free(s);
+	ck_assert_int_eq(diag_count(d), 0);
+	diag_free(d);
+}
+END_TEST
+
 /* The commit tests that go through commit(), again with the files streamed. */
 static void
 setup_stream(void)
@@ -800,6 +962,10 @@ site_suite(void)
 	tcase_add_test(tc, test_stream_held_and_replaced);
 	tcase_add_test(tc, test_stream_bad_and_stopped);
 	tcase_add_test(tc, test_file_mode_any_umask);
+	tcase_add_test(tc, test_named_linked_unread);
+	tcase_add_test(tc, test_named_edited_fetched);
+	tcase_add_test(tc, test_named_fetch_fails);
+	tcase_add_test(tc, test_pieces);
 	suite_add_tcase(s, tc);
 	TCase *ts = tcase_create("stream");
 	tcase_add_checked_fixture(ts, setup_stream, teardown_stream);
