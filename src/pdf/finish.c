@@ -1206,9 +1206,12 @@ finish_in(buf *pdf, const pdf_finish_info *info, char *why, size_t n, int marked
 	buf_init(&out);
 	int rc = pdf->data != NULL && read_all(&f) == 0 && edit(&f) == 0 ? 0 : -1;
 	if (rc == 0) {
+		out.data = util_xmalloc(pdf->len + 65536); /* one block, as a rule big enough */
+		out.cap = pdf->len + 65536;
 		write_out(&f, &out);
-		buf_reset(pdf);
-		buf_append(pdf, out.data, out.len);
+		buf_free(pdf); /* handed over, not copied (f points into the old bytes) */
+		*pdf = out;
+		buf_init(&out);
 	} else if (strstr(reason, "structure") != NULL || strstr(reason, "Figure") != NULL) {
 		snprintf(why, n, "%s", reason);
 	} else {
@@ -1822,6 +1825,11 @@ pdf_join(const buf *const *parts, size_t n, const pdf_outline_entry *out, size_t
 		for (size_t k = 1; k < j.p[0].f.n; k++)
 			if (j.p[0].f.o[k].at != 0 && j.p[0].f.o[k].at < head)
 				head = j.p[0].f.o[k].at;
+		size_t all = 0; /* the output in one block, not grown and copied piece by piece */
+		for (size_t i = 0; i < n; i++)
+			all += parts[i]->len;
+		j.out.data = util_xmalloc(all + all / 8 + 65536);
+		j.out.cap = all + all / 8 + 65536;
 		buf_append(&j.out, j.p[0].f.s, head);
 		for (size_t i = 0; i < j.np && rc == 0; i++)
 			rc = write_part(&j, &j.p[i]);
@@ -1833,9 +1841,10 @@ pdf_join(const buf *const *parts, size_t n, const pdf_outline_entry *out, size_t
 			rc = -1;
 		}
 	}
-	if (rc == 0) {
-		buf_reset(pdf);
-		buf_append(pdf, j.out.data, j.out.len);
+	if (rc == 0) { /* handed over, not copied */
+		buf_free(pdf);
+		*pdf = j.out;
+		buf_init(&j.out);
 	} else {
 		snprintf(why, nwhy, "cannot join the PDF's parts: %s", reason);
 	}
