@@ -800,6 +800,20 @@ commit_named(const char *home, const char *text, size_t n, int seed, buf *rec,
 	return rc;
 }
 
+/* Commits charts/a.png (text, named by seed) twice, 150 ms apart, so that the record
+ * rec holds it (a file placed just before a swap is not recorded). */
+static void
+commit_recorded(const char *home, const char *text, int seed, buf *rec, diag *d)
+{
+	site_stats st;
+	int stale;
+	ck_assert_int_eq(commit_named(home, text, strlen(text), seed, rec, &st, &stale, d), 0);
+	ck_assert_ptr_null(strstr(buf_str(rec), "charts/a.png")); /* placed too recently */
+	usleep(150000);
+	ck_assert_int_eq(commit_named(home, text, strlen(text), seed, rec, &st, &stale, d), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(rec), " charts/a.png\n"));
+}
+
 /* A named file the last commit recorded, still as recorded, is linked without its bytes
  * being fetched; one placed just before the swap is not recorded yet. */
 START_TEST(test_named_linked_unread)
@@ -811,11 +825,7 @@ START_TEST(test_named_linked_unread)
 	int stale;
 	fetches = 0;
 	fetch_text = NULL;
-	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
-	ck_assert_ptr_null(strstr(buf_str(&rec), "charts/a.png")); /* placed too recently */
-	usleep(150000);
-	ck_assert_int_eq(commit_named("<p>2</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
-	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	commit_recorded("<p>2</p>", "PNG1", 1, &rec, d);
 	struct stat before, after;
 	ck_assert_int_eq(stat(at("charts/a.png"), &before), 0);
 	ck_assert_int_eq(commit_named("<p>3</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
@@ -848,10 +858,7 @@ START_TEST(test_named_edited_fetched)
 	int stale;
 	fetches = 0;
 	fetch_text = "PNG1";
-	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
-	usleep(150000);
-	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
-	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	commit_recorded("<p>1</p>", "PNG1", 1, &rec, d);
 	put_file("charts/a.png", "XXXX");
 	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
 	ck_assert_int_eq(fetches, 1);
