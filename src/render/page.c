@@ -116,6 +116,23 @@ slot_find(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
+/* Returns the slot name of doc: where the template has it if it is still there (no
+ * walk), or among the siblings of that place (a slot before it was dropped), else the
+ * first in document order (slot_find). Filling adds no data-slot attribute, so the
+ * template's first slot of a name stays the first. */
+static xmlNodePtr
+slot_of(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr n = tmpl_slot_guess(doc, name);
+	if (n != NULL && prop_is(n, "data-slot", name))
+		return n;
+	for (xmlNodePtr c = n != NULL && n->parent != NULL ? n->parent->children : NULL;
+	    c != NULL; c = c->next) /* a sibling before it was dropped: among its siblings */
+		if (c->type == XML_ELEMENT_NODE && prop_is(c, "data-slot", name))
+			return c;
+	return slot_find(xmlDocGetRootElement(doc), name);
+}
+
 /* Removes and frees every child of n. */
 static void
 clear_children(xmlNodePtr n)
@@ -161,7 +178,7 @@ add_link(xmlNodePtr parent, const char *href, const char *text)
 static void
 slot_drop(xmlDocPtr doc, const char *name)
 {
-	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	xmlNodePtr n = slot_of(doc, name);
 	if (n == NULL)
 		return;
 	xmlNodePtr ws = n->prev;
@@ -183,7 +200,7 @@ slot_set(xmlDocPtr doc, const char *name, const char *value)
 		slot_drop(doc, name);
 		return;
 	}
-	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	xmlNodePtr n = slot_of(doc, name);
 	if (n == NULL)
 		return;
 	const char *el = (const char *)n->name;
@@ -218,7 +235,7 @@ first_link(xmlNodePtr n)
 static void
 slot_href(xmlDocPtr doc, const char *name, const char *href, const char *text)
 {
-	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	xmlNodePtr n = slot_of(doc, name);
 	xmlNodePtr a = n != NULL ? first_link(n) : NULL;
 	if (a == NULL)
 		return;
@@ -233,7 +250,7 @@ slot_href(xmlDocPtr doc, const char *name, const char *href, const char *text)
 static xmlNodePtr
 slot_empty(xmlDocPtr doc, const char *name)
 {
-	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), name);
+	xmlNodePtr n = slot_of(doc, name);
 	if (n != NULL)
 		clear_children(n);
 	return n;
@@ -265,7 +282,7 @@ fill_nav_contents(xmlDocPtr doc, const page_info *p, xmlNodePtr ol)
 	buf label;
 	buf_init(&label);
 	nav_contents_label(p->r, &label);
-	xmlNodePtr n = slot_find(xmlDocGetRootElement(doc), "nav-contents");
+	xmlNodePtr n = slot_of(doc, "nav-contents");
 	xmlNodePtr a = n != NULL ? first_link(n) : NULL;
 	if (a != NULL) {
 		xmlSetProp(a, BAD_CAST "href", BAD_CAST NAV_CONTENTS);
@@ -545,7 +562,7 @@ fill_share_report(xmlDocPtr doc, const render_ctx *c)
 static void
 place_content(xmlDocPtr doc, xmlNodePtr content)
 {
-	xmlNodePtr slot = slot_find(xmlDocGetRootElement(doc), "content");
+	xmlNodePtr slot = slot_of(doc, "content");
 	xmlReplaceNode(slot, content);
 	xmlFreeNode(slot);
 }
@@ -566,7 +583,7 @@ static void
 place_h1(xmlDocPtr doc, xmlNodePtr root, const char *title)
 {
 	xmlNodePtr h1 = body_h1(root);
-	xmlNodePtr slot = slot_find(xmlDocGetRootElement(doc), "page-title");
+	xmlNodePtr slot = slot_of(doc, "page-title");
 	if (h1 == NULL || slot == NULL) {
 		slot_set(doc, "page-title", title);
 		return;
@@ -840,7 +857,7 @@ chart_page(const render_ctx *c, const tmpl *t, size_t i, xmlDocPtr page,
 	buf_init(&b);
 	buf_printf(&b, "fig-%s", ch->id);
 	xmlNodePtr fig = find_id(xmlDocGetRootElement(page), buf_str(&b));
-	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	xmlDocPtr doc = tmpl_copy(t);
 	buf_reset(&b);
 	buf_printf(&b, "%s \xe2\x80\x94 %s", ch->title, r->title);
 	page_info p = { r, (size_t)-1, buf_str(&b), ch->caption, c->pdf, i, 0 };
@@ -922,7 +939,7 @@ int
 page_render_keep(const render_ctx *c, const tmpl *t, size_t i, buf *out,
     render_file **files, size_t *nfiles, xmlDocPtr *keep)
 {
-	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	xmlDocPtr doc = tmpl_copy(t);
 	render_body body;
 	memset(&body, 0, sizeof body);
 	*files = NULL;
@@ -1020,7 +1037,7 @@ page_render_404(const render_ctx *c, const tmpl *t, buf *out)
 		diag_error(c->d, diag_file_pos(c->d, "404.html"), "the report has no sections");
 		return -1;
 	}
-	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	xmlDocPtr doc = tmpl_copy(t);
 	buf title;
 	buf_init(&title);
 	buf_printf(&title, "Page not found \xe2\x80\x94 %s", r->title);
@@ -1058,7 +1075,7 @@ site_page_start(const render_ctx *c, const tmpl *t, const char *heading, const c
     int contents)
 {
 	const report *r = c->rep;
-	xmlDocPtr doc = xmlCopyDoc(tmpl_doc(t), 1);
+	xmlDocPtr doc = tmpl_copy(t);
 	buf b;
 	buf_init(&b);
 	buf_printf(&b, "%s \xe2\x80\x94 %s", heading, r->title);

@@ -21,6 +21,16 @@ void tmpl_free(tmpl *t);
 /* Returns t's parsed template document (owned by t; copy it before changing it). */
 xmlDocPtr tmpl_doc(const tmpl *t);
 
+/* Returns a copy of t's document to fill (free with xmlFreeDoc; t must outlive it)
+ * that remembers t, for tmpl_slot_guess. */
+xmlDocPtr tmpl_copy(const tmpl *t);
+
+/* Returns the element of doc (made by tmpl_copy) at the place the slot name has in the
+ * template, without a walk: the slot itself while doc's tree has not changed on the
+ * way to it, else another element or NULL (the caller checks). NULL for a doc not made
+ * by tmpl_copy or a slot the template lacks. */
+xmlNodePtr tmpl_slot_guess(xmlDocPtr doc, const char *name);
+
 /* Renders section i of c->rep through t into out as an HTML5 document (doctype,
  * title, description, navigation, contents, body, sources, as-of date). Returns 0,
  * or -1 after recording errors in c->d. */

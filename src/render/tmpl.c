@@ -13,10 +13,19 @@
 
 enum {
 	TMPL_MAX_BYTES = 1 << 20, /* a template larger than this is refused */
+	TMPL_DEPTH = 32,          /* a slot deeper than this is found by a walk */
 };
 
+/* Where a slot is in the template: the index among its parent's element children of
+ * each element on the way down from the root (depth 0: the root itself). */
+typedef struct tmpl_path {
+	int depth;                   /* -1: not in the template, or too deep */
+	unsigned idx[TMPL_DEPTH];
+} tmpl_path;
+
 struct tmpl {
-	xmlDocPtr doc;  /* the parsed template, copied for every page */
+	xmlDocPtr doc;     /* the parsed template, copied for every page */
+	tmpl_path *paths;  /* per name of tmpl_slots, where its first element is */
 };
 
 /* Every slot name a template may use (see templates/page.html). */
@@ -159,6 +168,71 @@ check_template(xmlDocPtr doc, const char *display, diag *d)
 	return bad ? -1 : 0;
 }
 
+/* Returns the index of name in tmpl_slots, or -1. */
+static int
+slot_index(const char *name)
+{
+	for (int i = 0; tmpl_slots[i] != NULL; i++)
+		if (strcmp(tmpl_slots[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Records in paths where each slot at or below n (whose path down to it is idx[0..depth))
+ * first is, in document order. */
+static void
+find_paths(xmlNodePtr n, unsigned *idx, int depth, tmpl_path *paths)
+{
+	unsigned k = 0;
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (depth < TMPL_DEPTH) {
+			idx[depth] = k;
+			xmlChar *slot = xmlGetProp(n, BAD_CAST "data-slot");
+			int i = slot != NULL ? slot_index((const char *)slot) : -1;
+			xmlFree(slot);
+			if (i >= 0 && paths[i].depth < 0) {
+				paths[i].depth = depth + 1;
+				memcpy(paths[i].idx, idx, (size_t)(depth + 1) * sizeof *idx);
+			}
+			find_paths(n->children, idx, depth + 1, paths);
+		}
+		k++;
+	}
+}
+
+xmlDocPtr
+tmpl_copy(const tmpl *t)
+{
+	xmlDocPtr doc = xmlCopyDoc(t->doc, 1);
+	if (doc != NULL)
+		doc->_private = (void *)t;
+	return doc;
+}
+
+xmlNodePtr
+tmpl_slot_guess(xmlDocPtr doc, const char *name)
+{
+	const tmpl *t = doc->_private;
+	int i = t != NULL ? slot_index(name) : -1;
+	if (i < 0 || t->paths[i].depth < 1)
+		return NULL;
+	xmlNodePtr n = xmlDocGetRootElement(doc);
+	for (int l = 1; n != NULL && l < t->paths[i].depth; l++) {
+		unsigned k = t->paths[i].idx[l];
+		xmlNodePtr c = n->children;
+		for (;; c = c->next) {
+			while (c != NULL && c->type != XML_ELEMENT_NODE)
+				c = c->next;
+			if (c == NULL || k-- == 0)
+				break;
+		}
+		n = c;
+	}
+	return n;
+}
+
 tmpl *
 tmpl_load(const char *path, const char *display, diag *d)
 {
@@ -181,6 +255,14 @@ tmpl_load(const char *path, const char *display, diag *d)
 	}
 	tmpl *t = util_xcalloc(1, sizeof(tmpl));
 	t->doc = doc;
+	size_t n = 0;
+	while (tmpl_slots[n] != NULL)
+		n++;
+	t->paths = util_xcalloc(n + 1, sizeof *t->paths);
+	for (size_t i = 0; i < n; i++)
+		t->paths[i].depth = -1;
+	unsigned idx[TMPL_DEPTH];
+	find_paths(xmlDocGetRootElement(doc), idx, 0, t->paths);
 	return t;
 }
 
@@ -190,6 +272,7 @@ tmpl_free(tmpl *t)
 	if (t == NULL)
 		return;
 	xmlFreeDoc(t->doc);
+	free(t->paths);
 	free(t);
 }
 
