@@ -14,7 +14,9 @@ PKGS += libzip
 # libmicrohttpd: the HTTP server of mkreport serve (src/serve).
 PKGS += libmicrohttpd
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libmicrohttpd is not linked: serve loads it (dlopen) when it starts, so the other
+# commands do not load it and the nine libraries it needs (src/serve/http.c).
+PKG_LIBS = $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)) 2>/dev/null) -ldl
 CHECK_LIBS = $(shell pkg-config --libs check libpng 2>/dev/null)
 
 CFLAGS ?= -O2 -g
