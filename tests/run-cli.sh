@@ -717,6 +717,26 @@ err_has "cannot write depfile"
 done_case
 fresh_wd
 
+start "a large report's build on huge pages, the same bytes"
+cp -r "$mini" "$tmp/big"
+# report.yaml of 64 KiB or more (a comment is enough) asks for huge pages
+awk 'BEGIN { for (i = 0; i < 1100; i++) printf "# padding line %04d to make report.yaml large ........................\n", i }' \
+	>>"$tmp/big/report.yaml"
+[ "$(wc -c <"$tmp/big/report.yaml")" -ge 65536 ] || bad "report.yaml is not 64 KiB"
+run 0 build -v -C "$tmp/big" -T "$templates" -o big --no-pdf --no-cache -j 2
+if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+	err_has "heaps on transparent huge pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1)"
+fi
+export MKREPORT_NO_HUGEPAGES=1
+run 0 build -v -C "$tmp/big" -T "$templates" -o plain --no-pdf --no-cache -j 2
+unset MKREPORT_NO_HUGEPAGES
+grep -q "huge pages" "$tmp/err" && bad "MKREPORT_NO_HUGEPAGES=1 still asked for huge pages"
+diff -r "$tmp/wd/big" "$tmp/wd/plain" >/dev/null || bad "the two builds differ"
+run 0 build -v -C "$mini" -T "$templates" -o small --no-pdf --no-cache -j 2
+grep -q "huge pages" "$tmp/err" && bad "a small report asked for huge pages"
+done_case
+fresh_wd
+
 start "build of a broken report writes nothing"
 run 1 build -C "$root/tests/bad/several-errors/content" -T "$templates" -o site --no-cache -j 2
 [ "$(grep -c ': error: ' "$tmp/err")" -ge 5 ] || bad "fewer than 5 errors"

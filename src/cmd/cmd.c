@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -15,6 +16,7 @@
 #include "cmd/pipeline.h"
 #include "util/buf.h"
 #include "util/oom.h"
+#include "util/path.h"
 
 #ifndef MKR_VERSION
 #define MKR_VERSION "0.1.0"
@@ -184,9 +186,60 @@ cmd_process_fini(void)
 	xmlCleanupParser();
 }
 
+/* The command line as main got it (for cmd_huge_pages). */
+static char **cmd_argv;
+
+/* The glibc tunable that backs malloc's heaps with transparent huge pages, and the
+ * size of report.yaml from which a build asks for it (about 600 sections). */
+#define HUGE_TUNABLE "glibc.malloc.hugetlb=1"
+#define HUGE_MIN_YAML (64 << 10)
+
+/* Returns 1 if the kernel gives transparent huge pages to memory that asks for them
+ * (its mode is "always" or "madvise"). */
+static int
+huge_pages_offered(void)
+{
+	char mode[128];
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "re");
+	if (f == NULL)
+		return 0;
+	size_t n = fread(mode, 1, sizeof mode - 1, f);
+	fclose(f);
+	mode[n] = '\0';
+	return strstr(mode, "[always]") != NULL || strstr(mode, "[madvise]") != NULL;
+}
+
+void
+cmd_huge_pages(const char *content)
+{
+	const char *t = getenv("GLIBC_TUNABLES");
+	struct stat st;
+	char *yaml = path_join(content, "report.yaml");
+	int big = stat(yaml, &st) == 0 && st.st_size >= HUGE_MIN_YAML;
+	free(yaml);
+	if (!big || cmd_argv == NULL || (t != NULL && strstr(t, "glibc.malloc.hugetlb")) ||
+	    getenv("MKREPORT_NO_HUGEPAGES") != NULL || !huge_pages_offered())
+		return;
+	buf v;
+	buf_init(&v);
+	buf_printf(&v, "%s%s%s", t != NULL ? t : "", t != NULL ? ":" : "", HUGE_TUNABLE);
+	char *old = t != NULL ? util_xstrdup(t) : NULL;
+	if (setenv("GLIBC_TUNABLES", buf_str(&v), 1) == 0) {
+		fflush(NULL);
+		execv("/proc/self/exe", cmd_argv);
+	}
+	if (old != NULL) /* the exec failed: go on as we are */
+		setenv("GLIBC_TUNABLES", old, 1);
+	else
+		unsetenv("GLIBC_TUNABLES");
+	free(old);
+	buf_free(&v);
+}
+
 int
 cmd_main(int argc, char **argv)
 {
+	cmd_argv = argv;
 	cmd_process_init();
 	int rc = run_guarded(argc, argv);
 	cmd_process_fini();

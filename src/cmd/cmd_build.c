@@ -308,6 +308,7 @@ cmd_build(int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage_error("build", "unexpected argument");
+	cmd_huge_pages(content);
 	tdir = pipeline_templates_dir(tdir);
 	cache *cc = open_cache(cache_dir, out_dir, no_cache, &bad_cache);
 	if (bad_cache) {
@@ -323,6 +324,10 @@ cmd_build(int argc, char **argv)
 	if (pipeline_compute_cached(content, jobs, cc, d, &p) != 0) {
 		rc = CMD_ERRORS;
 	} else {
+		const char *tun = getenv("GLIBC_TUNABLES");
+		if (verbose && tun != NULL && strstr(tun, "glibc.malloc.hugetlb=1") != NULL)
+			fprintf(stderr, "mkreport: heaps on transparent huge pages "
+			    "(GLIBC_TUNABLES=%s)\n", tun);
 		if (verbose && p.rep->base_url == NULL)
 			fprintf(stderr, "mkreport: report.yaml has no base_url: the pages have no "
 			    "og:url, og:image or canonical link, and the site has no sitemap.xml\n");
