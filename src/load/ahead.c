@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include "load/load_int.h"
+#include "load/text_int.h"
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/oom.h"
 #include "util/path.h"
+#include "util/utf8.h"
 
 /* Below this many pages they are read in order, as they are checked. */
 #define AHEAD_MIN 64
@@ -27,6 +29,7 @@ typedef struct ahead_page {
 	size_t len;       /* bytes of text */
 	int st;           /* path_read's status */
 	int err;          /* errno after path_read */
+	int clean;        /* 1: the page's checks would find nothing (ld_ahead_take) */
 } ahead_page;
 
 struct ld_ahead {
@@ -48,7 +51,7 @@ collect(ld_ahead *a, const yt_node *seq)
 		    || strstr(f->str, "..") != NULL)
 			continue; /* read (and refused) in order, as before */
 		if (hash_add(a->ix, f->str, a->n, NULL))
-			a->pages[a->n++] = (ahead_page){ f->str, NULL, 0, PATH_ERRNO, 0 };
+			a->pages[a->n++] = (ahead_page){ f->str, NULL, 0, PATH_ERRNO, 0, 0 };
 	}
 }
 
@@ -74,6 +77,12 @@ ahead_work(void *arg)
 		ahead_page *p = &a->pages[i];
 		p->st = path_read(a->dir, p->file, LOAD_MAX_PAGE, &p->text, &p->len);
 		p->err = errno;
+		utf8_fault f;
+		int line;
+		p->clean = p->st == PATH_OK && utf8_bom(p->text, p->len) == 0 &&
+		    !utf8_text_next(p->text, p->len, 0, &f) &&
+		    load_run_check(p->text, p->len, LOAD_MAX_RUN, &line) == 0;
+		errno = p->err;
 	}
 }
 
@@ -118,7 +127,8 @@ ld_ahead_read(const char *dir, const yt_node *root)
 }
 
 int
-ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st)
+ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st,
+    int *clean)
 {
 	size_t i;
 	if (a == NULL || !hash_get(a->ix, file, &i) || a->pages[i].file == NULL)
@@ -127,6 +137,7 @@ ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st)
 	*text = p->text;
 	*len = p->len;
 	*st = p->st;
+	*clean = p->clean;
 	errno = p->err;
 	p->text = NULL;
 	p->file = NULL; /* taken: a second section naming the same file reads it again */

@@ -201,8 +201,12 @@ void ld_add_input(report *r, const char *path);
 ld_ahead *ld_ahead_read(const char *dir, const yt_node *root);
 
 /* If a (may be NULL) read file ahead and it was not taken yet, hands over path_read's
- * result (*text, *len, its status in *st, errno as it left it) and returns 1; else 0. */
-int ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st);
+ * result (*text, *len, its status in *st, errno as it left it) and returns 1; else 0.
+ * *clean is set to 1 if the text was read and found, on the reading thread, to have no
+ * byte-order mark, no character a page must not hold (utf8_text_next) and no run of
+ * text over LOAD_MAX_RUN without a blank line: the checks that would say nothing. */
+int ld_ahead_take(ld_ahead *a, const char *file, char **text, size_t *len, int *st,
+    int *clean);
 
 /* Frees a and the bytes not taken. NULL is a no-op. */
 void ld_ahead_free(ld_ahead *a);

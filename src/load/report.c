@@ -53,12 +53,15 @@ page_text_check(ld_ctx *c, const rep_section *s)
 }
 
 /* Records the page in inputs, drops a byte-order mark at its start, and checks its
- * characters and that its blocks are short. */
+ * characters and that its blocks are short (unless clean: read ahead and found to
+ * need none of that). */
 static int
-page_accept(ld_ctx *c, rep_section *s)
+page_accept(ld_ctx *c, rep_section *s, int clean)
 {
 	report *r = c->r;
 	ld_add_input(r, s->display);
+	if (clean)
+		return 0;
 	size_t bom = utf8_bom(s->text, s->len);
 	if (bom) {
 		memmove(s->text, s->text + bom, s->len - bom + 1);
@@ -85,11 +88,11 @@ page_read(ld_ctx *c, rep_section *s, const yt_node *fn)
 		diag_error(c->d, fn->pos, "page path escapes the content folder");
 		return -1;
 	}
-	int st;
-	if (!ld_ahead_take(c->ahead, s->file, &s->text, &s->len, &st))
+	int st, clean = 0;
+	if (!ld_ahead_take(c->ahead, s->file, &s->text, &s->len, &st, &clean))
 		st = path_read(c->dir, s->file, LOAD_MAX_PAGE, &s->text, &s->len);
 	if (st == PATH_OK)
-		return page_accept(c, s);
+		return page_accept(c, s, clean);
 	if (st == PATH_OUTSIDE)
 		diag_error(c->d, fn->pos, "page path escapes the content folder");
 	else if (st == PATH_TOO_BIG)

@@ -32,6 +32,8 @@ struct render_parsed {
 static int
 may_have_chart(const char *text, size_t len)
 {
+	if (memchr(text, '`', len) == NULL && memchr(text, '~', len) == NULL)
+		return 0; /* no fence at all (most pages of prose): no byte-by-byte pass */
 	int fence = 0, ref = 0; /* seen on the current line: a run of 3+, a '&' or '\\' */
 	for (size_t i = 0; i < len;) {
 		char c = text[i];
