@@ -181,7 +181,8 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 		if (again) {
 			site_out_free(out);
 			q.cache_read = 1;
-			cache_recount(q.cache); /* -v tells what the second try did */
+			if (q.cache != NULL)
+				cache_recount(q.cache); /* -v tells what the second try did */
 		}
 	}
 	progress_end(pg); /* before anything else is printed */

@@ -70,7 +70,7 @@ serve_commit(const serve_opts *o, const pipeline *p, diag *d)
 		}
 		site_out_free(out);
 		again = stale && !q.cache_read;
-		if (again)
+		if (again && q.cache != NULL)
 			cache_recount(q.cache);
 		q.cache_read = 1;
 	}

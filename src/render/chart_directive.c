@@ -196,6 +196,11 @@ chart_files_cached(rnd *r, const cspec *c, const uint8_t key[SHA256_LEN])
 		uint64_t n = 0;
 		for (int i = 7; i >= 0; i--)
 			n = n << 8 | (unsigned char)len[k][i];
+		if (nh[k] != (n < RENDER_FILE_HEAD ? n : RENDER_FILE_HEAD) ||
+		    (chart_outs[k].fmt < 0 && ncsv != n)) {
+			rc = -1; /* not what chart_files_store writes */
+			break;
+		}
 		uint8_t fk[SHA256_LEN];
 		file_key(key, k, fk);
 		buf b;
