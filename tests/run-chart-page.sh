@@ -1,30 +1,10 @@
 #!/bin/sh
 # run-chart-page.sh MKREPORT: the explorer's charts, redrawn in Chromium by the report's
 # chart code in the WebAssembly after a reader's changes, equal the charts of a build
-# made with the same changes in content/data (tests/explore/chart-page.js).
+# made with the same changes in content/data (tests/explore/chart-page.js; the sites
+# and the changes: tests/explore/sites.sh).
 set -eu
 mk=$1
-tmp=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-cp -r content "$tmp/a"
-cp -r content "$tmp/b"
-sed -i 's/discount_rate: {value: 0.08,/discount_rate: {value: 0.1,/' "$tmp/b/data/finance.yaml"
-grep -q 'discount_rate: {value: 0.1,' "$tmp/b/data/finance.yaml"
-sed -i 's/azure_share: {values: {2019: 1.0, 2024: 1.0, 2025: 0.75,/azure_share: {values: {2019: 1.0, 2024: 1.0, 2025: 0.6,/' \
-	"$tmp/b/data/finance.yaml"
-grep -q 'azure_share: {values: {2019: 1.0, 2024: 1.0, 2025: 0.6,' "$tmp/b/data/finance.yaml"
-sed -i '/^  investment_2023:/,/^  [a-z]/ s/base: {value: 0.8,/base: {value: 0.5,/' \
-	"$tmp/b/data/evidence.yaml"
-grep -q 'base: {value: 0.5,' "$tmp/b/data/evidence.yaml"
-"$mk" build -C "$tmp/a" -o "$tmp/site-a" -T templates --no-pdf --no-cache
-"$mk" build -C "$tmp/b" -o "$tmp/site-b" -T templates --no-pdf --no-cache
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-/usr/bin/python3 -m http.server "$port" --bind 127.0.0.1 --directory "$tmp/site-a" >/dev/null 2>&1 &
-pid=$!
-i=0
-until /usr/bin/python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null; do
-	i=$((i + 1)); [ $i -lt 50 ] || { echo "run-chart-page: the server did not start" >&2; exit 1; }
-	sleep 0.1
-done
+who=run-chart-page
+. tests/explore/sites.sh
 node tests/explore/chart-page.js "http://127.0.0.1:$port/explore.html" "$tmp/site-b"
