@@ -15,22 +15,19 @@
 #include "util/path.h"
 #include "util/sha256.h"
 #include "check_main.h"
+#include "tmp_root.h"
 
-static char root[64];
 
 static void
 setup(void)
 {
-	strcpy(root, "/tmp/check_cache_cov.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root_make("check_cache_cov");
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	root_remove();
 }
 
 /* The key of the text s, and its entry's path in c (caller frees). */

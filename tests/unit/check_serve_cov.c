@@ -20,22 +20,11 @@
 #include "serve/watch.h"
 #include "util/path.h"
 #include "check_main.h"
+#include "tmp_root.h"
 
-static char root[64];
 static serve_events *ev;
 static serve_http *srv;
 
-/* Writes text to root/rel. */
-static void
-put_file(const char *rel, const char *text)
-{
-	char *p = path_join(root, rel);
-	FILE *f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-	free(p);
-}
 
 static void
 make_dir(const char *rel)
@@ -49,8 +38,7 @@ static void
 setup(void)
 {
 	signal(SIGPIPE, SIG_IGN);
-	strcpy(root, "/tmp/check_serve_cov.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root_make("check_serve_cov");
 	put_file("index.html", "<html><body><p>home</p></body></html>");
 	put_file("A.txt", "upper a");
 	put_file("j.txt", "lower j");
@@ -67,9 +55,7 @@ teardown(void)
 	serve_events_stop(ev);
 	serve_http_free(srv);
 	serve_events_free(ev);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	root_remove();
 }
 
 /* Sends the raw request req to the server and returns its whole answer (static). */

@@ -16,54 +16,31 @@
 #include "site/site.h"
 #include "util/path.h"
 #include "check_main.h"
+#include "tmp_root.h"
 
-static char root[64];
 static char site[96];
 
 static void
 setup(void)
 {
-	strcpy(root, "/tmp/check_site_cov.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root_make("check_site_cov");
 	snprintf(site, sizeof site, "%s/site", root);
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	root_remove();
 }
 
-/* Writes text to root/rel. */
-static void
-put_file(const char *rel, const char *text)
-{
-	char *p = path_join(root, rel);
-	FILE *f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-	free(p);
-}
-
-/* Returns root/rel's bytes (a static copy; "(missing)" if it cannot be read). */
+/* Returns root/rel's bytes ("(missing)" if it cannot be read). */
 static const char *
 slurp(const char *rel)
 {
-	static char text[4096];
-	char *p = path_join(root, rel);
-	FILE *f = fopen(p, "r");
-	size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-	text[n] = '\0';
-	if (f)
-		fclose(f);
-	else
-		strcpy(text, "(missing)");
-	free(p);
-	return text;
+	return slurp_or(rel, "(missing)");
 }
+
+
 
 /* Returns 1 if root/rel exists (not following a symlink). */
 static int

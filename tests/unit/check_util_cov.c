@@ -12,35 +12,21 @@
 #include "util/path.h"
 #include "util/utf8.h"
 #include "check_main.h"
+#include "tmp_root.h"
 
-static char root[64];
 
 static void
 setup(void)
 {
-	strcpy(root, "/tmp/check_util_cov.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root_make("check_util_cov");
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-	ck_assert_int_eq(system(cmd), 0);
+	root_remove();
 }
 
-/* Writes text to root/rel. */
-static void
-put_file(const char *rel, const char *text)
-{
-	char *p = path_join(root, rel);
-	FILE *f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-	free(p);
-}
 
 START_TEST(join_forms)
 {
