@@ -15,6 +15,7 @@
 #include "cmd/cmd_int.h"
 #include "cmd/pipeline.h"
 #include "util/buf.h"
+#include "util/arena.h"
 #include "util/oom.h"
 #include "util/path.h"
 
@@ -128,26 +129,6 @@ run_mode(int argc, char **argv)
 	return CMD_USAGE;
 }
 
-/* libxml2's allocator: the checked one, so that a failure unwinds like ours. */
-static void *
-xml_malloc(size_t n)
-{
-	return util_xmalloc(n);
-}
-
-/* libxml2's realloc: the checked one. */
-static void *
-xml_realloc(void *p, size_t n)
-{
-	return util_xrealloc(p, n);
-}
-
-/* libxml2's strdup: the checked one. */
-static char *
-xml_strdup(const char *s)
-{
-	return util_xstrdup(s);
-}
 
 /* Runs the mode under the out-of-memory catch point: a failed allocation anywhere in
  * it (ours, libxml2's, cmark's, libyaml's, cairo's) ends the mode with exit 3 and a
@@ -160,6 +141,7 @@ run_guarded(int argc, char **argv)
 	jmp_buf *outer = util_oom_catch(&env);
 	if (setjmp(env) != 0) {
 		util_oom_catch(outer);
+		util_arena_use(NULL); /* the jump may have left a page's arena current */
 		fputs("mkreport: out of memory\n", stderr);
 		return CMD_WRITE;
 	}
@@ -171,7 +153,10 @@ run_guarded(int argc, char **argv)
 void
 cmd_process_init(void)
 {
-	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup); /* before libxml2's first use */
+	/* before libxml2's first use: the checked allocators (a failure unwinds like ours),
+	 * from a page's arena while one is rendered (util/arena.h) */
+	xmlMemSetup(util_arena_xfree, util_arena_xmalloc, util_arena_xrealloc,
+	    util_arena_xstrdup);
 	xmlInitParser(); /* before any chart thread builds an SVG's labels with libxml2 */
 	signal(SIGXFSZ, SIG_IGN); /* past ulimit -f a write fails (EFBIG): exit 3, cleaned up */
 }

@@ -1,33 +1,11 @@
 /* md_parse: cmark parses with the checked allocators, so running out of memory
- * unwinds (util/oom.h) instead of cmark's own abort(). */
+ * unwinds (util/oom.h) instead of cmark's own abort(), and from a page's arena while one
+ * is rendered (util/arena.h). */
 #include "render/render_int.h"
 
-#include <stdlib.h>
+#include "util/arena.h"
 
-#include "util/oom.h"
-
-/* cmark's calloc: the checked one. */
-static void *
-md_calloc(size_t n, size_t size)
-{
-	return util_xcalloc(n, size);
-}
-
-/* cmark's realloc: the checked one. */
-static void *
-md_realloc(void *p, size_t n)
-{
-	return util_xrealloc(p, n);
-}
-
-/* cmark's free. */
-static void
-md_free(void *p)
-{
-	free(p);
-}
-
-static cmark_mem md_mem = { md_calloc, md_realloc, md_free };
+static cmark_mem md_mem = { util_arena_xcalloc, util_arena_xrealloc, util_arena_xfree };
 
 cmark_node *
 render_md_parse(const char *text, size_t len, int opts)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "render/page.h"
+#include "util/arena.h"
 #include "util/oom.h"
 
 /* The most threads rendering pages. */
@@ -36,15 +37,21 @@ typedef struct pages_run {
 	pthread_cond_t cv;   /* signalled when a page is done, a slot is free, or oom */
 } pages_run;
 
-/* Renders section i into r. */
+/* Renders section i into r; its tree and Markdown nodes from the arena a (when not NULL
+ * and the page's document is not kept), released when the page is done. */
 static void
-render_one(const render_ctx *c, const tmpl *t, int keep, size_t i, page_result *r)
+render_one(const render_ctx *c, const tmpl *t, int keep, util_arena *a, size_t i,
+    page_result *r)
 {
 	r->i = i;
 	buf_init(&r->html);
 	r->doc = NULL;
+	util_arena *prev = util_arena_use(keep ? NULL : a);
 	r->rc = page_render_keep(c, t, i, &r->html, &r->files, &r->nfiles,
 	    keep ? &r->doc : NULL);
+	util_arena_use(prev);
+	if (a != NULL && !keep)
+		util_arena_reset(a);
 }
 
 /* Frees what the sink left of r. */
@@ -67,16 +74,17 @@ can_claim(const pages_run *pr)
 	return !pr->oom && pr->next < pr->n && pr->next < pr->handed + pr->w;
 }
 
-/* Renders the next page of pr into its slot (c: the context, jobs 1). Call with pr->mu
+/* Renders the next page of pr into its slot (c: the context, jobs 1; a: the thread's
+ * arena or NULL). Call with pr->mu
  * held and can_claim true; it is held again on return. */
 static void
-claim_one(pages_run *pr, render_ctx *c)
+claim_one(pages_run *pr, render_ctx *c, util_arena *a)
 {
 	size_t i = pr->next++;
 	page_slot *s = &pr->ring[i % pr->w];
 	pthread_mutex_unlock(&pr->mu);
 	c->d = s->d;
-	render_one(c, pr->t, pr->keep, i, &s->r);
+	render_one(c, pr->t, pr->keep, a, i, &s->r);
 	pthread_mutex_lock(&pr->mu);
 	s->done = 1;
 	pthread_cond_broadcast(&pr->cv);
@@ -90,15 +98,17 @@ pages_work(void *arg)
 	pages_run *pr = arg;
 	render_ctx c = *pr->c;
 	c.jobs = 1; /* the pages are the parallel part */
+	util_arena *a = util_arena_new();
 	pthread_mutex_lock(&pr->mu);
 	for (;;) {
 		while (!pr->oom && pr->next < pr->n && !can_claim(pr))
 			pthread_cond_wait(&pr->cv, &pr->mu);
 		if (pr->oom || pr->next >= pr->n)
 			break;
-		claim_one(pr, &c);
+		claim_one(pr, &c, a);
 	}
 	pthread_mutex_unlock(&pr->mu);
+	util_arena_free(a);
 }
 
 /* Marks pr as out of memory and wakes every thread. */
@@ -123,9 +133,10 @@ pages_worker(void *arg)
 }
 
 /* Hands the pages of pr to sink in section order as they get done, rendering pages
- * itself while the next one is not done. Returns 0, or -1 if a page failed. */
+ * itself (from the arena a, or NULL) while the next one is not done. Returns 0, or -1
+ * if a page failed. */
 static int
-pages_hand_over(pages_run *pr, page_sink sink, void *arg)
+pages_hand_over(pages_run *pr, page_sink sink, void *arg, util_arena *a)
 {
 	int rc = 0;
 	render_ctx c = *pr->c;
@@ -135,7 +146,7 @@ pages_hand_over(pages_run *pr, page_sink sink, void *arg)
 		pthread_mutex_lock(&pr->mu);
 		while (!s->done && !pr->oom) {
 			if (can_claim(pr)) /* render one meanwhile rather than wait */
-				claim_one(pr, &c);
+				claim_one(pr, &c, a);
 			else
 				pthread_cond_wait(&pr->cv, &pr->mu);
 		}
@@ -163,14 +174,18 @@ pages_hand_over(pages_run *pr, page_sink sink, void *arg)
 static int
 pages_hand_over_guarded(pages_run *pr, page_sink sink, void *arg)
 {
+	util_arena *a = util_arena_new();
 	jmp_buf env;
 	jmp_buf *outer = util_oom_catch(&env);
 	volatile int rc = -1;
-	if (setjmp(env) == 0)
-		rc = pages_hand_over(pr, sink, arg);
-	else
+	if (setjmp(env) == 0) {
+		rc = pages_hand_over(pr, sink, arg, a);
+	} else {
+		util_arena_use(NULL); /* the jump may have left a page's arena current */
 		pages_oom(pr);
+	}
 	util_oom_catch(outer);
+	util_arena_free(a);
 	return rc;
 }
 
@@ -179,15 +194,17 @@ static int
 pages_in_order(const render_ctx *c, const tmpl *t, int keep, page_sink sink, void *arg)
 {
 	int rc = 0;
+	util_arena *a = util_arena_new();
 	for (size_t i = 0; i < c->rep->nsections; i++) {
 		page_result r;
-		render_one(c, t, keep, i, &r);
+		render_one(c, t, keep, a, i, &r);
 		if (r.rc != 0)
 			rc = -1;
 		sink(arg, &r);
 		diag_progress("pages", c->rep->nsections);
 		result_free(&r);
 	}
+	util_arena_free(a);
 	return rc;
 }
 
