@@ -276,6 +276,17 @@ err_has "$tmp/notpl/page.html: error: cannot read the template"
 wd_empty
 done_case
 
+start "build with report.pdf and a templates folder without fonts.conf"
+mkdir "$tmp/nofonts"
+cp "$templates"/* "$tmp/nofonts/"
+rm "$tmp/nofonts/fonts.conf"
+run 1 build -C "$mini" -T "$tmp/nofonts" -o site --no-cache -j 2
+err_has "$tmp/nofonts/fonts.conf: error: cannot read the fontconfig file"
+[ "$(grep -c 'fonts.conf' "$tmp/err")" = 1 ] || bad "the fonts.conf error is not said once"
+[ -e "$tmp/wd/site" ] && bad "site/ written"
+done_case
+fresh_wd
+
 start "build with a templates folder without style.css"
 rm -f "$tmp/tpl/style.css"
 cp "$templates/page.html" "$tmp/tpl/page.html"

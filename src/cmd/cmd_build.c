@@ -14,6 +14,7 @@
 #include "cmd/pipeline.h"
 #include "cmd/progress.h"
 #include "cmd/why.h"
+#include "pdf/pdf.h"
 #include "util/buf.h"
 #include "util/path.h"
 
@@ -143,10 +144,12 @@ stop_release(const struct sigaction old[NSTOP])
  * folder is swapped in (or removed after any error), then the depfile. If out_dir
  * cannot be opened, the site is still rendered (in memory) for its errors. A stop signal
  * (SIGINT, SIGTERM, SIGHUP) caught meanwhile ends the commit before the swap if it
- * can, and makes the status 128 + the signal. Returns the exit status. */
+ * can, and makes the status 128 + the signal. early: report.pdf's job started before
+ * the report was loaded (pipeline_pdf_early), or NULL; taken over. Returns the exit
+ * status. */
 static int
 render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *depfile,
-    const char *tdir, int verbose, progress *pg, diag *d)
+    const char *tdir, pdf_job *early, int verbose, progress *pg, diag *d)
 {
 	struct sigaction old[NSTOP];
 	stop_catch(old);
@@ -162,7 +165,8 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 		int streaming = dest != NULL && site_out_stream(out, dest, d) == 0, r;
 		if (!streaming && build_stop) {
 			rc = CMD_WRITE;
-		} else if ((r = pipeline_render(&q, tdir, pdf, d, out)) != 0) {
+			pdf_job_drop(early);
+		} else if ((r = pipeline_render_early(&q, tdir, pdf, early, d, out)) != 0) {
 			rc = CMD_ERRORS; /* the content's errors are reported even if dest failed */
 			stale = r == PIPELINE_STALE;
 		} else if (!streaming) {
@@ -177,6 +181,7 @@ render_and_commit(const pipeline *p, int pdf, const char *out_dir, const char *d
 		}
 		/* a chart file kept in the cache was damaged or removed: once more, reading
 		 * (and checking) every one, drawing the charts whose files are gone */
+		early = NULL; /* taken by pipeline_render_early, or dropped below */
 		again = stale && !q.cache_read && !build_stop;
 		if (again) {
 			site_out_free(out);
@@ -322,8 +327,10 @@ cmd_build(int argc, char **argv)
 	int rc = CMD_OK;
 	progress *pg = progress_new(stderr);
 	diag_progress("model", 0);
+	pdf_job *early = pdf ? pipeline_pdf_early(tdir) : NULL; /* fonts load meanwhile */
 	if (pipeline_compute_cached(content, jobs, cc, d, &p) != 0) {
 		rc = CMD_ERRORS;
+		pdf_job_drop(early);
 	} else {
 		const char *tun = getenv("GLIBC_TUNABLES");
 		if (verbose && tun != NULL && strstr(tun, "glibc.malloc.hugetlb=1") != NULL)
@@ -332,7 +339,7 @@ cmd_build(int argc, char **argv)
 		if (verbose && p.rep->base_url == NULL)
 			fprintf(stderr, "mkreport: report.yaml has no base_url: the pages have no "
 			    "og:url, og:image or canonical link, and the site has no sitemap.xml\n");
-		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, verbose, pg, d);
+		rc = render_and_commit(&p, pdf, out_dir, depfile, tdir, early, verbose, pg, d);
 		if (rc == CMD_OK && cc != NULL) {
 			cache_sweep(cc);
 			why_report(cc, p.rep, tdir, verbose, stderr);

@@ -534,9 +534,25 @@ pdf_lookup(const pipeline *p, const char *templates_dir, uint8_t key[SHA256_LEN]
 	return 0;
 }
 
+struct pdf_job *
+pipeline_pdf_early(const char *templates_dir)
+{
+	diag *quiet = diag_new(); /* pipeline_render reports a bad fonts file */
+	int ok = pipeline_fonts(templates_dir, quiet) == 0;
+	diag_free(quiet);
+	return ok ? pdf_job_early() : NULL;
+}
+
 int
 pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out)
+{
+	return pipeline_render_early(p, templates_dir, pdf, NULL, d, out);
+}
+
+int
+pipeline_render_early(const pipeline *p, const char *templates_dir, int pdf,
+    pdf_job *early, diag *d, site_out *out)
 {
 	const report *r = p->rep;
 	render_ctx c = { r, p->m, d, NULL, p->jobs, pdf, p->cache, p->cache_read, NULL };
@@ -547,6 +563,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	int rc = 0;
 	if (t == NULL || fonts != 0) {
 		tmpl_free(t);
+		pdf_job_drop(early);
 		return -1;
 	}
 	render_figs *figs = render_scan_figures(&c);
@@ -557,6 +574,7 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 		site_claims_free(claims);
 		render_figs_free(figs);
 		tmpl_free(t);
+		pdf_job_drop(early);
 		return -1;
 	}
 	uint8_t pdf_key[SHA256_LEN];
@@ -567,7 +585,14 @@ pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
 	uint8_t shapes_key[SHA256_LEN];
 	pdf_shapes *shapes = pdf ? pipeline_shapes_load(p->cache, book != NULL, shapes_key) : NULL;
 	pdf_book_keep_specs(book, figs->specs); /* typeset each page as soon as it is kept */
-	pdf_job *job = book ? pdf_job_start(&c, book, shapes) : NULL;
+	pdf_job *job = NULL;
+	if (book != NULL && early != NULL) {
+		job = early; /* its fonts loaded while the report was */
+		pdf_job_begin(job, &c, book, shapes);
+	} else {
+		pdf_job_drop(early); /* report.pdf reused whole, or not made */
+		job = book != NULL ? pdf_job_start(&c, book, shapes) : NULL;
+	}
 	pack *k = pack_new(r, figs);
 	section_sink sink = { r, out, book, k };
 	c.anchors = render_anchors_new(r->nsections); /* links to #anchors, checked below */

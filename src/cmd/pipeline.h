@@ -53,6 +53,17 @@ int pipeline_compute_cached(const char *content_dir, int jobs, struct cache *c, 
 int pipeline_render(const pipeline *p, const char *templates_dir, int pdf, diag *d,
     site_out *out);
 
+/* Starts report.pdf's job before the report is loaded (pdf_job_early), its fonts those
+ * of templates_dir/fonts.conf, so that they load meanwhile. Returns the job, or NULL if
+ * the fonts file cannot be read (pipeline_render then reports it). Call before any
+ * other thread is started (it sets $FONTCONFIG_FILE). */
+struct pdf_job *pipeline_pdf_early(const char *templates_dir);
+
+/* pipeline_render with report.pdf's job early (from pipeline_pdf_early, or NULL), which
+ * it takes over: gives it its work, or drops it when report.pdf is not typeset. */
+int pipeline_render_early(const pipeline *p, const char *templates_dir, int pdf,
+    struct pdf_job *early, diag *d, site_out *out);
+
 /* Returns a new set of output files for a build of p into out_dir (free with
  * site_out_free): chart files left in p's cache are read from it when needed, and the
  * record of the last commit into out_dir (pipeline_site_done) is given to it, unless

@@ -392,6 +392,7 @@ struct pdf_job {
 	pdf_shapes *shapes;    /* words shaped before, or NULL (borrowed) */
 	pthread_mutex_t lock;  /* guards go and cancel */
 	pthread_cond_t cond;   /* signalled when go is set */
+	int begun;             /* 1: c, outer, book and shapes are set (pdf_job_begin) */
 	int go;                /* 1: the book and the chart specs are complete */
 	int cancel;            /* 1: nothing is to be typeset */
 	int threaded;          /* 1: thread runs the job */
@@ -431,7 +432,7 @@ job_run(void *arg)
 	pdf_job *j = arg;
 	job_fonts(j);
 	pthread_mutex_lock(&j->lock);
-	while (!j->go && !pdf_book_streams(j->book))
+	while (!j->cancel && (!j->begun || (!j->go && !pdf_book_streams(j->book))))
 		pthread_cond_wait(&j->cond, &j->lock);
 	int cancel = j->cancel;
 	pthread_mutex_unlock(&j->lock);
@@ -443,20 +444,63 @@ job_run(void *arg)
 }
 
 pdf_job *
-pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
+pdf_job_early(void)
 {
 	pdf_job *j = util_xcalloc(1, sizeof *j);
-	j->c = *c;
-	j->c.d = diag_new();
-	j->outer = c->d;
-	j->book = book;
-	j->shapes = shapes;
 	buf_init(&j->out);
 	buf_init(&j->keys);
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->cond, NULL);
 	j->threaded = pthread_create(&j->thread, NULL, job_run, j) == 0;
 	return j;
+}
+
+void
+pdf_job_begin(pdf_job *j, const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
+{
+	pthread_mutex_lock(&j->lock);
+	j->c = *c;
+	j->c.d = diag_new();
+	j->outer = c->d;
+	j->book = book;
+	j->shapes = shapes;
+	j->begun = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+}
+
+pdf_job *
+pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes)
+{
+	pdf_job *j = pdf_job_early();
+	pdf_job_begin(j, c, book, shapes);
+	return j;
+}
+
+/* Frees j (its thread done) and what it holds. */
+static void
+job_free(pdf_job *j)
+{
+	diag_free(j->c.d);
+	buf_free(&j->out);
+	buf_free(&j->keys);
+	pthread_mutex_destroy(&j->lock);
+	pthread_cond_destroy(&j->cond);
+	free(j);
+}
+
+void
+pdf_job_drop(pdf_job *j)
+{
+	if (j == NULL)
+		return;
+	pthread_mutex_lock(&j->lock);
+	j->cancel = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	job_free(j);
 }
 
 /* Sets j going (cancelled if cancel) and waits until it is done. */
@@ -504,11 +548,6 @@ pdf_job_finish_keys(pdf_job *j, int keep, buf *out, buf *keys)
 		if (rc == 0 && keys != NULL)
 			buf_append(keys, j->keys.data ? j->keys.data : "", j->keys.len);
 	}
-	diag_free(j->c.d);
-	buf_free(&j->out);
-	buf_free(&j->keys);
-	pthread_mutex_destroy(&j->lock);
-	pthread_cond_destroy(&j->cond);
-	free(j);
+	job_free(j);
 	return rc;
 }

@@ -108,6 +108,20 @@ typedef struct pdf_job pdf_job;
  * NULL; the job uses it until pdf_job_finish). Never NULL; end with pdf_job_finish. */
 pdf_job *pdf_job_start(const render_ctx *c, pdf_book *book, pdf_shapes *shapes);
 
+/* Starts the thread of a job whose work is not known yet, so that its fonts load while
+ * the caller loads the report: pdf_job_begin gives it its work (then it is as
+ * pdf_job_start's), pdf_job_drop ends it unused. $FONTCONFIG_FILE must be set already
+ * (chart_fonts_init). Never NULL. */
+pdf_job *pdf_job_early(void);
+
+/* Gives j (from pdf_job_early, not begun) its work, with pdf_job_start's arguments and
+ * contract. */
+void pdf_job_begin(pdf_job *j, const render_ctx *c, pdf_book *book, pdf_shapes *shapes);
+
+/* Ends j (from pdf_job_early, not begun) unused: waits for its thread and frees it.
+ * NULL is a no-op. */
+void pdf_job_drop(pdf_job *j);
+
 /* Says j's book is complete (closes it) and c->figs->specs holds every chart. */
 void pdf_job_go(pdf_job *j);
 
