@@ -143,5 +143,5 @@ awk '
 		printf "largest section page %d vs %d: %d vs %d bytes (%.3fx; target <= 1)\n", last, first, big[last], big[first], big[last] / big[first]
 		printf "the same page (the largest at %d) at %d vs %d: %d vs %d bytes; largest navigation %d vs %d bytes\n", first, last, first, same[last], same[first], nav[last], nav[first]
 		if ((1000 in ps) && (3000 in ps))
-			printf "with report.pdf, 3000 vs 1000: time %.2fx, peak RSS %.2fx (target <= 3.5)\n", ps[3000] / ps[1000], pr[3000] / pr[1000]
+			printf "with report.pdf, 3000 vs 1000: time %.2fx, peak RSS %.2fx (target <= 3.5; one run each: bench/scale-pdf.sh gives medians)\n", ps[3000] / ps[1000], pr[3000] / pr[1000]
 	}' "$work/nums" "$work/pdfnums"

@@ -118,6 +118,17 @@ edit "a paragraph" "$C/pages/architecture.md" 's/^The contract moved in three st
 if [ "$(count computed)" = 2 ] && grep -q 'report.pdf part 2:' "$tmp/inc.log"; then
 	ok "a paragraph: report.pdf joined again, only its section's part typeset again"
 else ko "a paragraph: $(cat "$tmp/inc.log")"; fi
+# The title page shows the first section's key figures only: a paragraph of that
+# section leaves the title and contents part as it was, a card's label does not.
+edit "a paragraph of the first section" "$C/pages/index.md" \
+	's/^Microsoft committed {{ fact.msft_commitment }} to OpenAI between/Microsoft had committed {{ fact.msft_commitment }} to OpenAI between/'
+if grep -q 'report.pdf part 1:' "$tmp/inc.log" && ! grep -q 'report.pdf part 0:' "$tmp/inc.log"; then
+	ok "a paragraph of the first section: its part typeset again, the title page reused"
+else ko "a paragraph of the first section: $(cat "$tmp/inc.log")"; fi
+edit "a key figure's label (the title page)" "$C/pages/index.md" \
+	's/^  label: Payback year, base case$/  label: Payback year, base scenario/'
+if grep -q 'report.pdf part 0:' "$tmp/inc.log"; then ok "a key figure's label: the title page typeset again"
+else ko "a key figure's label: $(cat "$tmp/inc.log")"; fi
 # Page numbers shift: a page-long paragraph added to the second section moves every
 # later section's first page (the contents' numbers, running heads, page labels, links
 # and outline); report.pdf must not be reused, nor any part of it kept for the old

@@ -219,7 +219,6 @@ pdf_part_title_key(const render_ctx *c, const pdf_book *book, const int *sec,
 		sha256_feed_str(&h, r->keywords[i]);
 	for (size_t i = 0; i < r->nsections; i++)
 		sha256_feed_i64(&h, sec[i]);
-	if (r->nsections > 0)
-		pdf_book_digest(book, 0, &h);
+	pdf_title_digest(book, &h);
 	sha256_final(&h, key);
 }

@@ -175,6 +175,11 @@ void pdf_page_new(pdf_doc *t);
  * page itself; leaves t->y at the page's top. */
 void pdf_title_page(pdf_doc *t);
 
+/* Feeds h what pdf_title_page reads of b: the first <div class="cards"> of section 0's
+ * kept article (serialized), or that there is none; waits for section 0 as
+ * pdf_book_article does (title.c). */
+void pdf_title_digest(const pdf_book *b, sha256_ctx *h);
+
 /* Returns the lowest y the text may reach on the current page: PDF_BOTTOM, less
  * t->short_by on page t->short_page. */
 double pdf_bottom(const pdf_doc *t);
@@ -380,7 +385,8 @@ void pdf_part_key(const render_ctx *c, const pdf_book *book, size_t from, size_t
 
 /* Sets key to the cache key of the title and contents part: the tool, the fonts, the
  * report's title, subtitle, author, date, edition, description, keywords, every
- * section's title, slug and first page (sec), and section 0's article (its cards). */
+ * section's title, slug and first page (sec), and section 0's key figures
+ * (pdf_title_digest: an edit elsewhere in section 0 leaves the part as it was). */
 void pdf_part_title_key(const render_ctx *c, const pdf_book *book, const int *sec,
     uint8_t key[SHA256_LEN]);
 
