@@ -405,12 +405,14 @@ check: fsize
 fsize: $(B)/mkreport
 	@sh tests/run-fsize.sh $(B)/mkreport
 
-# The unit suites and the end-to-end tests under AddressSanitizer and UBSan.
+# The unit suites and the end-to-end tests under AddressSanitizer and UBSan (jobs and
+# navcheck build without report.pdf on several threads: the pages from their arenas,
+# poisoned when released).
 asan:
 	CK_TIMEOUT_MULTIPLIER=10 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) B=build-asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck \
+		EXTRA_LDFLAGS='-fsanitize=address,undefined' unit regress bad inject sitecheck pdfcheck servecheck jobs navcheck \
 		fuzzcheck pdfodd
 
 # The command line driven as a user would: every mode, good and bad arguments, --help
