@@ -30,11 +30,16 @@ enum {
  * that needs more allocates the rest from malloc. */
 #define ARENA_SLICE ((size_t)64 << 20)
 
+/* Bytes made writable at a time as an arena grows (the rest of its slice stays
+ * inaccessible and uncharged, even under strict overcommit). */
+#define ARENA_STEP ((size_t)1 << 20)
+
 struct util_arena {
 	char *lo;    /* the slice's first byte */
 	char *hi;    /* one past its last */
 	char *cur;   /* where the next block's header goes */
 	char *top;   /* the highest cur since the slice was taken (memory touched) */
+	char *rw;    /* the end of the part of the slice made writable */
 	char *last;  /* the last block allocated, or NULL */
 	int slice;   /* which slice */
 };
@@ -50,8 +55,7 @@ static void
 reserve(void)
 {
 	size_t n = ARENA_SLICES * ARENA_SLICE;
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = mmap(NULL, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED)
 		return;
 	POISON(p, n);
@@ -77,7 +81,7 @@ util_arena_new(void)
 	util_arena *a = util_xmalloc(sizeof *a);
 	a->lo = base + (size_t)k * ARENA_SLICE;
 	a->hi = a->lo + ARENA_SLICE;
-	a->cur = a->top = a->lo;
+	a->cur = a->top = a->rw = a->lo;
 	a->last = NULL;
 	a->slice = k;
 	return a;
@@ -89,8 +93,10 @@ util_arena_free(util_arena *a)
 	if (a == NULL)
 		return;
 	util_arena_reset(a);
-	if (a->top > a->lo)
-		madvise(a->lo, (size_t)(a->top - a->lo), MADV_DONTNEED);
+	if (a->rw > a->lo) { /* back to address space only, for the slice's next arena */
+		madvise(a->lo, (size_t)(a->rw - a->lo), MADV_DONTNEED);
+		mprotect(a->lo, (size_t)(a->rw - a->lo), PROT_NONE);
+	}
 	pthread_mutex_lock(&slices_lock);
 	slices_used &= ~(1u << a->slice);
 	pthread_mutex_unlock(&slices_lock);
@@ -131,6 +137,19 @@ block_size(const void *p)
 	return n;
 }
 
+/* Makes a's slice writable up to at least end (at most its end). Returns 0, or -1 if
+ * the system refuses. */
+static int
+arena_grow(util_arena *a, const char *end)
+{
+	size_t want = ((size_t)(end - a->lo) + ARENA_STEP - 1) / ARENA_STEP * ARENA_STEP;
+	char *to = want < ARENA_SLICE ? a->lo + want : a->hi;
+	if (mprotect(a->rw, (size_t)(to - a->rw), PROT_READ | PROT_WRITE) != 0)
+		return -1;
+	a->rw = to;
+	return 0;
+}
+
 /* Returns a block of n bytes from a, or NULL if a has no room. */
 static void *
 arena_alloc(util_arena *a, size_t n)
@@ -138,6 +157,8 @@ arena_alloc(util_arena *a, size_t n)
 	size_t need = (n + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
 	size_t room = (size_t)(a->hi - a->cur);
 	if (need < n || room < ARENA_HEAD || need > room - ARENA_HEAD)
+		return NULL;
+	if (a->cur + ARENA_HEAD + need > a->rw && arena_grow(a, a->cur + ARENA_HEAD + need) != 0)
 		return NULL;
 	char *p = a->cur + ARENA_HEAD;
 	UNPOISON(a->cur, ARENA_HEAD + n);

@@ -1,7 +1,8 @@
 /* arena: bump allocation for one page's short-lived objects (its libxml2 tree and
  * cmark nodes), released in one go.
  *
- * Arenas are slices of one address range reserved at the first util_arena_new, so
+ * Arenas are slices of one address range reserved at the first util_arena_new (address
+ * space only: a slice is made writable a step at a time as it fills), so
  * util_arena_owns tells an arena's block from a malloc block by its address, whatever
  * the thread. An arena is used through the calling thread's current arena
  * (util_arena_use): the allocators given to libxml2 and cmark (util_arena_xmalloc and

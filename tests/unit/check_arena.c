@@ -93,6 +93,26 @@ START_TEST(reset_reuses_the_memory_and_calloc_zeroes)
 }
 END_TEST
 
+START_TEST(grows_step_by_step_and_a_freed_slice_serves_again)
+{
+	for (int round = 0; round < 2; round++) { /* the second arena takes the same slice */
+		util_arena *a = util_arena_new();
+		util_arena_use(a);
+		char *first = NULL;
+		for (int i = 0; i < 40; i++) { /* 40 x 100 KiB: past several steps of 1 MiB */
+			char *p = util_arena_xmalloc(100 << 10);
+			ck_assert(util_arena_owns(p));
+			memset(p, i, 100 << 10); /* writable to its last byte */
+			if (first == NULL)
+				first = p;
+		}
+		ck_assert_int_eq(first[0], 0);
+		util_arena_use(NULL);
+		util_arena_free(a);
+	}
+}
+END_TEST
+
 START_TEST(a_page_larger_than_the_slice_goes_to_malloc)
 {
 	util_arena *a = util_arena_new();
@@ -185,6 +205,7 @@ main(void)
 	tcase_add_test(tc, blocks_are_owned_aligned_and_apart);
 	tcase_add_test(tc, realloc_grows_last_in_place_else_copies);
 	tcase_add_test(tc, reset_reuses_the_memory_and_calloc_zeroes);
+	tcase_add_test(tc, grows_step_by_step_and_a_freed_slice_serves_again);
 	tcase_add_test(tc, a_page_larger_than_the_slice_goes_to_malloc);
 	tcase_add_test(tc, threads_have_their_own_arenas_up_to_the_limit);
 	tcase_add_test(tc, libxml2_trees_come_from_the_arena);
