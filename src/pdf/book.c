@@ -243,16 +243,21 @@ pdf_book_count(const pdf_book *b)
 }
 
 void
-pdf_book_digest(const pdf_book *b, size_t i, sha256_ctx *h)
+pdf_node_digest(xmlNodePtr n, sha256_ctx *h)
 {
-	xmlNodePtr art = pdf_book_article(b, i);
-	sha256_feed_i64(h, art != NULL);
-	if (art != NULL) {
+	sha256_feed_i64(h, n != NULL);
+	if (n != NULL) {
 		xmlBufferPtr x = must(xmlBufferCreate());
-		xmlNodeDump(x, art->doc, art, 0, 0);
+		xmlNodeDump(x, n->doc, n, 0, 0);
 		sha256_feed_mem(h, xmlBufferContent(x), (size_t)xmlBufferLength(x));
 		xmlBufferFree(x);
 	}
+}
+
+void
+pdf_book_digest(const pdf_book *b, size_t i, sha256_ctx *h)
+{
+	pdf_node_digest(pdf_book_article(b, i), h);
 	const book_specs *k = b != NULL && i < b->n ? &b->kept[i] : NULL;
 	sha256_feed_i64(h, k != NULL ? (int64_t)k->n : -1);
 	for (size_t j = 0; k != NULL && j < k->n; j++) {

@@ -158,6 +158,9 @@ const chart_spec *pdf_book_spec(const pdf_book *b, size_t i, const char *id, int
  * as pdf_book_article does (book.c). */
 void pdf_book_digest(const pdf_book *b, size_t i, sha256_ctx *h);
 
+/* Feeds h whether n is there and, if it is, n and its subtree serialized (book.c). */
+void pdf_node_digest(xmlNodePtr n, sha256_ctx *h);
+
 /* Returns 1 if b is read while it is filled (pdf_book_keep_specs was called). */
 int pdf_book_streams(const pdf_book *b);
 

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/oom.h"
-
 enum {
 	KEY_COLS = 3 /* key figures side by side */
 };
@@ -189,32 +187,16 @@ facts(pdf_doc *t, double y)
 /* Returns the key figures: the first cards of the first section's article of b (the
  * site's index page), or NULL. */
 static xmlNodePtr
-book_cards(const pdf_book *b)
+key_cards(const pdf_book *b)
 {
 	xmlNodePtr art = pdf_book_count(b) > 0 ? pdf_book_article(b, 0) : NULL;
 	return art ? pdf_find(art, "div", "cards") : NULL;
 }
 
-/* book_cards of t's book. */
-static xmlNodePtr
-key_cards(pdf_doc *t)
-{
-	return book_cards(t->book);
-}
-
 void
 pdf_title_digest(const pdf_book *b, sha256_ctx *h)
 {
-	xmlNodePtr cards = book_cards(b);
-	sha256_feed_i64(h, cards != NULL);
-	if (cards != NULL) {
-		xmlBufferPtr x = xmlBufferCreate();
-		if (x == NULL)
-			util_oom();
-		xmlNodeDump(x, cards->doc, cards, 0, 0);
-		sha256_feed_mem(h, xmlBufferContent(x), (size_t)xmlBufferLength(x));
-		xmlBufferFree(x);
-	}
+	pdf_node_digest(key_cards(b), h);
 }
 
 /* Returns the text of card's span with class cls (caller frees), or NULL. */
@@ -279,7 +261,7 @@ next_card(xmlNodePtr c)
 static double
 key_figures(pdf_doc *t, double y, double bottom)
 {
-	xmlNodePtr cards = key_cards(t), row[KEY_COLS];
+	xmlNodePtr cards = key_cards(t->book), row[KEY_COLS];
 	if (cards == NULL)
 		return y;
 	pdf_tag_leaf(t, "H2");
