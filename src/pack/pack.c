@@ -146,6 +146,25 @@ typedef struct entries {
 	const char *folder; /* "<report-slug>/" */
 } entries;
 
+/* Sets folder (initialised here; the caller frees it) to k's folder in the zip,
+ * "<report-slug>/". */
+static void
+pack_folder(const pack *k, buf *folder)
+{
+	buf_init(folder);
+	render_report_slug(k->r, folder);
+	buf_putc(folder, '/');
+}
+
+/* Frees es's names and array. */
+static void
+entries_free(entries *es)
+{
+	for (size_t i = 0; i < es->n; i++)
+		free(es->e[i].name);
+	free(es->e);
+}
+
 /* Adds name (under the folder) with len bytes at data; deflated unless a PNG or PDF
  * (compressed already). */
 static void
@@ -251,11 +270,9 @@ put_files(const pack *k, entries *es, const buf *csl)
 static void
 staged_texts(const pack *k, int pdf, buf *folder, buf *text, buf *csl)
 {
-	buf_init(folder);
+	pack_folder(k, folder);
 	buf_init(text);
 	buf_init(csl);
-	render_report_slug(k->r, folder);
-	buf_putc(folder, '/');
 	readme(k, buf_str(folder), pdf, text);
 	pack_csl(k->r, csl);
 }
@@ -294,32 +311,35 @@ pack_stage(const pack *k, int pdf, const buf *prev, buf *out, char *why, size_t 
 		snprintf(why, n, "a chart's files were not read from the build cache");
 	else
 		rc = pack_zip(es.e, es.n, k->r->as_of, prev, out, why, n);
-	for (size_t i = 0; i < es.n; i++)
-		free(es.e[i].name);
-	free(es.e);
+	entries_free(&es);
 	buf_free(&folder);
 	buf_free(&text);
 	buf_free(&csl);
 	return rc;
 }
 
+/* Zips those of the count files of k that the site has (files[i] named names[i], under
+ * k's folder) into out. Returns 0 (nothing written if none), or -1 with why set. */
+static int
+zip_kept(const pack *k, const char *const *names, const kept *files, size_t count,
+    buf *out, char *why, size_t n)
+{
+	buf folder;
+	pack_folder(k, &folder);
+	entries es = { NULL, 0, buf_str(&folder) };
+	for (size_t i = 0; i < count; i++)
+		if (files[i].offered)
+			put_entry(&es, names[i], files[i].data, files[i].len);
+	int rc = es.n > 0 ? pack_zip(es.e, es.n, k->r->as_of, NULL, out, why, n) : 0;
+	entries_free(&es);
+	buf_free(&folder);
+	return rc;
+}
+
 int
 pack_stage_data(const pack *k, buf *out, char *why, size_t n)
 {
-	buf folder;
-	buf_init(&folder);
-	render_report_slug(k->r, &folder);
-	buf_putc(&folder, '/');
-	entries es = { NULL, 0, buf_str(&folder) };
-	for (size_t i = 0; i < NDATA; i++)
-		if (k->data[i].offered)
-			put_entry(&es, data_files[i], k->data[i].data, k->data[i].len);
-	int rc = es.n > 0 ? pack_zip(es.e, es.n, k->r->as_of, NULL, out, why, n) : 0;
-	for (size_t i = 0; i < es.n; i++)
-		free(es.e[i].name);
-	free(es.e);
-	buf_free(&folder);
-	return rc;
+	return zip_kept(k, data_files, k->data, NDATA, out, why, n);
 }
 
 int
@@ -336,19 +356,8 @@ pack_finish_pieces(const pack *k, int pdf, const buf *staged, const buf *data, b
 		snprintf(why, n, "the staged zip is not a plain zip of at least 1 entry");
 		return -1;
 	}
-	int rc = 0;
-	if (pdf) {
-		buf folder;
-		buf_init(&folder);
-		render_report_slug(k->r, &folder);
-		buf_putc(&folder, '/');
-		entries es = { NULL, 0, buf_str(&folder) };
-		put_entry(&es, "report.pdf", k->pdf.data, k->pdf.len);
-		rc = pack_zip(es.e, 1, k->r->as_of, NULL, &hold[0], why, n);
-		free(es.e[0].name);
-		free(es.e);
-		buf_free(&folder);
-	}
+	static const char *const pdf_name[] = { "report.pdf" };
+	int rc = pdf ? zip_kept(k, pdf_name, &k->pdf, 1, &hold[0], why, n) : 0;
 	const buf *add[2];
 	size_t at[2], nadd = 0;
 	if (pdf) {
