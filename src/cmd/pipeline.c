@@ -455,7 +455,10 @@ stage_pack(const report *r, pack *k, int pdf, cache *c, diag *d, buf *staged, bu
 			prev.len -= SHA256_LEN;
 	}
 	char why[512];
-	if (have && memcmp(prev.data + prev.len, made, SHA256_LEN) == 0) {
+	int same = have && memcmp(prev.data + prev.len, made, SHA256_LEN) == 0;
+	if (have) /* the zip alone from here on, ended as a buf is */
+		prev.data[prev.len] = '\0';
+	if (same) {
 		buf_free(staged); /* handed over, not copied */
 		*staged = prev;
 		buf_init(&prev);
@@ -468,6 +471,7 @@ stage_pack(const report *r, pack *k, int pdf, cache *c, diag *d, buf *staged, bu
 			buf_append(staged, made, SHA256_LEN);
 			cache_put(c, key, staged->data, staged->len);
 			staged->len -= SHA256_LEN;
+			staged->data[staged->len] = '\0';
 		}
 	}
 	if (rc == 0)

@@ -261,6 +261,7 @@ merge(const buf *base, const buf *const *add, const size_t *at, size_t nadd,
     struct iovec **v, size_t *nv, buf *cd)
 {
 	zip_map mb;
+	memset(&mb, 0, sizeof mb); /* read below even when base is not a zip */
 	zip_map *ma = util_xcalloc(nadd + 1, sizeof *ma);
 	int ok = zip_map_of(base->data, base->len, &mb) == 0;
 	unsigned long long n = ok ? mb.n : 0, len = base->len;

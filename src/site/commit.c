@@ -262,11 +262,13 @@ write_all(int fd, struct iovec *v, size_t nv)
 static int
 write_new(int at, const char *name, const struct iovec *v, size_t nv, int fix_mode)
 {
-	int fd = openat(at, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	struct iovec *w = util_xcalloc(nv + 1, sizeof *w);
+	struct iovec *w = util_xcalloc(nv + 1, sizeof *w); /* before the file: no fd lost */
 	memcpy(w, v, nv * sizeof *w);
+	int fd = openat(at, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		free(w);
+		return -1;
+	}
 	int ok = write_all(fd, w, nv) == 0 && (!fix_mode || fchmod(fd, 0644) == 0);
 	int e = errno;
 	free(w);

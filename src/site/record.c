@@ -1,5 +1,6 @@
 /* site/record: what a commit keeps of its named files (id and the identity of the file
  * placed), so the next build links them without reading them. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ site_rec_clear(site_out *o)
 	free(o->rec);
 	o->rec_paths = NULL;
 	o->rec = NULL;
-	o->nrec = 0;
+	o->nrec = o->rec_cap = 0;
 }
 
 const site_rec *
@@ -49,6 +50,37 @@ unhex(const char *s, uint8_t id[SHA256_LEN])
 	return 0;
 }
 
+/* Reads a decimal number and the one space after it at *p (advanced past both) into
+ * *v. Returns 0, or -1 if there is none, it is out of range or no space follows. */
+static int
+num_u(const char **p, unsigned long long *v)
+{
+	char *e;
+	if (**p < '0' || **p > '9')
+		return -1;
+	errno = 0;
+	*v = strtoull(*p, &e, 10);
+	if (errno != 0 || *e != ' ')
+		return -1;
+	*p = e + 1;
+	return 0;
+}
+
+/* num_u for a number that may be negative. */
+static int
+num_s(const char **p, long long *v)
+{
+	char *e;
+	if ((**p < '0' || **p > '9') && **p != '-')
+		return -1;
+	errno = 0;
+	*v = strtoll(*p, &e, 10);
+	if (errno != 0 || *e != ' ' || e == *p)
+		return -1;
+	*p = e + 1;
+	return 0;
+}
+
 /* Parses one record line "HEX DEV INO SIZE MTIME_S MTIME_NS PATH" of len bytes at s
  * into r and *path (owned). Returns 0, or -1 if malformed. */
 static int
@@ -57,14 +89,14 @@ parse_line(const char *s, size_t len, site_rec *r, char **path)
 	if (len < 2 * SHA256_LEN + 1 || s[2 * SHA256_LEN] != ' ' || unhex(s, r->id) != 0)
 		return -1;
 	char *line = util_xstrndup(s + 2 * SHA256_LEN + 1, len - 2 * SHA256_LEN - 1);
+	const char *p = line;
 	unsigned long long dev, ino, size;
 	long long ms, mns;
-	int at = -1;
-	int rc = sscanf(line, "%llu %llu %llu %lld %lld %n", &dev, &ino, &size, &ms, &mns, &at)
-	    == 5 && at > 0 && site_path_ok(line + at) ? 0 : -1;
+	int rc = num_u(&p, &dev) == 0 && num_u(&p, &ino) == 0 && num_u(&p, &size) == 0 &&
+	    num_s(&p, &ms) == 0 && num_s(&p, &mns) == 0 && site_path_ok(p) ? 0 : -1;
 	if (rc == 0) {
 		r->ident = (site_ident){ dev, ino, size, ms, mns };
-		*path = util_xstrdup(line + at);
+		*path = util_xstrdup(p);
 	}
 	free(line);
 	return rc;
@@ -91,9 +123,12 @@ site_out_use_record(site_out *o, const void *rec, size_t n)
 				free(path);
 				o->rec[i] = r;
 			} else {
-				o->rec = util_xrealloc(o->rec, (o->nrec + 1) * sizeof *o->rec);
-				o->rec_paths = util_xrealloc(o->rec_paths,
-				    (o->nrec + 1) * sizeof *o->rec_paths);
+				if (o->nrec == o->rec_cap) { /* doubled: linear in the record's length */
+					o->rec_cap = o->rec_cap ? 2 * o->rec_cap : 64;
+					o->rec = util_xrealloc(o->rec, o->rec_cap * sizeof *o->rec);
+					o->rec_paths = util_xrealloc(o->rec_paths,
+					    o->rec_cap * sizeof *o->rec_paths);
+				}
 				o->rec[o->nrec] = r;
 				o->rec_paths[o->nrec] = path;
 				hash_add(o->recs, path, o->nrec++, NULL);
@@ -107,12 +142,15 @@ void
 site_out_record(const site_out *o, buf *out)
 {
 	buf_puts(out, REC_MAGIC);
-	long long swap = o->swapped_s * 1000000000LL + o->swapped_ns;
+	/* the latest time a file may have to be recorded, as seconds and nanoseconds
+	 * (a file's own time is compared as a pair: any date, no overflow) */
+	long long lim = o->swapped_s * 1000000000LL + o->swapped_ns - REC_RACY_NS;
+	long long lim_s = lim / 1000000000LL, lim_ns = lim % 1000000000LL;
 	for (size_t i = 0; i < o->n; i++) {
 		const site_file *f = &o->files[i];
 		const site_ident *d = &f->ident;
-		if (!f->has_id || !f->known || d->mtime_s * 1000000000LL + d->mtime_ns >
-		    swap - REC_RACY_NS)
+		if (!f->has_id || !f->known || d->mtime_s > lim_s ||
+		    (d->mtime_s == lim_s && d->mtime_ns > lim_ns))
 			continue;
 		char hex[2 * SHA256_LEN + 1];
 		sha256_hex(f->id, hex);

@@ -65,6 +65,7 @@ struct site_out {
 	site_rec *rec;     /* their records (paths owned by recs' keys in rec_paths) */
 	char **rec_paths;  /* the recorded paths (owned) */
 	size_t nrec;       /* records */
+	size_t rec_cap;    /* room in rec and rec_paths */
 	long long swapped_s, swapped_ns; /* when site_commit swapped the folder in */
 };
 

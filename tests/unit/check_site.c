@@ -867,6 +867,32 @@ START_TEST(test_named_edited_fetched)
 	buf_puts(&rec, "mkreport-site-record 1\nzz 1 2 3 4 5 charts/a.png\n\n1 2\n");
 	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
 	ck_assert_int_eq(fetches, 2);
+	/* numbers out of range, or two spaces before the path: ignored as well */
+	usleep(150000); /* a record of the file as it is now */
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	int fetched = fetches;
+	char *nl = strchr(rec.data, '\n') + 1, *sp = strchr(nl, ' ') + 1;
+	buf bad;
+	buf_init(&bad);
+	buf_append(&bad, rec.data, (size_t)(sp - rec.data));
+	buf_printf(&bad, "99999999999999999999999%s", strchr(sp, ' '));
+	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &bad, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, fetched + 1);
+	usleep(150000); /* a record of the file as it is now */
+	ck_assert_int_eq(commit_named("<p>1</p>", "PNG1", 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&rec), " charts/a.png\n"));
+	fetched = fetches;
+	buf_reset(&bad);
+	buf_append(&bad, rec.data, rec.len);
+	char *path = strstr(bad.data, " charts/a.png");
+	ck_assert_ptr_nonnull(path);
+	buf_reset(&rec);
+	buf_append(&rec, bad.data, (size_t)(path - bad.data));
+	buf_printf(&rec, " %s", path);
+	ck_assert_int_eq(commit_named("<p>1</p>", NULL, 4, 1, &rec, &st, &stale, d), 0);
+	ck_assert_int_eq(fetches, fetched + 1);
+	buf_free(&bad);
 	ck_assert_int_eq(diag_count(d), 0);
 	buf_free(&rec);
 	diag_free(d);
