@@ -198,12 +198,14 @@ void
 cmd_huge_pages(const char *content)
 {
 	const char *t = getenv("GLIBC_TUNABLES");
+	if (cmd_argv == NULL || (t != NULL && strstr(t, "glibc.malloc.hugetlb")) ||
+	    getenv("MKREPORT_NO_HUGEPAGES") != NULL) /* the cheap tests first */
+		return;
 	struct stat st;
 	char *yaml = path_join(content, "report.yaml");
 	int big = stat(yaml, &st) == 0 && st.st_size >= HUGE_MIN_YAML;
 	free(yaml);
-	if (!big || cmd_argv == NULL || (t != NULL && strstr(t, "glibc.malloc.hugetlb")) ||
-	    getenv("MKREPORT_NO_HUGEPAGES") != NULL || !huge_pages_offered())
+	if (!big || !huge_pages_offered())
 		return;
 	buf v;
 	buf_init(&v);
